@@ -1,0 +1,2 @@
+import { render } from 'preact';
+render(<p>Satchel</p>, document.getElementById('app')!);

@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { CaptureDraft, Intent, Capture } from '../schema';
+
+/**
+ * Messages from a content script (or the popup/library) to the background. Every message is
+ * parsed with this union at the background boundary; a malformed one is refused with a reason
+ * (ARCHITECTURE.md 6.9 rule 1). Named by domain, `type: '<domain>/<verb>'`.
+ */
+export const ContentToBackground = z.discriminatedUnion('type', [
+  /** Save a post. Replies `SaveReply`. Saving the same platform+postId again returns the same capture (merging fuller text). */
+  z.strictObject({ type: z.literal('capture/save'), draft: CaptureDraft }),
+  /**
+   * Which of these post keys (`<platform>:<postId>`) are already saved. Only ids leave the page
+   * before the learner saves (issue 2 privacy rule). Replies `StatusReply`.
+   */
+  z.strictObject({ type: z.literal('capture/status'), keys: z.array(z.string().max(600)).max(500) }),
+  /**
+   * A saved capture flagged incomplete was met again and the page now holds more: the background
+   * merges it quietly when it is fuller, and clears the flags. Replies `SaveReply`.
+   */
+  z.strictObject({ type: z.literal('capture/complete'), draft: CaptureDraft }),
+  /** Set the learning intent, tags, note or collections right after saving. Replies `SaveReply`. */
+  z.strictObject({
+    type: z.literal('capture/update'),
+    id: z.uuid(),
+    patch: z.strictObject({
+      intent: Intent.nullable().optional(),
+      tags: z.array(z.string().min(1).max(64)).max(100).optional(),
+      note: z.string().max(20_000).nullable().optional(),
+      collectionIds: z.array(z.uuid()).max(100).optional(),
+    }),
+  }),
+  /** Recent tags and collections for the save panel. Replies `RecentReply`. */
+  z.strictObject({ type: z.literal('library/recent') }),
+  /** Create a personal collection. Replies `{ ok: true, collection }`. */
+  z.strictObject({ type: z.literal('collection/create'), name: z.string().trim().min(1).max(200) }),
+]);
+export type ContentToBackground = z.infer<typeof ContentToBackground>;
+
+/** A failed request: a reason a person can read. */
+export const ErrorReply = z.strictObject({ ok: z.literal(false), error: z.string() });
+export type ErrorReply = z.infer<typeof ErrorReply>;
+
+export const SaveReply = z.strictObject({ ok: z.literal(true), capture: Capture, created: z.boolean() });
+export type SaveReply = z.infer<typeof SaveReply>;
+
+export const StatusReply = z.strictObject({
+  ok: z.literal(true),
+  /** The keys that are saved, each with its capture id and whether it still lacks something. */
+  saved: z.array(z.strictObject({ key: z.string(), id: z.uuid(), incomplete: z.boolean() })),
+});
+export type StatusReply = z.infer<typeof StatusReply>;
+
+export const CollectionSummary = z.strictObject({ id: z.uuid(), name: z.string(), scopeId: z.string() });
+export const RecentReply = z.strictObject({
+  ok: z.literal(true),
+  tags: z.array(z.string()),
+  collections: z.array(CollectionSummary),
+});
+export type RecentReply = z.infer<typeof RecentReply>;

@@ -1,0 +1,163 @@
+import { z } from 'zod';
+
+/**
+ * Platforms Satchel captures from. `web` is any other page (context menu capture).
+ * The value is also the site adapter id and the fixture folder name (ARCHITECTURE.md 6.3).
+ * Wire format: adding a value here is a protocol change (SYNC.md 3.2).
+ */
+export const Platform = z.enum(['linkedin', 'x', 'yammer', 'web']);
+export type Platform = z.infer<typeof Platform>;
+
+/** Absolute http(s) URL, at most 2048 characters. Anything else (javascript:, data:) is refused. */
+export const HttpUrl = z
+  .string()
+  .max(2048)
+  .refine((s) => /^https?:\/\//i.test(s), { message: 'must be an absolute http(s) URL' });
+
+/** Author of a post as the page shows it. `handle` has no leading `@`; fields the site lacks are null. */
+export const Author = z.strictObject({
+  name: z.string().max(256),
+  handle: z.string().max(256).nullable(),
+  profileUrl: HttpUrl.nullable(),
+  avatarUrl: HttpUrl.nullable(),
+});
+export type Author = z.infer<typeof Author>;
+
+/** One image, video (poster URL, never `blob:`) or GIF attached to a post. */
+export const Media = z.strictObject({
+  kind: z.enum(['image', 'video', 'gif']),
+  url: HttpUrl,
+  alt: z.string().max(4000).nullable(),
+});
+export type Media = z.infer<typeof Media>;
+
+/** A link in the post or its link card. `url` is the expanded target where the page shows it. */
+export const Link = z.strictObject({
+  url: HttpUrl,
+  title: z.string().max(1000).nullable(),
+});
+export type Link = z.infer<typeof Link>;
+
+/** A poll: options in display order with their vote counts (null when the page hides them). */
+export const Poll = z.strictObject({
+  options: z.array(z.strictObject({ label: z.string().max(500), votes: z.number().int().nonnegative().nullable() })).max(10),
+  totalVotes: z.number().int().nonnegative().nullable(),
+  closed: z.boolean(),
+});
+export type Poll = z.infer<typeof Poll>;
+
+/** Who reposted the post into the feed. The reposter is never the author. */
+export const RepostedBy = z.strictObject({
+  name: z.string().max(256),
+  profileUrl: HttpUrl.nullable(),
+});
+
+/** The post this one replies to, as far as the page shows it. */
+export const InReplyTo = z.strictObject({
+  postId: z.string().max(256).nullable(),
+  handle: z.string().max(256).nullable(),
+  permalink: HttpUrl.nullable(),
+});
+
+const MAX_TEXT = 64 * 1024;
+
+/** Fields shared by a top-level draft and a quoted (nested) draft. */
+const postFields = {
+  platform: Platform,
+  /** Platform post id: X status id; LinkedIn `urn:li:activity:<n>` (or share/ugcPost URN); Viva Engage message id; for `web`, the URL. Null only inside `quoted` when the page does not show it. */
+  postId: z.string().min(1).max(512).nullable(),
+  /** Absolute URL of the post itself; null only for a quoted post whose link the page hides. */
+  permalink: HttpUrl.nullable(),
+  author: Author.nullable(),
+  /** Full plain text: `\n` line breaks, emoji as characters, links expanded. At most 64 KiB. */
+  text: z.string().max(MAX_TEXT),
+  /** BCP 47 language tag from the page, or null. X pseudo-codes (`und`, `zxx`, `qme`...) are dropped. */
+  lang: z.string().max(35).nullable(),
+  /** ISO 8601 UTC time the post was published, from `time[datetime]` or decoded from the id. */
+  postedAt: z.iso.datetime().nullable(),
+  media: z.array(Media).max(100),
+  links: z.array(Link).max(200),
+  hashtags: z.array(z.string().max(200)).max(200),
+  mentions: z.array(z.string().max(200)).max(200),
+  poll: Poll.nullable(),
+  /** The page shows only part of the text (X "Show more" in a timeline, Viva Engage "See more"). */
+  truncated: z.boolean(),
+  /** Some media could not be read (lazy placeholder, blob-only video without poster). */
+  mediaMissing: z.boolean(),
+};
+
+/** A quoted or reshared post, captured as its own nested draft. `unavailable` when the site says it is gone. */
+export const QuotedDraft = z.strictObject({
+  ...postFields,
+  unavailable: z.boolean(),
+});
+export type QuotedDraft = z.infer<typeof QuotedDraft>;
+
+/** One part of a saved thread (a self-thread on X, a reply in a Viva Engage conversation). */
+export const ThreadPart = z.strictObject({
+  postId: z.string().min(1).max(512),
+  permalink: HttpUrl.nullable(),
+  author: Author.nullable(),
+  text: z.string().max(MAX_TEXT),
+  postedAt: z.iso.datetime().nullable(),
+  media: z.array(Media).max(100),
+  links: z.array(Link).max(200),
+  truncated: z.boolean(),
+});
+export type ThreadPart = z.infer<typeof ThreadPart>;
+
+/**
+ * What a site adapter reads out of one post element: everything the page shows about the post,
+ * with completeness flags for what it lacks. Produced in the content script, validated by the
+ * background before storing (ARCHITECTURE.md 6.9 rule 1).
+ */
+export const CaptureDraft = z.strictObject({
+  ...postFields,
+  postId: z.string().min(1).max(512),
+  permalink: HttpUrl,
+  /** Title of the page (web captures, link-only posts); null on social posts. */
+  title: z.string().max(512).nullable(),
+  quoted: QuotedDraft.nullable(),
+  /** The quoted/reshared post is present but could not be read (e.g. hidden id, markup change). */
+  quoteMissing: z.boolean(),
+  repostedBy: RepostedBy.nullable(),
+  inReplyTo: InReplyTo.nullable(),
+  /** Parts of a saved thread in order, the first being this post; empty when not a thread capture. */
+  thread: z.array(ThreadPart).max(500),
+  /** A thread capture whose page did not show every part. */
+  threadPartial: z.boolean(),
+});
+export type CaptureDraft = z.infer<typeof CaptureDraft>;
+
+/** Learning intents a learner can pick after saving. */
+export const Intent = z.enum(['tip', 'job-aid', 'question', 'share']);
+export type Intent = z.infer<typeof Intent>;
+
+/** Scope id: `personal:<userId|local>` or `team:<teamId>` (SYNC.md 3.1). */
+export const ScopeId = z.string().regex(/^(personal|team):[A-Za-z0-9_-]{1,64}$/);
+
+/**
+ * A stored capture: the draft plus library fields. `key` (`<platform>:<postId>`) is unique per
+ * scope, so saving the same post twice gives one capture.
+ */
+export const Capture = CaptureDraft.extend({
+  id: z.uuid(),
+  key: z.string().max(600),
+  scopeId: ScopeId,
+  intent: Intent.nullable(),
+  note: z.string().max(20_000).nullable(),
+  tags: z.array(z.string().max(64)).max(100),
+  collectionIds: z.array(z.uuid()).max(100),
+  /** epoch ms, client clock */
+  capturedAt: z.number().int(),
+  /** epoch ms, client clock */
+  updatedAt: z.number().int(),
+  /** epoch ms; set when a later visit completed a flagged capture */
+  completedAt: z.number().int().nullable(),
+});
+export type Capture = z.infer<typeof Capture>;
+
+/** The dedup key of a post: `<platform>:<postId>`. */
+export function captureKey(d: Pick<CaptureDraft, 'platform' | 'postId'>): string {
+  return `${d.platform}:${d.postId}`;
+}

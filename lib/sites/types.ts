@@ -1,0 +1,54 @@
+import type { CaptureDraft, Platform } from '../schema';
+
+/** Options passed to {@link SiteAdapter.extract}. */
+export interface ExtractContext {
+  /** The document the post lives in (tests pass a jsdom document). */
+  document: Document;
+  /** The page URL (absolute). Relative hrefs are resolved against it. */
+  url: string;
+}
+
+/**
+ * Contract of one site adapter (ARCHITECTURE.md 6.3). Adapters are pure: DOM in, CaptureDraft out.
+ * They know nothing of storage, messaging or UI.
+ */
+export interface SiteAdapter {
+  /** Folder name, and the `platform` stored in captures. Never renamed. */
+  readonly id: Exclude<Platform, 'web'>;
+  /** WXT/Chrome match patterns for the content script. */
+  readonly matches: readonly string[];
+  /** True when `url` is a page of this site where posts can appear. Pure. */
+  isSupportedPage(url: string): boolean;
+  /** Post root elements under `root`, in document order, each exactly once (quoted posts are not roots). */
+  findPosts(root: ParentNode): Element[];
+  /** The platform post id of a post root, or null when it cannot be recovered. Re-read on every call: elements are recycled. */
+  postId(postEl: Element, ctx: ExtractContext): string | null;
+  /**
+   * Reads one post root into a draft.
+   * @throws ExtractError when a required part (id, permalink, author or text) cannot be read.
+   */
+  extract(postEl: Element, ctx: ExtractContext): CaptureDraft;
+  /**
+   * Where the Save control goes: the post's own action row, or null to place it at the post root's end.
+   * The returned element receives the control as its last child.
+   */
+  actionRow(postEl: Element): Element | null;
+  /**
+   * Optional: on a post's own page, the author's self-thread (or the Viva Engage conversation)
+   * around `postEl` as one draft with `thread` parts. Absent when the site has no threads here.
+   */
+  extractThread?(postEl: Element, ctx: ExtractContext): CaptureDraft | null;
+}
+
+/** A required part of a post could not be read. Carries the site, field and selector name. */
+export class ExtractError extends Error {
+  override name = 'ExtractError';
+  constructor(
+    readonly site: Platform,
+    readonly field: string,
+    readonly selector: string,
+    message?: string,
+  ) {
+    super(message ?? `${site}: could not read the post's ${field} (selector ${selector})`);
+  }
+}

@@ -1,0 +1,62 @@
+import { describe, it, expect } from 'vitest';
+import { ADAPTERS } from '../lib/sites';
+import { ExtractError } from '../lib/sites/types';
+import { CaptureDraft } from '../lib/schema';
+import { listFixtures, loadDocument } from './helpers/load-fixture';
+
+// Generic fixture runner (ARCHITECTURE.md 6.5): every fixture × every adapter. Adding a fixture
+// needs no new test code.
+const fixtures = listFixtures();
+
+describe('fixture corpus', () => {
+  it('every fixture has an .expected.json', () => {
+    expect(fixtures.filter((f) => !f.expected).map((f) => `${f.site}/${f.name}`)).toEqual([]);
+  });
+  it.each(ADAPTERS.map((a) => a.id))('adapter %s has at least one fixture', (id) => {
+    expect(fixtures.filter((f) => f.site === id).length).toBeGreaterThan(0);
+  });
+});
+
+for (const fx of fixtures) {
+  if (!fx.expected) continue;
+  const exp = fx.expected;
+  describe(`${fx.site}/${fx.name}`, () => {
+    const own = ADAPTERS.find((a) => a.id === fx.site);
+    it('its site adapter exists and supports the page URL', () => {
+      expect(own, `no adapter for fixture folder ${fx.site}`).toBeDefined();
+      expect(own!.isSupportedPage(exp.url)).toBe(true);
+    });
+    it(`the ${fx.site} adapter finds ${exp.posts.length} post(s) and extracts the expected facts`, () => {
+      const document = loadDocument(fx.html, exp.url);
+      const ctx = { document, url: exp.url };
+      const posts = own!.findPosts(document);
+      expect(posts.length).toBe(exp.posts.length);
+      posts.forEach((el, i) => {
+        const want = exp.posts[i]!;
+        if ('refused' in want) {
+          expect(() => own!.extract(el, ctx)).toThrow(ExtractError);
+          expect(() => own!.extract(el, ctx)).toThrow(String(want.refused));
+          return;
+        }
+        const draft = own!.extract(el, ctx);
+        const parsed = CaptureDraft.safeParse(draft);
+        expect(parsed.success, parsed.success ? '' : JSON.stringify(parsed.error.issues, null, 1)).toBe(true);
+        expect(draft).toMatchObject(want);
+        expect(own!.postId(el, ctx)).toBe(draft.postId);
+      });
+    });
+    if (exp.thread) {
+      it('extracts the thread on this page', () => {
+        const document = loadDocument(fx.html, exp.url);
+        const first = own!.findPosts(document)[0]!;
+        const thread = own!.extractThread?.(first, { document, url: exp.url });
+        expect(thread).toMatchObject(exp.thread!);
+      });
+    }
+    for (const other of ADAPTERS.filter((a) => a.id !== fx.site)) {
+      it(`the ${other.id} adapter finds nothing here`, () => {
+        expect(other.findPosts(loadDocument(fx.html, exp.url)).length).toBe(0);
+      });
+    }
+  });
+}
