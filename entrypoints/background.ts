@@ -1,6 +1,91 @@
+/**
+ * Background service worker: the composition root for capture (ARCHITECTURE.md 6.1). It wires,
+ * it does not compute:
+ * - opens the one Dexie database (all state lives there; nothing that matters is held in memory,
+ *   so the worker may be stopped between any two events);
+ * - answers every `ContentToBackground` message through the zod-validated handler table
+ *   (lib/messages/handle.ts) bound to lib/db;
+ * - context menu "Save selection/link/page to Satchel" → a `web` capture through the same save path;
+ * - keyboard command `save-post` → `capture/save-in-view` to the active tab's content script, or,
+ *   on pages without one, a `web` capture of the selection or page (the command grants activeTab);
+ * - after a save, tells content scripts in other tabs (`capture/saved-elsewhere`).
+ * Listeners are registered synchronously in `main()` so wake-up events are not missed.
+ */
 import { defineBackground } from 'wxt/utils/define-background';
+import type { Browser } from 'wxt/browser';
+import { SatchelDb, DB_NAME, libraryOps } from '../lib/db';
+import { createMessageHandler } from '../lib/messages/handle';
+import type { BackgroundReply } from '../lib/messages';
+import type { BackgroundToContent } from '../lib/messages/to-content';
+import { CONTENT_MATCHES } from '../lib/sites/matches';
+import { onRuntimeMessage } from '../lib/platform/runtime';
+import { createContextMenus, onContextMenuClick } from '../lib/platform/context-menus';
+import { onCommand } from '../lib/platform/commands';
+import { getActiveTab, sendToTab, broadcastToTabs, flashBadge } from '../lib/platform/tabs';
+import { readPageSnapshot } from '../lib/platform/page-snapshot';
+import { webDraft, type WebCaptureKind } from '../lib/platform/web-draft';
+import { getMessage } from '../lib/platform/i18n';
+import { makeTranslate } from '../lib/util/i18n';
+import en from '../public/_locales/en/messages.json';
+
+/** Context-menu item ids → the kind of web capture they make. */
+const MENU: Record<string, WebCaptureKind> = {
+  'satchel-save-selection': 'selection',
+  'satchel-save-link': 'link',
+  'satchel-save-page': 'page',
+};
 
 export default defineBackground({
   type: 'module',
-  main() {},
+  main() {
+    const t = makeTranslate(getMessage, en);
+    const db = new SatchelDb(DB_NAME);
+    // SYNC.md 3.9 storage: unlimitedStorage is in the manifest; also ask for persistence (best effort).
+    void globalThis.navigator?.storage?.persist?.().catch(() => false);
+    const notify = (msg: BackgroundToContent) => void broadcastToTabs(CONTENT_MATCHES, msg);
+    const handle = createMessageHandler({
+      ...libraryOps(db),
+      onSaved: (c) => {
+        if (c.platform !== 'web') notify({ type: 'capture/saved-elsewhere', keys: [c.key] });
+      },
+    });
+    onRuntimeMessage((raw) => handle(raw));
+
+    /** Saves a web capture of tab `tab` through the same validated path as a content-script save. */
+    async function saveWeb(kind: WebCaptureKind, tab: Browser.tabs.Tab | undefined, info: { pageUrl?: string; linkUrl?: string; selectionText?: string; frameId?: number }): Promise<BackgroundReply | null> {
+      const pageUrl = info.pageUrl ?? tab?.url;
+      if (tab?.id === undefined || !pageUrl) return null;
+      const snapshot = await readPageSnapshot(tab.id, info.linkUrl ?? null, info.frameId ?? 0);
+      const draft = webDraft({ kind, pageUrl, linkUrl: info.linkUrl, selectionText: info.selectionText, tabTitle: tab.title, snapshot });
+      if (!draft) return null;
+      const reply = await handle({ type: 'capture/save', draft });
+      await flashBadge(tab.id, reply.ok ? '✓' : '!');
+      if (!reply.ok) console.warn('[satchel] web capture refused:', reply.error);
+      return reply;
+    }
+
+    createContextMenus([
+      { id: 'satchel-save-selection', title: t('menuSaveSelection'), contexts: ['selection'] },
+      { id: 'satchel-save-link', title: t('menuSaveLink'), contexts: ['link'] },
+      { id: 'satchel-save-page', title: t('menuSavePage'), contexts: ['page'] },
+    ]).catch((e: unknown) => console.warn('[satchel] context menus:', e));
+
+    onContextMenuClick((info, tab) => {
+      const kind = MENU[String(info.menuItemId)];
+      if (!kind) return;
+      void saveWeb(kind, tab, { pageUrl: info.pageUrl, linkUrl: info.linkUrl, selectionText: info.selectionText, frameId: info.frameId });
+    });
+
+    onCommand((command, tab) => {
+      if (command !== 'save-post') return;
+      void (async () => {
+        const target = tab ?? (await getActiveTab());
+        if (target?.id === undefined) return;
+        const r = await sendToTab(target.id, { type: 'capture/save-in-view' } satisfies BackgroundToContent);
+        if (r.delivered) return; // the content script shows the result on the post's control
+        // No Satchel content script on this page: save the selection, else the page.
+        await saveWeb('selection', target, {});
+      })();
+    });
+  },
 });

@@ -8,6 +8,16 @@ export interface TextOptions {
   skip?: string;
   /** Called for each element; return a string to use instead of walking into it (e.g. expanded t.co link). */
   replace?: (el: Element) => string | null;
+  /**
+   * Elements matching this selector are inline even when their tag is a block tag (no line breaks
+   * around them). X wraps @mentions inside post text in `div`s styled inline.
+   */
+  inline?: string;
+  /**
+   * Keep `\n` inside text nodes as line breaks (for `white-space: pre-wrap` containers such as X's
+   * `tweetText`). Default false: text-node newlines are whitespace, as in normal HTML flow.
+   */
+  keepNewlines?: boolean;
 }
 
 const BLOCK = new Set([
@@ -28,7 +38,8 @@ export function textOf(root: Element, opts: TextOptions = {}): string {
   const out: string[] = [];
   const walk = (node: Node): void => {
     if (node.nodeType === 3) {
-      out.push((node.nodeValue ?? '').replace(/[\t\r\n ]+/g, ' '));
+      const v = node.nodeValue ?? '';
+      out.push(opts.keepNewlines ? v.replace(/\r\n?/g, '\n').replace(/[\t ]+/g, ' ') : v.replace(/[\t\r\n ]+/g, ' '));
       return;
     }
     if (node.nodeType !== 1) return;
@@ -41,7 +52,7 @@ export function textOf(root: Element, opts: TextOptions = {}): string {
     if (repl != null) { out.push(repl); return; }
     if (tag === 'BR') { out.push('\n'); return; }
     if (tag === 'IMG') { out.push(el.getAttribute('alt') ?? ''); return; }
-    const block = BLOCK.has(tag);
+    const block = BLOCK.has(tag) && !(el !== root && opts.inline && el.matches(opts.inline));
     if (block) out.push('\n');
     for (let c = el.firstChild; c; c = c.nextSibling) walk(c);
     if (block) out.push('\n');

@@ -41,9 +41,15 @@ export type ContentToBackground = z.infer<typeof ContentToBackground>;
 export const ErrorReply = z.strictObject({ ok: z.literal(false), error: z.string() });
 export type ErrorReply = z.infer<typeof ErrorReply>;
 
+/**
+ * Reply to `capture/save`, `capture/complete` and `capture/update`: the stored capture after the
+ * write. `created` is true only when this message created the capture (false for a re-save that
+ * found the post already saved, and always false for complete/update).
+ */
 export const SaveReply = z.strictObject({ ok: z.literal(true), capture: Capture, created: z.boolean() });
 export type SaveReply = z.infer<typeof SaveReply>;
 
+/** Reply to `capture/status`. */
 export const StatusReply = z.strictObject({
   ok: z.literal(true),
   /** The keys that are saved, each with its capture id and whether it still lacks something. */
@@ -51,10 +57,34 @@ export const StatusReply = z.strictObject({
 });
 export type StatusReply = z.infer<typeof StatusReply>;
 
+/** A collection as the save panel lists it. */
 export const CollectionSummary = z.strictObject({ id: z.uuid(), name: z.string(), scopeId: z.string() });
+export type CollectionSummary = z.infer<typeof CollectionSummary>;
+
+/** Reply to `library/recent`: most used recent tags first; collections sorted by name. */
 export const RecentReply = z.strictObject({
   ok: z.literal(true),
   tags: z.array(z.string()),
   collections: z.array(CollectionSummary),
 });
 export type RecentReply = z.infer<typeof RecentReply>;
+
+/** Reply to `collection/create`: the new collection. */
+export const CollectionReply = z.strictObject({ ok: z.literal(true), collection: CollectionSummary });
+export type CollectionReply = z.infer<typeof CollectionReply>;
+
+/** The reply type of each `ContentToBackground` message type (a failure is always {@link ErrorReply}). */
+export interface ReplyByType {
+  'capture/save': SaveReply;
+  'capture/status': StatusReply;
+  'capture/complete': SaveReply;
+  'capture/update': SaveReply;
+  'library/recent': RecentReply;
+  'collection/create': CollectionReply;
+}
+
+/** What the background answers to message `T`: its success reply or an {@link ErrorReply}. */
+export type ReplyFor<T extends ContentToBackground['type']> = ReplyByType[T] | ErrorReply;
+
+/** Any reply the background sends to a `ContentToBackground` message. */
+export type BackgroundReply = ReplyByType[keyof ReplyByType] | ErrorReply;

@@ -29,12 +29,11 @@ export const replyContainer = '.y-fixedGridColumn';
 /**
  * Body text wrapper, in preference order. The post's own `<p>` block is the structural fallback,
  * implemented in extract.ts (`findBody`).
- * - `[data-testid="message-body"]`: not reported; kept first in case Engage adds it (cheap to probe).
  * - `contentStateBodyTextWrapper-NNN` (Engage, Threadcalm tests): prefix only, the suffix is a
  *   per-build counter (STRUCTURE.md §3 "match prefix only if at all").
  *   TODO [2027-06-01]: drop if a live check shows the class is gone.
  */
-export const postText = ['[data-testid="message-body"]', '[class*="contentStateBodyTextWrapper"]'] as const;
+export const postText = ['[class*="contentStateBodyTextWrapper"]'] as const;
 
 /**
  * Link-styled inline buttons: "See more" inside a body, translation toggle between body and action

@@ -1,0 +1,62 @@
+import { describe, it, expect, vi, afterEach } from 'vitest';
+import { render, fireEvent, cleanup } from '@testing-library/preact';
+import { CaptureList } from './CaptureList';
+import { makeCapture } from '../lib/db/testing';
+import { makeTranslate } from '../lib/util/i18n';
+import en from '../public/_locales/en/messages.json';
+
+const t = makeTranslate(null, en);
+const NOW = Date.UTC(2026, 11, 1, 12, 0);
+afterEach(cleanup);
+
+describe('CaptureList', () => {
+  it('shows an empty state that tells a new user what to do', () => {
+    const { getByTestId } = render(<CaptureList captures={[]} now={NOW} t={t} />);
+    expect(getByTestId('capture-empty').textContent).toContain('Nothing saved yet');
+    expect(getByTestId('capture-empty').textContent).toContain('Alt+Shift+S');
+  });
+
+  it('lists items with icon, author, relative + absolute time, text as written, stable attributes', () => {
+    const a = makeCapture({ id: '01900000-0000-7000-8000-00000000000a', postId: '1', capturedAt: NOW - 5 * 60_000, text: 'שלום עולם\nsecond line', lang: 'he' });
+    const b = makeCapture({ id: '01900000-0000-7000-8000-00000000000b', postId: '2', platform: 'linkedin', permalink: 'https://www.linkedin.com/feed/update/urn:li:activity:2/', author: { name: 'Lee', handle: null, profileUrl: null, avatarUrl: null } });
+    const { getAllByTestId, getAllByRole } = render(<CaptureList captures={[a, b]} now={NOW} t={t} locale="en" />);
+    const items = getAllByTestId('capture-item');
+    expect(items.map((i) => i.getAttribute('data-capture-key'))).toEqual(['x:1', 'linkedin:2']);
+    const first = items[0]!;
+    expect(first.querySelector('[role="img"]')?.getAttribute('aria-label')).toBe('X');
+    expect(first.textContent).toContain('Some One');
+    expect(first.querySelector('time')?.textContent).toMatch(/^5 minutes ago · .*2026/);
+    const text = first.querySelector('.capture__text')!;
+    expect(text.getAttribute('dir')).toBe('auto');
+    expect(text.textContent).toBe('שלום עולם\nsecond line');
+    expect(getAllByRole('img').map((i) => i.getAttribute('aria-label'))).toEqual(['X', 'LinkedIn']);
+  });
+
+  it('shows the truncated marker and other flags', () => {
+    const c = makeCapture({ truncated: true, mediaMissing: true });
+    const { getByTestId } = render(<CaptureList captures={[c]} now={NOW} t={t} />);
+    const item = getByTestId('capture-item');
+    expect(item.textContent).toContain('Truncated — open the original for the rest');
+    expect(item.textContent).toContain('Some images or video are missing');
+    expect(item.querySelectorAll('[data-flag]')).toHaveLength(2);
+  });
+
+  it('renders captured text as text, never HTML, and links only to http(s)', () => {
+    const evil = makeCapture({ text: '<img src=x onerror="alert(1)"><b>bold</b>', author: { name: '<script>x</script>', handle: null, profileUrl: null, avatarUrl: null } });
+    const bad = makeCapture({ id: '01900000-0000-7000-8000-00000000000c', postId: '9', permalink: 'javascript:alert(1)' as never });
+    const { container } = render(<CaptureList captures={[evil, bad]} now={NOW} t={t} />);
+    expect(container.querySelector('img, b, script')).toBeNull();
+    expect(container.textContent).toContain('<img src=x onerror="alert(1)"><b>bold</b>');
+    const links = [...container.querySelectorAll('a')].map((a) => a.getAttribute('href'));
+    expect(links).toEqual(['https://x.com/someone/status/1800000000000000001']);
+    expect(container.querySelector('a')?.getAttribute('rel')).toBe('noopener noreferrer');
+  });
+
+  it('offers "Show more" as a keyboard-reachable button', () => {
+    const onShowMore = vi.fn();
+    const { getByRole } = render(<CaptureList captures={[makeCapture()]} now={NOW} t={t} hasMore onShowMore={onShowMore} />);
+    const btn = getByRole('button', { name: 'Show more' });
+    fireEvent.click(btn);
+    expect(onShowMore).toHaveBeenCalledOnce();
+  });
+});

@@ -1,0 +1,75 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+
+/** What the Save control shows: not saved, in flight, in the library, or failed (retry). */
+export type SaveButtonStatus = 'save' | 'saving' | 'saved' | 'failed';
+
+/** Reads a UI string by its messages.json key (browser.i18n.getMessage in the extension). */
+export type Translate = (key: string, substitutions?: string[]) => string;
+
+/** Props of {@link SaveButton}. */
+export interface SaveButtonProps {
+  status: SaveButtonStatus;
+  /** Reason of the last failure, shown as the button's description when `status` is `failed`. */
+  error?: string | null;
+  /** Whether the save panel is open (`aria-expanded`). */
+  expanded?: boolean;
+  /** Pressed by mouse, touch or keyboard; `viaKeyboard` is true for Enter/Space (the panel then takes focus). */
+  onActivate: (viaKeyboard: boolean) => void;
+  t: Translate;
+}
+
+const LABEL: Record<SaveButtonStatus, string> = {
+  save: 'saveButtonSave',
+  saving: 'saveButtonSaving',
+  saved: 'saveButtonSaved',
+  failed: 'saveButtonFailed',
+};
+const TEXT: Record<SaveButtonStatus, string> = {
+  save: 'saveButtonTextSave',
+  saving: 'saveButtonTextSaving',
+  saved: 'saveButtonTextSaved',
+  failed: 'saveButtonTextFailed',
+};
+
+/**
+ * The one-click Save control that sits in a post's action row: a real `<button>` named
+ * "Save to Satchel" / "Saved in Satchel" for screen readers, with a polite live announcement when a
+ * save the learner made finishes or fails (not for states learnt from the library on load).
+ */
+export function SaveButton({ status, error, expanded, onActivate, t }: SaveButtonProps) {
+  const prev = useRef(status);
+  const [announce, setAnnounce] = useState('');
+  useEffect(() => {
+    if (prev.current === 'saving' && status === 'saved') setAnnounce(t('saveButtonSaved'));
+    else if (status === 'failed' && prev.current !== 'failed') setAnnounce(`${t('saveButtonFailed')}. ${error ?? ''}`.trim());
+    prev.current = status;
+  }, [status, error, t]);
+  const label = t(LABEL[status]);
+  const reason = status === 'failed' && error ? error : null;
+  return (
+    <span class="satchel-ctl">
+      <button
+        type="button"
+        class={`satchel-btn is-${status}`}
+        aria-label={label}
+        aria-expanded={expanded}
+        aria-busy={status === 'saving' ? 'true' : undefined}
+        aria-description={reason ?? undefined}
+        title={reason ? `${label}: ${reason}` : label}
+        onClick={(e) => onActivate(e.detail === 0)}
+      >
+        <svg class="satchel-icon" viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" focusable="false">
+          {status === 'saved' ? (
+            <path fill="currentColor" d="M6 2h12a1 1 0 0 1 1 1v19l-7-4.5L5 22V3a1 1 0 0 1 1-1z" />
+          ) : status === 'failed' ? (
+            <path fill="currentColor" d="M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20zm-1 5h2v7h-2zm0 9h2v2h-2z" />
+          ) : (
+            <path fill="none" stroke="currentColor" stroke-width="2" d="M6 3h12v17l-6-4-6 4z" />
+          )}
+        </svg>
+        <span class="satchel-text" aria-hidden="true">{t(TEXT[status])}</span>
+      </button>
+      <span class="satchel-sr" role="status" aria-live="polite">{announce}</span>
+    </span>
+  );
+}

@@ -1,0 +1,155 @@
+import { render } from 'preact';
+import { useLayoutEffect, useRef } from 'preact/hooks';
+import { SaveButton, type Translate } from '../../components/SaveButton';
+import { SavePanel, type CloseReason } from '../../components/SavePanel';
+import type { ControlActions, ControlView, MountControl, MountedControl } from '../../lib/capture/types';
+import css from './style.css?inline';
+
+/**
+ * The UI mount injected into lib/capture: one `<satchel-save data-post-id="…">` host per post with
+ * an open shadow root holding the Save button and, when open, the save panel.
+ *
+ * Why not `createShadowRootUi` (TOOLCHAIN.md 2): it is async (it fetches the stylesheet on every
+ * call) and registers a `ctx.onInvalidated` listener per UI that is never released, so an endless
+ * feed would leak one closure per post ever seen, and a post could briefly have zero or two
+ * controls while a mount is pending. Here the host is created synchronously, the CSS is bundled as
+ * a string (`?inline`), and cleanup on invalidation is done by lib/capture through `ctx.signal`.
+ */
+export function createMountControl(t: Translate): MountControl {
+  return (anchor, view, actions): MountedControl => {
+    const doc = anchor.ownerDocument;
+    const host = doc.createElement('satchel-save');
+    host.setAttribute('data-post-id', view.postId);
+    const shadow = host.attachShadow({ mode: 'open' });
+    const style = doc.createElement('style');
+    style.textContent = css;
+    const root = doc.createElement('span');
+    root.className = 'satchel-root';
+    shadow.append(style, root);
+    // The page must not see our clicks and keys: on X a click anywhere in a post opens it, and
+    // single-key shortcuts (l, r, j, k) would fire while typing a tag or a note.
+    for (const type of STOPPED_EVENTS) host.addEventListener(type, stop);
+    anchor.append(host);
+
+    let current = view;
+    let alive = true;
+    const draw = () => render(<Control view={current} actions={actions} t={t} />, root);
+    draw();
+    return {
+      host,
+      update(v) {
+        if (!alive) return;
+        current = v;
+        if (host.getAttribute('data-post-id') !== v.postId) host.setAttribute('data-post-id', v.postId);
+        draw();
+      },
+      unmount() {
+        if (!alive) return;
+        alive = false;
+        render(null, root);
+        host.remove();
+      },
+    };
+  };
+}
+
+const STOPPED_EVENTS = ['click', 'dblclick', 'auxclick', 'mousedown', 'mouseup', 'pointerdown', 'pointerup', 'touchstart', 'touchend', 'keydown', 'keyup', 'keypress', 'input', 'paste', 'copy', 'cut'];
+
+function stop(e: Event): void {
+  e.stopPropagation();
+}
+
+/** Save button plus the anchored panel; the panel is a popover (top layer) so no page box clips or moves it. */
+function Control({ view, actions, t }: { view: ControlView; actions: ControlActions; t: Translate }) {
+  const wrap = useRef<HTMLSpanElement>(null);
+  const layer = useRef<HTMLDivElement>(null);
+  const panel = view.panel;
+  const open = panel !== null;
+
+  useLayoutEffect(() => {
+    const el = layer.current;
+    const box = wrap.current;
+    if (!open || !el || !box) return;
+    const win = el.ownerDocument.defaultView ?? window;
+    try {
+      (el as HTMLElement & { showPopover?: () => void }).showPopover?.();
+    } catch {
+      // not supported or already shown: the fixed-position fallback applies
+    }
+    const place = () => {
+      const r = box.getBoundingClientRect();
+      const inner = el.firstElementChild as HTMLElement | null;
+      if (inner) inner.style.maxHeight = '';
+      const w = el.offsetWidth || 300;
+      let h = el.offsetHeight || 0;
+      // Below the control if it fits, else above, else on the roomier side with a scrolling panel.
+      const spaceBelow = win.innerHeight - r.bottom - 14;
+      const spaceAbove = r.top - 14;
+      const below = h <= spaceBelow || (h > spaceAbove && spaceBelow >= spaceAbove);
+      const space = below ? spaceBelow : spaceAbove;
+      if (h > space && inner) {
+        inner.style.maxHeight = `${Math.max(120, space)}px`;
+        h = el.offsetHeight || space;
+      }
+      const top = below ? r.bottom + 6 : r.top - 6 - h;
+      // Start-aligned with the control when it fits, else end-aligned; always inside the viewport.
+      const start = r.left + w <= win.innerWidth - 8 ? r.left : r.right - w;
+      const left = Math.max(8, Math.min(start, win.innerWidth - w - 8));
+      el.style.top = `${Math.round(top)}px`;
+      el.style.left = `${Math.round(left)}px`;
+    };
+    place();
+    win.addEventListener('scroll', place, { capture: true, passive: true });
+    win.addEventListener('resize', place, { passive: true });
+    return () => {
+      win.removeEventListener('scroll', place, { capture: true });
+      win.removeEventListener('resize', place);
+      try {
+        (el as HTMLElement & { hidePopover?: () => void }).hidePopover?.();
+      } catch {
+        // already hidden
+      }
+    };
+  }, [open]);
+
+  const button = () => wrap.current?.querySelector('button') ?? null;
+  const close = (reason: CloseReason) => {
+    const returnFocus = reason === 'escape' || reason === 'button';
+    actions.closePanel();
+    if (returnFocus) button()?.focus();
+  };
+
+  return (
+    <span class="satchel" ref={wrap}>
+      <SaveButton status={view.status} error={view.error} expanded={open} onActivate={actions.activate} t={t} />
+      {panel && (
+        <div class="satchel-layer" popover="manual" ref={layer}>
+          <SavePanel
+            mode={view.status === 'failed' ? 'failed' : 'saved'}
+            error={view.status === 'failed' ? view.error : panel.error}
+            intent={panel.intent}
+            tags={panel.tags}
+            note={panel.note}
+            collectionIds={panel.collectionIds}
+            recentTags={panel.recentTags}
+            recentCollections={panel.recentCollections}
+            truncated={panel.truncated}
+            siteName={panel.siteName}
+            thread={panel.thread}
+            autoFocus={panel.focus}
+            anchor={wrap.current}
+            onIntent={(intent) => actions.update({ intent })}
+            onTags={(tags) => actions.update({ tags })}
+            onNote={(note) => actions.update({ note })}
+            onCollections={(collectionIds) => actions.update({ collectionIds })}
+            onCreateCollection={actions.createCollection}
+            onSaveThread={actions.saveThread}
+            onRetry={() => actions.activate(true)}
+            onClose={close}
+            t={t}
+          />
+        </div>
+      )}
+    </span>
+  );
+}

@@ -1,0 +1,22 @@
+import type { CaptureDraft } from '../schema';
+import type { SatchelDb } from './database';
+import { saveCapture, completeCapture, updateCapture, createCollection, type CapturePatch, type WriteOptions } from './mutations';
+import { statusForKeys, recentTags, listCollections } from './queries';
+
+/**
+ * The library operations bound to one database and scope, in the shape the background's message
+ * handler takes (`MessageDeps` in lib/messages/handle.ts, matched structurally so lib/db does not
+ * import lib/messages). Every write still goes through lib/db/mutations.ts.
+ */
+export function libraryOps(db: SatchelDb, opts: WriteOptions = {}) {
+  const scope = opts.scopeId;
+  return {
+    saveCapture: (draft: CaptureDraft) => saveCapture(db, draft, opts),
+    completeCapture: (draft: CaptureDraft) => completeCapture(db, draft, opts),
+    updateCapture: (id: string, patch: CapturePatch) => updateCapture(db, id, patch, opts),
+    statusForKeys: (keys: string[]) => statusForKeys(db, keys, scope),
+    recentTags: () => recentTags(db, 20, 200, scope),
+    listCollections: () => listCollections(db, scope),
+    createCollection: (name: string) => createCollection(db, name, opts),
+  };
+}

@@ -1,0 +1,110 @@
+/**
+ * The background's message handler table: parse every incoming message with
+ * {@link ContentToBackground}, dispatch by `type`, and answer `{ ok: true, ... }` or
+ * `{ ok: false, error }`. It never throws.
+ *
+ * Placement (ARCHITECTURE.md 6.2): `lib/messages` may import only `lib/schema` and zod, so the
+ * database functions are injected as {@link MessageDeps}; `entrypoints/background.ts` binds them
+ * to `lib/db`. This keeps the table unit-testable with plain fakes and keeps Dexie out of the
+ * messages module (and so out of anything the content script imports).
+ */
+import type { z } from 'zod';
+import type { Capture, CaptureDraft, Intent } from '../schema';
+import { ContentToBackground, type BackgroundReply, type CollectionSummary, type ErrorReply } from './index';
+
+/** A saved post's status, as `capture/status` replies it. */
+export interface SavedKey {
+  key: string;
+  id: string;
+  incomplete: boolean;
+}
+
+/** The storage operations the handler needs; the background binds them to `lib/db`. */
+export interface MessageDeps {
+  /** Save (dedupe + merge) a validated draft. */
+  saveCapture(draft: CaptureDraft): Promise<{ capture: Capture; created: boolean }>;
+  /** Merge a fuller draft into an existing capture; null when the post is not saved. */
+  completeCapture(draft: CaptureDraft): Promise<{ capture: Capture } | null>;
+  /** Change library fields; null when the id is unknown. */
+  updateCapture(
+    id: string,
+    patch: { intent?: Intent | null; tags?: string[]; note?: string | null; collectionIds?: string[] },
+  ): Promise<Capture | null>;
+  /** Which of these keys are saved. */
+  statusForKeys(keys: string[]): Promise<SavedKey[]>;
+  /** Most used recent tags. */
+  recentTags(): Promise<string[]>;
+  /** Collections of the current scope. */
+  listCollections(): Promise<CollectionSummary[]>;
+  /** Create a collection. */
+  createCollection(name: string): Promise<CollectionSummary>;
+  /**
+   * Optional hook after a capture was created or changed (e.g. tell other tabs). Errors in it are
+   * swallowed: the write has already committed.
+   */
+  onSaved?(capture: Capture): void;
+}
+
+/** At most this many validation issues are listed in a refusal. */
+const MAX_ISSUES = 3;
+
+/** A readable reason for a zod failure: `invalid message: draft.text: Too big...; type: ...`. */
+export function describeIssues(error: z.ZodError): string {
+  const parts = error.issues.slice(0, MAX_ISSUES).map((i) => `${i.path.length ? i.path.join('.') : '(message)'}: ${i.message}`);
+  const more = error.issues.length > MAX_ISSUES ? ` (+${error.issues.length - MAX_ISSUES} more)` : '';
+  return `invalid message: ${parts.join('; ')}${more}`;
+}
+
+const fail = (error: string): ErrorReply => ({ ok: false, error });
+const summary = (c: CollectionSummary): CollectionSummary => ({ id: c.id, name: c.name, scopeId: c.scopeId });
+
+/**
+ * Builds the handler. The returned function takes any value (the raw message), and resolves to
+ * the reply for it; malformed input gets `{ ok: false, error: 'invalid message: <path>: <why>' }`,
+ * a storage failure `{ ok: false, error: '<type> failed: <why>' }`.
+ */
+export function createMessageHandler(deps: MessageDeps): (raw: unknown) => Promise<BackgroundReply> {
+  const saved = (c: Capture) => {
+    try {
+      deps.onSaved?.(c);
+    } catch {
+      /* the write is committed; a notification failure must not turn it into an error */
+    }
+  };
+
+  return async (raw) => {
+    const parsed = ContentToBackground.safeParse(raw);
+    if (!parsed.success) return fail(describeIssues(parsed.error));
+    const msg = parsed.data;
+    try {
+      switch (msg.type) {
+        case 'capture/save': {
+          const r = await deps.saveCapture(msg.draft);
+          saved(r.capture);
+          return { ok: true, capture: r.capture, created: r.created };
+        }
+        case 'capture/complete': {
+          const r = await deps.completeCapture(msg.draft);
+          if (!r) return fail('not saved: complete applies only to a saved capture; send capture/save');
+          saved(r.capture);
+          return { ok: true, capture: r.capture, created: false };
+        }
+        case 'capture/update': {
+          const c = await deps.updateCapture(msg.id, msg.patch);
+          if (!c) return fail(`not found: no capture with id ${msg.id}`);
+          return { ok: true, capture: c, created: false };
+        }
+        case 'capture/status':
+          return { ok: true, saved: await deps.statusForKeys(msg.keys) };
+        case 'library/recent': {
+          const [tags, collections] = await Promise.all([deps.recentTags(), deps.listCollections()]);
+          return { ok: true, tags, collections: collections.map(summary) };
+        }
+        case 'collection/create':
+          return { ok: true, collection: summary(await deps.createCollection(msg.name)) };
+      }
+    } catch (e) {
+      return fail(`${msg.type} failed: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  };
+}

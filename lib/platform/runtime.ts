@@ -1,0 +1,17 @@
+import { browser, type Browser } from 'wxt/browser';
+
+/** Answers one raw runtime message; resolves to the reply (never rejects in practice). */
+export type RuntimeMessageHandler = (raw: unknown, sender: Browser.runtime.MessageSender) => Promise<unknown>;
+
+/**
+ * Registers `handler` for `runtime.onMessage` with the `sendResponse` + `return true` pattern
+ * (TOOLCHAIN.md §2): it works with the polyfill, WXT's `browser` and fake-browser, which ignores
+ * returned promises. A rejection is answered `{ ok: false, error }`, so the sender never hangs.
+ * Call synchronously at service-worker start so wake-up events are not missed.
+ */
+export function onRuntimeMessage(handler: RuntimeMessageHandler): void {
+  browser.runtime.onMessage.addListener((raw: unknown, sender: Browser.runtime.MessageSender, sendResponse: (r: unknown) => void) => {
+    handler(raw, sender).then(sendResponse, (e: unknown) => sendResponse({ ok: false, error: e instanceof Error ? e.message : String(e) }));
+    return true;
+  });
+}

@@ -1,0 +1,67 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, type Page } from '@playwright/test';
+import { REPO_ROOT, FEED_TOTAL } from '../demo-feeds';
+import type { ExtensionDb, StoredCapture } from '../fixtures';
+import type { FeedPage } from './feed-page';
+
+/** Problems with the controls on the page right now, or 'ok' (for expect.poll). */
+export async function controlProblems(feed: FeedPage, expectedPosts?: number): Promise<string> {
+  const c = await feed.census();
+  const n = expectedPosts ?? c.rendered ?? c.posts;
+  const problems: string[] = [];
+  if (c.posts !== n) problems.push(`${c.posts} posts in the DOM, expected ${n}`);
+  if (c.hosts !== c.posts) problems.push(`${c.hosts} satchel-save hosts for ${c.posts} posts`);
+  if (c.distinctIds !== c.posts) problems.push(`${c.distinctIds} distinct data-post-id values for ${c.posts} posts`);
+  if (c.wrongCount.length) problems.push(`posts without exactly one control: ${JSON.stringify(c.wrongCount.slice(0, 5))}`);
+  if (c.stale.length) problems.push(`controls naming another post: ${JSON.stringify(c.stale.slice(0, 5))}`);
+  return problems.join('; ') || 'ok';
+}
+
+export async function expectOneControlPerPost(feed: FeedPage, message: string, expectedPosts?: number): Promise<void> {
+  await expect.poll(() => controlProblems(feed, expectedPosts), { message, timeout: 15_000 }).toBe('ok');
+}
+
+/** Scrolls a growing demo feed batch by batch to all posts, checking one control per post after every batch. */
+export async function growToAll(feed: FeedPage, onBatch?: (rendered: number) => Promise<void>): Promise<number> {
+  let n = await feed.rendered();
+  let batches = 0;
+  for (;;) {
+    await expectOneControlPerPost(feed, `after scrolling to ${n} posts`);
+    if (onBatch) await onBatch(n);
+    if (n >= FEED_TOTAL) break;
+    await feed.scrollToBottom();
+    await expect.poll(() => feed.rendered(), { message: `the feed grows past ${n}`, timeout: 10_000 }).toBeGreaterThan(n);
+    n = await feed.rendered();
+    batches++;
+  }
+  expect(batches).toBeGreaterThan(5);
+  return n;
+}
+
+export async function capturesByKey(db: ExtensionDb, key: string): Promise<StoredCapture[]> {
+  return (await db.captures()).filter((c) => c.key === key);
+}
+
+/** A fixture's expectation file (tests/fixtures/<site>/<name>.expected.json). */
+export interface Expectation {
+  url: string;
+  posts: Array<Record<string, unknown>>;
+}
+
+export function readExpectation(site: string, name: string): Expectation {
+  return JSON.parse(readFileSync(join(REPO_ROOT, 'tests', 'fixtures', site, `${name}.expected.json`), 'utf8')) as Expectation;
+}
+
+export function readFixture(site: string, name: string): string {
+  return readFileSync(join(REPO_ROOT, 'tests', 'fixtures', site, `${name}.html`), 'utf8');
+}
+
+/** Marks the page's JS realm, to prove a later navigation did not reload it. */
+export async function markRealm(page: Page): Promise<void> {
+  await page.evaluate(() => ((window as unknown as { __satchelRealm: number }).__satchelRealm = 1));
+}
+
+export async function realmMarked(page: Page): Promise<boolean> {
+  return page.evaluate(() => (window as unknown as { __satchelRealm?: number }).__satchelRealm === 1);
+}
