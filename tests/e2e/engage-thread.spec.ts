@@ -23,7 +23,7 @@ function threadFixtureName(): string | null {
 
 test('Viva Engage thread: one control per post and reply; save the starter and a reply', async ({ context, db, extensionId, pageErrors, shot }) => {
   const name = threadFixtureName();
-  test.skip(!name, 'no yammer thread fixture in tests/fixtures/yammer');
+  expect(name, 'a Viva Engage thread fixture must exist in tests/fixtures/yammer').not.toBeNull();
   const exp = readExpectation('yammer', name!);
   const posts = exp.posts.filter((p) => !('refused' in p));
   const page = await firstPage(context);
