@@ -250,8 +250,11 @@ export function startCapture(deps: CaptureDeps): CaptureController {
     const postId = a.postId(el, c);
     if (!postId) return false;
     const key = `${a.id}:${postId}`;
-    const anchor = a.actionRow(el) ?? el;
     let e = entries.get(el);
+    // Hot path: for the same post whose control still sits in its connected action row, skip the
+    // adapter's actionRow() (it walks the post's subtree; content-overhead bench, BENCHMARKS.md).
+    const placed = e && e.postId === postId && e.ui.host.isConnected && e.ui.host.parentNode === e.anchor && el.contains(e.anchor);
+    const anchor = placed ? e!.anchor : (a.actionRow(el) ?? el);
     const st = keyState(key);
     if (!st.known) pendingStatus.add(key);
     if (e && e.ui.host.isConnected && e.anchor === anchor && e.ui.host.parentNode === anchor) {
