@@ -17,13 +17,21 @@ export default defineContentScript({
   matches: CONTENT_MATCHES,
   cssInjectionMode: 'ui',
   main(ctx) {
+    // Strings are looked up once per key (getMessage costs a native call per use; a feed renders
+    // the same few labels thousands of times).
+    const cache = new Map<string, string>();
     const t: Translate = (key, subs) => {
+      const hit = subs ? undefined : cache.get(key);
+      if (hit !== undefined) return hit;
+      let out = key;
       try {
         // Keys are ours (public/_locales/en/messages.json); the generated typing lists them.
-        return (browser.i18n.getMessage as (k: string, s?: string[]) => string)(key, subs) || key;
+        out = (browser.i18n.getMessage as (k: string, s?: string[]) => string)(key, subs) || key;
       } catch {
-        return key;
+        // not translatable now (context invalidated): show the key
       }
+      if (!subs) cache.set(key, out);
+      return out;
     };
     const send: Send = (msg) => browser.runtime.sendMessage(msg);
 

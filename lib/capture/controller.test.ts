@@ -73,6 +73,30 @@ describe('one control per post', () => {
     }
   });
 
+  it('re-reads only new or changed posts on a DOM change, not every post on the page', async () => {
+    const seen: string[] = [];
+    const adapter = makeFakeAdapter({
+      postId: (el: Element) => {
+        const id = el.getAttribute('data-id');
+        seen.push(id ?? '');
+        return id;
+      },
+    });
+    const { feed, hosts } = setup({ adapter, html: postsHtml(20) });
+    await flush();
+    expect(hosts()).toHaveLength(20);
+    seen.length = 0;
+    feed.insertAdjacentHTML('beforeend', postsHtml(5, 21));
+    await flush();
+    expect(hosts()).toHaveLength(25);
+    expect(seen.sort()).toEqual(['21', '22', '23', '24', '25']);
+    // A change inside one old post re-reads that post only.
+    seen.length = 0;
+    feed.querySelector('article[data-id="7"] .text')!.append(document.createElement('b'));
+    await flush();
+    expect(seen).toEqual(['7']);
+  });
+
   it('moves the control with a recycled element whose post id changes, never two', async () => {
     const { feed, fm, hosts, ids } = setup({ html: postsHtml(3) });
     await flush();

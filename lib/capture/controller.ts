@@ -218,9 +218,17 @@ export function startCapture(deps: CaptureDeps): CaptureController {
 
   // ---- scanning (hot path: findPosts + postId + actionRow only; never extract) ----
 
-  function scan(): void {
+  /**
+   * Reconciles controls with the posts on the page. With `records` (a DOM change batch), only posts
+   * whose subtree changed (or that are new) are re-read; a post whose control still sits in place
+   * and whose subtree did not change keeps its cached id, so a long feed costs O(new posts) per
+   * batch instead of O(all posts) (content-overhead bench, BENCHMARKS.md). Without `records`
+   * (first run, navigation, shortcut) every post is re-read.
+   */
+  function scan(records?: readonly MutationRecord[]): void {
     if (signal.aborted) return;
     if (deps.url() !== lastUrl) handleUrl();
+    const dirty = records ? dirtyPosts(records) : null;
     const seen = new Set<Element>();
     if (adapter) {
       let posts: Element[] = [];
@@ -232,6 +240,10 @@ export function startCapture(deps: CaptureDeps): CaptureController {
       const c = ctx();
       for (const el of posts) {
         try {
+          if (dirty && !dirty.has(el) && isPlaced(el)) {
+            seen.add(el);
+            continue;
+          }
           if (reconcile(el, c)) seen.add(el);
         } catch (err) {
           logOnce('post handler failed', err);
@@ -240,8 +252,44 @@ export function startCapture(deps: CaptureDeps): CaptureController {
     }
     for (const el of [...live]) if (!seen.has(el)) unmountEntry(el);
     // Never two: a host we do not own (a clone made by the page, a leftover) is removed.
-    for (const h of doc.querySelectorAll('satchel-save')) if (!hosts.has(h)) h.remove();
+    if (!records || records.some(mayHoldForeignHost)) {
+      for (const h of doc.querySelectorAll('satchel-save')) if (!hosts.has(h)) h.remove();
+    }
     scheduleStatus();
+  }
+
+  /** The posts with a control whose subtree one of `records` touched (walks up from each target). */
+  function dirtyPosts(records: readonly MutationRecord[]): Set<Element> {
+    const out = new Set<Element>();
+    const visited = new Set<Node>();
+    for (const r of records) {
+      for (let n: Node | null = r.target; n && !visited.has(n); n = n.parentNode) {
+        visited.add(n);
+        if (entries.has(n as Element)) out.add(n as Element);
+      }
+    }
+    return out;
+  }
+
+  /** The post already has its control, connected, inside its own action row. */
+  function isPlaced(el: Element): boolean {
+    const e = entries.get(el);
+    if (!e) return false;
+    const h = e.ui.host;
+    if (!h.isConnected || h.parentNode !== e.anchor || !el.contains(e.anchor)) return false;
+    if (keyState(e.key).incomplete) tryComplete(e);
+    return true;
+  }
+
+  /** A change that may have put a `<satchel-save>` we do not own on the page (e.g. a cloned post). */
+  function mayHoldForeignHost(r: MutationRecord): boolean {
+    if (r.type !== 'childList') return false;
+    for (const n of r.addedNodes) {
+      if (n.nodeType !== 1) continue;
+      const el = n as Element;
+      if (isHost(el) ? !hosts.has(el) : el.querySelector('satchel-save') !== null) return true;
+    }
+    return false;
   }
 
   /** Ensures `el` has exactly one up-to-date control. Returns false when it is not a post (no id). */
@@ -633,9 +681,9 @@ export function startCapture(deps: CaptureDeps): CaptureController {
 
   // ---- lifecycle ----
 
-  function safeScan(): void {
+  function safeScan(records?: readonly MutationRecord[]): void {
     try {
-      scan();
+      scan(records);
     } catch (err) {
       logOnce('scan failed', err);
     }
@@ -672,7 +720,7 @@ export function startCapture(deps: CaptureDeps): CaptureController {
         logOnce('urlChanged failed', err);
       }
     },
-    scan: safeScan,
+    scan: () => safeScan(),
     saveInView: async () => {
       try {
         return await saveInView();

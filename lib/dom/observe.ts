@@ -29,31 +29,34 @@ export interface DomChangeOptions {
 
 /**
  * Calls `cb` at most once per scheduled batch after nodes are added or removed anywhere under
- * `root` (and after changes of the listed attributes). Never calls `cb` after `signal` aborts.
+ * `root` (and after changes of the listed attributes). `cb` receives the batch's mutation records
+ * that `ignore` did not filter out (never empty), so a caller can look only at what changed.
+ * Never calls `cb` after `signal` aborts.
  */
-export function onDomChange(root: Node, cb: () => void, opts: DomChangeOptions): void {
+export function onDomChange(root: Node, cb: (records: MutationRecord[]) => void, opts: DomChangeOptions): void {
   const { signal } = opts;
   if (signal.aborted) return;
   const win = (root.ownerDocument ?? (root as Document)).defaultView;
   const schedule = opts.schedule ?? frameScheduler(win ?? undefined);
-  let pending = false;
+  let batch: MutationRecord[] = [];
   const run = (): void => {
-    pending = false;
-    if (!signal.aborted) cb();
+    const records = batch;
+    batch = [];
+    if (!signal.aborted && records.length > 0) cb(records);
   };
   const MO = win?.MutationObserver ?? MutationObserver;
   const mo = new MO((records) => {
-    if (pending || signal.aborted) return;
-    if (opts.ignore && records.every(opts.ignore)) return;
-    pending = true;
-    schedule(run);
+    if (signal.aborted) return;
+    const pending = batch.length > 0;
+    for (const r of records) if (!opts.ignore || !opts.ignore(r)) batch.push(r);
+    if (!pending && batch.length > 0) schedule(run);
   });
   mo.observe(root, {
     childList: true,
     subtree: true,
     ...(opts.attributes?.length ? { attributes: true, attributeFilter: [...opts.attributes] } : {}),
   });
-  signal.addEventListener('abort', () => mo.disconnect(), { once: true });
+  signal.addEventListener('abort', () => { mo.disconnect(); batch = []; }, { once: true });
 }
 
 /** Options of {@link observe}. */
@@ -84,5 +87,5 @@ export function observe(selector: string, cb: (el: Element) => void, opts: Obser
   };
   if (opts.signal.aborted) return;
   scan();
-  onDomChange(root, scan, opts);
+  onDomChange(root, () => scan(), opts);
 }

@@ -79,7 +79,7 @@ export function findPostRoots(root: ParentNode): Element[] {
  */
 export function findQuoteBlock(postEl: Element): QuoteBlock | null {
   const own = (el: Element) => el.closest(S.postRoot) === postEl;
-  const quoted = [...postEl.querySelectorAll(S.quoteBlock)].find((el) => own(el) && el.querySelector(S.userName));
+  const quoted = findQuotedPost(postEl);
   if (quoted) return { el: quoted, unavailable: false };
   for (const span of postEl.querySelectorAll('span')) {
     if (!own(span) || span.closest(S.postText)) continue;
@@ -92,17 +92,29 @@ export function findQuoteBlock(postEl: Element): QuoteBlock | null {
 }
 
 /**
+ * The readable quoted post inside a post root (a `div[role=link]` holding its own User-Name), or
+ * null. Cheaper than {@link findQuoteBlock}: it skips the text scan for an unavailable quote, which
+ * holds no status link and so cannot be mistaken for the post's own id (used on the scan hot path).
+ */
+function findQuotedPost(postEl: Element): Element | null {
+  for (const el of postEl.querySelectorAll(S.quoteBlock)) {
+    if (el.querySelector(S.userName) && el.closest(S.postRoot) === postEl) return el;
+  }
+  return null;
+}
+
+/**
  * The post's own action bar (`div[role="group"]` with "N replies, N reposts, …"), or null. Carousels
  * are `role=group` too and are skipped (x-2024-01_timeline_brand_link-card-carousel_6-images). A bar
  * outside the quote block wins; upstream's hand-edited x-2025-10_timeline_quote_quoted-has-video__tweetyoink
  * nests the post's bar inside the quote, so then the bar holding this post's analytics link, else the last bar.
  */
 export function findActionRow(postEl: Element): Element | null {
-  const quote = findQuoteBlock(postEl);
+  const quote = findQuotedPost(postEl);
   const bars = all({ root: postEl, exclude: null }, S.actionRow);
-  const outside = bars.filter((b) => !(quote && quote.el.contains(b)));
+  const outside = bars.filter((b) => !(quote && quote.contains(b)));
   if (outside.length) return outside[outside.length - 1]!;
-  const id = readStatusRef(postEl, { root: postEl, exclude: quote?.el ?? null }, null)?.ref.id;
+  const id = readStatusRef(postEl, { root: postEl, exclude: quote }, null)?.ref.id;
   return bars.find((b) => id && b.querySelector(`a[href*="/status/${id}/analytics"]`)) ?? bars[bars.length - 1] ?? null;
 }
 
@@ -138,8 +150,7 @@ function readStatusRef(postEl: Element, scope: Scope, pageUrl: string | null): {
 
 /** The status id of a post root, re-read from the DOM on every call (elements are recycled, SITE-DOM.md §1.3). */
 export function readPostId(postEl: Element, ctx: Pick<ExtractContext, 'url'>): string | null {
-  const quote = findQuoteBlock(postEl);
-  return readStatusRef(postEl, { root: postEl, exclude: quote?.el ?? null }, ctx.url)?.ref.id ?? null;
+  return readStatusRef(postEl, { root: postEl, exclude: findQuotedPost(postEl) }, ctx.url)?.ref.id ?? null;
 }
 
 // ---------------------------------------------------------------------------------------------
