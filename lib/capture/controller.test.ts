@@ -1,16 +1,18 @@
 // @vitest-environment jsdom
-import { describe, it, expect, afterEach, vi } from 'vitest';
+import { describe, it, expect, afterEach, beforeEach, vi } from 'vitest';
 import { startCapture } from './controller';
 import type { CaptureDeps } from './types';
 import { flush, makeFakeAdapter, makeFakeMount, makeFakeSend, postsHtml, tEnglish } from './test-helpers';
 import type { SiteAdapter } from '../sites/types';
 
 let url = 'https://fake.test/home';
+/** When true, setup's default adapter has `postRootOf`, so the controller scans incrementally. */
+let incremental = false;
 const controllers: AbortController[] = [];
 
 function setup(opts: { adapter?: SiteAdapter; send?: ReturnType<typeof makeFakeSend>; html?: string; deps?: Partial<CaptureDeps> } = {}) {
   document.body.innerHTML = `<main id="feed">${opts.html ?? ''}</main>`;
-  const adapter = opts.adapter ?? makeFakeAdapter();
+  const adapter = opts.adapter ?? makeFakeAdapter(incremental ? { postRootOf: (n: Element) => n.closest('article') } : {});
   const fm = makeFakeMount();
   const fs = opts.send ?? makeFakeSend();
   const ac = new AbortController();
@@ -42,7 +44,17 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-describe('one control per post', () => {
+describe.each([
+  ['full scan', false],
+  ['incremental scan (postRootOf)', true],
+])('one control per post, %s', (_name, inc) => {
+  beforeEach(() => {
+    incremental = inc;
+  });
+  afterEach(() => {
+    incremental = false;
+  });
+
   it('mounts exactly one control in each post action row over many posts', async () => {
     const { hosts, ids } = setup({ html: postsHtml(150) });
     await flush();
@@ -76,6 +88,7 @@ describe('one control per post', () => {
   it('re-reads only new or changed posts on a DOM change, not every post on the page', async () => {
     const seen: string[] = [];
     const adapter = makeFakeAdapter({
+      ...(incremental ? { postRootOf: (n: Element) => n.closest('article') } : {}),
       postId: (el: Element) => {
         const id = el.getAttribute('data-id');
         seen.push(id ?? '');

@@ -228,6 +228,10 @@ export function startCapture(deps: CaptureDeps): CaptureController {
   function scan(records?: readonly MutationRecord[]): void {
     if (signal.aborted) return;
     if (deps.url() !== lastUrl) handleUrl();
+    if (records && adapter?.postRootOf) {
+      scanChanged(adapter, records);
+      return;
+    }
     const dirty = records ? dirtyPosts(records) : null;
     const seen = new Set<Element>();
     if (adapter) {
@@ -251,11 +255,63 @@ export function startCapture(deps: CaptureDeps): CaptureController {
       }
     }
     for (const el of [...live]) if (!seen.has(el)) unmountEntry(el);
-    // Never two: a host we do not own (a clone made by the page, a leftover) is removed.
-    if (!records || records.some(mayHoldForeignHost)) {
-      for (const h of doc.querySelectorAll('satchel-save')) if (!hosts.has(h)) h.remove();
-    }
+    sweepForeignHosts(records);
     scheduleStatus();
+  }
+
+  /**
+   * Incremental scan for adapters with `postRootOf`: touches only the posts a change landed in
+   * (`postRootOf(target)`) and the posts inside added subtrees (`findPosts(added)`), never the whole
+   * document, so each batch of a long feed costs O(changed posts).
+   */
+  function scanChanged(a: SiteAdapter, records: readonly MutationRecord[]): void {
+    const touched = new Set<Element>();
+    const targets = new Set<Element>();
+    try {
+      for (const r of records) {
+        const t = r.target.nodeType === 1 ? (r.target as Element) : r.target.parentElement;
+        if (t && t.isConnected) targets.add(t);
+        if (r.type !== 'childList') continue;
+        for (const n of r.addedNodes) {
+          if (n.nodeType !== 1 || !n.isConnected || isHost(n)) continue;
+          targets.add(n as Element); // a post root itself, or a node inside one
+          for (const p of a.findPosts(n as Element)) touched.add(p);
+        }
+      }
+      for (const t of targets) {
+        const p = a.postRootOf!(t);
+        if (p) touched.add(p);
+      }
+    } catch (err) {
+      logOnce('findPosts failed', err);
+    }
+    const c = ctx();
+    for (const el of touched) {
+      try {
+        if (!reconcile(el, c) && entries.has(el)) unmountEntry(el);
+      } catch (err) {
+        logOnce('post handler failed', err);
+      }
+    }
+    for (const el of [...live]) {
+      if (touched.has(el)) continue;
+      if (!el.isConnected) unmountEntry(el);
+      else if (!isPlaced(el)) {
+        try {
+          if (!reconcile(el, c)) unmountEntry(el);
+        } catch (err) {
+          logOnce('post handler failed', err);
+        }
+      }
+    }
+    sweepForeignHosts(records);
+    scheduleStatus();
+  }
+
+  /** Never two: removes hosts we do not own (a clone made by the page, a leftover). */
+  function sweepForeignHosts(records?: readonly MutationRecord[]): void {
+    if (records && !records.some(mayHoldForeignHost)) return;
+    for (const h of doc.querySelectorAll('satchel-save')) if (!hosts.has(h)) h.remove();
   }
 
   /** The posts with a control whose subtree one of `records` touched (walks up from each target). */

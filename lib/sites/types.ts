@@ -21,6 +21,14 @@ export interface SiteAdapter {
   isSupportedPage(url: string): boolean;
   /** Post root elements under `root`, in document order, each exactly once (quoted posts are not roots). */
   findPosts(root: ParentNode): Element[];
+  /**
+   * Optional, for incremental scanning: the post root that is or contains `node` (the outermost
+   * one), or null when `node` is not inside a post. When present, the capture controller re-reads
+   * only the posts a DOM change touched (`postRootOf(record.target)`) plus `findPosts(addedNode)`
+   * instead of `findPosts(document)` on every change. Must agree with {@link findPosts}: every root
+   * `findPosts(document)` returns is `postRootOf` of itself and of its descendants.
+   */
+  postRootOf?(node: Element): Element | null;
   /** The platform post id of a post root, or null when it cannot be recovered. Re-read on every call: elements are recycled. */
   postId(postEl: Element, ctx: ExtractContext): string | null;
   /**

@@ -71,6 +71,13 @@ export function findPostRoots(root: ParentNode): Element[] {
   return found.filter((el) => !el.parentElement?.closest(S.postRoot));
 }
 
+/** The outermost post root that is or contains `node`, or null (SiteAdapter.postRootOf). */
+export function postRootOf(node: Element): Element | null {
+  let root: Element | null = null;
+  for (let el: Element | null = node.closest(S.postRoot); el; el = el.parentElement?.closest(S.postRoot) ?? null) root = el;
+  return root;
+}
+
 /**
  * The quote block inside a post root, or null. A quoted post is a `div[role=link]` holding its own
  * User-Name (x-2025-10_timeline_quote_quoted-has-image__tweetyoink). A quoted post that is gone shows

@@ -5,7 +5,7 @@
 import type { SiteAdapter } from '../types';
 import { SITE_MATCHES } from '../matches';
 import { X_HOSTS } from './ids';
-import { extractPost, extractSelfThread, findActionRow, findPostRoots, readPostId } from './extract';
+import { extractPost, extractSelfThread, findActionRow, findPostRoots, postRootOf, readPostId } from './extract';
 
 /**
  * True for https pages on x.com, twitter.com, mobile.x.com and mobile.twitter.com (the hosts of
@@ -24,6 +24,7 @@ export const xAdapter: SiteAdapter = {
   matches: SITE_MATCHES.x,
   isSupportedPage: isXPage,
   findPosts: findPostRoots,
+  postRootOf,
   postId: (postEl, ctx) => readPostId(postEl, ctx),
   extract: extractPost,
   actionRow: findActionRow,
