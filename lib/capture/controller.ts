@@ -87,6 +87,20 @@ export function startCapture(deps: CaptureDeps): CaptureController {
   let lastUrl = '';
   const entries = new WeakMap<Element, PostEntry>();
   const live = new Set<Element>();
+  /** Post elements by key (`renderKey`/`forKey` run per status answer: O(1) lookup, not a loop over every post). */
+  const byKey = new Map<string, Set<Element>>();
+  const indexKey = (el: Element, key: string | null, old: string | null) => {
+    if (old !== null) {
+      const set = byKey.get(old);
+      set?.delete(el);
+      if (set && set.size === 0) byKey.delete(old);
+    }
+    if (key !== null) {
+      let set = byKey.get(key);
+      if (!set) byKey.set(key, (set = new Set()));
+      set.add(el);
+    }
+  };
   const hosts = new WeakSet<Element>();
   const keys = new Map<string, KeyState>();
   const pendingStatus = new Set<string>();
@@ -142,7 +156,7 @@ export function startCapture(deps: CaptureDeps): CaptureController {
   }
 
   function renderKey(key: string): void {
-    for (const el of live) {
+    for (const el of byKey.get(key) ?? []) {
       const e = entries.get(el);
       if (e && e.key === key) render(e);
     }
@@ -178,6 +192,7 @@ export function startCapture(deps: CaptureDeps): CaptureController {
     const e = entries.get(el);
     entries.delete(el);
     live.delete(el);
+    if (e) indexKey(el, null, e.key);
     if (e) {
       hosts.delete(e.ui.host);
       try {
@@ -304,7 +319,6 @@ export function startCapture(deps: CaptureDeps): CaptureController {
         }
       }
     }
-    sweepForeignHosts(records);
     scheduleStatus();
   }
 
@@ -365,17 +379,21 @@ export function startCapture(deps: CaptureDeps): CaptureController {
       if (e.postId !== postId) {
         // Recycled element: the control follows the post shown now.
         e.postId = postId;
+        indexKey(el, key, e.key);
         e.key = key;
         e.panelOpen = false;
         render(e);
       }
     } else {
       if (e) unmountEntry(el);
+      // Never two: a host we do not own in this row (the page cloned a post with its control).
+      for (const h of [...anchor.children]) if (isHost(h) && !hosts.has(h)) h.remove();
       const view: ControlView = { postId, key, status: st.status, error: st.error, panel: null };
       const ui = mount(anchor, view, actionsFor(el));
       hosts.add(ui.host);
       e = { el, postId, key, anchor, ui, panelOpen: false, focusPanel: false };
       entries.set(el, e);
+      indexKey(el, key, null);
       live.add(el);
     }
     if (st.incomplete) tryComplete(e);
@@ -452,7 +470,7 @@ export function startCapture(deps: CaptureDeps): CaptureController {
   }
 
   function forKey(key: string, fn: (e: PostEntry) => void): void {
-    for (const el of [...live]) {
+    for (const el of [...(byKey.get(key) ?? [])]) {
       const e = entries.get(el);
       if (e && e.key === key) fn(e);
     }
@@ -532,6 +550,7 @@ export function startCapture(deps: CaptureDeps): CaptureController {
     if (postId !== e.postId) {
       // Recycled between the last scan and this click: follow the post shown now.
       e.postId = postId;
+      indexKey(e.el, `${a.id}:${postId}`, e.key);
       e.key = `${a.id}:${postId}`;
     }
     const key = e.key;
