@@ -308,6 +308,12 @@ export function startCapture(deps: CaptureDeps): CaptureController {
         logOnce('post handler failed', err);
       }
     }
+    // Posts that left the page, and controls the page removed: only a removal can cause either,
+    // so a batch that only added nodes (a feed growing) skips this O(posts) pass.
+    if (!records.some(removedElements)) {
+      scheduleStatus();
+      return;
+    }
     for (const el of [...live]) {
       if (touched.has(el)) continue;
       if (!el.isConnected) unmountEntry(el);
@@ -812,6 +818,13 @@ export function startCapture(deps: CaptureDeps): CaptureController {
       }
     },
   };
+}
+
+/** A child-list change that removed at least one element (other than a host we just unmounted: those are ignored upstream). */
+function removedElements(r: MutationRecord): boolean {
+  if (r.type !== 'childList') return false;
+  for (const n of r.removedNodes) if (n.nodeType === 1) return true;
+  return false;
 }
 
 function isHost(n: Node): boolean {
