@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import type { InlineConfig } from 'vite';
 import { CONTENT_MATCHES, HOST_PERMISSIONS } from './lib/sites/matches';
 
 // Manifest and build wiring only; no logic (ARCHITECTURE.md 6.1).
@@ -6,7 +7,6 @@ export default defineConfig({
   // SATCHEL_OUT_DIR lets parallel builds (bench, a second worktree of work) avoid racing on .output/.
   outDir: process.env.SATCHEL_OUT_DIR ?? '.output',
   imports: false,
-  modules: ['@wxt-dev/webextension-polyfill'],
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
@@ -27,5 +27,21 @@ export default defineConfig({
     }),
   }),
   // CONTENT_MATCHES is used by entrypoints/content; referenced here so the build fails if it is empty.
-  hooks: { 'build:manifestGenerated': (_w, m) => { if (CONTENT_MATCHES.length === 0) throw new Error('no content matches'); void m; } },
+  hooks: {
+    'build:manifestGenerated': (_w, m) => { if (CONTENT_MATCHES.length === 0) throw new Error('no content matches'); void m; },
+    // webextension-polyfill for every page and the service worker, but not in the content scripts:
+    // they use the browser's own promise-based namespace (docs/decisions/0005-content-without-polyfill.md).
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (!entrypoints.some((e) => e.type === 'content-script')) usePolyfill(config);
+    },
+    'vite:devServer:extendConfig': (config) => usePolyfill(config),
+  },
 });
+
+/** What the @wxt-dev/webextension-polyfill module does, applied per build group. */
+function usePolyfill(config: InlineConfig): void {
+  const alias = config.resolve?.alias;
+  const list = Array.isArray(alias) ? [...alias] : Object.entries(alias ?? {}).map(([find, replacement]) => ({ find, replacement: String(replacement) }));
+  list.unshift({ find: 'wxt/browser', replacement: '@wxt-dev/webextension-polyfill/browser' });
+  config.resolve = { ...config.resolve, alias: list };
+}

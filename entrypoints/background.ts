@@ -19,6 +19,7 @@ import type { BackgroundReply } from '../lib/messages';
 import type { BackgroundToContent } from '../lib/messages/to-content';
 import { CONTENT_MATCHES } from '../lib/sites/matches';
 import { onRuntimeMessage } from '../lib/platform/runtime';
+import { injectControlUi } from '../lib/platform/scripting';
 import { createContextMenus, onContextMenuClick } from '../lib/platform/context-menus';
 import { onCommand } from '../lib/platform/commands';
 import { getActiveTab, sendToTab, broadcastToTabs, flashBadge } from '../lib/platform/tabs';
@@ -45,11 +46,12 @@ export default defineBackground({
     const notify = (msg: BackgroundToContent) => void broadcastToTabs(CONTENT_MATCHES, msg);
     const handle = createMessageHandler({
       ...libraryOps(db),
+      loadUi: injectControlUi,
       onSaved: (c) => {
         if (c.platform !== 'web') notify({ type: 'capture/saved-elsewhere', keys: [c.key] });
       },
     });
-    onRuntimeMessage((raw) => handle(raw));
+    onRuntimeMessage((raw, sender) => handle(raw, sender));
 
     /** Saves a web capture of tab `tab` through the same validated path as a content-script save. */
     async function saveWeb(kind: WebCaptureKind, tab: Browser.tabs.Tab | undefined, info: { pageUrl?: string; linkUrl?: string; selectionText?: string; frameId?: number }): Promise<BackgroundReply | null> {

@@ -117,7 +117,15 @@ describe('dependency direction (ARCHITECTURE.md 6.2)', () => {
         if (next) visit(next, [...chain, rel(f)]);
       }
     };
-    for (const f of walk(join(ROOT, 'entrypoints/content'))) visit(f, []);
+    const roots = [
+      ...walk(join(ROOT, 'entrypoints/content')),
+      ...readdirSync(join(ROOT, 'entrypoints')).filter((n) => /\.content(\.tsx?)?$/.test(n)).flatMap((n) => {
+        const p = join(ROOT, 'entrypoints', n);
+        return statSync(p).isDirectory() ? walk(p) : [p];
+      }),
+    ];
+    expect(roots.some((f) => /\.content\.tsx?$/.test(f)), 'the per-site content scripts are checked').toBe(true);
+    for (const f of roots) visit(f, []);
     expect(bad, 'the content script must send captures to the background by message').toEqual([]);
   });
 });

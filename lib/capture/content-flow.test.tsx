@@ -9,7 +9,8 @@ import { fireEvent } from '@testing-library/preact';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { startCapture } from './controller';
-import { createMountControl } from '../../entrypoints/content/save-button-ui';
+import { createMountControl } from '../../entrypoints/content/mount-control';
+import { controlUi } from '../../entrypoints/content/control-ui';
 import { flush, makeFakeAdapter, makeFakeSend, postsHtml } from './test-helpers';
 
 const messages = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../public/_locales/en/messages.json'), 'utf8')) as Record<string, { message: string }>;
@@ -33,7 +34,7 @@ function start(html: string, fs = makeFakeSend()) {
     document,
     url: () => 'https://fake.test/home',
     send: fs.send,
-    mount: createMountControl(t),
+    mount: createMountControl(t, async () => controlUi),
     signal: ac.signal,
     t,
     schedule: queueMicrotask,

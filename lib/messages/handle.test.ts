@@ -70,8 +70,8 @@ describe('createMessageHandler: dispatch', () => {
     expect(c).toMatchObject({ ok: true, collection: { name: 'Team tips', scopeId: 'personal:local' } });
     expect(Object.keys(c.collection).sort()).toEqual(['id', 'name', 'scopeId']);
     const u = (await handle({ type: 'capture/update', id: a.capture.id, patch: { intent: 'tip', tags: ['Growth'], collectionIds: [c.collection.id] } })) as any;
-    expect(u).toMatchObject({ ok: true, capture: { intent: 'tip', tags: ['growth'], collectionIds: [c.collection.id] } });
-    expect(await handle({ type: 'library/recent' })).toEqual({ ok: true, tags: ['growth'], collections: [c.collection] });
+    expect(u).toMatchObject({ ok: true, capture: { intent: 'tip', tags: ['Growth'], collectionIds: [c.collection.id] } }); // first spelling kept (lib/schema/tag.ts)
+    expect(await handle({ type: 'library/recent' })).toEqual({ ok: true, tags: ['Growth'], collections: [expect.objectContaining({ name: 'Inbox' }), c.collection] }); // fresh saves go to the Inbox
     const missing = (await handle({ type: 'capture/update', id: '01900000-0000-7000-8000-000000000009', patch: { note: 'x' } })) as any;
     expect(missing.ok).toBe(false);
   });
@@ -82,5 +82,21 @@ describe('createMessageHandler: dispatch', () => {
       saveCapture: () => Promise.reject(new Error('QuotaExceededError')),
     } satisfies MessageDeps);
     expect(await broken({ type: 'capture/save', draft: makeDraft() })).toEqual({ ok: false, error: 'capture/save failed: QuotaExceededError' });
+  });
+});
+
+describe('createMessageHandler: ui/load', () => {
+  it('injects the control UI into the sender frame and replies ok', async () => {
+    const loadUi = vi.fn(async () => {});
+    const h = createMessageHandler({ ...libraryOps(db), loadUi });
+    const sender = { tab: { id: 7 }, frameId: 3 };
+    expect(await h({ type: 'ui/load' }, sender)).toEqual({ ok: true });
+    expect(loadUi).toHaveBeenCalledWith(sender);
+  });
+
+  it('answers a reason when injection fails or is not wired', async () => {
+    const h = createMessageHandler({ ...libraryOps(db), loadUi: async () => { throw new Error('no tab'); } });
+    expect(await h({ type: 'ui/load' })).toEqual({ ok: false, error: 'ui/load failed: no tab' });
+    expect(await handle({ type: 'ui/load' })).toEqual({ ok: false, error: 'ui/load is not available here' });
   });
 });

@@ -39,10 +39,21 @@ export interface MessageDeps {
   /** Create a collection. */
   createCollection(name: string): Promise<CollectionSummary>;
   /**
+   * Injects the control UI into the frame that sent `ui/load` (`sender` is the runtime message
+   * sender: `tab.id` and `frameId`). Rejects with a reason when it cannot.
+   */
+  loadUi?(sender: MessageSender | undefined): Promise<void>;
+  /**
    * Optional hook after a capture was created or changed (e.g. tell other tabs). Errors in it are
    * swallowed: the write has already committed.
    */
   onSaved?(capture: Capture): void;
+}
+
+/** What the handler reads of a runtime message sender. */
+export interface MessageSender {
+  tab?: { id?: number };
+  frameId?: number;
 }
 
 /** At most this many validation issues are listed in a refusal. */
@@ -63,7 +74,7 @@ const summary = (c: CollectionSummary): CollectionSummary => ({ id: c.id, name: 
  * the reply for it; malformed input gets `{ ok: false, error: 'invalid message: <path>: <why>' }`,
  * a storage failure `{ ok: false, error: '<type> failed: <why>' }`.
  */
-export function createMessageHandler(deps: MessageDeps): (raw: unknown) => Promise<BackgroundReply> {
+export function createMessageHandler(deps: MessageDeps): (raw: unknown, sender?: MessageSender) => Promise<BackgroundReply> {
   const saved = (c: Capture) => {
     try {
       deps.onSaved?.(c);
@@ -72,7 +83,7 @@ export function createMessageHandler(deps: MessageDeps): (raw: unknown) => Promi
     }
   };
 
-  return async (raw) => {
+  return async (raw, sender) => {
     const parsed = ContentToBackground.safeParse(raw);
     if (!parsed.success) return fail(describeIssues(parsed.error));
     const msg = parsed.data;
@@ -102,6 +113,10 @@ export function createMessageHandler(deps: MessageDeps): (raw: unknown) => Promi
         }
         case 'collection/create':
           return { ok: true, collection: summary(await deps.createCollection(msg.name)) };
+        case 'ui/load':
+          if (!deps.loadUi) return fail('ui/load is not available here');
+          await deps.loadUi(sender);
+          return { ok: true };
       }
     } catch (e) {
       return fail(`${msg.type} failed: ${e instanceof Error ? e.message : String(e)}`);

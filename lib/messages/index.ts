@@ -34,6 +34,11 @@ export const ContentToBackground = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('library/recent') }),
   /** Create a personal collection. Replies `{ ok: true, collection }`. */
   z.strictObject({ type: z.literal('collection/create'), name: z.string().trim().min(1).max(200) }),
+  /**
+   * A content script opens its first save panel: inject the Preact control UI (panel-ui.js) into
+   * the sender's frame. Replies `{ ok: true }` once it has run.
+   */
+  z.strictObject({ type: z.literal('ui/load') }),
 ]);
 export type ContentToBackground = z.infer<typeof ContentToBackground>;
 
@@ -73,6 +78,10 @@ export type RecentReply = z.infer<typeof RecentReply>;
 export const CollectionReply = z.strictObject({ ok: z.literal(true), collection: CollectionSummary });
 export type CollectionReply = z.infer<typeof CollectionReply>;
 
+/** A request that succeeded and has nothing to return. */
+export const OkReply = z.strictObject({ ok: z.literal(true) });
+export type OkReply = z.infer<typeof OkReply>;
+
 /** The reply type of each `ContentToBackground` message type (a failure is always {@link ErrorReply}). */
 export interface ReplyByType {
   'capture/save': SaveReply;
@@ -81,6 +90,7 @@ export interface ReplyByType {
   'capture/update': SaveReply;
   'library/recent': RecentReply;
   'collection/create': CollectionReply;
+  'ui/load': OkReply;
 }
 
 /** What the background answers to message `T`: its success reply or an {@link ErrorReply}. */

@@ -30,9 +30,12 @@ const HANDLE_TEXT = /^@([A-Za-z0-9_]{1,50})$/;
 const HANDLE_PATH = /^\/([A-Za-z0-9_]{1,50})\/?$/;
 
 function all(scope: Scope, selector: string): Element[] {
-  return [...scope.root.querySelectorAll(selector)].filter(
-    (el) => !(scope.exclude && scope.exclude.contains(el)) && el.closest(S.postRoot) === scope.root.closest(S.postRoot),
-  );
+  const post = scope.root.closest(S.postRoot);
+  const out: Element[] = [];
+  for (const el of scope.root.querySelectorAll(selector)) {
+    if (!(scope.exclude && scope.exclude.contains(el)) && el.closest(S.postRoot) === post) out.push(el);
+  }
+  return out;
 }
 
 function one(scope: Scope, selector: string): Element | null {
@@ -135,8 +138,10 @@ export function findActionRow(postEl: Element): Element | null {
  * 4. the post's own `/status/<id>/photo/<n>` links.
  */
 function readStatusRef(postEl: Element, scope: Scope, pageUrl: string | null): { ref: StatusRef; via: string } | null {
-  for (const a of all(scope, S.statusLink)) {
-    if (!a.querySelector('time')) continue;
+  // The status links that wrap a <time>, found from the (few) <time> elements up.
+  for (const time of all(scope, 'time')) {
+    const a = time.closest(S.statusLink);
+    if (!a || !scope.root.contains(a) || (scope.exclude && scope.exclude.contains(a))) continue;
     const ref = parseStatusUrl(a.getAttribute('href') ?? '');
     if (ref) return { ref, via: 'permalink' };
   }

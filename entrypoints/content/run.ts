@@ -1,0 +1,91 @@
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { SiteAdapter } from '../../lib/sites/types';
+import { startCapture } from '../../lib/capture/controller';
+import type { Send, Translate } from '../../lib/capture/types';
+import { parseBackgroundToContent } from '../../lib/messages/to-content';
+import { createMountControl } from './mount-control';
+import type { ControlUi } from './control-ui';
+import { CONTROL_UI_GLOBAL } from './ui-global';
+
+/**
+ * The content script of one site, shared by entrypoints/<site>.content.ts (one bundle per site, so
+ * a page loads only its own adapter: content-size bench). Composition only (ARCHITECTURE.md 6.1):
+ * uses the site's adapter on its supported pages, starts the
+ * capture flow with `ctx.signal` (everything is removed when the extension is updated or
+ * disabled), follows SPA navigation and answers the background's messages. It imports no zod and
+ * no lib/db: messages are validated by the background.
+ */
+export function runContent(ctx: ContentScriptContext, adapter: SiteAdapter): void {
+  // Strings are looked up once per key (getMessage costs a native call per use; a feed renders
+  // the same few labels thousands of times).
+  const cache = new Map<string, string>();
+  const t: Translate = (key, subs) => {
+    const hit = subs ? undefined : cache.get(key);
+    if (hit !== undefined) return hit;
+    let out = key;
+    try {
+      // Keys are ours (public/_locales/en/messages.json); the generated typing lists them.
+      out = (browser.i18n.getMessage as (k: string, s?: string[]) => string)(key, subs) || key;
+    } catch {
+      // not translatable now (context invalidated): show the key
+    }
+    if (!subs) cache.set(key, out);
+    return out;
+  };
+  const send: Send = (msg) => browser.runtime.sendMessage(msg);
+
+  const capture = startCapture({
+    pickAdapter: (url) => (adapter.isSupportedPage(url) ? adapter : null),
+    document,
+    url: () => location.href,
+    send,
+    mount: createMountControl(t, loadControlUi(send), (m, e) => console.warn(`[Satchel] ${m}`, e)),
+    signal: ctx.signal,
+    t,
+  });
+
+  // SPA navigation: WXT uses the Navigation API where present, else polls the URL every second.
+  // The controller also checks the URL on every DOM change batch.
+  ctx.addEventListener(window, 'wxt:locationchange', () => capture.urlChanged());
+  ctx.addEventListener(window, 'popstate', () => capture.urlChanged());
+
+  const onMessage = (raw: unknown, _sender: unknown, sendResponse: (r: unknown) => void): true | undefined => {
+    const msg = parseBackgroundToContent(raw);
+    if (!msg || ctx.isInvalid) return undefined;
+    if (msg.type === 'capture/save-in-view') {
+      // sendResponse + `return true`: works with the polyfill, plain Chromium and fake-browser (TOOLCHAIN.md 2).
+      capture.saveInView().then(sendResponse, (err: unknown) => sendResponse({ ok: false, error: String(err) }));
+      return true;
+    }
+    capture.savedElsewhere(msg.keys);
+    return undefined;
+  };
+  browser.runtime.onMessage.addListener(onMessage);
+  ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
+}
+
+/**
+ * Loads the Preact control UI once per frame: asks the background to inject panel-ui.js into this
+ * frame's content-script world (`ui/load`), then reads it from {@link CONTROL_UI_GLOBAL}. Another
+ * Satchel script of the frame may have loaded it already. A failed load may be retried.
+ */
+function loadControlUi(send: Send): () => Promise<ControlUi> {
+  let pending: Promise<ControlUi> | null = null;
+  const present = () => (globalThis as Record<string, unknown>)[CONTROL_UI_GLOBAL] as ControlUi | undefined;
+  return () => {
+    const ui = present();
+    if (ui) return Promise.resolve(ui);
+    pending ??= send({ type: 'ui/load' }).then((reply) => {
+      const loaded = present();
+      if (loaded) return loaded;
+      pending = null;
+      const why = (reply as { error?: unknown } | null)?.error;
+      throw new Error(typeof why === 'string' ? why : 'the save panel could not be loaded');
+    }, (err: unknown) => {
+      pending = null;
+      throw err;
+    });
+    return pending;
+  };
+}

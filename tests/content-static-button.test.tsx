@@ -1,0 +1,66 @@
+// @vitest-environment jsdom
+import { describe, it, expect } from 'vitest';
+import { render } from 'preact';
+import { SaveButton } from '../components/SaveButton';
+import { paintStaticControl, staticControlMarkup } from '../entrypoints/content/static-button';
+import type { ControlView, SaveStatus } from '../lib/capture/types';
+
+const STRINGS: Record<string, string> = {
+  saveButtonSave: 'Save to Satchel', saveButtonSaving: 'Saving to Satchel', saveButtonSaved: 'Saved in Satchel', saveButtonFailed: 'Not saved',
+  saveButtonTextSave: 'Save', saveButtonTextSaving: 'Saving…', saveButtonTextSaved: 'Saved', saveButtonTextFailed: 'Retry',
+};
+const t = (k: string) => STRINGS[k] ?? k;
+
+/** Serialises a tree with sorted attributes, without the live region's text (announcements differ by history). */
+function canon(n: Node): string {
+  if (n.nodeType === 3) return n.parentElement?.classList.contains('satchel-sr') ? '' : (n.textContent ?? '');
+  if (n.nodeType !== 1) return '';
+  const el = n as Element;
+  const attrs = [...el.attributes].map((a) => `${a.name}="${a.value}"`).sort().join(' ');
+  return `<${el.localName} ${attrs}>${[...el.childNodes].map(canon).join('')}</${el.localName}>`;
+}
+
+const view = (status: SaveStatus, error: string | null = null): ControlView => ({ postId: '1', key: 'x:1', status, error, panel: null });
+
+function viaPreact(status: SaveStatus, error: string | null): HTMLElement {
+  const box = document.createElement('div');
+  render(<span class="satchel"><SaveButton status={status} error={error} expanded={false} onActivate={() => {}} t={t} /></span>, box);
+  return box;
+}
+
+describe('content control static paint (no Preact in the content script)', () => {
+  it('the initial markup equals <SaveButton status="save">', () => {
+    const box = document.createElement('div');
+    box.append(staticControlMarkup(document, t).cloneNode(true));
+    expect(canon(box)).toBe(canon(viaPreact('save', null)));
+    expect(box.querySelector('button')?.getAttribute('aria-label')).toBe('Save to Satchel');
+  });
+
+  const cases: Array<[SaveStatus, string | null]> = [['saving', null], ['saved', null], ['failed', 'Network down'], ['save', null]];
+  it.each(cases)('painting state %s gives what SaveButton renders', (status, error) => {
+    const box = document.createElement('div');
+    box.append(staticControlMarkup(document, t).cloneNode(true));
+    paintStaticControl(box, view('saving'), 'save', t);
+    paintStaticControl(box, view(status, error), 'saving', t);
+    expect(canon(box)).toBe(canon(viaPreact(status, error)));
+  });
+
+  it('announces a finished save and a failure in the live region, not a state learnt on load', () => {
+    const box = document.createElement('div');
+    box.append(staticControlMarkup(document, t).cloneNode(true));
+    const sr = () => box.querySelector('.satchel-sr')!.textContent;
+    paintStaticControl(box, view('saved'), 'save', t);
+    expect(sr()).toBe('');
+    paintStaticControl(box, view('saving'), 'saved', t);
+    paintStaticControl(box, view('saved'), 'saving', t);
+    expect(sr()).toBe('Saved in Satchel');
+    paintStaticControl(box, view('failed', 'Quota exceeded'), 'saving', t);
+    expect(sr()).toBe('Not saved. Quota exceeded');
+  });
+
+  it('escapes translated strings in the static markup', () => {
+    const frag = staticControlMarkup(document, () => 'a"<b>&');
+    expect(frag.querySelector('button')!.getAttribute('aria-label')).toBe('a"<b>&');
+    expect(frag.querySelector('b')).toBeNull();
+  });
+});
