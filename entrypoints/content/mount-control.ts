@@ -65,11 +65,15 @@ export function createMountControl(t: Translate, loadUi: LoadControlUi, log: (ms
       if (!ui) actions.activate(e.detail === 0);
     });
 
+    let paintedKey = 'save||0';
     const paint = () => {
       if (ui) {
         ui.render(root, current, actions, t);
         return;
       }
+      const key = `${current.status}|${current.error ?? ''}|${current.panel ? 1 : 0}`;
+      if (key === paintedKey && !current.panel) return; // same static state: nothing to touch
+      paintedKey = key;
       paintStaticControl(root, current, painted, t);
       painted = current.status;
       if (current.panel && !loading) {

@@ -456,6 +456,7 @@ export function startCapture(deps: CaptureDeps): CaptureController {
         const st = keyState(k);
         const hit = saved.get(k);
         if (st.status === 'saving') continue; // a click raced the answer; the save wins
+        if (!hit && st.status !== 'saved') continue; // not saved, and not shown as saved: nothing to redraw
         if (hit) {
           st.status = 'saved';
           st.error = null;
