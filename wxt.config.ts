@@ -30,7 +30,7 @@ export default defineConfig({
   hooks: {
     'build:manifestGenerated': (_w, m) => { if (CONTENT_MATCHES.length === 0) throw new Error('no content matches'); void m; },
     // webextension-polyfill for every page and the service worker, but not in the content scripts:
-    // they use the browser's own promise-based namespace (docs/decisions/0005-content-without-polyfill.md).
+    // they use the browser's own promise-based namespace (docs/decisions/0005-content-script-size.md).
     'vite:build:extendConfig': (entrypoints, config) => {
       if (!entrypoints.some((e) => e.type === 'content-script')) usePolyfill(config);
     },
