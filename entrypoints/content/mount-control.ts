@@ -7,7 +7,8 @@ import css from './style.css?inline';
 export type LoadControlUi = () => Promise<ControlUi>;
 
 /**
- * The UI mount injected into lib/capture: one `<satchel-save data-post-id="…">` host per post with
+ * The UI mount injected into lib/capture: one `<satchel-save data-post-id="…" data-state="…">` host
+ * per post (`data-state`: save | saving | saved | failed, for tests and people's own scripts) with
  * an open shadow root holding the Save button and, when open, the save panel.
  *
  * Cost per post (content-overhead bench): the host, its shadow root with one shared constructed
@@ -29,6 +30,7 @@ export function createMountControl(t: Translate, loadUi: LoadControlUi, log: (ms
     const doc = anchor.ownerDocument;
     const host = doc.createElement('satchel-save');
     host.setAttribute('data-post-id', view.postId);
+    host.setAttribute('data-state', view.status);
     const shadow = host.attachShadow({ mode: 'open' });
     if (sheet === undefined) sheet = sharedSheet(doc);
     if (sheet) shadow.adoptedStyleSheets = [sheet];
@@ -102,6 +104,7 @@ export function createMountControl(t: Translate, loadUi: LoadControlUi, log: (ms
         if (!alive) return;
         current = v;
         if (host.getAttribute('data-post-id') !== v.postId) host.setAttribute('data-post-id', v.postId);
+        if (host.getAttribute('data-state') !== v.status) host.setAttribute('data-state', v.status);
         paint();
       },
       unmount() {

@@ -66,6 +66,8 @@ describe('content flow with the real UI', () => {
     await flush();
     await flush();
     expect(button('1').getAttribute('aria-label')).toBe('Saved in Satchel');
+    expect(host('1').getAttribute('data-state')).toBe('saved');
+    expect(host('2').getAttribute('data-state')).toBe('save');
     const panel = host('1').shadowRoot!.querySelector('[role="dialog"]')!;
     expect(panel.getAttribute('aria-label')).toBe('Saved in Satchel');
     const tip = [...panel.querySelectorAll('button')].find((b) => b.textContent === 'Tip to try')!;
