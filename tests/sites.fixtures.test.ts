@@ -53,6 +53,19 @@ for (const fx of fixtures) {
         expect(thread).toMatchObject(exp.thread!);
       });
     }
+    if (own?.postRootOf) {
+      it('postRootOf agrees with findPosts (incremental scanning contract)', () => {
+        const document = loadDocument(fx.html, exp.url);
+        const roots = own.findPosts(document);
+        for (const r of roots) {
+          expect(own.postRootOf!(r)).toBe(r);
+          for (const d of r.querySelectorAll('*')) expect(own.postRootOf!(d)).toBe(r);
+        }
+        for (const el of document.querySelectorAll('*')) {
+          if (!roots.some((r) => r.contains(el))) expect(own.postRootOf!(el)).toBeNull();
+        }
+      });
+    }
     for (const other of ADAPTERS.filter((a) => a.id !== fx.site)) {
       it(`the ${other.id} adapter finds nothing here`, () => {
         expect(other.findPosts(loadDocument(fx.html, exp.url)).length).toBe(0);
