@@ -20,7 +20,7 @@ describe('httpTransport', () => {
     expect(r).toEqual({ ok: true, status: 200, body: { lastMutationSeq: 1, results: [{ seq: 1, status: 'applied' }] } });
     expect(seen[0]!.url).toBe('https://s.test/v1/sync/push');
     expect(seen[0]!.init.headers.authorization).toBe('Bearer secret');
-    expect(JSON.parse(seen[0]!.init.body)).toMatchObject({ protocolVersion: 1, schemaVersion: 1, deviceId: AUTH.deviceId });
+    expect(JSON.parse(seen[0]!.init.body!)).toMatchObject({ protocolVersion: 1, schemaVersion: 1, deviceId: AUTH.deviceId });
   });
 
   it('returns the server error code, message and Retry-After', async () => {

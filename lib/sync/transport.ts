@@ -4,7 +4,7 @@ import type { HttpResult, OutboxItem, SyncAuth, SyncTransport } from './types';
 import type { z } from 'zod';
 
 /** `fetch` as the engine uses it (injected: the service worker's fetch, or a test double). */
-export type Fetch = (url: string, init: { method: string; headers: Record<string, string>; body: string; signal?: AbortSignal }) => Promise<{
+export type Fetch = (url: string, init: { method: string; headers: Record<string, string>; body?: string; signal?: AbortSignal }) => Promise<{
   status: number;
   headers: { get(name: string): string | null };
   text(): Promise<string>;

@@ -1,0 +1,96 @@
+import type { z } from 'zod';
+import {
+  AcceptInviteResponse, AuthResponse, CreateInviteResponse, CreateTeamResponse, DeviceList, HealthResponse, MeResponse, MemberList, OkResponse,
+  type Role,
+} from '../schema/api';
+import { parseRetryAfter } from './backoff';
+import type { Fetch } from './transport';
+
+/** A failed API call: HTTP status (0 = no answer), the server's error code and a readable message. */
+export class ApiError extends Error {
+  override name = 'ApiError';
+  constructor(
+    readonly status: number,
+    readonly code: string | null,
+    message: string,
+    /** ms to wait, from `Retry-After` on 429 */
+    readonly retryAfterMs: number | null = null,
+  ) {
+    super(message);
+  }
+}
+
+/** Options of {@link apiClient}. */
+export interface ApiClientOptions {
+  /** Server origin, e.g. `https://satchel.example.org` (no trailing slash). */
+  serverUrl: string;
+  fetch: Fetch;
+  /** Bearer token for calls that need a signed-in device. */
+  token?: string | null;
+  timeoutMs?: number;
+}
+
+/**
+ * The Satchel REST API other than sync (issue 4 endpoint list), validated with lib/schema/api on
+ * the way in. Every method resolves to the parsed body or rejects with {@link ApiError} (status
+ * 0 when the server could not be reached, `bad_response` when the body does not match).
+ */
+export function apiClient(opts: ApiClientOptions) {
+  async function call<T>(method: string, path: string, schema: z.ZodType<T>, body?: unknown): Promise<T> {
+    const headers: Record<string, string> = body === undefined ? {} : { 'content-type': 'application/json' };
+    if (opts.token) headers.authorization = `Bearer ${opts.token}`;
+    let status: number;
+    let text: string;
+    let retryAfter: string | null = null;
+    try {
+      const res = await opts.fetch(`${opts.serverUrl}${path}`, {
+        method,
+        headers,
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        signal: AbortSignal.timeout(opts.timeoutMs ?? 20_000),
+      });
+      status = res.status;
+      retryAfter = res.headers.get('retry-after');
+      text = await res.text();
+    } catch (e) {
+      throw new ApiError(0, 'network', `The server could not be reached (${e instanceof Error ? e.message : String(e)}).`);
+    }
+    let json: unknown = null;
+    try {
+      json = text ? JSON.parse(text) : null;
+    } catch {
+      json = null;
+    }
+    if (status >= 200 && status < 300) {
+      const parsed = schema.safeParse(json);
+      if (parsed.success) return parsed.data;
+      throw new ApiError(status, 'bad_response', 'The server gave an answer Satchel does not understand. Is this a Satchel server?');
+    }
+    const err = (json as { error?: { code?: unknown; message?: unknown } } | null)?.error;
+    throw new ApiError(
+      status,
+      typeof err?.code === 'string' ? err.code : null,
+      typeof err?.message === 'string' ? err.message : `HTTP ${status}`,
+      parseRetryAfter(retryAfter, Date.now()),
+    );
+  }
+  const enc = encodeURIComponent;
+  return {
+    health: () => call('GET', '/healthz', HealthResponse),
+    createAccount: (b: { email: string; password: string; displayName: string; deviceId: string; deviceName: string }) => call('POST', '/v1/accounts', AuthResponse, b),
+    signIn: (b: { email: string; password: string; deviceId: string; deviceName: string }) => call('POST', '/v1/sessions', AuthResponse, b),
+    signOut: () => call('DELETE', '/v1/sessions/current', OkResponse),
+    devices: () => call('GET', '/v1/devices', DeviceList),
+    revokeDevice: (deviceId: string) => call('DELETE', `/v1/devices/${enc(deviceId)}`, OkResponse),
+    me: () => call('GET', '/v1/me', MeResponse),
+    createTeam: (name: string) => call('POST', '/v1/teams', CreateTeamResponse, { name }),
+    createInvite: (teamId: string, role: 'editor' | 'viewer', expiresInHours: number) => call('POST', `/v1/teams/${enc(teamId)}/invites`, CreateInviteResponse, { role, expiresInHours }),
+    acceptInvite: (code: string) => call('POST', `/v1/invites/${enc(code)}/accept`, AcceptInviteResponse, {}),
+    members: (teamId: string) => call('GET', `/v1/teams/${enc(teamId)}/members`, MemberList),
+    setRole: (teamId: string, userId: string, role: Role) => call('PATCH', `/v1/teams/${enc(teamId)}/members/${enc(userId)}`, OkResponse, { role }),
+    removeMember: (teamId: string, userId: string) => call('DELETE', `/v1/teams/${enc(teamId)}/members/${enc(userId)}`, OkResponse),
+  };
+}
+
+/** The client {@link apiClient} returns. */
+export type ApiClient = ReturnType<typeof apiClient>;
