@@ -10,6 +10,9 @@ const BENCHMARKS: Record<string, Bench> = {
   'content-size': async () => (await import('./content-size')).run(),
   'content-overhead': async () => (await import('./content-overhead')).run(),
   'capture-latency': async () => (await import('./capture-latency')).run(),
+  'server-load': async () => (await import('./server-load')).run(),
+  'popup-open': async () => (await import('./popup-open')).run(),
+  search: async () => (await import('./search')).run(),
 };
 
 async function main(): Promise<void> {

@@ -59,6 +59,8 @@ const RULES: Record<string, { local: RegExp; pkg: RegExp }> = {
   'lib/db': { local: /^lib\/(db|schema|util)$/, pkg: /^(dexie|zod)$/ },
   'lib/sync': { local: /^lib\/(sync|db|schema|util)$/, pkg: /^(zod)$/ },
   'lib/platform': { local: /^lib\/(platform|schema)$/, pkg: /^(wxt\/browser|wxt\/utils\/storage)$/ },
+  'lib/search': { local: /^lib\/(search|schema|util)$/, pkg: /^(minisearch)$/ },
+  'lib/export': { local: /^lib\/(export|schema|util)$/, pkg: /^(zod|fast-check)$/ },
   components: { local: /^(components|lib\/schema|lib\/util)$/, pkg: /^(preact|preact\/hooks|preact\/jsx-runtime)$/ },
 };
 

@@ -1,9 +1,14 @@
 import { useEffect, useState } from 'preact/hooks';
 import { liveQuery } from 'dexie';
-import type { Capture } from '../../lib/schema';
-import { type SatchelDb, listRecent, PAGE_SIZE } from '../../lib/db';
+import type { Capture, Collection } from '../../lib/schema';
+import { type SatchelDb, listRecent, listCollections, recentTags, updateCapture, PAGE_SIZE } from '../../lib/db';
+import { countUnreviewed, dueFollowUps, answerFollowUp } from '../../lib/db/review';
 import type { Translate } from '../../lib/util/i18n';
 import { CaptureList } from '../../components/CaptureList';
+import { FollowUpPrompt } from '../../components/FollowUpPrompt';
+import { QuickEdit } from '../../components/QuickEdit';
+import { fmt } from '../../components/format';
+import { readSnapshot, writeSnapshot } from './snapshot';
 
 /** Props of the popup container. */
 export interface AppProps {
@@ -14,21 +19,53 @@ export interface AppProps {
   locale?: string;
 }
 
-type State = { status: 'loading' } | { status: 'error' } | { status: 'ready'; captures: Capture[]; hasMore: boolean };
+/** A capture saved this recently (ms) gets the quick tag/collect/note panel. */
+export const FRESH_MS = 15 * 60_000;
+/** Captures in the popup's first paint (a 600 px popup shows about four; more load on "Show more"). */
+export const FIRST_PAGE = 20;
+/** Path of the library page (WXT unlisted page entrypoints/library). */
+export const LIBRARY_PATH = '/library.html';
+
+/** `cached`: the first paint from the localStorage snapshot, before the database answered. */
+type State = { status: 'loading' } | { status: 'error' } | { status: 'ready'; captures: Capture[]; hasMore: boolean; cached?: boolean };
+
+function initialState(): State {
+  const snap = readSnapshot();
+  return snap && snap.length > 0 ? { status: 'ready', captures: snap, hasMore: false, cached: true } : { status: 'loading' };
+}
+interface Extras {
+  waiting: number;
+  due: Capture[];
+  collections: Collection[];
+  tags: string[];
+}
+
+/** Opens the library page in a new tab. */
+export function openLibrary(): void {
+  window.open(LIBRARY_PATH, '_blank', 'noopener');
+}
 
 /**
- * Popup container: reads the newest captures straight from Dexie (first {@link PAGE_SIZE} through
- * the capturedAt index, never the whole table), keeps them live while open (saves from the service
- * worker show up), and pages older ones in on "Show more".
+ * Popup container. The first page of newest captures comes straight from the `capturedAt` index
+ * (no search index, no full scan), so the list paints at once; the review count (stage index
+ * count), due tip follow-ups, collections and recent tags load after it. Keeps the list live while
+ * open (saves from the service worker show up), pages older ones in on "Show more", offers quick
+ * tag/collect/note for a fresh save, and opens the library ("Open library", or the L key).
  */
 export function App({ db, t, locale }: AppProps) {
-  const [limit, setLimit] = useState(PAGE_SIZE);
-  const [state, setState] = useState<State>({ status: 'loading' });
+  const [limit, setLimit] = useState(FIRST_PAGE);
+  const [state, setState] = useState<State>(initialState);
+  const [extras, setExtras] = useState<Extras | null>(null);
+  const [now] = useState(() => Date.now());
 
   useEffect(() => {
     // One extra row tells whether there is more, without counting the table.
     const sub = liveQuery(() => listRecent(db, limit + 1)).subscribe({
-      next: (rows) => setState({ status: 'ready', captures: rows.slice(0, limit), hasMore: rows.length > limit }),
+      next: (rows) => {
+        const live = rows.filter((c) => !c.deletedAt);
+        setState({ status: 'ready', captures: live.slice(0, limit), hasMore: live.length > limit });
+        writeSnapshot(live);
+      },
       error: (e: unknown) => {
         console.error('[satchel] popup could not read the library', e);
         setState({ status: 'error' });
@@ -37,11 +74,66 @@ export function App({ db, t, locale }: AppProps) {
     return () => sub.unsubscribe();
   }, [db, limit]);
 
+  // Secondary figures, after the list: never in the way of the first paint.
+  const listed = state.status === 'error' || (state.status === 'ready' && !state.cached);
+  useEffect(() => {
+    if (!listed) return;
+    const sub = liveQuery(async (): Promise<Extras> => {
+      const [waiting, due, collections, tags] = await Promise.all([countUnreviewed(db), dueFollowUps(db, Date.now()), listCollections(db), recentTags(db)]);
+      return { waiting, due, collections: collections.filter((c) => c.deletedAt === null), tags };
+    }).subscribe({
+      next: setExtras,
+      error: (e: unknown) => console.error('[satchel] popup figures failed', e),
+    });
+    return () => sub.unsubscribe();
+  }, [db, listed]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const el = e.target as HTMLElement | null;
+      if (el && (el.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName))) return;
+      if ((e.key === 'l' || e.key === 'L') && !e.ctrlKey && !e.metaKey && !e.altKey) {
+        e.preventDefault();
+        openLibrary();
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
+
+  const fresh = state.status === 'ready' && !state.cached && state.captures[0] && now - state.captures[0].capturedAt < FRESH_MS ? state.captures[0] : null;
+  const due = extras?.due[0] ?? null;
+  const write = (p: Promise<unknown>) => void p.catch((e: unknown) => console.error('[satchel] popup write failed', e));
+
   return (
-    <main class="popup">
+    <main class="popup" data-list-source={state.status === 'ready' ? (state.cached ? 'snapshot' : 'db') : state.status}>
       <header class="popup__head">
         <h1>{t('popupTitle')}</h1>
+        <a class="btn btn--small" href={LIBRARY_PATH} target="_blank" rel="noopener" aria-keyshortcuts="L" title={`${t('libraryOpen')} (L)`} data-testid="open-library">
+          {t('libraryOpen')}
+        </a>
       </header>
+      {extras ? (
+        <p class="popup__figures" data-testid="popup-figures">
+          <span data-testid="waiting-count">{fmt(t('popupWaiting'), { count: extras.waiting }, locale)}</span>
+          {extras.due.length > 0 ? <span data-testid="followup-count"> · {fmt(t(extras.due.length === 1 ? 'popupFollowUpsOne' : 'popupFollowUps'), { count: extras.due.length }, locale)}</span> : null}
+        </p>
+      ) : null}
+      {due ? (
+        <FollowUpPrompt key={due.id} capture={due} t={t} onAnswer={(a) => write(answerFollowUp(db, due.id, a))} onLater={() => write(updateCapture(db, due.id, { followUp: { ...due.followUp!, dueAt: Date.now() + 24 * 3600_000 } }))} />
+      ) : null}
+      {fresh && extras ? (
+        <QuickEdit
+          key={fresh.id}
+          capture={fresh}
+          collections={extras.collections.map((c) => ({ id: c.id, name: c.name, count: null, isInbox: c.inbox }))}
+          knownTags={extras.tags}
+          onTags={(tags) => write(updateCapture(db, fresh.id, { tags }))}
+          onCollections={(collectionIds) => write(updateCapture(db, fresh.id, { collectionIds }))}
+          onNote={(note) => write(updateCapture(db, fresh.id, { note }))}
+          t={t}
+        />
+      ) : null}
       {state.status === 'loading' ? (
         <p class="status" role="status">{t('popupLoading')}</p>
       ) : state.status === 'error' ? (
@@ -49,7 +141,7 @@ export function App({ db, t, locale }: AppProps) {
       ) : (
         <CaptureList
           captures={state.captures}
-          now={Date.now()}
+          now={now}
           t={t}
           locale={locale}
           hasMore={state.hasMore}

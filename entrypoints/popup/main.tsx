@@ -4,6 +4,7 @@ import { getMessage, uiLanguage } from '../../lib/platform/i18n';
 import { makeTranslate } from '../../lib/util/i18n';
 import en from '../../public/_locales/en/messages.json';
 import { App } from './App';
+import '../../components/theme.css';
 import './style.css';
 
 // Composition root of the popup: the db singleton and the translator are created here only.

@@ -1,6 +1,7 @@
 import type { CaptureDraft } from '../schema';
 import type { SatchelDb } from './database';
-import { saveCapture, completeCapture, updateCapture, createCollection, type CapturePatch, type WriteOptions } from './mutations';
+import { saveCapture, completeCapture, updateCapture, type CapturePatch, type WriteOptions } from './mutations';
+import { createCollection } from './collections';
 import { statusForKeys, recentTags, listCollections } from './queries';
 
 /**

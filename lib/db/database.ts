@@ -1,5 +1,5 @@
-import { Dexie, type Table } from 'dexie';
-import type { Capture } from '../schema';
+import { Dexie, type Table, type DBCore, type DBCoreMutateRequest } from 'dexie';
+import type { Capture, Collection } from '../schema';
 
 /** Name of the extension's one IndexedDB database. Only composition roots open it. */
 export const DB_NAME = 'satchel';
@@ -7,21 +7,39 @@ export const DB_NAME = 'satchel';
 /** Scope of captures made before any sign-in (SYNC.md 3.1). Sync (issue 4) re-homes them later. */
 export const LOCAL_SCOPE = 'personal:local';
 
+/**
+ * Review stage of a capture, derived from its fields on every write (see {@link stageOf}) and
+ * indexed so the popup counts what waits for review without reading rows. Never returned by
+ * reads (stripped by a reading hook), never exported, never synced.
+ */
+export type Stage = 'unreviewed' | 'reviewed' | 'archived' | 'deleted';
+
+/** The stage of a capture: deleted > archived > reviewed > unreviewed. Pure. */
+export function stageOf(c: Pick<Capture, 'deletedAt' | 'archivedAt' | 'reviewedAt'>): Stage {
+  if (c.deletedAt !== null && c.deletedAt !== undefined) return 'deleted';
+  if (c.archivedAt !== null && c.archivedAt !== undefined) return 'archived';
+  if (c.reviewedAt !== null && c.reviewedAt !== undefined) return 'reviewed';
+  return 'unreviewed';
+}
+
 /** A stored capture row: exactly the `lib/schema` {@link Capture}. Primary key `id` (UUIDv7). */
 export type CaptureRow = Capture;
 
-/** A collection a learner files captures into (SYNC.md 3.2 `Collection`, client fields only). */
-export interface CollectionRow {
-  /** UUIDv7, client-generated. */
-  id: string;
-  /** `personal:local` until sync exists. */
+/** A collection row: exactly the `lib/schema` {@link Collection}. Primary key `id` (UUIDv7). */
+export type CollectionRow = Collection;
+
+/**
+ * The display spelling of a tag in a scope (device-local; not synced: the wire carries only the
+ * key, SYNC.md 3.2). Primary key `[scopeId+key]`. Written with the captures that use the tag.
+ */
+export interface TagRow {
   scopeId: string;
-  /** Display name, trimmed, 1–200 characters. */
-  name: string;
+  /** lib/schema `tagKey` of the label. */
+  key: string;
+  /** First spelling the learner used (or the one set by `renameTag`). */
+  label: string;
   /** epoch ms, client clock */
   createdAt: number;
-  /** epoch ms, client clock */
-  updatedAt: number;
 }
 
 /**
@@ -33,15 +51,20 @@ export type MutationName =
   | 'createCapture'
   | 'completeCapture'
   | 'updateCapture'
+  | 'deleteCapture'
   | 'addTag'
   | 'removeTag'
   | 'createCollection'
+  | 'renameCollection'
+  | 'deleteCollection'
   | 'addToCollection'
   | 'removeFromCollection';
 
 /**
  * One pending change for the server (SYNC.md 3.3). Written in the same rw transaction as the row
  * change it describes (see lib/db/mutations.ts), deleted by sync once the server acknowledges it.
+ * The outbox is append-only for writers: `seq` must stay contiguous (SYNC.md 3.4 `seq_gap`), so
+ * nothing but sync ever deletes a row (undo emits compensating mutations instead, lib/db/delete.ts).
  */
 export interface OutboxRow {
   /** Per-device, monotonic, from the IndexedDB key generator (`++seq`); absent before insert. */
@@ -55,29 +78,61 @@ export interface OutboxRow {
   clientTs: number;
 }
 
-/** Small device-local settings and sync state (deviceId, cookie, backoff, lastError...). */
+/** Small device-local settings and sync state (deviceId, cookie, backoff, lastError, undo records...). */
 export interface KvRow {
   key: string;
   value: unknown;
+}
+
+/** Fills the fields version 2 added (null = not set). Used by the upgrade and by imports of old rows. */
+export function withV2Fields<T extends Partial<Capture>>(c: T): T & Pick<Capture, 'deletedAt' | 'reviewedAt' | 'archivedAt' | 'reflection' | 'followUp'> {
+  return { ...c, deletedAt: c.deletedAt ?? null, reviewedAt: c.reviewedAt ?? null, archivedAt: c.archivedAt ?? null, reflection: c.reflection ?? null, followUp: c.followUp ?? null };
+}
+
+/** DBCore middleware: every add/put into `captures` also stores the derived, indexed `stage`. */
+function stageMiddleware(down: DBCore): DBCore {
+  return {
+    ...down,
+    table(name) {
+      const table = down.table(name);
+      if (name !== 'captures') return table;
+      return {
+        ...table,
+        mutate(req: DBCoreMutateRequest) {
+          if (req.type === 'add' || req.type === 'put') {
+            const values = req.values.map((v) => ({ ...(v as Capture), stage: stageOf(v as Capture) }));
+            return table.mutate({ ...req, values } as DBCoreMutateRequest);
+          }
+          return table.mutate(req);
+        },
+      };
+    },
+  };
 }
 
 /**
  * The Satchel database (Dexie 4). The name is a constructor parameter so tests open fresh
  * databases; the app singleton (`new SatchelDb(DB_NAME)`) is created only in entrypoints.
  *
- * Tables:
+ * Tables (version 2):
  * - `captures`: primary key `id` (UUIDv7, never `++id`); `&[scopeId+key]` makes a post unique
- *   per scope (`key` = `<platform>:<postId>`); `[scopeId+capturedAt]` serves newest-first listing.
+ *   per scope (`key` = `<platform>:<postId>`, tombstones included: re-saving a deleted post
+ *   replaces its tombstone, lib/db/mutations.ts); `[scopeId+capturedAt]` serves newest-first
+ *   listing; `[scopeId+stage+capturedAt]` the review queue and its count; `*tags` and
+ *   `*collectionIds` (multi-entry) tag/collection lookups for rename, merge and delete;
+ *   `followUp.dueAt` the due "Did you try it?" questions.
  * - `collections`: primary key `id` (UUIDv7), by `scopeId`.
+ * - `tags`: display spelling per `[scopeId+key]` (device-local).
  * - `outbox`: `++seq` (monotonic, never reused) and unique `mutationId` (SYNC.md 3.2).
- * - `kv`: key/value state.
+ * - `kv`: key/value state and settings (`followUpDelayMs`, undo records `undo:<token>`).
  *
- * Version 1 follows SYNC.md 3.2 so sync (issue 4) adds tables (`captureTags`, `rejected`,
- * `shadow`, ...) with `version(2)` instead of rewriting these.
+ * Version 1 rows keep working: the version 2 upgrade fills the new capture fields with null,
+ * collections with `inbox: false, deletedAt: null`, and the `tags` table from existing tags.
  */
 export class SatchelDb extends Dexie {
   captures!: Table<CaptureRow, string>;
   collections!: Table<CollectionRow, string>;
+  tags!: Table<TagRow, [string, string]>;
   outbox!: Table<OutboxRow, number>;
   kv!: Table<KvRow, string>;
 
@@ -88,6 +143,39 @@ export class SatchelDb extends Dexie {
       collections: 'id, scopeId, [scopeId+name]',
       outbox: '++seq, &mutationId',
       kv: 'key',
+    });
+    this.version(2)
+      .stores({
+        captures: 'id, &[scopeId+key], [scopeId+capturedAt], [scopeId+stage+capturedAt], scopeId, key, updatedAt, *tags, *collectionIds, followUp.dueAt',
+        collections: 'id, scopeId, [scopeId+name]',
+        tags: '[scopeId+key], scopeId',
+        outbox: '++seq, &mutationId',
+        kv: 'key',
+      })
+      .upgrade(async (tx) => {
+        const labels = new Map<string, { scopeId: string; key: string; label: string; createdAt: number }>();
+        await tx.table('captures').toCollection().modify((c: Capture & { stage?: Stage }) => {
+          Object.assign(c, withV2Fields(c));
+          c.stage = stageOf(c);
+          for (const t of c.tags ?? []) {
+            const k = `${c.scopeId}\u0000${t.toLowerCase()}`;
+            if (!labels.has(k)) labels.set(k, { scopeId: c.scopeId, key: t.toLowerCase(), label: t, createdAt: c.capturedAt });
+          }
+        });
+        await tx.table('collections').toCollection().modify((c: Partial<Collection>) => {
+          c.inbox = c.inbox ?? false;
+          c.deletedAt = c.deletedAt ?? null;
+        });
+        await tx.table('tags').bulkPut([...labels.values()]);
+      });
+    this.use({ stack: 'dbcore', name: 'stage', create: stageMiddleware });
+    // `stage` is an index helper only: hide it from every read so rows equal lib/schema Capture.
+    this.captures.hook('reading', (row: CaptureRow & { stage?: Stage }) => {
+      if (row && 'stage' in row) {
+        const { stage: _s, ...rest } = row;
+        return rest as CaptureRow;
+      }
+      return row;
     });
   }
 }

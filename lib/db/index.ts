@@ -1,5 +1,12 @@
 export * from './database';
 export * from './mutations';
+export * from './collections';
+export * from './tags';
+export * from './delete';
+export * from './review';
+export * from './settings';
 export * from './queries';
 export * from './bound';
+export * from './read-all';
+export * from './import';
 export { isIncomplete, FLAGS, type Flag } from './merge';

@@ -1,6 +1,7 @@
 import { describe, it, expect, beforeEach, afterEach } from 'vitest';
 import { SatchelDb } from './database';
-import { saveCapture, completeCapture, updateCapture, createCollection } from './mutations';
+import { saveCapture, completeCapture, updateCapture } from './mutations';
+import { createCollection } from './collections';
 import { makeDraft } from './testing';
 import { steppingClock } from '../util/clock';
 
@@ -16,7 +17,7 @@ afterEach(() => db.close());
 
 describe('saveCapture', () => {
   it('creates a capture with a UUIDv7 id, scope personal:local, key platform:postId, and one outbox row', async () => {
-    const r = await saveCapture(db, makeDraft(), { clock });
+    const r = await saveCapture(db, makeDraft(), { clock, inbox: false });
     expect(r.created).toBe(true);
     expect(r.capture.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(r.capture.scopeId).toBe('personal:local');
@@ -28,8 +29,8 @@ describe('saveCapture', () => {
   });
 
   it('saving the same post twice gives one capture', async () => {
-    const a = await saveCapture(db, makeDraft(), { clock });
-    const b = await saveCapture(db, makeDraft(), { clock });
+    const a = await saveCapture(db, makeDraft(), { clock, inbox: false });
+    const b = await saveCapture(db, makeDraft(), { clock, inbox: false });
     expect(b.created).toBe(false);
     expect(b.changed).toBe(false);
     expect(b.capture.id).toBe(a.capture.id);
@@ -76,7 +77,7 @@ describe('saveCapture', () => {
     expect(b.capture.truncated).toBe(false);
     expect(c.created).toBe(true);
     expect(await db.captures.count()).toBe(2);
-    expect((await db.outbox.toArray()).map((o) => o.seq)).toEqual([1, 2, 3]);
+    expect((await db.outbox.toArray()).map((o) => o.seq)).toEqual([1, 2, 3, 4]); // createCollection (Inbox), createCapture, completeCapture, createCapture
   });
 
   it('a re-save with a fuller draft merges and clears the flag, keeping library fields', async () => {
@@ -84,7 +85,7 @@ describe('saveCapture', () => {
     await updateCapture(db, a.capture.id, { note: 'mine', tags: ['Tip'] }, { clock });
     const b = await saveCapture(db, makeDraft({ text: 'Start of a long post, now in full.', truncated: false, hashtags: ['learning'] }), { clock });
     expect(b.changed).toBe(true);
-    expect(b.capture).toMatchObject({ text: 'Start of a long post, now in full.', truncated: false, note: 'mine', tags: ['tip'], hashtags: ['learning'] });
+    expect(b.capture).toMatchObject({ text: 'Start of a long post, now in full.', truncated: false, note: 'mine', tags: ['Tip'], hashtags: ['learning'] });
     expect(b.capture.completedAt).toBe(b.capture.updatedAt);
     expect(b.capture.capturedAt).toBe(a.capture.capturedAt);
     const last = (await db.outbox.toArray()).at(-1)!;
@@ -127,14 +128,14 @@ describe('completeCapture', () => {
 
 describe('updateCapture', () => {
   it('writes intent/note, normalised tags and collections with one outbox row per change', async () => {
-    const a = await saveCapture(db, makeDraft(), { clock });
+    const a = await saveCapture(db, makeDraft(), { clock, inbox: false });
     const col = await createCollection(db, '  Onboarding ', { clock });
     const u = await updateCapture(db, a.capture.id, { intent: 'tip', note: 'try this', tags: ['  Feedback ', 'feedback', 'Coaching'], collectionIds: [col.id] }, { clock });
-    expect(u).toMatchObject({ intent: 'tip', note: 'try this', tags: ['feedback', 'coaching'], collectionIds: [col.id] });
+    expect(u).toMatchObject({ intent: 'tip', note: 'try this', tags: ['Feedback', 'Coaching'], collectionIds: [col.id] });
     expect(col.name).toBe('Onboarding');
     const names = (await db.outbox.toArray()).map((o) => o.name);
     expect(names).toEqual(['createCapture', 'createCollection', 'updateCapture', 'addTag', 'addTag', 'addToCollection']);
-    await updateCapture(db, a.capture.id, { tags: ['coaching'] }, { clock });
+    await updateCapture(db, a.capture.id, { tags: ['coaching'] }, { clock }); // same tag as 'Coaching'
     expect((await db.outbox.toArray()).at(-1)).toMatchObject({ name: 'removeTag', args: { captureId: a.capture.id, tag: 'feedback' } });
   });
 

@@ -1,5 +1,6 @@
 /**
- * The ONLY write path for synced tables (ARCHITECTURE.md 6.4).
+ * The ONLY write path for synced tables (ARCHITECTURE.md 6.4), together with the other mutation
+ * files of lib/db (collections.ts, tags.ts, delete.ts, review.ts, import.ts).
  *
  * INVARIANT: every synced write also writes its outbox row in the same `rw` transaction
  * (dexie-cloud's mutation-tracking invariant, done explicitly). A change is never stored without
@@ -8,15 +9,26 @@
  *
  * All state lives in IndexedDB; nothing here is cached in memory, so a service worker stopped
  * between two calls loses nothing.
+ *
+ * Row changes with no outbox row of their own, on purpose (the server derives them):
+ * - `deleteCollection` drops the id from member captures locally; its one `deleteCollection`
+ *   mutation makes the server cascade the item tombstones (SYNC.md 3.3);
+ * - `deleteCapture` clears the tombstone's tags/collections locally (server: elements present=false);
+ * - `renameTag` to another spelling of the same key changes display labels only (the wire carries keys);
+ * - the `tags` (display spellings) and `kv` (settings, undo records) tables are device-local.
+ * Shared building blocks live in lib/db/capture-writes.ts (internal).
  */
 import { Dexie } from 'dexie';
-import type { Capture, CaptureDraft, Intent } from '../schema';
+import type { Capture, CaptureDraft } from '../schema';
 import { captureKey } from '../schema';
 import { newId } from '../util/uuid';
 import { systemClock, type Clock } from '../util/clock';
-import { normalizeTags } from '../util/tag';
-import { LOCAL_SCOPE, type CollectionRow, type MutationName, type SatchelDb } from './database';
+import { LOCAL_SCOPE, type SatchelDb } from './database';
 import { mergeDraft } from './merge';
+import { addMutation } from './outbox';
+import { captureTables, contentOf, createArgs, ensureInboxIn, patchCaptureIn, type CapturePatch } from './capture-writes';
+
+export { CaptureFieldError, type CapturePatch } from './capture-writes';
 
 /** Options shared by the mutations. */
 export interface WriteOptions {
@@ -24,6 +36,12 @@ export interface WriteOptions {
   scopeId?: string;
   /** Clock for `capturedAt`/`updatedAt`/`clientTs` (epoch ms); default `Date.now`. */
   clock?: Clock;
+}
+
+/** Options of {@link saveCapture}. */
+export interface SaveOptions extends WriteOptions {
+  /** Put a newly created capture in the scope's "Inbox" collection (created on first need). Default true. */
+  inbox?: boolean;
 }
 
 /** Outcome of {@link saveCapture} and {@link completeCapture}. */
@@ -36,20 +54,7 @@ export interface SaveResult {
   changed: boolean;
 }
 
-/** Fields {@link updateCapture} may change. Omitted fields are left alone. */
-export interface CapturePatch {
-  intent?: Intent | null;
-  /** Replaces the tag set; tags are normalised (NFC, trimmed, lowercased, <= 64). */
-  tags?: string[];
-  note?: string | null;
-  /** Replaces the collection set; unknown ids are kept as given (sync checks scope). */
-  collectionIds?: string[];
-}
-
-const addMutation = (db: SatchelDb, name: MutationName, args: Record<string, unknown>, now: number) =>
-  db.outbox.add({ mutationId: newId(), name, args, clientTs: now });
-
-function newCapture(draft: CaptureDraft, scopeId: string, now: number): Capture {
+function newCapture(draft: CaptureDraft, scopeId: string, now: number, collectionIds: string[]): Capture {
   return {
     ...draft,
     id: newId(),
@@ -58,35 +63,43 @@ function newCapture(draft: CaptureDraft, scopeId: string, now: number): Capture 
     intent: null,
     note: null,
     tags: [],
-    collectionIds: [],
+    collectionIds,
     capturedAt: now,
     updatedAt: now,
     completedAt: null,
+    deletedAt: null,
+    reviewedAt: null,
+    archivedAt: null,
+    reflection: null,
+    followUp: null,
   };
-}
-
-/** The draft part of a capture: the content fields the server stores (SYNC.md 3.3 createCapture + ours). */
-function contentOf(c: Capture): Record<string, unknown> {
-  const { id: _i, key: _k, scopeId: _s, intent: _in, note: _n, tags: _t, collectionIds: _c, capturedAt: _ca, updatedAt: _u, completedAt: _co, ...draft } = c;
-  return draft;
 }
 
 const isConstraintError = (e: unknown) =>
   e instanceof Dexie.ConstraintError || (e as { name?: string } | null)?.name === 'ConstraintError';
 
-async function upsert(db: SatchelDb, draft: CaptureDraft, mode: 'save' | 'complete', opts: WriteOptions): Promise<SaveResult | null> {
+async function upsert(db: SatchelDb, draft: CaptureDraft, mode: 'save' | 'complete', opts: SaveOptions): Promise<SaveResult | null> {
   const scopeId = opts.scopeId ?? LOCAL_SCOPE;
   const clock = opts.clock ?? systemClock;
   const key = captureKey(draft);
   const attempt = () =>
-    db.transaction('rw', [db.captures, db.outbox], async (): Promise<SaveResult | null> => {
+    db.transaction('rw', captureTables(db), async (): Promise<SaveResult | null> => {
       const now = clock();
-      const old = await db.captures.where('[scopeId+key]').equals([scopeId, key]).first();
+      let old = await db.captures.where('[scopeId+key]').equals([scopeId, key]).first();
+      if (old && old.deletedAt !== null) {
+        if (mode === 'complete') return null;
+        // Re-saving a deleted post creates it anew (SYNC.md 3.7: a delete is final on the server,
+        // so the old id stays a tombstone there). Its deleteCapture is already in the outbox;
+        // the local tombstone row is dropped so the unique [scopeId+key] index admits the new row.
+        await db.captures.delete(old.id);
+        old = undefined;
+      }
       if (!old) {
         if (mode === 'complete') return null;
-        const capture = newCapture(draft, scopeId, now);
+        const inbox = opts.inbox === false ? [] : [(await ensureInboxIn(db, scopeId, now)).id];
+        const capture = newCapture(draft, scopeId, now, inbox);
         await db.captures.add(capture);
-        await addMutation(db, 'createCapture', { id: capture.id, scopeId, ...contentOf(capture), capturedAt: now }, now);
+        await addMutation(db, 'createCapture', createArgs(capture), now);
         return { capture, created: true, changed: true };
       }
       const { capture, changed } = mergeDraft(old, draft, now);
@@ -110,73 +123,60 @@ async function upsert(db: SatchelDb, draft: CaptureDraft, mode: 'save' | 'comple
  * Saves a post. Dedupes by `<platform>:<postId>` within the scope: saving the same post again
  * returns the existing capture (`created: false`), merging in anything fuller (longer untruncated
  * text, media, quote, thread) and clearing the flags it fixes; a less complete draft never
- * overwrites a fuller one. Two different posts always get two rows.
+ * overwrites a fuller one. Two different posts always get two rows. A new capture goes into the
+ * scope's "Inbox" collection (unless `opts.inbox === false`). Saving a post that was deleted
+ * creates it anew with a new id (the old id stays a tombstone for sync).
  *
- * Writes the capture and a `createCapture` (or `completeCapture`) outbox row in one rw transaction.
+ * Writes the capture and a `createCapture` (or `completeCapture`) outbox row in one rw transaction
+ * (plus `createCollection` when the Inbox is created).
  * @throws Dexie errors (quota, closed database) — the message handler turns them into `{ok:false}`.
  */
-export async function saveCapture(db: SatchelDb, draft: CaptureDraft, opts: WriteOptions = {}): Promise<SaveResult> {
+export async function saveCapture(db: SatchelDb, draft: CaptureDraft, opts: SaveOptions = {}): Promise<SaveResult> {
   return (await upsert(db, draft, 'save', opts))!;
 }
 
 /**
  * Completes an already saved capture from a fuller draft met on a later visit: merges quietly as
- * {@link saveCapture} does and sets `completedAt` when a flag is cleared. Never creates a capture;
- * returns null when the post is not saved in the scope. Same one-transaction outbox invariant.
+ * {@link saveCapture} does and sets `completedAt` when a flag is cleared. Never creates a capture
+ * (nor revives a deleted one); returns null when the post is not saved in the scope. Same
+ * one-transaction outbox invariant.
  */
 export function completeCapture(db: SatchelDb, draft: CaptureDraft, opts: WriteOptions = {}): Promise<SaveResult | null> {
   return upsert(db, draft, 'complete', opts);
 }
 
 /**
- * Changes the library fields of a capture (intent, tags, note, collections). Returns the updated
- * capture, or null when `id` does not exist. One rw transaction writes the row and its outbox
- * rows: `updateCapture` for intent/note (`baseVersion` 0 until sync stores server versions),
- * one `addTag`/`removeTag` per changed tag, one `addToCollection`/`removeFromCollection` per
- * changed collection.
+ * Changes the library fields of a capture (intent, tags, note, title, collections, review
+ * fields). Returns the updated capture, or null when `id` does not exist or is deleted. One rw
+ * transaction writes the row and its outbox rows: `updateCapture {id, baseVersion, set}` for the
+ * plain fields (`baseVersion` 0 until sync stores server versions), one `addTag`/`removeTag` per
+ * changed tag key, one `addToCollection`/`removeFromCollection` per changed collection.
+ * @throws CaptureFieldError for a value the schema refuses (note > 20,000 characters, > 100 tags...); nothing written.
  */
 export function updateCapture(db: SatchelDb, id: string, patch: CapturePatch, opts: Pick<WriteOptions, 'clock'> = {}): Promise<Capture | null> {
   const clock = opts.clock ?? systemClock;
-  return db.transaction('rw', [db.captures, db.outbox], async () => {
-    const old = await db.captures.get(id);
-    if (!old) return null;
-    const now = clock();
-    const next: Capture = { ...old };
-    const set: Record<string, unknown> = {};
-    if (patch.intent !== undefined && patch.intent !== old.intent) set.intent = next.intent = patch.intent;
-    if (patch.note !== undefined && patch.note !== old.note) set.note = next.note = patch.note;
-    const pending: Array<[MutationName, Record<string, unknown>]> = [];
-    if (Object.keys(set).length > 0) pending.push(['updateCapture', { id, baseVersion: 0, set }]);
-    if (patch.tags !== undefined) {
-      next.tags = normalizeTags(patch.tags);
-      for (const tag of next.tags) if (!old.tags.includes(tag)) pending.push(['addTag', { captureId: id, tag }]);
-      for (const tag of old.tags) if (!next.tags.includes(tag)) pending.push(['removeTag', { captureId: id, tag }]);
-    }
-    if (patch.collectionIds !== undefined) {
-      next.collectionIds = [...new Set(patch.collectionIds)];
-      for (const c of next.collectionIds) if (!old.collectionIds.includes(c)) pending.push(['addToCollection', { collectionId: c, captureId: id }]);
-      for (const c of old.collectionIds) if (!next.collectionIds.includes(c)) pending.push(['removeFromCollection', { collectionId: c, captureId: id }]);
-    }
-    if (pending.length === 0) return old;
-    next.updatedAt = now;
-    await db.captures.put(next);
-    for (const [name, args] of pending) await addMutation(db, name, args, now);
-    return next;
-  });
+  return db.transaction('rw', captureTables(db), () => patchCaptureIn(db, id, patch, clock()));
 }
 
 /**
- * Creates a collection named `name` (trimmed; the caller validates 1–200 characters) in the scope.
- * Writes the row and a `createCollection` outbox row in one rw transaction.
+ * Applies the same patch to many captures in ONE transaction (bulk actions). Unknown or deleted
+ * ids are skipped. Returns the updated captures in `ids` order (skipped ones absent).
  */
-export function createCollection(db: SatchelDb, name: string, opts: WriteOptions = {}): Promise<CollectionRow> {
-  const scopeId = opts.scopeId ?? LOCAL_SCOPE;
+export function updateCaptures(db: SatchelDb, ids: readonly string[], patch: CapturePatch | ((c: Capture) => CapturePatch), opts: Pick<WriteOptions, 'clock'> = {}): Promise<Capture[]> {
   const clock = opts.clock ?? systemClock;
-  return db.transaction('rw', [db.collections, db.outbox], async () => {
+  return db.transaction('rw', captureTables(db), async () => {
     const now = clock();
-    const row: CollectionRow = { id: newId(), scopeId, name: name.trim(), createdAt: now, updatedAt: now };
-    await db.collections.add(row);
-    await addMutation(db, 'createCollection', { id: row.id, scopeId, name: row.name }, now);
-    return row;
+    const out: Capture[] = [];
+    for (const id of new Set(ids)) {
+      let p: CapturePatch;
+      if (typeof patch === 'function') {
+        const c = await db.captures.get(id);
+        if (!c || c.deletedAt !== null) continue;
+        p = patch(c);
+      } else p = patch;
+      const r = await patchCaptureIn(db, id, p, now);
+      if (r) out.push(r);
+    }
+    return out;
   });
 }

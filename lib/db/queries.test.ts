@@ -1,8 +1,10 @@
 import { describe, it, expect, beforeEach, afterEach } from 'vitest';
 import { SatchelDb } from './database';
-import { saveCapture, updateCapture, createCollection } from './mutations';
+import { saveCapture, updateCapture } from './mutations';
+import { createCollection } from './collections';
 import { listRecent, statusForKeys, recentTags, listCollections, countCaptures } from './queries';
 import { makeDraft } from './testing';
+import { deleteCaptures } from './delete';
 import { steppingClock } from '../util/clock';
 
 let db: SatchelDb;
@@ -63,5 +65,17 @@ describe('recentTags and listCollections', () => {
     await createCollection(db, 'zeta');
     await createCollection(db, 'Alpha');
     expect((await listCollections(db)).map((c) => c.name)).toEqual(['Alpha', 'zeta']);
+  });
+});
+
+describe('deleted captures vanish from queries', () => {
+  it('listRecent skips tombstones before applying offset and limit', async () => {
+    const clock = steppingClock(1_000, 10);
+    const ids: string[] = [];
+    for (let i = 1; i <= 6; i++) ids.push((await saveCapture(db, makeDraft({ postId: String(i) }), { clock })).capture.id);
+    await deleteCaptures(db, [ids[5]!, ids[3]!]);
+    expect((await listRecent(db, 2)).map((c) => c.postId)).toEqual(['5', '3']);
+    expect((await listRecent(db, 2, 2)).map((c) => c.postId)).toEqual(['2', '1']);
+    expect(await countCaptures(db)).toBe(4);
   });
 });

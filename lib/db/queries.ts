@@ -1,30 +1,65 @@
-/** Read-only queries over the Satchel database. Nothing here writes. */
+/** Read-only queries over the Satchel database. Nothing here writes. Deleted captures (tombstones) never appear. */
 import { Dexie } from 'dexie';
 import type { Capture } from '../schema';
-import { LOCAL_SCOPE, type CollectionRow, type SatchelDb } from './database';
+import { LOCAL_SCOPE, type CollectionRow, type SatchelDb, type Stage } from './database';
 import { isIncomplete } from './merge';
 
 /** Default page size of the popup list. */
 export const PAGE_SIZE = 50;
 
+const live = (c: Capture) => c.deletedAt === null;
+
 /**
- * Captures of a scope, newest `capturedAt` first, through the `[scopeId+capturedAt]` index so only
- * `limit` rows are read (no full-table scan). `offset` skips that many newer rows. Ties on the same
- * millisecond fall back to id order (UUIDv7, so the later save still comes first).
+ * Live captures of a scope, newest `capturedAt` first, through the `[scopeId+capturedAt]` index so
+ * only about `limit` rows are read (no full-table scan; tombstones are skipped as met). `offset`
+ * skips that many newer live rows. Ties on the same millisecond fall back to id order (UUIDv7, so
+ * the later save still comes first).
  */
 export function listRecent(db: SatchelDb, limit = PAGE_SIZE, offset = 0, scopeId = LOCAL_SCOPE): Promise<Capture[]> {
   return db.captures
     .where('[scopeId+capturedAt]')
     .between([scopeId, Dexie.minKey], [scopeId, Dexie.maxKey])
     .reverse()
+    .filter(live)
     .offset(offset)
     .limit(limit)
     .toArray();
 }
 
-/** Number of captures in a scope (index count, no rows read). */
-export function countCaptures(db: SatchelDb, scopeId = LOCAL_SCOPE): Promise<number> {
-  return db.captures.where('scopeId').equals(scopeId).count();
+const LIVE_STAGES: Stage[] = ['unreviewed', 'reviewed', 'archived'];
+
+/** Number of live captures in a scope (index counts, no rows read). */
+export async function countCaptures(db: SatchelDb, scopeId = LOCAL_SCOPE): Promise<number> {
+  const counts = await Promise.all(
+    LIVE_STAGES.map((s) => db.captures.where('[scopeId+stage+capturedAt]').between([scopeId, s, Dexie.minKey], [scopeId, s, Dexie.maxKey]).count()),
+  );
+  return counts.reduce((a, b) => a + b, 0);
+}
+
+/** One live capture by id, or null (unknown or deleted). */
+export async function getCapture(db: SatchelDb, id: string): Promise<Capture | null> {
+  const c = await db.captures.get(id);
+  return c && live(c) ? c : null;
+}
+
+/** Live captures by id, in `ids` order; unknown and deleted ids are left out. For a page of search hits. */
+export async function getCaptures(db: SatchelDb, ids: readonly string[]): Promise<Capture[]> {
+  const rows = await db.captures.bulkGet([...ids]);
+  return rows.filter((c): c is Capture => c !== undefined && live(c));
+}
+
+/** Live captures of a collection, newest saved first. */
+export async function listByCollection(db: SatchelDb, collectionId: string): Promise<Capture[]> {
+  const rows = await db.captures.where('collectionIds').equals(collectionId).filter(live).toArray();
+  return rows.sort((a, b) => b.capturedAt - a.capturedAt || (a.id < b.id ? 1 : -1));
+}
+
+/**
+ * Every row of a scope changed after `since` (epoch ms, `updatedAt` index), tombstones INCLUDED
+ * (`deletedAt` set) so an in-memory search index can drop them. Oldest change first.
+ */
+export async function changedSince(db: SatchelDb, since: number, scopeId = LOCAL_SCOPE): Promise<Capture[]> {
+  return db.captures.where('updatedAt').above(since).filter((c) => c.scopeId === scopeId).sortBy('updatedAt');
 }
 
 /** Saved state of one post key, as `capture/status` replies it. */
@@ -37,19 +72,19 @@ export interface KeyStatus {
   incomplete: boolean;
 }
 
-/** Which of `keys` are saved in the scope; unknown keys are simply absent. Order follows the index. */
+/** Which of `keys` are saved (live) in the scope; unknown and deleted keys are simply absent. */
 export async function statusForKeys(db: SatchelDb, keys: readonly string[], scopeId = LOCAL_SCOPE): Promise<KeyStatus[]> {
   if (keys.length === 0) return [];
   const rows = await db.captures
     .where('[scopeId+key]')
     .anyOf([...new Set(keys)].map((k) => [scopeId, k]))
     .toArray();
-  return rows.map((c) => ({ key: c.key, id: c.id, incomplete: isIncomplete(c) }));
+  return rows.filter(live).map((c) => ({ key: c.key, id: c.id, incomplete: isIncomplete(c) }));
 }
 
 /**
- * Tags used on the most recent `scan` captures, most used first (ties: most recently used
- * first), at most `limit`. Reads only `scan` rows through the capturedAt index.
+ * Tag labels used on the most recent `scan` live captures, most used first (ties: most recently
+ * used first), at most `limit`. Reads only `scan` rows through the capturedAt index.
  */
 export async function recentTags(db: SatchelDb, limit = 20, scan = 200, scopeId = LOCAL_SCOPE): Promise<string[]> {
   const rows = await listRecent(db, scan, 0, scopeId);
@@ -67,8 +102,16 @@ export async function recentTags(db: SatchelDb, limit = 20, scan = 200, scopeId 
     .map(([t]) => t);
 }
 
-/** Collections of a scope sorted by name (locale-aware, case-insensitive). */
+/** Live collections of a scope: the Inbox first, then by name (locale-aware, case-insensitive). */
 export async function listCollections(db: SatchelDb, scopeId = LOCAL_SCOPE): Promise<CollectionRow[]> {
-  const rows = await db.collections.where('scopeId').equals(scopeId).toArray();
-  return rows.sort((a, b) => a.name.localeCompare(b.name, undefined, { sensitivity: 'base' }));
+  const rows = await db.collections.where('scopeId').equals(scopeId).filter((c) => c.deletedAt === null).toArray();
+  return rows.sort((a, b) => Number(b.inbox) - Number(a.inbox) || a.name.localeCompare(b.name, undefined, { sensitivity: 'base' }));
+}
+
+/** Live captures per live collection of the scope (index counts): `Map<collectionId, count>`. */
+export async function collectionCounts(db: SatchelDb, scopeId = LOCAL_SCOPE): Promise<Map<string, number>> {
+  const cols = await listCollections(db, scopeId);
+  const out = new Map<string, number>();
+  for (const c of cols) out.set(c.id, await db.captures.where('collectionIds').equals(c.id).count());
+  return out;
 }

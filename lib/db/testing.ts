@@ -50,6 +50,11 @@ export function makeCapture(overrides: Partial<Capture> = {}): Capture {
     capturedAt: n,
     updatedAt: n,
     completedAt: null,
+    deletedAt: null,
+    reviewedAt: null,
+    archivedAt: null,
+    reflection: null,
+    followUp: null,
     ...overrides,
   };
 }

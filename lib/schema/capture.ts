@@ -137,6 +137,21 @@ export type Intent = z.infer<typeof Intent>;
 export const ScopeId = z.string().regex(/^(personal|team):[A-Za-z0-9_-]{1,64}$/);
 
 /**
+ * The "did you try it?" follow-up of a capture saved as a tip to try (issue 3, USERS.md d11).
+ * `dueAt` is when it comes back (saved time + the follow-up delay setting); `answer` is what the
+ * learner says happened (plain text), kept as evidence of applying it.
+ */
+export const FollowUp = z.strictObject({
+  /** epoch ms, client clock */
+  dueAt: z.number().int(),
+  /** Plain text, line breaks kept; null until answered. */
+  answer: z.string().max(20_000).nullable(),
+  /** epoch ms, client clock; null until answered. */
+  answeredAt: z.number().int().nullable(),
+});
+export type FollowUp = z.infer<typeof FollowUp>;
+
+/**
  * A stored capture: the draft plus library fields. `key` (`<platform>:<postId>`) is unique per
  * scope, so saving the same post twice gives one capture.
  */
@@ -146,6 +161,7 @@ export const Capture = CaptureDraft.extend({
   scopeId: ScopeId,
   intent: Intent.nullable(),
   note: z.string().max(20_000).nullable(),
+  /** Tag labels (lib/schema/tag.ts `normalizeTags`): one per tag key, the scope's first spelling. */
   tags: z.array(z.string().max(64)).max(100),
   collectionIds: z.array(z.uuid()).max(100),
   /** epoch ms, client clock */
@@ -154,6 +170,16 @@ export const Capture = CaptureDraft.extend({
   updatedAt: z.number().int(),
   /** epoch ms; set when a later visit completed a flagged capture */
   completedAt: z.number().int().nullable(),
+  /** epoch ms; tombstone (soft delete). A deleted capture is hidden from every query. */
+  deletedAt: z.number().int().nullable(),
+  /** epoch ms; when the learner marked it reviewed (the Review view), else null. */
+  reviewedAt: z.number().int().nullable(),
+  /** epoch ms; when the learner archived it (out of the review queue), else null. */
+  archivedAt: z.number().int().nullable(),
+  /** "What I will apply": plain text written while reviewing, line breaks kept. */
+  reflection: z.string().max(20_000).nullable(),
+  /** Set for intent `tip`: the later "Did you try it?" question and its answer. */
+  followUp: FollowUp.nullable(),
 });
 export type Capture = z.infer<typeof Capture>;
 

@@ -1,1 +1,6 @@
 export * from './capture';
+export * from './tag';
+export * from './collection';
+export * from './export-file';
+export * from './sync';
+export * from './api';

@@ -3,7 +3,6 @@ import { newId } from './uuid';
 import { steppingClock } from './clock';
 import { ok, err, errorMessage } from './result';
 import { safeHttpUrl, hostOf } from './url';
-import { normalizeTag, normalizeTags } from './tag';
 import { relativeTime, absoluteTime } from './time';
 import { makeTranslate } from './i18n';
 
@@ -35,13 +34,6 @@ describe('lib/util', () => {
     expect(safeHttpUrl('/relative')).toBeNull();
     expect(safeHttpUrl(null)).toBeNull();
     expect(hostOf('https://www.example.org/x')).toBe('example.org');
-  });
-
-  it('normalizeTag: NFC, trim, lowercase, <=64, dedupe', () => {
-    expect(normalizeTag('  Caf\u0065\u0301  Time ')).toBe('caf\u00e9 time');
-    expect(normalizeTag('   ')).toBeNull();
-    expect(normalizeTag('a'.repeat(80))).toHaveLength(64);
-    expect(normalizeTags(['A', 'a', ' ', 'b'])).toEqual(['a', 'b']);
   });
 
   it('relative and absolute time', () => {

@@ -19,4 +19,18 @@ export class PopupPage {
   item(key: string): Locator {
     return this.page.locator(`[data-testid="capture-item"][data-capture-key="${key}"]`);
   }
+
+  /** "N waiting for review" in the popup header. */
+  waiting(): Locator {
+    return this.page.getByTestId('waiting-count');
+  }
+
+  /** The "Just saved" quick tag/collect/note panel. */
+  quickEdit(): Locator {
+    return this.page.getByTestId('quick-edit');
+  }
+
+  openLibraryLink(): Locator {
+    return this.page.getByTestId('open-library');
+  }
 }

@@ -1,0 +1,105 @@
+import { describe, it, expect, vi, afterEach } from 'vitest';
+import { render, fireEvent, cleanup, screen } from '@testing-library/preact';
+import { CaptureDetail, type CaptureDetailProps } from './CaptureDetail';
+import { CaptureRow } from './CaptureRow';
+import { makeCapture } from '../lib/db/testing';
+import { makeTranslate } from '../lib/util/i18n';
+import en from '../public/_locales/en/messages.json';
+import type { CaptureView } from './capture-view';
+
+const t = makeTranslate(null, en);
+afterEach(cleanup);
+
+const cap = (o: Partial<CaptureView> = {}): CaptureView =>
+  ({ ...makeCapture(), deletedAt: null, reviewedAt: null, archivedAt: null, reflection: null, followUp: null, ...o }) as CaptureView;
+
+function props(c: CaptureView, o: Partial<CaptureDetailProps> = {}): CaptureDetailProps {
+  return {
+    capture: c, collections: [{ id: 'c1', name: 'Retros', count: 1 }], knownTags: ['AI', 'Onboarding'], t, locale: 'en',
+    onTags: vi.fn(), onIntent: vi.fn(), onCollections: vi.fn(), onNote: vi.fn(), onReflection: vi.fn(), onReviewed: vi.fn(), onArchived: vi.fn(), onDelete: vi.fn(), onClose: vi.fn(), ...o,
+  };
+}
+
+describe('CaptureDetail', () => {
+  it('shows the whole text as written, both times, author, images, quote, link cards and flags with a link to the original', () => {
+    const c = cap({
+      text: 'First line\nSecond line\n\nمرحبا',
+      truncated: true,
+      media: [{ kind: 'image', url: 'https://pbs.twimg.com/media/a.jpg', alt: 'A chart' }],
+      links: [{ url: 'https://example.com/post', title: 'A good read' }],
+      quoted: { platform: 'x', postId: '9', permalink: 'https://x.com/q/status/9', author: { name: 'Quoted Person', handle: 'q', profileUrl: null, avatarUrl: null }, text: 'quoted words', lang: null, postedAt: null, media: [], links: [], hashtags: [], mentions: [], poll: null, truncated: false, mediaMissing: false, unavailable: false },
+    });
+    const { getByTestId, container } = render(<CaptureDetail {...props(c)} />);
+    const text = getByTestId('detail-text');
+    expect(text.textContent).toBe('First line\nSecond line\n\nمرحبا');
+    expect(text.getAttribute('dir')).toBe('auto');
+    expect(container.querySelectorAll('time')).toHaveLength(2);
+    expect(container.querySelector('img')?.getAttribute('alt')).toBe('A chart');
+    expect(getByTestId('detail-quoted').textContent).toContain('quoted words');
+    expect(container.textContent).toContain('A good read');
+    const flags = getByTestId('detail-flags');
+    expect(flags.textContent).toContain('Truncated');
+    expect(flags.querySelector('a')?.getAttribute('href')).toBe(c.permalink);
+  });
+
+  it('never renders captured text as HTML and keeps non-http links inert', () => {
+    const c = cap({ text: '<img src=x onerror=alert(1)><script>alert(2)</script>', author: { name: '<b>x</b>', handle: null, profileUrl: 'javascript:alert(1)' as never, avatarUrl: null }, permalink: 'javascript:alert(3)' as never, links: [{ url: 'data:text/html,<script>alert(4)</script>' as never, title: 'bad' }] });
+    const { container } = render(<CaptureDetail {...props(c)} />);
+    expect(container.querySelector('script, b, img[src="x"]')).toBeNull();
+    const hrefs = [...container.querySelectorAll('a')].map((a) => a.getAttribute('href'));
+    expect(hrefs.every((h) => /^https?:/.test(h!))).toBe(true);
+    expect(container.querySelectorAll('[data-inert-url]').length).toBeGreaterThan(0);
+    expect(container.textContent).toContain('<script>alert(2)</script>');
+  });
+
+  it('reports tag, collection, note, reflection, review, archive, delete and close', () => {
+    const p = props(cap({ tags: ['AI'] }));
+    render(<CaptureDetail {...p} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Remove tag AI' }));
+    expect(p.onTags).toHaveBeenCalledWith([]);
+    fireEvent.change(screen.getByTestId('detail-intent'), { target: { value: 'tip' } });
+    expect(p.onIntent).toHaveBeenCalledWith('tip');
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Retros' }));
+    expect(p.onCollections).toHaveBeenCalledWith(['c1']);
+    const note = screen.getByTestId('detail-note');
+    fireEvent.input(note, { target: { value: 'line 1\nline 2' } });
+    fireEvent.blur(note);
+    expect(p.onNote).toHaveBeenCalledWith('line 1\nline 2');
+    const refl = screen.getByTestId('detail-reflection');
+    fireEvent.input(refl, { target: { value: 'Try it' } });
+    fireEvent.blur(refl);
+    expect(p.onReflection).toHaveBeenCalledWith('Try it');
+    fireEvent.click(screen.getByRole('button', { name: 'Mark reviewed' }));
+    expect(p.onReviewed).toHaveBeenCalledWith(true);
+    fireEvent.click(screen.getByRole('button', { name: 'Archive' }));
+    expect(p.onArchived).toHaveBeenCalledWith(true);
+    fireEvent.click(screen.getByRole('button', { name: 'Delete' }));
+    expect(p.onDelete).toHaveBeenCalled();
+    fireEvent.click(screen.getByRole('button', { name: 'Close detail (Esc)' }));
+    expect(p.onClose).toHaveBeenCalled();
+  });
+
+  it('shows a stored follow-up answer', () => {
+    render(<CaptureDetail {...props(cap({ intent: 'tip', followUp: { dueAt: 1, answer: 'It worked\nmostly', answeredAt: 2 } }))} />);
+    expect(screen.getByText(/It worked/).textContent).toBe('It worked\nmostly');
+  });
+});
+
+describe('CaptureRow', () => {
+  it('is an option with site icon, author, tags, markers and highlighted text', () => {
+    const c = cap({ tags: ['AI'], note: 'n', truncated: true, reviewedAt: 5 });
+    const { getByRole, container } = render(
+      <CaptureRow capture={c} id="row-0" pos={1} size={10} selected active style="" now={c.capturedAt + 60_000} t={t} locale="en" onClick={vi.fn()} segments={[{ text: 'A ', match: false }, { text: 'post', match: true }]} />,
+    );
+    const row = getByRole('option');
+    expect(row.getAttribute('aria-selected')).toBe('true');
+    expect(row.getAttribute('aria-posinset')).toBe('1');
+    expect(row.getAttribute('aria-setsize')).toBe('10');
+    expect(container.querySelector('[role="img"]')?.getAttribute('aria-label')).toBe('X');
+    expect(container.querySelector('mark')?.textContent).toBe('post');
+    expect(row.textContent).toContain('#AI');
+    expect(row.textContent).toContain('Incomplete');
+    expect(row.textContent).toContain('Reviewed');
+    expect(row.querySelector('a, button, input')).toBeNull();
+  });
+});

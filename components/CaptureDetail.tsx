@@ -1,0 +1,196 @@
+import type { Ref } from 'preact';
+import type { Intent, QuotedDraft } from '../lib/schema';
+import type { Translate } from '../lib/util/i18n';
+import { safeHttpUrl, hostOf } from '../lib/util/url';
+import { absoluteTime } from '../lib/util/time';
+import { SiteIcon } from './SiteIcon';
+import { TagEditor } from './TagEditor';
+import { CollectionPicker } from './CollectionPicker';
+import { TextField } from './TextField';
+import { INTENT_KEY } from './CaptureRow';
+import { FLAG_KEYS, sourceOf, type CaptureView, type CollectionView } from './capture-view';
+
+/** Props of {@link CaptureDetail}. */
+export interface CaptureDetailProps {
+  capture: CaptureView;
+  collections: readonly CollectionView[];
+  knownTags: readonly string[];
+  t: Translate;
+  locale?: string;
+  onTags: (tags: string[]) => void;
+  /** Sets the learning intent (null: none). */
+  onIntent: (intent: Intent | null) => void;
+  onCollections: (ids: string[]) => void;
+  onNote: (note: string | null) => void;
+  onReflection: (text: string | null) => void;
+  onReviewed: (reviewed: boolean) => void;
+  onArchived: (archived: boolean) => void;
+  onDelete: () => void;
+  onClose: () => void;
+  /** The heading, focused by the container when the detail opens. */
+  headingRef?: Ref<HTMLHeadingElement>;
+}
+
+/** A link that only exists for http(s) URLs; anything else is shown as inert text. */
+function SafeLink({ url, children, class: cls }: { url: string | null | undefined; children: preact.ComponentChildren; class?: string }) {
+  const href = safeHttpUrl(url);
+  if (!href) return <span class={cls} data-inert-url="">{children}</span>;
+  return (
+    <a class={cls} href={href} target="_blank" rel="noopener noreferrer">
+      {children}
+    </a>
+  );
+}
+
+function Quoted({ q, t, locale }: { q: QuotedDraft; t: Translate; locale?: string }) {
+  return (
+    <blockquote class="quoted" data-testid="detail-quoted">
+      {q.unavailable ? (
+        <p class="muted">{t('detailQuoteUnavailable')}</p>
+      ) : (
+        <>
+          <p class="quoted__author" dir="auto">
+            {q.author?.name ?? t('detailUnknownAuthor')}
+            {q.postedAt ? <span class="muted"> · {absoluteTime(Date.parse(q.postedAt), locale)}</span> : null}
+          </p>
+          <p class="post-text" dir="auto" lang={q.lang ?? undefined}>{q.text}</p>
+          {q.permalink && safeHttpUrl(q.permalink) ? <SafeLink url={q.permalink} class="link">{t('detailOpenQuoted')}</SafeLink> : null}
+        </>
+      )}
+    </blockquote>
+  );
+}
+
+/**
+ * A capture in full: the whole text as written (line breaks kept, `dir="auto"`), images, the quoted
+ * post, link cards, thread parts, poll, author, posted and saved times, completeness flags with a
+ * link to the original, and the learner's tags, collections, note and review state. Captured text
+ * is rendered as text only; links open only http(s) targets (others are shown inert).
+ */
+export function CaptureDetail(p: CaptureDetailProps) {
+  const { capture: c, t, locale } = p;
+  const source = sourceOf(c);
+  const flags = FLAG_KEYS.filter(([f]) => c[f]);
+  const posted = c.postedAt ? Date.parse(c.postedAt) : null;
+  return (
+    <article class="detail" data-testid="capture-detail" data-capture-key={c.key} aria-labelledby={`detail-h-${c.id}`}>
+      <header class="detail__head">
+        <SiteIcon platform={c.platform} t={t} />
+        <div class="detail__who">
+          <h2 id={`detail-h-${c.id}`} ref={p.headingRef} tabIndex={-1} dir="auto">{source}</h2>
+          {c.author?.handle ? <span class="muted" dir="auto">@{c.author.handle}</span> : null}
+          {c.author?.profileUrl && safeHttpUrl(c.author.profileUrl) ? (
+            <SafeLink url={c.author.profileUrl} class="link small">{t('detailProfile')}</SafeLink>
+          ) : null}
+        </div>
+        <button type="button" class="btn btn--ghost" onClick={p.onClose} aria-label={t('detailClose')} title={t('detailClose')}>×</button>
+      </header>
+
+      <dl class="detail__times">
+        <dt>{t('detailPosted')}</dt>
+        <dd>{posted !== null && !Number.isNaN(posted) ? <time dateTime={c.postedAt!}>{absoluteTime(posted, locale)}</time> : t('detailUnknown')}</dd>
+        <dt>{t('detailSaved')}</dt>
+        <dd><time dateTime={new Date(c.capturedAt).toISOString()}>{absoluteTime(c.capturedAt, locale)}</time></dd>
+      </dl>
+
+      {c.repostedBy ? <p class="muted" dir="auto">{t('detailRepostedBy')} {c.repostedBy.name}</p> : null}
+
+      {flags.length > 0 ? (
+        <div class="flags" role="note" data-testid="detail-flags">
+          <ul>
+            {flags.map(([f, key]) => <li key={f} data-flag={f}>{t(key)}</li>)}
+          </ul>
+          <SafeLink url={c.permalink} class="link">{t('detailReadRest')}</SafeLink>
+        </div>
+      ) : null}
+
+      {c.platform === 'web' && c.title && c.title !== source ? <p class="detail__title" dir="auto">{c.title}</p> : null}
+      <p class="post-text" dir="auto" lang={c.lang ?? undefined} data-testid="detail-text">{c.text || t('popupNoText')}</p>
+
+      {c.media.length > 0 ? (
+        <div class="media">
+          {c.media.map((m, i) => {
+            const src = safeHttpUrl(m.url);
+            return src ? (
+              <figure key={i} class="media__item">
+                <img src={src} alt={m.alt ?? t('detailImage')} loading="lazy" referrerpolicy="no-referrer" />
+                {m.kind !== 'image' ? <figcaption class="muted">{t(m.kind === 'video' ? 'detailVideo' : 'detailGif')}</figcaption> : null}
+              </figure>
+            ) : null;
+          })}
+        </div>
+      ) : null}
+
+      {c.poll ? (
+        <ul class="poll" aria-label={t('detailPoll')}>
+          {c.poll.options.map((o, i) => <li key={i} dir="auto">{o.label}{o.votes !== null ? ` — ${o.votes}` : ''}</li>)}
+        </ul>
+      ) : null}
+
+      {c.quoted ? <Quoted q={c.quoted} t={t} locale={locale} /> : null}
+
+      {c.thread.length > 1 ? (
+        <section class="thread" aria-label={t('detailThread')}>
+          <h3>{t('detailThread')}</h3>
+          <ol>
+            {c.thread.slice(1).map((part) => <li key={part.postId} class="post-text" dir="auto">{part.text}</li>)}
+          </ol>
+        </section>
+      ) : null}
+
+      {c.links.length > 0 ? (
+        <ul class="link-cards" aria-label={t('detailLinks')}>
+          {c.links.map((l, i) => (
+            <li key={i} class="link-card">
+              <SafeLink url={l.url} class="link-card__a">
+                <span class="link-card__title" dir="auto">{l.title || l.url}</span>
+                <span class="link-card__host">{hostOf(l.url) ?? l.url}</span>
+              </SafeLink>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+
+      <p>
+        <SafeLink url={c.permalink} class="btn btn--link">{t('popupOpenOriginal')}</SafeLink>
+      </p>
+
+      <section class="detail__section">
+        <label class="field">
+          <span class="field__label">{t('detailIntent')}</span>
+          <select class="input" value={c.intent ?? ''} data-testid="detail-intent" onChange={(e) => p.onIntent(((e.currentTarget as HTMLSelectElement).value || null) as Intent | null)}>
+            <option value="">{t('filterIntentNone')}</option>
+            {Object.entries(INTENT_KEY).map(([v, key]) => <option key={v} value={v}>{t(key)}</option>)}
+          </select>
+        </label>
+      </section>
+      <section class="detail__section" aria-label={t('tagsLabel')}>
+        <h3>{t('tagsLabel')}</h3>
+        <TagEditor tags={c.tags} known={p.knownTags} onChange={p.onTags} t={t} idPrefix={`d-${c.id}`} />
+      </section>
+      <section class="detail__section">
+        <h3>{t('collectionsTitle')}</h3>
+        <CollectionPicker collections={p.collections} value={c.collectionIds} onChange={p.onCollections} t={t} />
+      </section>
+      <section class="detail__section">
+        <TextField label={t('detailNote')} value={c.note} onCommit={p.onNote} placeholder={t('savePanelNotePlaceholder')} testId="detail-note" savedText={t('savedShort')} />
+        <TextField label={t('reviewReflection')} value={c.reflection ?? null} onCommit={p.onReflection} placeholder={t('reviewReflectionPlaceholder')} testId="detail-reflection" savedText={t('savedShort')} />
+        {c.followUp?.answer ? (
+          <div class="followup-answer">
+            <h3>{t('followUpAnswerTitle')}</h3>
+            <p class="post-text" dir="auto">{c.followUp.answer}</p>
+          </div>
+        ) : null}
+      </section>
+      <div class="detail__actions">
+        <button type="button" class="btn" aria-pressed={!!c.reviewedAt} onClick={() => p.onReviewed(!c.reviewedAt)}>
+          {t(c.reviewedAt ? 'reviewMarkUnreviewed' : 'reviewMarkReviewed')}
+        </button>
+        <button type="button" class="btn" onClick={() => p.onArchived(!c.archivedAt)}>
+          {t(c.archivedAt ? 'detailUnarchive' : 'reviewArchive')}
+        </button>
+        <button type="button" class="btn btn--danger" onClick={p.onDelete}>{t('detailDelete')}</button>
+      </div>
+    </article>
+  );
+}

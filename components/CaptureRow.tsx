@@ -1,0 +1,86 @@
+import type { Translate } from '../lib/util/i18n';
+import { relativeTime, absoluteTime } from '../lib/util/time';
+import { SiteIcon } from './SiteIcon';
+import { Highlight, type Segment } from './Highlight';
+import { FLAG_KEYS, sourceOf, type CaptureView } from './capture-view';
+
+/** Row height of the library list, px (fixed: the list is windowed by it). */
+export const ROW_HEIGHT = 100;
+
+/** Characters of text shown in a row (CSS clamps to two lines). */
+const ROW_TEXT = 240;
+
+/** Props of {@link CaptureRow}. */
+export interface CaptureRowProps {
+  capture: CaptureView;
+  /** DOM id (for aria-activedescendant). */
+  id: string;
+  /** Position in the list, 1-based, and list size (aria-posinset/setsize: the list is windowed). */
+  pos: number;
+  size: number;
+  selected: boolean;
+  active: boolean;
+  /** Inline style from the virtual list (position). */
+  style: string;
+  /** Highlighted start of the text; default: plain text. */
+  segments?: readonly Segment[] | null;
+  now: number;
+  t: Translate;
+  locale?: string;
+  onClick: (e: MouseEvent) => void;
+  onDblClick?: () => void;
+}
+
+/**
+ * One capture in the library list: site icon, author, saved time, two lines of text with search
+ * matches marked, tags and small markers (note, incomplete, reviewed, archived). A `role=option`
+ * with no interactive content (the listbox handles keys). Text is rendered as text only.
+ */
+export function CaptureRow({ capture: c, id, pos, size, selected, active, style, segments, now, t, locale, onClick, onDblClick }: CaptureRowProps) {
+  const text = c.text.slice(0, ROW_TEXT).replace(/\s+/g, ' ');
+  const incomplete = FLAG_KEYS.some(([f]) => c[f]);
+  return (
+    <div
+      id={id}
+      role="option"
+      aria-selected={selected}
+      aria-posinset={pos}
+      aria-setsize={size}
+      class={`row${selected ? ' is-selected' : ''}${active ? ' is-active' : ''}`}
+      style={style}
+      data-testid="capture-row"
+      data-capture-key={c.key}
+      data-capture-id={c.id}
+      onClick={onClick}
+      onDblClick={onDblClick}
+    >
+      <SiteIcon platform={c.platform} t={t} />
+      <div class="row__body">
+        <div class="row__head">
+          <span class="row__author" dir="auto">{sourceOf(c)}</span>
+          <span class="row__time" title={absoluteTime(c.capturedAt, locale)}>{relativeTime(c.capturedAt, now, locale)}</span>
+        </div>
+        <p class="row__text" dir="auto">
+          {segments ? <Highlight segments={segments} /> : text || t('popupNoText')}
+        </p>
+        <div class="row__meta">
+          {c.intent ? <span class="chip chip--intent">{t(INTENT_KEY[c.intent] ?? c.intent)}</span> : null}
+          {c.tags.slice(0, 4).map((tag) => (
+            <span key={tag} class="chip" dir="auto">#{tag}</span>
+          ))}
+          {c.note ? <span class="marker" title={t('rowHasNote')}>✎<span class="sr-only">{t('rowHasNote')}</span></span> : null}
+          {incomplete ? <span class="marker marker--warn">{t('rowIncomplete')}</span> : null}
+          {c.archivedAt ? <span class="marker">{t('rowArchived')}</span> : c.reviewedAt ? <span class="marker marker--ok">{t('rowReviewed')}</span> : null}
+        </div>
+      </div>
+    </div>
+  );
+}
+
+/** messages.json key of each learning intent's label. */
+export const INTENT_KEY: Record<string, string> = {
+  tip: 'intentTip',
+  'job-aid': 'intentJobAid',
+  question: 'intentQuestion',
+  share: 'intentShare',
+};

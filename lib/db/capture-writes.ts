@@ -1,0 +1,148 @@
+/**
+ * Internal building blocks of the mutations (NOT exported from lib/db): each must run inside an
+ * rw transaction over {@link captureTables} opened by a function of lib/db/mutations.ts,
+ * collections.ts, tags.ts, delete.ts, review.ts or import.ts, so the row and its outbox rows
+ * commit together (the lib/db/mutations.ts invariant).
+ */
+import type { Capture, FollowUp, Intent } from '../schema';
+import { Capture as CaptureSchema, normalizeTags } from '../schema';
+import type { CollectionRow, MutationName, SatchelDb } from './database';
+import { addMutation } from './outbox';
+import { canonicalTags, tagDiff } from './tag-labels';
+import { findInbox, newCollectionRow } from './collection-rows';
+import { followUpDelay } from './settings';
+
+/** Fields {@link updateCapture} may change. Omitted (undefined) fields are left alone. */
+export interface CapturePatch {
+  /** Setting `tip` schedules the follow-up (`followUp.dueAt = now + delay`); leaving `tip` drops an unanswered one. */
+  intent?: Intent | null;
+  /** Replaces the tag set: normalised (lib/schema `normalizeTags`), each mapped to the scope's first spelling. */
+  tags?: string[];
+  /** Plain text, line breaks kept; null or '' clears it. */
+  note?: string | null;
+  title?: string | null;
+  /** Replaces the collection set; unknown ids are kept as given (sync checks scope). */
+  collectionIds?: string[];
+  /** epoch ms or null (not reviewed). */
+  reviewedAt?: number | null;
+  /** epoch ms or null (not archived). */
+  archivedAt?: number | null;
+  /** "What I will apply"; null or '' clears it. */
+  reflection?: string | null;
+  /** Replaces the follow-up as given (use review.ts `answerFollowUp` to answer one). */
+  followUp?: FollowUp | null;
+}
+
+/**
+ * A change would make a capture invalid (lib/schema `Capture`): a note, reflection or answer over
+ * 20,000 characters, a title over 512, more than 100 tags or collections... Nothing is written.
+ */
+export class CaptureFieldError extends RangeError {
+  override name = 'CaptureFieldError';
+}
+
+/** Tables every capture-writing transaction needs. */
+export const captureTables = (db: SatchelDb) => [db.captures, db.collections, db.tags, db.outbox, db.kv];
+
+/** The draft part of a capture: the content fields the server stores (SYNC.md 3.3 createCapture + ours). */
+export function contentOf(c: Capture): Record<string, unknown> {
+  const {
+    id: _i, key: _k, scopeId: _s, intent: _in, note: _n, tags: _t, collectionIds: _c, capturedAt: _ca, updatedAt: _u, completedAt: _co,
+    deletedAt: _d, reviewedAt: _r, archivedAt: _a, reflection: _re, followUp: _f, ...draft
+  } = c;
+  return draft;
+}
+
+/** Most tags a `createCapture` may carry (lib/schema/sync.ts); the rest go as `addTag`. */
+const MAX_CREATE_TAGS = 50;
+
+const wireTag = (label: string) => label.toLowerCase().normalize('NFC');
+
+/** The `createCapture` args of a stored capture (SYNC.md 3.3), tags as keys (at most 50). */
+export function createArgs(c: Capture): Record<string, unknown> {
+  return { id: c.id, scopeId: c.scopeId, ...contentOf(c), capturedAt: c.capturedAt, note: c.note, tags: c.tags.slice(0, MAX_CREATE_TAGS).map(wireTag), collectionIds: c.collectionIds };
+}
+
+/**
+ * Inside an rw transaction, after adding `c`: the outbox rows that create it with every field —
+ * `createCapture` (content, note, first 50 tag keys, collections), `addTag` for any further tags,
+ * and `updateCapture` for intent and review fields that are set. Used by undo and import.
+ */
+export async function addCreateMutations(db: SatchelDb, c: Capture, now: number): Promise<void> {
+  await addMutation(db, 'createCapture', createArgs(c), now);
+  for (const t of c.tags.slice(MAX_CREATE_TAGS)) await addMutation(db, 'addTag', { captureId: c.id, tag: wireTag(t) }, now);
+  const set: Record<string, unknown> = {};
+  for (const k of ['intent', 'reviewedAt', 'archivedAt', 'reflection', 'followUp'] as const) if (c[k] !== null) set[k] = c[k];
+  if (Object.keys(set).length > 0) await addMutation(db, 'updateCapture', { id: c.id, baseVersion: 0, set }, now);
+}
+
+/**
+ * Inside an rw transaction: returns the scope's live Inbox id, creating it (with its
+ * `createCollection` outbox row) when missing.
+ */
+export async function ensureInboxIn(db: SatchelDb, scopeId: string, now: number): Promise<CollectionRow> {
+  const found = await findInbox(db, scopeId);
+  if (found) return found;
+  const row = newCollectionRow(scopeId, 'Inbox', now, true);
+  await db.collections.add(row);
+  await addMutation(db, 'createCollection', { id: row.id, scopeId, name: row.name }, now);
+  return row;
+}
+
+const emptyToNull = (s: string | null | undefined) => (s === undefined ? undefined : s === null || s.trim() === '' ? null : s);
+
+/**
+ * Inside an rw transaction over {@link captureTables}: applies `patch` to a live capture, writes
+ * the row and its outbox rows. Returns the new row (the old one when nothing changed), or null
+ * when the id is unknown or deleted. Shared by every capture-changing mutation.
+ * @throws CaptureFieldError when the result would break lib/schema `Capture` (the transaction aborts).
+ */
+export async function patchCaptureIn(db: SatchelDb, id: string, patch: CapturePatch, now: number): Promise<Capture | null> {
+  const old = await db.captures.get(id);
+  if (!old || old.deletedAt !== null) return null;
+  const next: Capture = { ...old };
+  const set: Record<string, unknown> = {};
+  const change = <K extends 'intent' | 'note' | 'title' | 'reviewedAt' | 'archivedAt' | 'reflection' | 'followUp'>(k: K, v: Capture[K] | undefined) => {
+    if (v === undefined || JSON.stringify(v) === JSON.stringify(old[k])) return;
+    next[k] = v;
+    set[k] = v;
+  };
+  change('intent', patch.intent);
+  change('note', emptyToNull(patch.note));
+  change('title', patch.title);
+  change('reviewedAt', patch.reviewedAt);
+  change('archivedAt', patch.archivedAt);
+  change('reflection', emptyToNull(patch.reflection));
+  if (patch.followUp !== undefined) change('followUp', patch.followUp);
+  else if (next.intent === 'tip' && old.intent !== 'tip' && next.followUp === null) {
+    change('followUp', { dueAt: now + (await followUpDelay(db)), answer: null, answeredAt: null });
+  } else if (old.intent === 'tip' && next.intent !== 'tip' && next.followUp !== null && next.followUp.answeredAt === null) {
+    change('followUp', null); // no longer a tip to try: drop the unanswered question
+  }
+  const pending: Array<[MutationName, Record<string, unknown>]> = [];
+  if (Object.keys(set).length > 0) pending.push(['updateCapture', { id, baseVersion: 0, set }]);
+  if (patch.tags !== undefined) {
+    next.tags = await canonicalTags(db, old.scopeId, normalizeTags(patch.tags), now);
+    const { added, removed } = tagDiff(old.tags, next.tags);
+    for (const tag of added) pending.push(['addTag', { captureId: id, tag }]);
+    for (const tag of removed) pending.push(['removeTag', { captureId: id, tag }]);
+    if (added.length === 0 && removed.length === 0) next.tags = old.tags;
+  }
+  if (patch.collectionIds !== undefined) {
+    next.collectionIds = [...new Set(patch.collectionIds)];
+    for (const c of next.collectionIds) if (!old.collectionIds.includes(c)) pending.push(['addToCollection', { collectionId: c, captureId: id }]);
+    for (const c of old.collectionIds) if (!next.collectionIds.includes(c)) pending.push(['removeFromCollection', { collectionId: c, captureId: id }]);
+  }
+  if (pending.length === 0 && JSON.stringify(next.tags) === JSON.stringify(old.tags)) return old;
+  next.updatedAt = now;
+  // Stored rows always satisfy the schema, so an export of them always imports again.
+  const check = CaptureSchema.safeParse(next);
+  if (!check.success) {
+    const i = check.error.issues[0]!;
+    throw new CaptureFieldError(`cannot change capture ${id}: ${i.path.join('.')}: ${i.message}`);
+  }
+  await db.captures.put(next);
+  for (const [name, args] of pending) await addMutation(db, name, args, now);
+  return next;
+}
+
