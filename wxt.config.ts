@@ -13,6 +13,11 @@ export default defineConfig({
     default_locale: 'en',
     permissions: ['storage', 'contextMenus', 'alarms', 'unlimitedStorage', 'activeTab', 'scripting'],
     host_permissions: [...HOST_PERMISSIONS],
+    // The sync server's origin is asked for at run time by the options page (lib/platform/permissions.ts).
+    // MV2 (the Firefox build) has no optional_host_permissions: origins go in optional_permissions.
+    ...(browser === 'firefox'
+      ? { optional_permissions: ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'] }
+      : { optional_host_permissions: ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'] }),
     commands: {
       'save-post': {
         suggested_key: { default: 'Alt+Shift+S' },

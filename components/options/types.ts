@@ -1,0 +1,44 @@
+/**
+ * View types of the options-page components (plain data; the container maps lib/schema/api
+ * responses onto them). Times are epoch ms, server clock.
+ */
+
+/** Team role (lib/schema/api `Role`). */
+export type RoleView = 'owner' | 'editor' | 'viewer';
+
+/** The signed-in account (`GET /v1/me` `user`). */
+export interface AccountView {
+  userId: string;
+  email: string;
+  displayName: string;
+}
+
+/** One device of the account (`GET /v1/devices`). `current` = this browser. */
+export interface DeviceView {
+  deviceId: string;
+  name: string;
+  createdAt: number;
+  lastSeenAt: number | null;
+  revokedAt: number | null;
+  current: boolean;
+}
+
+/** A team the learner belongs to, with their role in it. */
+export interface TeamView {
+  teamId: string;
+  name: string;
+  role: RoleView;
+}
+
+/** A member of a team. */
+export interface MemberView {
+  userId: string;
+  displayName: string;
+  role: RoleView;
+}
+
+/**
+ * Outcome of an action the container ran for a component: the value, or an error already in words
+ * the learner can act on (see {@link describeError} in ./errors).
+ */
+export type ActionResult<T = void> = { ok: true; value: T } | { ok: false; error: string };

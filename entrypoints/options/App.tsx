@@ -1,0 +1,319 @@
+import { useEffect, useState } from 'preact/hooks';
+import { liveQuery } from 'dexie';
+import type { SatchelDb } from '../../lib/db';
+import {
+  SyncStateError, normalizeServerUrl, readServerUrl, writeServerUrl, ensureDeviceId, readSyncAuth, writeSyncAuth, clearSyncAuth,
+  readSyncState, readDeviceName, writeDeviceName, countPending, countLocalCaptures, clearLocalLibrary, type StoredSyncAuth, type StoredSyncState,
+} from '../../lib/db/sync-state';
+import type { ApiClient } from '../../lib/sync/api-client';
+import type { Translate } from '../../lib/util/i18n';
+import { fmt } from '../../components/format';
+import { ServerForm } from '../../components/options/ServerForm';
+import { AccountForm, type AccountMode, type AccountValues } from '../../components/options/AccountForm';
+import { DevicesList } from '../../components/options/DevicesList';
+import { TeamsPanel, type TeamActions } from '../../components/options/TeamsPanel';
+import { SignOutDialog } from '../../components/options/SignOutDialog';
+import { SyncStatus, syncStatusOf } from '../../components/options/SyncStatus';
+import { describeError, type ErrorContext } from '../../components/options/errors';
+import type { AccountView, ActionResult, DeviceView, TeamView } from '../../components/options/types';
+
+/** What the options page needs from the outside world (real ones in main.tsx, fakes in tests). */
+export interface OptionsDeps {
+  db: SatchelDb;
+  t: Translate;
+  locale?: string;
+  /** A REST client for `serverUrl` (with the device token when signed in). */
+  api: (serverUrl: string, token?: string) => ApiClient;
+  /** Host permission for the server origin (lib/platform/permissions). `request` needs a user gesture. */
+  permissions: {
+    request: (origin: string) => Promise<{ granted: boolean; error: string | null }>;
+    has: (origin: string) => Promise<boolean>;
+  };
+  /** Default device name, e.g. "Chrome on Linux". */
+  deviceName: string;
+  copy: (text: string) => Promise<boolean>;
+  /** `navigator.onLine` and its changes. */
+  online: () => boolean;
+}
+
+type Phase =
+  | { kind: 'loading' }
+  | { kind: 'server' }
+  | { kind: 'account' }
+  | { kind: 'signed-in'; auth: StoredSyncAuth };
+
+interface Profile {
+  account: AccountView;
+  teams: TeamView[];
+  devices: DeviceView[];
+}
+
+const URL_ERRORS: Record<string, string> = { url_invalid: 'optUrlInvalid', url_insecure: 'optUrlInsecure', url_not_origin: 'optUrlNotOrigin' };
+const HEADING: Record<Phase['kind'], string | null> = { loading: null, server: 'server-title', account: 'account-title', 'signed-in': 'signed-in-title' };
+
+/**
+ * Options page container: server address (with its host permission and a `/healthz` check) →
+ * sign in or create an account → account, devices, teams, sync status, sign out. Reads and writes
+ * lib/db/sync-state; talks to the server through `deps.api`; errors are turned into words by
+ * components/options/errors. Moves focus to the heading of each new step.
+ */
+export function App(deps: OptionsDeps) {
+  const { db, t, locale, api } = deps;
+  const [phase, setPhase] = useState<Phase>({ kind: 'loading' });
+  const [serverUrl, setServerUrl] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [profile, setProfile] = useState<Profile | null>(null);
+  const [profileError, setProfileError] = useState<string | null>(null);
+  const [signingOut, setSigningOut] = useState<{ pending: number; captures: number } | null>(null);
+  const [online, setOnline] = useState(deps.online());
+  const [sync, setSync] = useState<{ pending: number; lastError: StoredSyncState['lastError']; lastSyncedAt: number | null }>({ pending: 0, lastError: null, lastSyncedAt: null });
+  const [focusNext, setFocusNext] = useState(false);
+  const [deviceName, setDeviceName] = useState(deps.deviceName);
+
+  const words = (e: unknown, ctx: ErrorContext = 'general') => (e instanceof SyncStateError && URL_ERRORS[e.code] ? t(URL_ERRORS[e.code]!) : describeError(e, t, ctx, locale));
+  const go = (p: Phase) => {
+    setPhase(p);
+    setFocusNext(true);
+  };
+
+  // Start: signed in → the account; a saved server we may reach → sign in; else the address.
+  useEffect(() => {
+    void (async () => {
+      const [auth, saved, name] = await Promise.all([readSyncAuth(db), readServerUrl(db), readDeviceName(db)]);
+      setServerUrl(auth?.serverUrl ?? saved);
+      if (name) setDeviceName(name);
+      if (auth) setPhase({ kind: 'signed-in', auth });
+      else if (saved && (await deps.permissions.has(saved))) setPhase({ kind: 'account' });
+      else setPhase({ kind: 'server' });
+    })();
+  }, [db]);
+
+  useEffect(() => {
+    if (!focusNext) return;
+    const id = HEADING[phase.kind];
+    if (id) document.getElementById(id)?.focus();
+    setFocusNext(false);
+  }, [focusNext, phase, profile]);
+
+  useEffect(() => {
+    const up = () => setOnline(deps.online());
+    window.addEventListener('online', up);
+    window.addEventListener('offline', up);
+    return () => {
+      window.removeEventListener('online', up);
+      window.removeEventListener('offline', up);
+    };
+  }, []);
+
+  // Sync state and pending count, live (the background writes them).
+  useEffect(() => {
+    const sub = liveQuery(async () => {
+      const [state, pending] = await Promise.all([readSyncState(db), countPending(db)]);
+      return { pending, lastError: state.lastError, lastSyncedAt: state.lastSyncedAt };
+    }).subscribe({ next: setSync, error: (e: unknown) => console.error('[satchel] options could not read the sync state', e) });
+    return () => sub.unsubscribe();
+  }, [db]);
+
+  const auth = phase.kind === 'signed-in' ? phase.auth : null;
+  const client = auth ? api(auth.serverUrl, auth.token) : null;
+
+  const loadProfile = async (): Promise<void> => {
+    if (!client) return;
+    try {
+      const [me, dev] = await Promise.all([client.me(), client.devices()]);
+      setProfile({ account: { userId: me.user.id, email: me.user.email, displayName: me.user.displayName }, teams: me.teams, devices: dev.devices });
+      setProfileError(null);
+    } catch (e) {
+      setProfileError(words(e));
+    }
+  };
+  useEffect(() => {
+    if (auth) void loadProfile();
+    else setProfile(null);
+  }, [auth?.token]);
+
+  /** Step 1: called inside the submit gesture: the permission prompt comes before any await. */
+  const connect = (text: string) => {
+    setError(null);
+    setNotice(null);
+    let origin: string;
+    try {
+      origin = normalizeServerUrl(text);
+    } catch (e) {
+      setError(words(e));
+      return;
+    }
+    const asked = deps.permissions.request(origin);
+    setBusy(true);
+    void (async () => {
+      try {
+        const perm = await asked;
+        if (!perm.granted) {
+          setError(fmt(t('optPermissionDenied'), { origin }));
+          return;
+        }
+        await api(origin).health();
+        await writeServerUrl(db, origin);
+        setServerUrl(origin);
+        setNotice(fmt(t('optConnected'), { server: origin }));
+        go({ kind: 'account' });
+      } catch (e) {
+        setError(words(e, 'connect'));
+      } finally {
+        setBusy(false);
+      }
+    })();
+  };
+
+  const signIn = async (mode: AccountMode, v: AccountValues) => {
+    if (!serverUrl) return;
+    setBusy(true);
+    setError(null);
+    setNotice(null);
+    try {
+      const deviceId = await ensureDeviceId(db);
+      const c = api(serverUrl);
+      const res = mode === 'create'
+        ? await c.createAccount({ email: v.email, password: v.password, displayName: v.displayName, deviceId, deviceName: v.deviceName })
+        : await c.signIn({ email: v.email, password: v.password, deviceId, deviceName: v.deviceName });
+      const next: StoredSyncAuth = { serverUrl, token: res.token, deviceId, userId: res.userId };
+      await writeSyncAuth(db, next);
+      await writeDeviceName(db, v.deviceName);
+      setDeviceName(v.deviceName);
+      go({ kind: 'signed-in', auth: next });
+    } catch (e) {
+      setError(words(e, mode === 'create' ? 'create-account' : 'sign-in'));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  /** Runs a server action for a component and refreshes the profile after a success. */
+  const action = async <T,>(fn: (c: ApiClient) => Promise<T>, refresh = true): Promise<ActionResult<T>> => {
+    if (!client) return { ok: false, error: t('optErrSessionEnded') };
+    try {
+      const value = await fn(client);
+      if (refresh) await loadProfile();
+      return { ok: true, value };
+    } catch (e) {
+      return { ok: false, error: words(e) };
+    }
+  };
+  const me = profile?.account.userId ?? auth?.userId ?? '';
+  const teamActions: TeamActions = {
+    createTeam: (name) => action(async (c) => void (await c.createTeam(name))),
+    invite: (teamId, role, hours) => action((c) => c.createInvite(teamId, role, hours), false),
+    join: (code) => action((c) => c.acceptInvite(code)),
+    loadMembers: (teamId) => action(async (c) => (await c.members(teamId)).members, false),
+    setRole: (teamId, userId, role) => action(async (c) => void (await c.setRole(teamId, userId, role)), false),
+    removeMember: (teamId, userId) => action(async (c) => void (await c.removeMember(teamId, userId)), false),
+    leave: (teamId) => action(async (c) => void (await c.removeMember(teamId, me))),
+    copy: deps.copy,
+  };
+
+  const openSignOut = async () => setSigningOut({ pending: await countPending(db), captures: await countLocalCaptures(db) });
+
+  const signOut = async (removeLibrary: boolean): Promise<ActionResult> => {
+    if (client) {
+      try {
+        await client.signOut();
+      } catch (e) {
+        // Already signed out on the server (401): fine. Anything else: stay signed in, say why.
+        const status = (e as { status?: number }).status;
+        if (status !== 401) return { ok: false, error: words(e) };
+      }
+    }
+    try {
+      await clearSyncAuth(db);
+      if (removeLibrary) await clearLocalLibrary(db);
+    } catch (e) {
+      return { ok: false, error: words(e) };
+    }
+    setSigningOut(null);
+    setNotice(t(removeLibrary ? 'optSignedOutRemoved' : 'optSignedOutKept'));
+    go({ kind: 'account' });
+    return { ok: true, value: undefined };
+  };
+
+  /** After a 401 on the account page: forget the dead token and offer sign-in again (outbox kept). */
+  const signInAgain = async () => {
+    await clearSyncAuth(db);
+    setProfileError(null);
+    go({ kind: 'account' });
+  };
+
+  const status = syncStatusOf({ signedIn: !!auth, pending: sync.pending, online, lastError: sync.lastError, lastSyncedAt: sync.lastSyncedAt });
+
+  return (
+    <main class="options" aria-busy={phase.kind === 'loading' ? 'true' : undefined}>
+      <header class="options__head">
+        <h1>{t('optTitle')}</h1>
+        <p class="muted">{t('optIntro')}</p>
+      </header>
+      {phase.kind !== 'loading' && <SyncStatus status={status} t={t} locale={locale} />}
+      {phase.kind === 'server' && (
+        <section class="opt-card">
+          <ServerForm initialUrl={serverUrl} onConnect={connect} busy={busy} error={error} notice={notice} t={t} />
+        </section>
+      )}
+      {phase.kind === 'account' && serverUrl && (
+        <>
+          {notice && <p class="opt-notice" role="status">{notice}</p>}
+          <AccountForm
+            serverUrl={serverUrl}
+            defaultDeviceName={deviceName}
+            onSubmit={(m, v) => void signIn(m, v)}
+            onChangeServer={() => {
+              setError(null);
+              setNotice(null);
+              go({ kind: 'server' });
+            }}
+            busy={busy}
+            error={error}
+            t={t}
+          />
+        </>
+      )}
+      {phase.kind === 'signed-in' && (
+        <>
+          <section class="opt-card" aria-labelledby="signed-in-title">
+            <h2 id="signed-in-title" tabIndex={-1}>{t('optSignedInTitle')}</h2>
+            {profile ? (
+              <dl class="opt-facts" data-testid="account">
+                <dt>{t('optDisplayName')}</dt>
+                <dd>{profile.account.displayName}</dd>
+                <dt>{t('optEmail')}</dt>
+                <dd>{profile.account.email}</dd>
+                <dt>{t('optServerLabel')}</dt>
+                <dd>{phase.auth.serverUrl}</dd>
+              </dl>
+            ) : !profileError && <p class="muted">{t('optLoading')}</p>}
+            {profileError && (
+              <div class="opt-error" role="alert">
+                <p>{profileError}</p>
+                <div class="inline-actions">
+                  <button type="button" class="btn btn--small" onClick={() => void loadProfile()}>{t('optRetry')}</button>
+                  <button type="button" class="btn btn--small" onClick={() => void signInAgain()}>{t('syncSignIn')}</button>
+                </div>
+              </div>
+            )}
+            <div class="inline-actions">
+              <button type="button" class="btn" onClick={() => void openSignOut()}>{t('optSignOut')}</button>
+            </div>
+          </section>
+          {profile && (
+            <>
+              <DevicesList devices={profile.devices} onRevoke={(id) => action(async (c) => void (await c.revokeDevice(id)))} t={t} locale={locale} />
+              <TeamsPanel teams={profile.teams} myUserId={profile.account.userId} actions={teamActions} t={t} locale={locale} />
+            </>
+          )}
+          {signingOut && (
+            <SignOutDialog pending={signingOut.pending} captures={signingOut.captures} onConfirm={signOut} onClose={() => setSigningOut(null)} t={t} locale={locale} />
+          )}
+        </>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,286 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { uuidv7 } from 'uuidv7';
+import type { BrowserContext, Page } from '@playwright/test';
+import { test, expect } from './fixtures';
+import { REPO_ROOT } from './demo-feeds';
+
+// Issue 4 "The client": the options page against the real API server (server/src/main.ts on a
+// temp SQLite file): server address + host permission, create an account, this device listed,
+// create a team, an invite code, join and leave another team, sign out keeping the library,
+// wrong password, sign in again.
+
+const SHOTS = join(REPO_ROOT, 'test-results', 'screenshots');
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/** `npm run server` on a free port with a temp SQLite file; CORS allows only this extension. */
+async function startApiServer(extensionId: string): Promise<{ url: string; stop: () => Promise<void>; log: () => string }> {
+  const port = await freePort();
+  const dir = mkdtempSync(join(tmpdir(), 'satchel-api-'));
+  let out = '';
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: `sqlite:${join(dir, 'satchel.sqlite')}`, CORS_ORIGINS: `chrome-extension://${extensionId}` },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
+  const url = `http://127.0.0.1:${port}`;
+  const until = Date.now() + 30_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`API server exited (${child.exitCode}):\n${out}`);
+    try {
+      if ((await fetch(`${url}/healthz`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > until) throw new Error(`API server did not answer /healthz in 30 s:\n${out}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return {
+    url,
+    log: () => out,
+    stop: async () => {
+      if (child.exitCode === null) {
+        const exited = new Promise((r) => child.once('exit', r));
+        child.kill('SIGTERM');
+        await Promise.race([exited, new Promise((r) => setTimeout(r, 5_000))]);
+        if (child.exitCode === null) child.kill('SIGKILL');
+      }
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Answers the host-permission prompt ahead of time, the way a person does on chrome://extensions
+ * → Details → Site access → "Add" (chrome.developerPrivate.addHostPermission, the API behind
+ * that button). Headless Chromium cannot show the permission bubble; for an origin the user has
+ * already granted, `permissions.request` resolves true without a prompt, so the page's own code
+ * path (request inside the Connect gesture) runs unchanged. No manifest or product change.
+ */
+async function allowSiteAccess(context: BrowserContext, extensionId: string, pattern: string): Promise<void> {
+  const page = await context.newPage();
+  await page.goto('chrome://extensions');
+  await page.evaluate(
+    async ([id, host]) => {
+      const dp = (globalThis as unknown as { chrome: { developerPrivate: { addHostPermission(id: string, host: string): Promise<void> } } }).chrome.developerPrivate;
+      await dp.addHostPermission(id, host);
+    },
+    [extensionId, pattern] as const,
+  );
+  await page.close();
+}
+
+async function shot(page: Page, name: string): Promise<void> {
+  mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: join(SHOTS, `options-${name}.png`), fullPage: true });
+}
+
+async function serious(page: Page): Promise<string[]> {
+  const r = await new AxeBuilder({ page }).analyze();
+  return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+}
+
+/** Tabs through the page from element `#fromId` on; records whether each stop shows a focus indicator. */
+async function tabStops(page: Page, fromId: string, max = 60): Promise<Array<{ desc: string; visible: boolean }>> {
+  await page.evaluate((id) => document.getElementById(id)?.focus(), fromId);
+  const stops: Array<{ desc: string; visible: boolean }> = [];
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    const f = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      if (!el || el === document.body) return null;
+      const s = getComputedStyle(el);
+      const visible = (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || (s.boxShadow !== 'none' && s.boxShadow !== '');
+      return { desc: `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''} "${(el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 30)}"`, visible };
+    });
+    if (!f || stops.some((x) => x.desc === f.desc)) break; // past the last stop, or wrapped around
+    stops.push(f);
+  }
+  return stops;
+}
+
+async function kv(page: Page): Promise<Record<string, unknown>> {
+  const rows = await page.evaluate(
+    () =>
+      new Promise<Array<{ key: string; value: unknown }>>((resolve, reject) => {
+        const req = indexedDB.open('satchel');
+        req.onerror = () => reject(req.error);
+        req.onsuccess = () => {
+          const get = req.result.transaction('kv', 'readonly').objectStore('kv').getAll();
+          get.onsuccess = () => {
+            req.result.close();
+            resolve(get.result as Array<{ key: string; value: unknown }>);
+          };
+          get.onerror = () => reject(get.error);
+        };
+      }),
+  );
+  return Object.fromEntries(rows.map((r) => [r.key, r.value]));
+}
+
+test('options page: connect, create account, devices, team + invite, join + leave, sign out keeping the library, sign in again', async ({ context, extensionId, pageErrors }) => {
+  const api = await startApiServer(extensionId);
+  try {
+    await allowSiteAccess(context, extensionId, 'http://127.0.0.1/*');
+    const page = await context.newPage();
+    await page.goto(`chrome-extension://${extensionId}/options.html`);
+    await expect(page.getByRole('heading', { name: 'Satchel settings' })).toBeVisible();
+    const address = page.getByLabel('Server address');
+
+    // A plain-http address on another host is refused in words, before any request.
+    await address.fill('http://satchel.example.org');
+    await page.getByRole('button', { name: 'Connect' }).click();
+    await expect(page.getByRole('alert')).toContainText('Use an https:// address');
+    await expect(address).toBeFocused();
+    await expect(address).toHaveAttribute('aria-invalid', 'true');
+    await shot(page, '1-server-error');
+    expect(await serious(page), 'axe: no serious violations on the server step').toEqual([]);
+
+    // A port where nothing listens: "can't reach the server".
+    await address.fill(`http://127.0.0.1:${await freePort()}`);
+    await page.getByRole('button', { name: 'Connect' }).click();
+    await expect(page.getByRole('alert')).toContainText('Can’t reach the server');
+
+    // The real server: permission (already allowed) → /healthz → the account step, focused.
+    await address.fill(`${api.url}/`);
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('heading', { name: 'Your account' })).toBeFocused();
+    await expect(page.getByText(`Connected to ${api.url}.`)).toBeVisible();
+    expect((await kv(page)).syncServerUrl).toBe(api.url);
+
+    // Create an account (tabs by keyboard).
+    await page.getByRole('tab', { name: 'Sign in' }).focus();
+    await page.keyboard.press('ArrowRight');
+    await expect(page.getByRole('tab', { name: 'Create account' })).toHaveAttribute('aria-selected', 'true');
+    const deviceName = page.getByLabel('This device’s name');
+    await expect(deviceName).toHaveValue(/^(Chrome|Chromium) on Linux$/);
+    await page.getByLabel('Email').fill('ada@example.org');
+    await page.getByLabel('Password').fill('short');
+    await page.getByLabel('Name', { exact: true }).fill('Ada');
+    await page.getByRole('button', { name: 'Create account' }).last().click();
+    await expect(page.getByText('Use at least 8 characters.')).toBeVisible();
+    await expect(page.getByLabel('Password')).toBeFocused();
+    await page.getByLabel('Password').fill('correct horse battery');
+    await deviceName.fill('Work laptop');
+    await shot(page, '2-create-account');
+    await page.getByRole('button', { name: 'Create account' }).last().click();
+
+    // Signed in: account, this device, stored auth.
+    await expect(page.getByRole('heading', { name: 'Signed in' })).toBeFocused();
+    await expect(page.getByTestId('account')).toContainText('ada@example.org');
+    const devices = page.getByTestId('devices');
+    await expect(devices.getByRole('listitem')).toHaveCount(1);
+    await expect(devices.getByRole('listitem').first()).toContainText('Work laptop');
+    await expect(devices.getByRole('listitem').first()).toContainText('this device');
+    const stored = await kv(page);
+    const auth = stored.syncAuth as { serverUrl: string; token: string; deviceId: string; userId: string };
+    expect(auth).toMatchObject({ serverUrl: api.url, deviceId: stored.deviceId });
+    expect(auth.token).toMatch(/^cap_/);
+    await expect(page.getByTestId('sync-status')).toHaveAttribute('data-kind', 'synced');
+    await expect(page.getByTestId('sync-status')).toContainText(/Synced\.|the first sync has not run yet/);
+
+    // Create a team; as owner, open it, see myself, create an invite code.
+    await page.getByLabel('Team name').fill('Learning guild');
+    await page.getByRole('button', { name: 'Create', exact: true }).click();
+    const team = page.getByTestId('team').filter({ hasText: 'Learning guild' });
+    await expect(team).toContainText('Your role: owner');
+    await team.getByRole('button', { name: 'Members and invites' }).click();
+    await expect(team.getByTestId('member')).toHaveCount(1);
+    await expect(team.getByTestId('member')).toContainText('Ada');
+    await team.getByLabel('Role').selectOption('viewer');
+    await team.getByRole('button', { name: 'Create invite code' }).click();
+    const code = team.getByTestId('invite-code').getByRole('textbox');
+    await expect(code).not.toHaveValue('');
+    expect((await code.inputValue()).length).toBeGreaterThan(8);
+    await expect(team.getByTestId('invite-code')).toContainText('Joins as viewer');
+    await shot(page, '3-signed-in-team-invite');
+    expect(await serious(page), 'axe: no serious violations on the signed-in page').toEqual([]);
+    const stops = await tabStops(page, 'signed-in-title');
+    expect(stops.length, stops.map((x) => x.desc).join(', ')).toBeGreaterThan(8);
+    expect(stops.filter((x) => !x.visible).map((x) => x.desc), 'every Tab stop shows focus').toEqual([]);
+
+    // Join another person's team with their code (Bo set it up through the API), then leave it.
+    const post = async (path: string, body: unknown, token?: string) => {
+      const res = await fetch(`${api.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
+      expect(res.status, `${path}: ${await res.clone().text()}`).toBeLessThan(300);
+      return res.json() as Promise<Record<string, string>>;
+    };
+    const bo = await post('/v1/accounts', { email: 'bo@example.org', password: 'another long one', displayName: 'Bo', deviceId: uuidv7(), deviceName: 'Bo laptop' });
+    const circle = await post('/v1/teams', { name: 'Reading circle' }, bo.token);
+    const boCode = await post(`/v1/teams/${circle.teamId}/invites`, { role: 'editor', expiresInHours: 24 }, bo.token);
+    await page.getByLabel('Invite code', { exact: true }).fill('not-a-code');
+    await page.getByRole('button', { name: 'Join', exact: true }).click();
+    await expect(page.getByRole('alert')).toContainText('code may be wrong or expired');
+    await page.getByLabel('Invite code', { exact: true }).fill(boCode.code!);
+    await page.getByRole('button', { name: 'Join', exact: true }).click();
+    await expect(page.getByText('You joined the team as editor.')).toBeVisible();
+    const joined = page.getByTestId('team').filter({ hasText: 'Reading circle' });
+    await expect(joined).toContainText('Your role: editor');
+    await joined.getByRole('button', { name: 'Members and invites' }).click();
+    await expect(joined.getByTestId('member')).toHaveCount(2);
+    await expect(joined.getByRole('button', { name: 'Create invite code' })).toHaveCount(0);
+    await expect(joined.getByRole('combobox')).toHaveCount(0);
+    await joined.getByRole('button', { name: 'Leave team' }).click();
+    await expect(joined).toContainText('Leave Reading circle?');
+    await joined.getByRole('button', { name: 'Leave team' }).click();
+    await expect(page.getByTestId('team').filter({ hasText: 'Reading circle' })).toHaveCount(0);
+    await expect(page.getByTestId('team')).toHaveCount(1);
+
+    // Dark theme.
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await shot(page, '4-signed-in-dark');
+    await page.emulateMedia({ colorScheme: 'light' });
+
+    // Sign out, looking at the remove option's warning first, then keeping the library.
+    await page.getByRole('button', { name: 'Sign out…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Sign out of this browser' });
+    await expect(dialog.getByRole('radio', { name: /Keep it here/ })).toBeChecked();
+    await dialog.getByRole('radio', { name: /Remove it from this browser/ }).check();
+    await expect(dialog).toContainText('Every change has reached the server.');
+    await expect(dialog.getByRole('button', { name: 'Sign out and remove library' })).toBeVisible();
+    await shot(page, '5-sign-out-remove-choice');
+    await dialog.getByRole('radio', { name: /Keep it here/ }).check();
+    await dialog.getByRole('button', { name: 'Sign out', exact: true }).click();
+    await expect(page.getByText('Signed out. Your library is still in this browser.')).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Your account' })).toBeFocused();
+    const after = await kv(page);
+    expect(after.syncAuth).toBeUndefined();
+    expect(after.deviceId).toBe(auth.deviceId);
+    // The server revoked the token.
+    expect((await fetch(`${api.url}/v1/me`, { headers: { authorization: `Bearer ${auth.token}` } })).status).toBe(401);
+    await shot(page, '6-signed-out');
+
+    // Wrong password in words; then sign in again as the same device, under the same name.
+    await expect(page.getByLabel('This device’s name')).toHaveValue('Work laptop');
+    await page.getByLabel('Email').fill('ada@example.org');
+    await page.getByLabel('Password').fill('not the password');
+    await page.getByRole('button', { name: 'Sign in' }).last().click();
+    await expect(page.getByRole('alert')).toContainText('Wrong email or password');
+    await page.getByLabel('Password').fill('correct horse battery');
+    await page.getByRole('button', { name: 'Sign in' }).last().click();
+    await expect(page.getByRole('heading', { name: 'Signed in' })).toBeVisible();
+    await expect(page.getByTestId('team').filter({ hasText: 'Learning guild' })).toBeVisible();
+    expect(((await kv(page)).syncAuth as { deviceId: string }).deviceId).toBe(auth.deviceId);
+    await expect(page.getByTestId('devices').getByRole('listitem').filter({ hasText: 'this device' })).toContainText('Work laptop');
+
+    expect(pageErrors).toEqual([]);
+  } finally {
+    await api.stop();
+  }
+});

@@ -1,0 +1,165 @@
+import { describe, it, expect, vi, afterEach } from 'vitest';
+import { render, screen, fireEvent, cleanup, waitFor } from '@testing-library/preact';
+import { App, type OptionsDeps } from '../entrypoints/options/App';
+import { SatchelDb } from '../lib/db/database';
+import { makeCapture } from '../lib/db/testing';
+import { readSyncAuth, readServerUrl, writeSyncAuth, ensureDeviceId, countPending } from '../lib/db/sync-state';
+import { ApiError, type ApiClient } from '../lib/sync/api-client';
+import { makeTranslate } from '../lib/util/i18n';
+import en from '../public/_locales/en/messages.json';
+
+// The options container with a fake server and fake permission API over a real (fake-indexeddb)
+// database: what gets stored, what is shown, in which order the permission and the server are asked.
+
+const t = makeTranslate(null, en);
+afterEach(cleanup);
+
+function fakeApi(over: Partial<ApiClient> = {}) {
+  const calls: string[] = [];
+  const client = {
+    health: vi.fn(async () => (calls.push('health'), { ok: true, store: 'sqlite' as const })),
+    createAccount: vi.fn(async () => ({ userId: 'u1', token: 'cap_t_secret' })),
+    signIn: vi.fn(async () => ({ userId: 'u1', token: 'cap_t_secret' })),
+    signOut: vi.fn(async () => ({ ok: true as const })),
+    me: vi.fn(async () => ({ user: { id: 'u1', email: 'ada@example.org', displayName: 'Ada' }, deviceId: 'd', teams: [], scopes: [] })),
+    devices: vi.fn(async () => ({ devices: [] })),
+    ...over,
+  } as unknown as ApiClient;
+  const api = vi.fn((_url: string, _token?: string) => client);
+  return { api, client, calls };
+}
+
+function deps(db: SatchelDb, over: Partial<OptionsDeps> = {}): OptionsDeps {
+  return {
+    db,
+    t,
+    api: fakeApi().api,
+    permissions: { request: async () => ({ granted: true, error: null }), has: async () => false },
+    deviceName: 'Chrome on Linux',
+    copy: async () => true,
+    online: () => true,
+    ...over,
+  };
+}
+const fresh = () => new SatchelDb(`options-app-${Math.random()}`);
+
+async function connect(url: string) {
+  const input = await screen.findByLabelText('Server address');
+  fireEvent.input(input, { target: { value: url } });
+  fireEvent.submit(input.closest('form')!);
+}
+
+describe('options App', () => {
+  it('asks for the host permission first (inside the gesture), then /healthz, then stores the server', async () => {
+    const db = fresh();
+    const order: string[] = [];
+    const { api, client } = fakeApi({ health: vi.fn(async () => (order.push('health'), { ok: true, store: 'sqlite' as const })) as ApiClient['health'] });
+    const request = vi.fn((origin: string) => (order.push(`permission ${origin}`), Promise.resolve({ granted: true, error: null })));
+    render(<App {...deps(db, { api, permissions: { request, has: async () => false } })} />);
+    await connect(' http://127.0.0.1:8787/ ');
+    // The permission request was made synchronously by the submit handler.
+    expect(request).toHaveBeenCalledWith('http://127.0.0.1:8787');
+    await screen.findByRole('heading', { name: 'Your account' });
+    expect(order).toEqual(['permission http://127.0.0.1:8787', 'health']);
+    expect(client.health).toHaveBeenCalledOnce();
+    expect(await readServerUrl(db)).toBe('http://127.0.0.1:8787');
+    await waitFor(() => expect(document.activeElement?.textContent).toBe('Your account'));
+  });
+
+  it('a declined permission or an unreachable server is explained, and nothing is stored', async () => {
+    const db = fresh();
+    const request = vi.fn(async () => ({ granted: false, error: null }));
+    const { api } = fakeApi({ health: vi.fn(async () => { throw new ApiError(0, 'network', 'fetch failed'); }) as ApiClient['health'] });
+    render(<App {...deps(db, { api, permissions: { request, has: async () => false } })} />);
+    await connect('https://satchel.example.org');
+    expect((await screen.findByRole('alert')).textContent).toBe('Satchel was not allowed to reach https://satchel.example.org. Press Connect again and choose Allow.');
+    request.mockResolvedValue({ granted: true, error: null });
+    await connect('https://satchel.example.org');
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toMatch(/^Can’t reach the server/));
+    expect(await readServerUrl(db)).toBeNull();
+  });
+
+  it('refuses an insecure address before asking anything', async () => {
+    const db = fresh();
+    const request = vi.fn(async () => ({ granted: true, error: null }));
+    render(<App {...deps(db, { permissions: { request, has: async () => false } })} />);
+    await connect('http://satchel.example.org');
+    expect((await screen.findByRole('alert')).textContent).toMatch(/^Use an https:\/\/ address/);
+    expect(request).not.toHaveBeenCalled();
+  });
+
+  it('creates an account with this device id and stores SyncAuth; a wrong password is said so on sign-in', async () => {
+    const db = fresh();
+    const { api, client } = fakeApi();
+    render(<App {...deps(db, { api, permissions: { request: async () => ({ granted: true, error: null }), has: async () => true } })} />);
+    await connect('https://satchel.example.org');
+    await screen.findByRole('heading', { name: 'Your account' });
+    (client.signIn as ReturnType<typeof vi.fn>).mockRejectedValueOnce(new ApiError(401, 'unauthorized', 'invalid credentials'));
+    fireEvent.input(screen.getByLabelText('Email'), { target: { value: 'ada@example.org' } });
+    fireEvent.input(screen.getByLabelText('Password'), { target: { value: 'wrong' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('Wrong email or password. Check both and try again.');
+    expect(await readSyncAuth(db)).toBeNull();
+
+    fireEvent.click(screen.getByRole('tab', { name: 'Create account' }));
+    fireEvent.input(screen.getByLabelText('Password'), { target: { value: 'long enough' } });
+    fireEvent.input(screen.getByLabelText('Name'), { target: { value: 'Ada' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Create account' }));
+    await screen.findByRole('heading', { name: 'Signed in' });
+    const deviceId = await ensureDeviceId(db);
+    expect(client.createAccount).toHaveBeenCalledWith({ email: 'ada@example.org', password: 'long enough', displayName: 'Ada', deviceId, deviceName: 'Chrome on Linux' });
+    expect(await readSyncAuth(db)).toEqual({ serverUrl: 'https://satchel.example.org', token: 'cap_t_secret', deviceId, userId: 'u1' });
+    expect(api).toHaveBeenCalledWith('https://satchel.example.org', 'cap_t_secret');
+    expect(await screen.findByText('ada@example.org')).toBeTruthy();
+  });
+
+  it('sign out removing the library: server session ended, auth forgotten, captures and outbox gone, device kept', async () => {
+    const db = fresh();
+    const deviceId = await ensureDeviceId(db);
+    await writeSyncAuth(db, { serverUrl: 'https://satchel.example.org', token: 'cap_t_secret', deviceId, userId: 'u1' });
+    await db.captures.add(makeCapture());
+    await db.outbox.add({ mutationId: '01900000-0000-7000-8000-0000000000a1', name: 'createCapture', args: {}, clientTs: 1 });
+    const { api, client } = fakeApi();
+    render(<App {...deps(db, { api })} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Sign out…' }));
+    fireEvent.click(await screen.findByRole('radio', { name: /Remove it/ }));
+    expect(screen.getByRole('alert').textContent).toMatch(/^Warning: 1 change has not reached the server yet/);
+    expect(screen.getByText(/Deletes the 1 captures/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Sign out and remove library' }));
+    expect(await screen.findByText('Signed out. The library was removed from this browser.')).toBeTruthy();
+    expect(client.signOut).toHaveBeenCalledOnce();
+    expect(await readSyncAuth(db)).toBeNull();
+    expect(await db.captures.count()).toBe(0);
+    expect(await countPending(db)).toBe(0);
+    expect(await ensureDeviceId(db)).toBe(deviceId);
+  });
+
+  it('sign out keeps everything when the server cannot be reached, and says why', async () => {
+    const db = fresh();
+    const deviceId = await ensureDeviceId(db);
+    await writeSyncAuth(db, { serverUrl: 'https://satchel.example.org', token: 'cap_t_secret', deviceId, userId: 'u1' });
+    await db.captures.add(makeCapture());
+    const { api } = fakeApi({ signOut: vi.fn(async () => { throw new ApiError(0, 'network', 'offline'); }) as ApiClient['signOut'] });
+    render(<App {...deps(db, { api })} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Sign out…' }));
+    fireEvent.click(await screen.findByRole('radio', { name: /Remove it/ }));
+    fireEvent.click(screen.getByRole('button', { name: 'Sign out and remove library' }));
+    await waitFor(() => expect(screen.getAllByRole('alert').map((a) => a.textContent)).toContain('Can’t reach the server. Check the address and your connection, then try again.'));
+    expect(await readSyncAuth(db)).not.toBeNull();
+    expect(await db.captures.count()).toBe(1);
+  });
+
+  it('a session ended on the server (401) offers to sign in again, keeping the outbox', async () => {
+    const db = fresh();
+    const deviceId = await ensureDeviceId(db);
+    await writeSyncAuth(db, { serverUrl: 'https://satchel.example.org', token: 'cap_old', deviceId, userId: 'u1' });
+    await db.outbox.add({ mutationId: '01900000-0000-7000-8000-0000000000a1', name: 'createCapture', args: {}, clientTs: 1 });
+    const { api } = fakeApi({ me: vi.fn(async () => { throw new ApiError(401, 'unauthorized', 'revoked'); }) as ApiClient['me'] });
+    render(<App {...deps(db, { api })} />);
+    expect((await screen.findByRole('alert')).textContent).toContain('Your sign-in on this browser has ended.');
+    fireEvent.click(screen.getAllByRole('button', { name: 'Sign in' })[0]!);
+    await screen.findByRole('heading', { name: 'Your account' });
+    expect(await readSyncAuth(db)).toBeNull();
+    expect(await countPending(db)).toBe(1);
+  });
+});
