@@ -78,6 +78,50 @@ export interface OutboxRow {
   clientTs: number;
 }
 
+/**
+ * What the server says about a synced capture that the local row does not carry (SYNC.md 3.2):
+ * its version (the `baseVersion` of the next `updateCapture`), who owns it (in a team: who shared
+ * it) and, for a shared copy, the capture it was copied from. Primary key: the capture id.
+ */
+export interface SyncMetaRow {
+  id: string;
+  /** local scope id (`personal:local` for the signed-in user's own scope) */
+  scopeId: string;
+  version: number;
+  noteVersion: number;
+  ownerUserId: string;
+  sourceCaptureId: string | null;
+}
+
+/** A note another device overwrote (SYNC.md 3.2 `NoteConflict`), shown as "replaced note". */
+export interface NoteConflictRow {
+  id: string;
+  captureId: string;
+  scopeId: string;
+  overwrittenNote: string | null;
+  overwrittenByDeviceId: string;
+  winningVersion: number;
+  version: number;
+  /** epoch ms, server clock */
+  createdAt: number;
+  resolvedAt: number | null;
+}
+
+/** A mutation the server acknowledged without applying it (gone, not_found, rejected), kept so nothing is lost. */
+export interface RejectedRow {
+  mutationId: string;
+  /** the wire seq it was pushed with */
+  seq: number;
+  name: string;
+  args: Record<string, unknown>;
+  /** the scope it targeted, when the args name one */
+  scopeId: string | null;
+  status: string;
+  code: string | null;
+  /** epoch ms, client clock */
+  at: number;
+}
+
 /** Small device-local settings and sync state (deviceId, cookie, backoff, lastError, undo records...). */
 export interface KvRow {
   key: string;
@@ -135,6 +179,9 @@ export class SatchelDb extends Dexie {
   tags!: Table<TagRow, [string, string]>;
   outbox!: Table<OutboxRow, number>;
   kv!: Table<KvRow, string>;
+  syncMeta!: Table<SyncMetaRow, string>;
+  noteConflicts!: Table<NoteConflictRow, string>;
+  rejected!: Table<RejectedRow, string>;
 
   constructor(name: string) {
     super(name);
@@ -168,6 +215,13 @@ export class SatchelDb extends Dexie {
         });
         await tx.table('tags').bulkPut([...labels.values()]);
       });
+    // Version 3 (sync, issue 4): server facts about synced rows, overwritten notes kept as
+    // conflicts (SYNC.md 3.7), and mutations the server refused, kept with their payloads (3.9).
+    this.version(3).stores({
+      syncMeta: 'id, scopeId',
+      noteConflicts: 'id, captureId, scopeId',
+      rejected: 'mutationId, seq, scopeId',
+    });
     this.use({ stack: 'dbcore', name: 'stage', create: stageMiddleware });
     // `stage` is an index helper only: hide it from every read so rows equal lib/schema Capture.
     this.captures.hook('reading', (row: CaptureRow & { stage?: Stage }) => {

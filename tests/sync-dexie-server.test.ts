@@ -1,0 +1,123 @@
+// @vitest-environment node
+import 'fake-indexeddb/auto';
+import { describe, it, expect, afterEach } from 'vitest';
+import { uuidv7 } from 'uuidv7';
+import { createApp, testConfig } from '../server/src/app';
+import { freshStore, type TestStore } from '../server/test/harness';
+import { apiClient } from '../lib/sync/api-client';
+import { httpTransport, type Fetch } from '../lib/sync/transport';
+import { syncOnce } from '../lib/sync/engine';
+import type { SyncStore } from '../lib/sync/types';
+import { SatchelDb, LOCAL_SCOPE, saveCapture, updateCapture, createCollection, addToCollection, deleteCaptures, listRecent } from '../lib/db';
+import { dexieSyncStore } from '../lib/db/sync-store';
+import { ensureDeviceId, writeSyncAuth } from '../lib/db/sync-state';
+import { makeDraft } from '../lib/db/testing';
+
+// Two real extension databases (Dexie over fake-indexeddb) syncing through the real server app
+// (SQLite) with lib/sync: what one device saves, tags, files and deletes reaches the other.
+
+let ts: TestStore | null = null;
+const dbs: SatchelDb[] = [];
+afterEach(async () => {
+  for (const d of dbs.splice(0)) d.close();
+  await ts?.cleanup();
+  ts = null;
+});
+
+async function setup() {
+  ts = await freshStore('sqlite');
+  const app = createApp({ store: ts.store, config: testConfig(), log: () => {} });
+  const fetch: Fetch = async (url, init) => {
+    const res = await app.request(url, init);
+    return { status: res.status, headers: res.headers, text: () => res.text() };
+  };
+  const url = 'http://127.0.0.1:8787';
+  let first = true;
+  const device = async (name: string) => {
+    const db = new SatchelDb(`sync-${name}-${Math.random()}`);
+    dbs.push(db);
+    const deviceId = await ensureDeviceId(db);
+    const api = apiClient({ serverUrl: url, fetch });
+    const creds = { email: 'ana@example.org', password: 'correct horse', deviceId, deviceName: name };
+    const r = first ? await api.createAccount({ ...creds, displayName: 'Ana' }) : await api.signIn(creds);
+    first = false;
+    await writeSyncAuth(db, { serverUrl: url, token: r.token, deviceId, userId: r.userId });
+    const store: SyncStore = dexieSyncStore(db);
+    const sync = () => syncOnce({ store, transport: httpTransport({ fetch }), now: Date.now, random: Math.random }, { force: true });
+    return { db, sync };
+  };
+  return { device };
+}
+
+describe('Dexie sync store with the real server', () => {
+  it('a capture saved before sign-in, with tags, note, collection, reaches the other device under personal:local', async () => {
+    const { device } = await setup();
+    const A = await device('Laptop');
+    const saved = await saveCapture(A.db, makeDraft({ postId: '1800000000000000011', text: 'Ask one question per retro' }));
+    const col = await createCollection(A.db, 'Retros');
+    await addToCollection(A.db, col.id, [saved.capture.id]);
+    await updateCapture(A.db, saved.capture.id, { note: 'try Friday', tags: ['Agile', 'Team Rituals'] });
+    expect(await A.sync()).toMatchObject({ status: 'synced' });
+    expect(await A.db.outbox.count()).toBe(0);
+
+    const B = await device('Phone');
+    expect(await B.sync()).toMatchObject({ status: 'synced' });
+    const [c] = await listRecent(B.db);
+    expect(c).toMatchObject({ id: saved.capture.id, scopeId: LOCAL_SCOPE, text: 'Ask one question per retro', note: 'try Friday' });
+    expect(c!.tags.map((t) => t.toLowerCase()).sort()).toEqual(['agile', 'team rituals']);
+    const names = (await B.db.collections.toArray()).filter((x) => c!.collectionIds.includes(x.id)).map((x) => x.name).sort();
+    expect(names).toContain('Retros');
+  });
+
+  it('an edit and a delete on one device reach the other; a second sync changes nothing', async () => {
+    const { device } = await setup();
+    const A = await device('Laptop');
+    const B = await device('Phone');
+    const s1 = await saveCapture(A.db, makeDraft({ postId: '1800000000000000021', text: 'one' }));
+    const s2 = await saveCapture(A.db, makeDraft({ postId: '1800000000000000022', text: 'two' }));
+    await A.sync();
+    await B.sync();
+    expect((await listRecent(B.db)).map((c) => c.text).sort()).toEqual(['one', 'two']);
+
+    await updateCapture(B.db, s1.capture.id, { note: 'from the phone' });
+    await B.sync();
+    await deleteCaptures(A.db, [s2.capture.id]);
+    await A.sync();
+    await B.sync();
+    await A.sync();
+    const onB = await listRecent(B.db);
+    expect(onB.map((c) => c.text)).toEqual(['one']);
+    expect(onB[0]!.note).toBe('from the phone');
+    expect((await listRecent(A.db)).find((c) => c.id === s1.capture.id)?.note).toBe('from the phone');
+    const before = await B.db.captures.toArray();
+    await B.sync();
+    expect(await B.db.captures.toArray()).toEqual(before);
+  });
+
+  it('wire seqs stay contiguous when the outbox counter is already far ahead (sign-in after local work)', async () => {
+    const { device } = await setup();
+    const A = await device('Laptop');
+    // Local work whose outbox rows were acknowledged and removed, then more: the counter is ahead.
+    for (let i = 0; i < 5; i++) await saveCapture(A.db, makeDraft({ postId: `18000000000000001${i}0` }));
+    expect(await A.sync()).toMatchObject({ status: 'synced' });
+    for (let i = 0; i < 3; i++) await saveCapture(A.db, makeDraft({ postId: `18000000000000002${i}0` }));
+    expect(await A.sync()).toMatchObject({ status: 'synced' });
+    expect(await A.db.outbox.count()).toBe(0);
+    expect(await A.db.rejected.count()).toBe(0);
+  });
+
+  it('the second device adopts the first device\'s Inbox, so fresh saves on both land in one Inbox', async () => {
+    const { device } = await setup();
+    const A = await device('Laptop');
+    await saveCapture(A.db, makeDraft({ postId: '1800000000000000031' }));
+    await A.sync();
+    const B = await device('Phone');
+    await B.sync();
+    const saved = await saveCapture(B.db, makeDraft({ postId: '1800000000000000032' }));
+    await B.sync();
+    await A.sync();
+    const inboxes = (await A.db.collections.toArray()).filter((c) => c.name === 'Inbox');
+    expect(inboxes).toHaveLength(1);
+    expect((await A.db.captures.get(saved.capture.id))?.collectionIds).toEqual([inboxes[0]!.id]);
+  });
+});
