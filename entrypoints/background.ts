@@ -14,12 +14,16 @@
 import { defineBackground } from 'wxt/utils/define-background';
 import type { Browser } from 'wxt/browser';
 import { SatchelDb, DB_NAME, libraryOps } from '../lib/db';
+import { readSyncAuth } from '../lib/db/sync-state';
 import { createMessageHandler } from '../lib/messages/handle';
 import type { BackgroundReply } from '../lib/messages';
 import type { BackgroundToContent } from '../lib/messages/to-content';
 import { CONTENT_MATCHES } from '../lib/sites/matches';
 import { onRuntimeMessage } from '../lib/platform/runtime';
 import { injectControlUi } from '../lib/platform/scripting';
+import { ensureAlarm, onAlarm } from '../lib/platform/alarms';
+import { createSyncRunner, type Locks } from '../lib/sync/runner';
+import { liveQuery } from 'dexie';
 import { createContextMenus, onContextMenuClick } from '../lib/platform/context-menus';
 import { onCommand } from '../lib/platform/commands';
 import { getActiveTab, sendToTab, broadcastToTabs, flashBadge } from '../lib/platform/tabs';
@@ -28,6 +32,13 @@ import { webDraft, type WebCaptureKind } from '../lib/platform/web-draft';
 import { getMessage } from '../lib/platform/i18n';
 import { makeTranslate } from '../lib/util/i18n';
 import en from '../public/_locales/en/messages.json';
+
+/** Name of the periodic sync alarm. */
+const SYNC_ALARM = 'satchel-sync';
+/** Periodic pull, minutes (SYNC.md 9.5). */
+const SYNC_PERIOD_MINUTES = 5;
+/** Delay between a change and the sync that sends it, ms (coalesces a burst of edits). */
+const SYNC_DEBOUNCE_MS = 2000;
 
 /** Context-menu item ids → the kind of web capture they make. */
 const MENU: Record<string, WebCaptureKind> = {
@@ -44,9 +55,50 @@ export default defineBackground({
     // SYNC.md 3.9 storage: unlimitedStorage is in the manifest; also ask for persistence (best effort).
     void globalThis.navigator?.storage?.persist?.().catch(() => false);
     const notify = (msg: BackgroundToContent) => void broadcastToTabs(CONTENT_MATCHES, msg);
+    // Sync (issue 4, SYNC.md 3.9): after each change (a few seconds later, coalesced), when the
+    // popup or library opens (`sync/now`), and on an alarm every 5 minutes. All sync state lives
+    // in the database, so a stopped worker resumes where it was; one run at a time (Web Lock).
+    const runSync = createSyncRunner({
+      db,
+      fetch: (url, init) => fetch(url, init),
+      locks: (globalThis.navigator as Navigator & { locks?: Locks } | undefined)?.locks ?? null,
+    });
+    let soon: ReturnType<typeof setTimeout> | null = null;
+    const syncSoon = () => {
+      if (soon) return;
+      soon = setTimeout(() => {
+        soon = null;
+        runSync().catch((e: unknown) => console.warn('[satchel] sync:', e));
+      }, SYNC_DEBOUNCE_MS);
+    };
+    onAlarm(SYNC_ALARM, () => void runSync().catch((e: unknown) => console.warn('[satchel] sync:', e)));
+    ensureAlarm(SYNC_ALARM, SYNC_PERIOD_MINUTES).catch((e: unknown) => console.warn('[satchel] alarm:', e));
+    // Writes from the popup, library and options pages go straight to the database: watch the
+    // outbox (Dexie propagates changes across the extension's pages and worker).
+    let lastPending = -1;
+    liveQuery(() => db.outbox.count()).subscribe({
+      next: (n) => {
+        if (n > lastPending && lastPending !== -1) syncSoon();
+        lastPending = n;
+      },
+      error: (e: unknown) => console.warn('[satchel] outbox watch:', e),
+    });
+
+    // Signing in (options page) writes the device's auth: sync at once, uploading what was saved before.
+    let lastToken: string | null | undefined;
+    liveQuery(() => readSyncAuth(db)).subscribe({
+      next: (a) => {
+        const token = a?.token ?? null;
+        if (lastToken !== undefined && token && token !== lastToken) void runSync(true).catch((e: unknown) => console.warn('[satchel] sync:', e));
+        lastToken = token;
+      },
+      error: (e: unknown) => console.warn('[satchel] auth watch:', e),
+    });
+
     const handle = createMessageHandler({
       ...libraryOps(db),
       loadUi: injectControlUi,
+      syncNow: () => runSync(true),
       onSaved: (c) => {
         if (c.platform !== 'web') notify({ type: 'capture/saved-elsewhere', keys: [c.key] });
       },

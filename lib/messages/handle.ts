@@ -43,6 +43,8 @@ export interface MessageDeps {
    * sender: `tab.id` and `frameId`). Rejects with a reason when it cannot.
    */
   loadUi?(sender: MessageSender | undefined): Promise<void>;
+  /** Runs a sync now (forced: ignores backoff) and resolves to its outcome. */
+  syncNow?(): Promise<{ status: string }>;
   /**
    * Optional hook after a capture was created or changed (e.g. tell other tabs). Errors in it are
    * swallowed: the write has already committed.
@@ -113,6 +115,9 @@ export function createMessageHandler(deps: MessageDeps): (raw: unknown, sender?:
         }
         case 'collection/create':
           return { ok: true, collection: summary(await deps.createCollection(msg.name)) };
+        case 'sync/now':
+          if (!deps.syncNow) return fail('sync/now is not available here');
+          return { ok: true, outcome: await deps.syncNow() };
         case 'ui/load':
           if (!deps.loadUi) return fail('ui/load is not available here');
           await deps.loadUi(sender);

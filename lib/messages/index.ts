@@ -39,6 +39,12 @@ export const ContentToBackground = z.discriminatedUnion('type', [
    * the sender's frame. Replies `{ ok: true }` once it has run.
    */
   z.strictObject({ type: z.literal('ui/load') }),
+  /**
+   * Sync now (the popup or library opened, the learner pressed "Sync now", or signed in).
+   * Replies `{ ok: true, outcome }` where `outcome.status` is synced | failed | waiting |
+   * signed-out | busy.
+   */
+  z.strictObject({ type: z.literal('sync/now') }),
 ]);
 export type ContentToBackground = z.infer<typeof ContentToBackground>;
 
@@ -82,6 +88,10 @@ export type CollectionReply = z.infer<typeof CollectionReply>;
 export const OkReply = z.strictObject({ ok: z.literal(true) });
 export type OkReply = z.infer<typeof OkReply>;
 
+/** Reply to `sync/now`: what the run did (lib/sync `RunResult`, kept loose here: lib/messages may not import lib/sync). */
+export const SyncNowReply = z.strictObject({ ok: z.literal(true), outcome: z.looseObject({ status: z.string() }) });
+export type SyncNowReply = z.infer<typeof SyncNowReply>;
+
 /** The reply type of each `ContentToBackground` message type (a failure is always {@link ErrorReply}). */
 export interface ReplyByType {
   'capture/save': SaveReply;
@@ -91,6 +101,7 @@ export interface ReplyByType {
   'library/recent': RecentReply;
   'collection/create': CollectionReply;
   'ui/load': OkReply;
+  'sync/now': SyncNowReply;
 }
 
 /** What the background answers to message `T`: its success reply or an {@link ErrorReply}. */

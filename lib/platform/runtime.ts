@@ -15,3 +15,16 @@ export function onRuntimeMessage(handler: RuntimeMessageHandler): void {
     return true;
   });
 }
+
+/**
+ * Sends a message to the background and resolves to its reply; never rejects (a worker that is
+ * starting or gone answers `{ ok: false, error }`). For fire-and-forget requests from extension
+ * pages such as `sync/now` when the popup or library opens.
+ */
+export async function sendToBackground(message: unknown): Promise<unknown> {
+  try {
+    return await browser.runtime.sendMessage(message);
+  } catch (e) {
+    return { ok: false, error: e instanceof Error ? e.message : String(e) };
+  }
+}
