@@ -1,4 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
+import { SyncStatus, syncStatusOf, type SyncStatusView } from '../../components/options/SyncStatus';
+import { readSyncAuth, readSyncState, countPending } from '../../lib/db/sync-state';
+import { openOptionsPage, sendToBackground } from '../../lib/platform/runtime';
 import { liveQuery } from 'dexie';
 import type { Capture, Collection } from '../../lib/schema';
 import { type SatchelDb, listRecent, listCollections, recentTags, updateCapture, PAGE_SIZE } from '../../lib/db';
@@ -88,6 +91,18 @@ export function App({ db, t, locale }: AppProps) {
     return () => sub.unsubscribe();
   }, [db, listed]);
 
+  // Sync status (issue 4): synced, pending count, offline, or the error and what to do. Only once
+  // signed in; live, so it updates as the background syncs.
+  const [sync, setSync] = useState<SyncStatusView | null>(null);
+  useEffect(() => {
+    if (!listed) return;
+    const sub = liveQuery(async () => {
+      const [auth, st, pending] = await Promise.all([readSyncAuth(db), readSyncState(db), countPending(db)]);
+      return auth ? syncStatusOf({ signedIn: true, pending, online: navigator.onLine, lastError: st.lastError, lastSyncedAt: st.lastSyncedAt }) : null;
+    }).subscribe({ next: setSync, error: (e: unknown) => console.error('[satchel] popup sync status failed', e) });
+    return () => sub.unsubscribe();
+  }, [db, listed]);
+
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const el = e.target as HTMLElement | null;
@@ -118,6 +133,11 @@ export function App({ db, t, locale }: AppProps) {
           <span data-testid="waiting-count">{fmt(t('popupWaiting'), { count: extras.waiting }, locale)}</span>
           {extras.due.length > 0 ? <span data-testid="followup-count"> · {fmt(t(extras.due.length === 1 ? 'popupFollowUpsOne' : 'popupFollowUps'), { count: extras.due.length }, locale)}</span> : null}
         </p>
+      ) : null}
+      {sync ? (
+        <div class="popup__sync" data-testid="popup-sync">
+          <SyncStatus status={sync} t={t} locale={locale} compact onSyncNow={() => void sendToBackground({ type: 'sync/now' })} onSignIn={() => void openOptionsPage()} />
+        </div>
       ) : null}
       {due ? (
         <FollowUpPrompt key={due.id} capture={due} t={t} onAnswer={(a) => write(answerFollowUp(db, due.id, a))} onLater={() => write(updateCapture(db, due.id, { followUp: { ...due.followUp!, dueAt: Date.now() + 24 * 3600_000 } }))} />

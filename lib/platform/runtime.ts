@@ -28,3 +28,12 @@ export async function sendToBackground(message: unknown): Promise<unknown> {
     return { ok: false, error: e instanceof Error ? e.message : String(e) };
   }
 }
+
+/** Opens the extension's options page (sign-in, server, devices, teams). Never rejects. */
+export async function openOptionsPage(): Promise<void> {
+  try {
+    await browser.runtime.openOptionsPage();
+  } catch (e) {
+    console.warn('[satchel] could not open the options page', e);
+  }
+}
