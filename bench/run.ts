@@ -11,8 +11,10 @@ const BENCHMARKS: Record<string, Bench> = {
   'content-overhead': async () => (await import('./content-overhead')).run(),
   'capture-latency': async () => (await import('./capture-latency')).run(),
   'server-load': async () => (await import('./server-load')).run(),
+  'sync-initial': async () => (await import('./sync-initial')).run(),
   'popup-open': async () => (await import('./popup-open')).run(),
   search: async () => (await import('./search')).run(),
+  'search-engine': async () => (await import('./search-engine')).run(),
 };
 
 async function main(): Promise<void> {
