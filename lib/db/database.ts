@@ -58,7 +58,8 @@ export type MutationName =
   | 'renameCollection'
   | 'deleteCollection'
   | 'addToCollection'
-  | 'removeFromCollection';
+  | 'removeFromCollection'
+  | 'shareCapture';
 
 /**
  * One pending change for the server (SYNC.md 3.3). Written in the same rw transaction as the row

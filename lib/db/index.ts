@@ -10,3 +10,4 @@ export * from './bound';
 export * from './read-all';
 export * from './import';
 export { isIncomplete, FLAGS, type Flag } from './merge';
+export * from './share';

@@ -18,6 +18,7 @@ import type { Capture } from '../schema';
 import { tagKey } from '../schema/tag';
 import type { PullResponse, PushResponse, SyncChange } from '../schema/sync';
 import { LOCAL_SCOPE, type OutboxRow, type SatchelDb } from './database';
+import { SYNC_SCOPES_KEY } from './share';
 import { ensureDeviceId, readSyncAuth, readSyncState, writeSyncState, clearSyncAuth, type StoredSyncAuth, type StoredSyncState } from './sync-state';
 
 /** Name of the default collection fresh saves go to (lib/db/collection-rows.ts). */
@@ -128,6 +129,7 @@ export function dexieSyncStore(db: SatchelDb) {
         await db.kv.put({ key: SYNC_ORPHANS_KEY, value: orphans.slice(-MAX_ORPHANS) });
         const m = await seqMap(auth);
         await dropAcknowledged(m, page.lastMutationSeq);
+        await db.kv.put({ key: SYNC_SCOPES_KEY, value: page.scopes.map((x) => ({ ...x, id: local(x.id) })) });
         await writeSyncState(db, { cookie: page.cookie });
       });
     },

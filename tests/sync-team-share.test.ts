@@ -1,0 +1,91 @@
+// @vitest-environment node
+import 'fake-indexeddb/auto';
+import { describe, it, expect, afterEach } from 'vitest';
+import { createApp, testConfig } from '../server/src/app';
+import { freshStore, type TestStore } from '../server/test/harness';
+import { apiClient } from '../lib/sync/api-client';
+import { httpTransport, type Fetch } from '../lib/sync/transport';
+import { syncOnce } from '../lib/sync/engine';
+import { SatchelDb, LOCAL_SCOPE, saveCapture, listRecent, shareCapture, listTeamScopes, ShareError } from '../lib/db';
+import { dexieSyncStore } from '../lib/db/sync-store';
+import { ensureDeviceId, writeSyncAuth } from '../lib/db/sync-state';
+import { makeDraft } from '../lib/db/testing';
+
+// Issue 4, teams: A shares a capture into the team with a note; B (another member) gets it on the
+// next sync; when A removes B, B's copy of the team goes away and B's own captures stay.
+
+let ts: TestStore | null = null;
+const dbs: SatchelDb[] = [];
+afterEach(async () => {
+  for (const d of dbs.splice(0)) d.close();
+  await ts?.cleanup();
+  ts = null;
+});
+
+async function setup() {
+  ts = await freshStore('sqlite');
+  const app = createApp({ store: ts.store, config: testConfig(), log: () => {} });
+  const fetch: Fetch = async (url, init) => {
+    const res = await app.request(url, init);
+    return { status: res.status, headers: res.headers, text: () => res.text() };
+  };
+  const url = 'http://127.0.0.1:8787';
+  const person = async (email: string, name: string) => {
+    const db = new SatchelDb(`team-${name}-${Math.random()}`);
+    dbs.push(db);
+    const deviceId = await ensureDeviceId(db);
+    const r = await apiClient({ serverUrl: url, fetch }).createAccount({ email, password: 'correct horse', displayName: name, deviceId, deviceName: 'Laptop' });
+    await writeSyncAuth(db, { serverUrl: url, token: r.token, deviceId, userId: r.userId });
+    const api = apiClient({ serverUrl: url, fetch, token: r.token });
+    const sync = () => syncOnce({ store: dexieSyncStore(db), transport: httpTransport({ fetch }), now: Date.now, random: Math.random }, { force: true });
+    return { db, api, sync, userId: r.userId };
+  };
+  return { person };
+}
+
+describe('team sharing through sync', () => {
+  it('share reaches another member with the note; removing the member removes the team copy only', async () => {
+    const { person } = await setup();
+    const A = await person('ana@example.org', 'Ana');
+    const B = await person('bo@example.org', 'Bo');
+    const team = await A.api.createTeam('Cohort A');
+    const { code } = await A.api.createInvite(team.teamId, 'editor', 24);
+    await B.api.acceptInvite(code);
+
+    const mine = await saveCapture(A.db, makeDraft({ postId: '1800000000000000041', text: 'Write the retro actions on the board' }));
+    const bosOwn = await saveCapture(B.db, makeDraft({ postId: '1800000000000000042', text: 'Bo keeps this one' }));
+    await A.sync(); // learns the team scope
+    expect((await listTeamScopes(A.db)).map((t) => [t.id, t.name, t.role])).toEqual([[team.scopeId, 'Cohort A', 'owner']]);
+    const copy = await shareCapture(A.db, mine.capture.id, team.scopeId, { note: 'Worth reading before Friday' });
+    expect(copy.scopeId).toBe(team.scopeId);
+    await A.sync();
+    expect(await A.db.rejected.count()).toBe(0);
+
+    await B.sync();
+    const teamRows = await listRecent(B.db, 50, 0, team.scopeId);
+    expect(teamRows).toEqual([expect.objectContaining({ id: copy.id, text: 'Write the retro actions on the board', note: 'Worth reading before Friday' })]);
+    expect((await B.db.syncMeta.get(copy.id))?.ownerUserId).toBe(A.userId);
+    expect((await listRecent(B.db)).map((c) => c.id)).toEqual([bosOwn.capture.id]);
+    // A's own capture is untouched by the share.
+    expect((await A.db.captures.get(mine.capture.id))?.scopeId).toBe(LOCAL_SCOPE);
+
+    await A.api.removeMember(team.teamId, B.userId);
+    await B.sync();
+    expect(await listRecent(B.db, 50, 0, team.scopeId)).toEqual([]);
+    expect(await listTeamScopes(B.db)).toEqual([]);
+    expect((await listRecent(B.db)).map((c) => c.id)).toEqual([bosOwn.capture.id]);
+  });
+
+  it('a viewer cannot share; an unknown team is refused', async () => {
+    const { person } = await setup();
+    const A = await person('ana@example.org', 'Ana');
+    const V = await person('vi@example.org', 'Vi');
+    const team = await A.api.createTeam('Readers');
+    await V.api.acceptInvite((await A.api.createInvite(team.teamId, 'viewer', 24)).code);
+    const c = await saveCapture(V.db, makeDraft({ postId: '1800000000000000051' }));
+    await V.sync();
+    await expect(shareCapture(V.db, c.capture.id, team.scopeId)).rejects.toThrow(ShareError);
+    await expect(shareCapture(V.db, c.capture.id, 'team:nope')).rejects.toThrow(/not a team/);
+    expect(await V.db.outbox.count()).toBe(0);
+  });
+});
