@@ -26,6 +26,8 @@ export interface CaptureDetailProps {
   onReviewed: (reviewed: boolean) => void;
   onArchived: (archived: boolean) => void;
   onDelete: () => void;
+  /** "Share to a team…" (shown only when given: the learner is in a team they can share into). */
+  onShare?: () => void;
   onClose: () => void;
   /** The heading, focused by the container when the detail opens. */
   headingRef?: Ref<HTMLHeadingElement>;
@@ -189,6 +191,7 @@ export function CaptureDetail(p: CaptureDetailProps) {
         <button type="button" class="btn" onClick={() => p.onArchived(!c.archivedAt)}>
           {t(c.archivedAt ? 'detailUnarchive' : 'reviewArchive')}
         </button>
+        {p.onShare ? <button type="button" class="btn" onClick={p.onShare} data-testid="detail-share">{t('shareOpen')}</button> : null}
         <button type="button" class="btn btn--danger" onClick={p.onDelete}>{t('detailDelete')}</button>
       </div>
     </article>

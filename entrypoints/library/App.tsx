@@ -16,6 +16,9 @@ import { ExportDialog, type ExportFormat, type ExportProgress, type ExportScope 
 import { ImportDialog, type ImportReport } from '../../components/ImportDialog';
 import { TagsManager } from '../../components/TagsManager';
 import { FollowUpSetting } from '../../components/FollowUpSetting';
+import { ShareDialog, type ShareTarget } from '../../components/ShareDialog';
+import { liveQuery } from 'dexie';
+import { listTeamScopes, shareCapture } from '../../lib/db';
 import { fmt } from '../../components/format';
 import { NO_FILTERS, type LibraryFilters, type SortOrder } from '../../components/filters';
 import { clampSelection, clickRow, initialSelection, keyRow, type ListSelection } from '../../components/selection';
@@ -31,7 +34,7 @@ export interface AppProps {
   locale?: string;
 }
 
-type Dialog = null | { kind: 'export'; scope: ExportScope } | { kind: 'import' } | { kind: 'tags' };
+type Dialog = null | { kind: 'export'; scope: ExportScope } | { kind: 'import' } | { kind: 'tags' } | { kind: 'share'; id: string };
 interface Toast {
   message: string;
   undo?: () => void;
@@ -80,6 +83,16 @@ export function App({ db, t, locale }: AppProps) {
   const [importState, setImportState] = useState<{ report: ImportReport | null; checking: boolean; progress: ExportProgress | null; finished: string | null; error: string | null }>({ report: null, checking: false, progress: null, finished: null, error: null });
   const importFile = useRef<string | null>(null);
   const [delayDays, setDelayDays] = useState<number | null>(null);
+  // Teams the learner can share into (issue 4): from the last sync, with their collections.
+  const [shareTargets, setShareTargets] = useState<ShareTarget[]>([]);
+  useEffect(() => {
+    const sub = liveQuery(async (): Promise<ShareTarget[]> => {
+      const teams = (await listTeamScopes(db)).filter((x) => x.role !== 'viewer');
+      const cols = teams.length ? await db.collections.where('scopeId').anyOf(teams.map((x) => x.id)).filter((c) => c.deletedAt === null).toArray() : [];
+      return teams.map((x) => ({ scopeId: x.id, name: x.name, collections: cols.filter((c) => c.scopeId === x.id).map((c) => ({ id: c.id, name: c.name })) }));
+    }).subscribe({ next: setShareTargets, error: (e: unknown) => console.error('[satchel] teams', e) });
+    return () => sub.unsubscribe();
+  }, [db]);
   useEffect(() => void data.followUpDelayDays(db).then(setDelayDays, () => setDelayDays(null)), [db]);
   const searchRef = useRef<HTMLInputElement>(null);
   const listRef = useRef<HTMLDivElement>(null);
@@ -144,14 +157,9 @@ export function App({ db, t, locale }: AppProps) {
     };
   }, [db]);
 
-  // The box echoes every keystroke at once; the search runs right after that paint with the latest
-  // text, so keystrokes typed while a slow search (100k captures) runs are folded into one search.
-  const [searchText, setSearchText] = useState('');
-  useEffect(() => {
-    if (text === searchText) return;
-    const timer = setTimeout(() => setSearchText(text), 0);
-    return () => clearTimeout(timer);
-  }, [text]);
+  // The search runs in the render that echoes the keystroke: lib/search answers one in a few ms even
+  // at 100,000 captures (BENCHMARKS.md), and waiting for an effect after paint cost a frame or two.
+  const searchText = text;
   const query = useMemo(() => ({ text: searchText, filters, collectionId, sort }), [searchText, filters, collectionId, sort]);
   const result = useMemo(() => store.current.search?.query(query) ?? null, [query, version, status]);
   const ids = result?.ids ?? [];
@@ -485,6 +493,7 @@ export function App({ db, t, locale }: AppProps) {
             onReviewed={(r) => void edit(open.id, { reviewedAt: r ? Date.now() : null })}
             onArchived={(a) => void edit(open.id, { archivedAt: a ? Date.now() : null })}
             onDelete={() => void deleteIds([open.id])}
+            onShare={shareTargets.length ? () => setDialog({ kind: 'share', id: open.id }) : undefined}
             onClose={closeDetail}
           />
         </aside>
@@ -515,6 +524,18 @@ export function App({ db, t, locale }: AppProps) {
           onClose={() => setDialog(null)}
           t={t}
           locale={locale}
+        />
+      ) : null}
+      {dialog?.kind === 'share' ? (
+        <ShareDialog
+          targets={shareTargets}
+          initialNote={store.current.byId.get(dialog.id)?.note ?? null}
+          t={t}
+          onShare={async (scopeId, colId, note) => {
+            await shareCapture(db, dialog.id, scopeId, { ...(colId ? { collectionId: colId } : {}), note });
+            setToast({ message: fmt(t('shareDone'), { team: shareTargets.find((x) => x.scopeId === scopeId)?.name ?? '' }) });
+          }}
+          onClose={() => setDialog(null)}
         />
       ) : null}
       {toast ? <UndoToast key={toast.message} message={toast.message} onUndo={toast.undo} onDismiss={() => setToast(null)} t={t} /> : null}

@@ -1,0 +1,36 @@
+import { describe, it, expect, vi, afterEach } from 'vitest';
+import { render, fireEvent, cleanup, screen, waitFor } from '@testing-library/preact';
+import { ShareDialog } from './ShareDialog';
+import { makeTranslate } from '../lib/util/i18n';
+import en from '../public/_locales/en/messages.json';
+
+const t = makeTranslate(null, en);
+afterEach(cleanup);
+
+const targets = [
+  { scopeId: 'team:a', name: 'Cohort A', collections: [{ id: 'c1', name: 'Retros' }] },
+  { scopeId: 'team:b', name: 'Leads', collections: [] },
+];
+
+describe('ShareDialog', () => {
+  it('shares into the chosen team and collection with the note, then closes', async () => {
+    const onShare = vi.fn(async () => {});
+    const onClose = vi.fn();
+    render(<ShareDialog targets={targets} initialNote="my note" t={t} onShare={onShare} onClose={onClose} />);
+    expect(screen.getByRole('dialog', { name: 'Share to a team' })).toBeTruthy();
+    fireEvent.change(screen.getByLabelText('Team collection'), { target: { value: 'c1' } });
+    fireEvent.input(screen.getByLabelText('Why is this worth reading?'), { target: { value: 'Read before Friday' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Share' }));
+    await waitFor(() => expect(onClose).toHaveBeenCalled());
+    expect(onShare).toHaveBeenCalledWith('team:a', 'c1', 'Read before Friday');
+  });
+
+  it('shows why sharing failed and stays open', async () => {
+    const onClose = vi.fn();
+    render(<ShareDialog targets={targets} initialNote={null} t={t} onShare={async () => { throw new Error('viewers cannot share into Leads'); }} onClose={onClose} />);
+    fireEvent.change(screen.getByLabelText('Team'), { target: { value: 'team:b' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Share' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('viewers cannot share');
+    expect(onClose).not.toHaveBeenCalled();
+  });
+});
