@@ -6,7 +6,8 @@ import { freshStore, type TestStore } from '../server/test/harness';
 import { apiClient } from '../lib/sync/api-client';
 import { httpTransport, type Fetch } from '../lib/sync/transport';
 import { syncOnce } from '../lib/sync/engine';
-import { SatchelDb, LOCAL_SCOPE, saveCapture, listRecent, shareCapture, listTeamScopes, ShareError } from '../lib/db';
+import { SatchelDb, LOCAL_SCOPE, saveCapture, listRecent, shareCapture, listTeamScopes, listTeamCaptures, ShareError } from '../lib/db';
+import { refreshMemberNames } from '../lib/sync/runner';
 import { dexieSyncStore } from '../lib/db/sync-store';
 import { ensureDeviceId, writeSyncAuth } from '../lib/db/sync-state';
 import { makeDraft } from '../lib/db/testing';
@@ -38,7 +39,7 @@ async function setup() {
     await writeSyncAuth(db, { serverUrl: url, token: r.token, deviceId, userId: r.userId });
     const api = apiClient({ serverUrl: url, fetch, token: r.token });
     const sync = () => syncOnce({ store: dexieSyncStore(db), transport: httpTransport({ fetch }), now: Date.now, random: Math.random }, { force: true });
-    return { db, api, sync, userId: r.userId };
+    return { db, api, sync, userId: r.userId, fetch };
   };
   return { person };
 }
@@ -66,6 +67,8 @@ describe('team sharing through sync', () => {
     expect(teamRows).toEqual([expect.objectContaining({ id: copy.id, text: 'Write the retro actions on the board', note: 'Worth reading before Friday' })]);
     expect((await B.db.syncMeta.get(copy.id))?.ownerUserId).toBe(A.userId);
     expect((await listRecent(B.db)).map((c) => c.id)).toEqual([bosOwn.capture.id]);
+    await refreshMemberNames(B.db, B.fetch, Date.now());
+    expect((await listTeamCaptures(B.db)).map((v) => [v.capture.id, v.teamName, v.sharedBy, v.capture.note])).toEqual([[copy.id, 'Cohort A', 'Ana', 'Worth reading before Friday']]);
     // A's own capture is untouched by the share.
     expect((await A.db.captures.get(mine.capture.id))?.scopeId).toBe(LOCAL_SCOPE);
 

@@ -8,6 +8,8 @@ import { type SatchelDb, listRecent, listCollections, recentTags, updateCapture,
 import { countUnreviewed, dueFollowUps, answerFollowUp } from '../../lib/db/review';
 import type { Translate } from '../../lib/util/i18n';
 import { CaptureList } from '../../components/CaptureList';
+import { TeamFeed, type TeamFeedItem } from '../../components/TeamFeed';
+import { listTeamCaptures } from '../../lib/db';
 import { FollowUpPrompt } from '../../components/FollowUpPrompt';
 import { QuickEdit } from '../../components/QuickEdit';
 import { fmt } from '../../components/format';
@@ -103,6 +105,14 @@ export function App({ db, t, locale }: AppProps) {
     return () => sub.unsubscribe();
   }, [db, listed]);
 
+  // From your teams (issue 4): the newest captures colleagues shared, after the learner's own list.
+  const [teamItems, setTeamItems] = useState<TeamFeedItem[]>([]);
+  useEffect(() => {
+    if (!listed) return;
+    const sub = liveQuery(() => listTeamCaptures(db, 5)).subscribe({ next: setTeamItems, error: (e: unknown) => console.error('[satchel] popup teams failed', e) });
+    return () => sub.unsubscribe();
+  }, [db, listed]);
+
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const el = e.target as HTMLElement | null;
@@ -168,6 +178,7 @@ export function App({ db, t, locale }: AppProps) {
           onShowMore={() => setLimit((n) => n + PAGE_SIZE)}
         />
       )}
+      <TeamFeed items={teamItems} t={t} locale={locale} />
     </main>
   );
 }

@@ -1,5 +1,8 @@
 import type { SatchelDb } from '../db';
 import { dexieSyncStore } from '../db/sync-store';
+import { listTeamScopes, readMemberNames, writeMemberNames } from '../db/share';
+import { readSyncAuth } from '../db/sync-state';
+import { apiClient } from './api-client';
 import { syncOnce } from './engine';
 import { httpTransport, type Fetch } from './transport';
 import type { SyncOutcome, SyncStore } from './types';
@@ -34,8 +37,36 @@ export function createSyncRunner(opts: SyncRunnerOptions): (force?: boolean) => 
   const store: SyncStore = dexieSyncStore(opts.db);
   const transport = httpTransport({ fetch: opts.fetch });
   const run = (force: boolean) => syncOnce({ store, transport, now: opts.now ?? Date.now, random: opts.random ?? Math.random }, { force });
-  return async (force = false) => {
-    if (!opts.locks) return run(force);
-    return opts.locks.request(SYNC_LOCK, { ifAvailable: !force }, async (lock) => (lock === null ? { status: 'busy' as const } : run(force)));
+  const now = opts.now ?? Date.now;
+  const runAndRefresh = async (force: boolean): Promise<RunResult> => {
+    const out = await run(force);
+    if (out.status === 'synced') await refreshMemberNames(opts.db, opts.fetch, now()).catch(() => undefined);
+    return out;
   };
+  return async (force = false) => {
+    if (!opts.locks) return runAndRefresh(force);
+    return opts.locks.request(SYNC_LOCK, { ifAvailable: !force }, async (lock) => (lock === null ? { status: 'busy' as const } : runAndRefresh(force)));
+  };
+}
+
+/** How long fetched member names stay fresh, ms. */
+export const MEMBER_NAMES_TTL_MS = 10 * 60_000;
+
+/**
+ * Refreshes the display names of the learner's team members (for "shared by …") at most every
+ * {@link MEMBER_NAMES_TTL_MS}: `GET /v1/teams/:teamId/members` per team. Failures keep the old names.
+ */
+export async function refreshMemberNames(db: SatchelDb, fetchImpl: Fetch, now: number): Promise<void> {
+  const cached = await readMemberNames(db);
+  const teams = await listTeamScopes(db);
+  if (teams.length === 0 || now - cached.at < MEMBER_NAMES_TTL_MS) return;
+  const auth = await readSyncAuth(db);
+  if (!auth) return;
+  const api = apiClient({ serverUrl: auth.serverUrl, token: auth.token, fetch: fetchImpl });
+  const names: Record<string, string> = { ...cached.names };
+  for (const team of teams) {
+    const { members } = await api.members(team.id.slice('team:'.length));
+    for (const m of members) names[m.userId] = m.displayName;
+  }
+  await writeMemberNames(db, names, now);
 }

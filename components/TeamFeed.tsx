@@ -1,0 +1,54 @@
+import type { Capture } from '../lib/schema';
+import type { Translate } from '../lib/util/i18n';
+import { safeHttpUrl } from '../lib/util/url';
+import { SiteIcon } from './SiteIcon';
+import { fmt } from './format';
+
+/** One capture shared in a team, with the team's name and who shared it. */
+export interface TeamFeedItem {
+  capture: Capture;
+  teamName: string;
+  /** null until the member names are fetched */
+  sharedBy: string | null;
+}
+
+/** Props of {@link TeamFeed}. */
+export interface TeamFeedProps {
+  items: readonly TeamFeedItem[];
+  t: Translate;
+  locale?: string;
+}
+
+/**
+ * "From your teams": the newest captures colleagues shared, each with who shared it, in which
+ * team, and their "why this is worth reading" note. Text only (captured text is untrusted); the
+ * link opens only http(s) permalinks.
+ */
+export function TeamFeed({ items, t, locale }: TeamFeedProps) {
+  if (items.length === 0) return null;
+  return (
+    <section class="team-feed" aria-labelledby="team-feed-h" data-testid="team-feed">
+      <h2 id="team-feed-h">{t('teamFeedTitle')}</h2>
+      <ul>
+        {items.map(({ capture: c, teamName, sharedBy }) => {
+          const href = safeHttpUrl(c.permalink);
+          const start = c.text.length > 140 ? `${c.text.slice(0, 140)}…` : c.text;
+          return (
+            <li key={c.id} data-testid="team-item" data-capture-id={c.id}>
+              <p class="team-feed__who">
+                <SiteIcon platform={c.platform} t={t} />{' '}
+                {fmt(t(sharedBy ? 'teamFeedSharedBy' : 'teamFeedSharedIn'), { name: sharedBy ?? '', team: teamName }, locale)}
+              </p>
+              {c.note ? <p class="team-feed__why" dir="auto">{c.note}</p> : null}
+              <p class="team-feed__text" dir="auto">
+                {c.author?.name ? <strong dir="auto">{c.author.name}: </strong> : null}
+                {start}
+              </p>
+              {href ? <a href={href} target="_blank" rel="noopener noreferrer">{t('teamFeedOpen')}</a> : null}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
