@@ -1,13 +1,11 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { uuidv7 } from 'uuidv7';
-import type { BrowserContext, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { REPO_ROOT } from './demo-feeds';
+import { allowSiteAccess, freePort, startApiServer } from './api-server';
 
 // Issue 4 "The client": the options page against the real API server (server/src/main.ts on a
 // temp SQLite file): server address + host permission, create an account, this device listed,
@@ -15,76 +13,6 @@ import { REPO_ROOT } from './demo-feeds';
 // wrong password, sign in again.
 
 const SHOTS = join(REPO_ROOT, 'test-results', 'screenshots');
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-/** `npm run server` on a free port with a temp SQLite file; CORS allows only this extension. */
-async function startApiServer(extensionId: string): Promise<{ url: string; stop: () => Promise<void>; log: () => string }> {
-  const port = await freePort();
-  const dir = mkdtempSync(join(tmpdir(), 'satchel-api-'));
-  let out = '';
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
-    cwd: REPO_ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: `sqlite:${join(dir, 'satchel.sqlite')}`, CORS_ORIGINS: `chrome-extension://${extensionId}` },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
-  const url = `http://127.0.0.1:${port}`;
-  const until = Date.now() + 30_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`API server exited (${child.exitCode}):\n${out}`);
-    try {
-      if ((await fetch(`${url}/healthz`)).ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > until) throw new Error(`API server did not answer /healthz in 30 s:\n${out}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  return {
-    url,
-    log: () => out,
-    stop: async () => {
-      if (child.exitCode === null) {
-        const exited = new Promise((r) => child.once('exit', r));
-        child.kill('SIGTERM');
-        await Promise.race([exited, new Promise((r) => setTimeout(r, 5_000))]);
-        if (child.exitCode === null) child.kill('SIGKILL');
-      }
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
-
-/**
- * Answers the host-permission prompt ahead of time, the way a person does on chrome://extensions
- * → Details → Site access → "Add" (chrome.developerPrivate.addHostPermission, the API behind
- * that button). Headless Chromium cannot show the permission bubble; for an origin the user has
- * already granted, `permissions.request` resolves true without a prompt, so the page's own code
- * path (request inside the Connect gesture) runs unchanged. No manifest or product change.
- */
-async function allowSiteAccess(context: BrowserContext, extensionId: string, pattern: string): Promise<void> {
-  const page = await context.newPage();
-  await page.goto('chrome://extensions');
-  await page.evaluate(
-    async ([id, host]) => {
-      const dp = (globalThis as unknown as { chrome: { developerPrivate: { addHostPermission(id: string, host: string): Promise<void> } } }).chrome.developerPrivate;
-      await dp.addHostPermission(id, host);
-    },
-    [extensionId, pattern] as const,
-  );
-  await page.close();
-}
 
 async function shot(page: Page, name: string): Promise<void> {
   mkdirSync(SHOTS, { recursive: true });
