@@ -1,0 +1,43 @@
+/**
+ * Tombstone GC (SYNC.md 3.10): hard-deletes captures and collections deleted before `cutoff`,
+ * with their absent elements, and raises `scopes.purged_through_version` to the highest version
+ * removed, so pulls with an older cursor get `resetScopes` (D5). `devices.last_mutation_seq` is
+ * never touched, so old replays stay duplicates; mutations naming purged ids get `not_found`.
+ */
+import type { Store } from '../db/open-store';
+
+/** Runs GC for tombstones older than `cutoff` (epoch ms). Resolves to the number of rows removed. */
+export async function gcTombstones(store: Store, cutoff: number): Promise<number> {
+  return store.write(async (tx) => {
+    let removed = 0;
+    const horizon = new Map<string, number>();
+    const bump = (scope: string, v: number) => horizon.set(scope, Math.max(horizon.get(scope) ?? 0, Number(v)));
+    const caps = await tx.selectFrom('captures').select(['id', 'scope_id', 'version']).where('deleted_at', 'is not', null).where('deleted_at', '<', cutoff).execute();
+    const cols = await tx.selectFrom('collections').select(['id', 'scope_id', 'version']).where('deleted_at', 'is not', null).where('deleted_at', '<', cutoff).execute();
+    for (const c of caps) {
+      bump(c.scope_id, c.version);
+      for (const t of ['capture_tags', 'collection_items', 'note_conflicts'] as const) {
+        const rows = await tx.selectFrom(t).select(['scope_id', 'version']).where('capture_id', '=', c.id).execute();
+        for (const r of rows) bump(r.scope_id, r.version);
+        removed += rows.length;
+        await tx.deleteFrom(t).where('capture_id', '=', c.id).execute();
+      }
+      await tx.deleteFrom('capture_aliases').where('capture_id', '=', c.id).execute();
+      await tx.deleteFrom('captures').where('id', '=', c.id).execute();
+      removed++;
+    }
+    for (const c of cols) {
+      bump(c.scope_id, c.version);
+      const rows = await tx.selectFrom('collection_items').select(['scope_id', 'version']).where('collection_id', '=', c.id).execute();
+      for (const r of rows) bump(r.scope_id, r.version);
+      removed += rows.length + 1;
+      await tx.deleteFrom('collection_items').where('collection_id', '=', c.id).execute();
+      await tx.deleteFrom('collections').where('id', '=', c.id).execute();
+    }
+    for (const [scope, v] of horizon) {
+      const s = await tx.selectFrom('scopes').select('purged_through_version').where('id', '=', scope).executeTakeFirst();
+      if (s && Number(s.purged_through_version) < v) await tx.updateTable('scopes').set({ purged_through_version: v }).where('id', '=', scope).execute();
+    }
+    return removed;
+  });
+}

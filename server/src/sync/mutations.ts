@@ -1,0 +1,417 @@
+/**
+ * Server semantics of each outbox mutation (SYNC.md 3.3, 3.7). Runs inside the push transaction
+ * of one mutation, after the device row is locked. Every handler follows the same steps:
+ *   1. parse args (strict) → `rejected:invalid`;
+ *   2. find the scope from the STORED row (or `args.scopeId` for creates) → `not_found` when the
+ *      row is missing or unreadable (existence never leaks);
+ *   3. lock the scope row(s) in id order (`SELECT … FOR UPDATE` on PG), so versions are taken in
+ *      commit order, then re-read the row under the lock;
+ *   4. authorise with the role in that scope → `rejected:forbidden`; tombstoned → `gone`;
+ *   5. apply; every row change takes the scope's next version.
+ */
+import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import { captureKey, CaptureDraft, MutationArgs, tagKey, type MutationStatus } from '../../../lib/schema';
+import { canEditRow, canWrite, roleIn, type Role } from '../authz';
+import type { Store, Tx } from '../db/open-store';
+import type { CapturesTable } from '../db/schema';
+import { mergeDraftContent } from './merge-draft';
+
+/** Who is writing, and where. */
+export interface MutationContext {
+  store: Store;
+  tx: Tx;
+  userId: string;
+  deviceId: string;
+  /** epoch ms, server clock */
+  now: number;
+  /** this transaction's scope locks, counters and roles; the caller flushes it before commit */
+  clock: ScopeClock;
+}
+
+/** Outcome of one mutation (before `seq` bookkeeping). */
+export interface Outcome {
+  status: MutationStatus;
+  code?: 'invalid' | 'forbidden' | 'id_conflict' | 'scope_mismatch' | 'merged';
+  canonicalId?: string;
+}
+
+const ok: Outcome = { status: 'applied' };
+const notFound: Outcome = { status: 'not_found' };
+const gone: Outcome = { status: 'gone' };
+const noop: Outcome = { status: 'noop' };
+const rejected = (code: NonNullable<Outcome['code']>): Outcome => ({ status: 'rejected', code });
+
+/**
+ * Per-transaction scope state: version counters taken under the scope row lock (each scope
+ * locked once per transaction) and the caller's role per scope (read after the lock, so a
+ * membership change, which takes the same lock, cannot interleave). `flush` writes the counters back.
+ */
+export class ScopeClock {
+  private readonly versions = new Map<string, number>();
+  private readonly missing = new Set<string>();
+  private readonly dirty = new Set<string>();
+  private readonly roles = new Map<string, Role | null>();
+  has(scopeId: string): boolean {
+    return this.versions.has(scopeId);
+  }
+  /** The scope's next version (unique across all tables of the scope). */
+  next(scopeId: string): number {
+    const v = this.versions.get(scopeId);
+    if (v === undefined) throw new Error('scope not locked');
+    this.versions.set(scopeId, v + 1);
+    this.dirty.add(scopeId);
+    return v + 1;
+  }
+  /** 3.4 "lock every written scope in sorted order"; scopes that do not exist are simply absent. */
+  async lock(ctx: MutationContext, ids: string[]): Promise<ScopeClock> {
+    for (const id of [...new Set(ids)].filter((i) => !this.versions.has(i) && !this.missing.has(i)).sort()) {
+      let q = ctx.tx.selectFrom('scopes').select(['id', 'version']).where('id', '=', id);
+      if (ctx.store.forUpdate) q = q.forUpdate();
+      const r = await q.executeTakeFirst();
+      if (r) this.versions.set(r.id, Number(r.version));
+      else this.missing.add(id);
+    }
+    return this;
+  }
+  /** The user's role in a scope, cached for the transaction. */
+  async role(ctx: MutationContext, scopeId: string): Promise<Role | null> {
+    if (!this.roles.has(scopeId)) this.roles.set(scopeId, await roleIn(ctx.tx, ctx.userId, scopeId));
+    return this.roles.get(scopeId)!;
+  }
+  /** Writes changed counters back (before commit). */
+  async flush(tx: Tx): Promise<void> {
+    for (const s of this.dirty) await tx.updateTable('scopes').set({ version: this.versions.get(s)! }).where('id', '=', s).execute();
+    this.dirty.clear();
+  }
+}
+
+const lockScopes = (ctx: MutationContext, ids: string[]) => ctx.clock.lock(ctx, ids);
+
+/** Resolves a capture id (or an id merged into another, see createCapture) to the stored row's id and scope. */
+async function captureScope(tx: Tx, id: string): Promise<{ id: string; scopeId: string } | null> {
+  const c = await tx.selectFrom('captures').select(['id', 'scope_id']).where('id', '=', id).executeTakeFirst();
+  if (c) return { id: c.id, scopeId: c.scope_id };
+  const a = await tx.selectFrom('capture_aliases').select(['capture_id', 'scope_id']).where('id', '=', id).executeTakeFirst();
+  return a ? { id: a.capture_id, scopeId: a.scope_id } : null;
+}
+
+const getCapture = (tx: Tx, id: string) => tx.selectFrom('captures').selectAll().where('id', '=', id).executeTakeFirst();
+const getCollection = (tx: Tx, id: string) => tx.selectFrom('collections').selectAll().where('id', '=', id).executeTakeFirst();
+
+/** Sets a tag / collection-item element to `present`; bumps the version only on change. */
+async function setTag(ctx: MutationContext, clock: ScopeClock, scopeId: string, captureId: string, tag: string, present: boolean): Promise<void> {
+  const { tx } = ctx;
+  const row = await tx.selectFrom('capture_tags').select('present').where('capture_id', '=', captureId).where('tag', '=', tag).executeTakeFirst();
+  if (row && Boolean(row.present) === present) return;
+  if (!row && !present) return;
+  const version = clock.next(scopeId);
+  if (row) await tx.updateTable('capture_tags').set({ present: present ? 1 : 0, version }).where('capture_id', '=', captureId).where('tag', '=', tag).execute();
+  else await tx.insertInto('capture_tags').values({ capture_id: captureId, tag, scope_id: scopeId, present: 1, version }).execute();
+}
+
+async function setItem(ctx: MutationContext, clock: ScopeClock, scopeId: string, collectionId: string, captureId: string, present: boolean): Promise<void> {
+  const { tx } = ctx;
+  const row = await tx.selectFrom('collection_items').select('present').where('collection_id', '=', collectionId).where('capture_id', '=', captureId).executeTakeFirst();
+  if (row && Boolean(row.present) === present) return;
+  if (!row && !present) return;
+  const version = clock.next(scopeId);
+  if (row) await tx.updateTable('collection_items').set({ present: present ? 1 : 0, version, added_by: ctx.userId }).where('collection_id', '=', collectionId).where('capture_id', '=', captureId).execute();
+  else await tx.insertInto('collection_items').values({ collection_id: collectionId, capture_id: captureId, scope_id: scopeId, present: 1, added_by: ctx.userId, version }).execute();
+}
+
+/** Adds `collectionIds` to a capture, skipping ids that are not live collections of the same scope. */
+async function fileInto(ctx: MutationContext, clock: ScopeClock, scopeId: string, captureId: string, collectionIds: readonly string[]): Promise<void> {
+  for (const cid of new Set(collectionIds)) {
+    const col = await getCollection(ctx.tx, cid);
+    if (col && col.scope_id === scopeId && col.deleted_at === null) await setItem(ctx, clock, scopeId, cid, captureId, true);
+  }
+}
+
+function tagKeys(raw: readonly string[] | undefined): string[] | null {
+  const out = new Set<string>();
+  for (const t of raw ?? []) {
+    const k = tagKey(t);
+    if (k === null) return null;
+    out.add(k);
+  }
+  return [...out];
+}
+
+type Args<N extends keyof typeof MutationArgs> = z.infer<(typeof MutationArgs)[N]>;
+
+async function createCapture(ctx: MutationContext, a: Args<'createCapture'>): Promise<Outcome> {
+  const { tx, userId, now } = ctx;
+  const tags = tagKeys(a.tags);
+  if (tags === null) return rejected('invalid');
+  const clock = await lockScopes(ctx, [a.scopeId]);
+  const role = clock.has(a.scopeId) ? await clock.role(ctx, a.scopeId) : null;
+  if (!canWrite(role)) return rejected('forbidden');
+  // Creates never overwrite: an existing id is a replay (noop), a tombstone (gone) or a client bug (id_conflict).
+  const existing = await tx.selectFrom('captures').select(['scope_id', 'owner_user_id', 'deleted_at']).where('id', '=', a.id).executeTakeFirst();
+  if (existing) {
+    if (existing.scope_id !== a.scopeId || existing.owner_user_id !== userId) return rejected('id_conflict');
+    return existing.deleted_at === null ? noop : gone;
+  }
+  const alias = await tx.selectFrom('capture_aliases').select(['scope_id', 'capture_id']).where('id', '=', a.id).executeTakeFirst();
+  if (alias) return alias.scope_id === a.scopeId ? { status: 'noop', code: 'merged', canonicalId: alias.capture_id } : rejected('id_conflict');
+
+  const { id, scopeId, capturedAt, intent, note, tags: _t, collectionIds, ...rest } = a;
+  const draft = CaptureDraft.parse(rest);
+  const key = captureKey(draft);
+  const live = await tx.selectFrom('captures').selectAll().where('scope_id', '=', scopeId).where('post_key', '=', key).where('deleted_at', 'is', null).executeTakeFirst();
+  if (live) {
+    // Same post saved on two devices offline: one capture. Merge into the live one, remember the alias.
+    await tx.insertInto('capture_aliases').values({ id, capture_id: live.id, scope_id: scopeId, created_at: now }).execute();
+    const merged = mergeDraftContent(JSON.parse(live.content_json) as CaptureDraft, draft);
+    const patch: Partial<CapturesTable> = {};
+    if (merged.changed) {
+      patch.content_json = JSON.stringify(merged.draft);
+      if (merged.completed) patch.completed_at = now;
+    }
+    if (live.intent === null && intent) patch.intent = intent;
+    if (Object.keys(patch).length > 0 || (live.note === null && note)) {
+      const version = clock.next(scopeId);
+      if (live.note === null && note) Object.assign(patch, { note, note_version: version });
+      await tx.updateTable('captures').set({ ...patch, version, updated_at: now }).where('id', '=', live.id).execute();
+    }
+    for (const t of tags) await setTag(ctx, clock, scopeId, live.id, t, true);
+    await fileInto(ctx, clock, scopeId, live.id, collectionIds ?? []);
+    return { status: 'noop', code: 'merged', canonicalId: live.id };
+  }
+  const version = clock.next(scopeId);
+  await tx
+    .insertInto('captures')
+    .values({
+      id, scope_id: scopeId, owner_user_id: userId, source_capture_id: null, platform: draft.platform, post_key: key,
+      captured_at: capturedAt, content_json: JSON.stringify(draft), intent: intent ?? null, note: note ?? null,
+      note_version: note != null ? version : 0, reflection: null, reviewed_at: null, archived_at: null, follow_up_json: null,
+      version, created_at: now, updated_at: now, completed_at: null, deleted_at: null,
+    })
+    .execute();
+  for (const t of tags) await setTag(ctx, clock, scopeId, id, t, true);
+  await fileInto(ctx, clock, scopeId, id, collectionIds ?? []);
+  return ok;
+}
+
+/** Steps 2–4 for a mutation on an existing capture: resolve, lock, re-read, check readable/live. */
+async function lockedCapture(ctx: MutationContext, id: string): Promise<{ row: CapturesTable; clock: ScopeClock; role: Role } | Outcome> {
+  const found = await captureScope(ctx.tx, id);
+  if (!found) return notFound;
+  const clock = await lockScopes(ctx, [found.scopeId]);
+  const role = await clock.role(ctx, found.scopeId);
+  if (role === null) return notFound; // unreadable = missing (S1)
+  const row = await getCapture(ctx.tx, found.id);
+  if (!row) return notFound;
+  if (row.deleted_at !== null) return gone;
+  return { row, clock, role };
+}
+
+async function completeCapture(ctx: MutationContext, a: Args<'completeCapture'>): Promise<Outcome> {
+  const r = await lockedCapture(ctx, a.id);
+  if ('status' in r) return r;
+  const { row, clock, role } = r;
+  if (!canWrite(role)) return rejected('forbidden');
+  if (captureKey(a.set) !== row.post_key) return rejected('invalid'); // another post: never mixed in
+  const merged = mergeDraftContent(JSON.parse(row.content_json) as CaptureDraft, a.set);
+  if (!merged.changed) return noop;
+  const version = clock.next(row.scope_id);
+  await ctx.tx
+    .updateTable('captures')
+    .set({ content_json: JSON.stringify(merged.draft), version, updated_at: ctx.now, ...(merged.completed ? { completed_at: ctx.now } : {}) })
+    .where('id', '=', row.id)
+    .execute();
+  return ok;
+}
+
+async function updateCapture(ctx: MutationContext, a: Args<'updateCapture'>): Promise<Outcome> {
+  const r = await lockedCapture(ctx, a.id);
+  if ('status' in r) return r;
+  const { row, clock, role } = r;
+  if (!canEditRow(role, row.owner_user_id, ctx.userId)) return rejected('forbidden');
+  const s = a.set;
+  const patch: Partial<CapturesTable> = {};
+  if (s.intent !== undefined && s.intent !== row.intent) patch.intent = s.intent;
+  if (s.reflection !== undefined && s.reflection !== row.reflection) patch.reflection = s.reflection;
+  if (s.reviewedAt !== undefined && s.reviewedAt !== row.reviewed_at) patch.reviewed_at = s.reviewedAt;
+  if (s.archivedAt !== undefined && s.archivedAt !== row.archived_at) patch.archived_at = s.archivedAt;
+  if (s.followUp !== undefined) {
+    const json = s.followUp === null ? null : JSON.stringify(s.followUp);
+    if (json !== row.follow_up_json) patch.follow_up_json = json;
+  }
+  if (s.title !== undefined) {
+    const draft = JSON.parse(row.content_json) as CaptureDraft;
+    if (draft.title !== s.title) patch.content_json = JSON.stringify({ ...draft, title: s.title });
+  }
+  const noteChanges = s.note !== undefined && s.note !== row.note;
+  if (Object.keys(patch).length === 0 && !noteChanges) return ok; // LWW: already the value
+  const version = clock.next(row.scope_id);
+  let conflict = false;
+  if (noteChanges) {
+    patch.note = s.note!;
+    patch.note_version = version;
+    // 3.3: stale base and a different value → keep the overwritten text (no silent loss).
+    if (Number(row.note_version) > a.baseVersion && row.note !== null) {
+      conflict = true;
+      await ctx.tx
+        .insertInto('note_conflicts')
+        .values({
+          id: randomUUID(), capture_id: row.id, scope_id: row.scope_id, overwritten_note: row.note, overwritten_by_device_id: ctx.deviceId,
+          winning_version: version, version: clock.next(row.scope_id), created_at: ctx.now, resolved_at: null,
+        })
+        .execute();
+    }
+  }
+  await ctx.tx.updateTable('captures').set({ ...patch, version, updated_at: ctx.now }).where('id', '=', row.id).execute();
+  return conflict ? { status: 'applied_with_conflict' } : ok;
+}
+
+async function deleteCapture(ctx: MutationContext, a: Args<'deleteCapture'>): Promise<Outcome> {
+  const r = await lockedCapture(ctx, a.id);
+  if ('status' in r) return r.status === 'gone' ? noop : r; // already deleted → noop
+  const { row, clock, role } = r;
+  if (!canEditRow(role, row.owner_user_id, ctx.userId)) return rejected('forbidden');
+  await ctx.tx.updateTable('captures').set({ deleted_at: ctx.now, version: clock.next(row.scope_id), updated_at: ctx.now }).where('id', '=', row.id).execute();
+  // Same transaction: its elements become absent, each with a new version.
+  const tags = await ctx.tx.selectFrom('capture_tags').select('tag').where('capture_id', '=', row.id).where('present', '=', 1).execute();
+  for (const t of tags) await setTag(ctx, clock, row.scope_id, row.id, t.tag, false);
+  const items = await ctx.tx.selectFrom('collection_items').select('collection_id').where('capture_id', '=', row.id).where('present', '=', 1).execute();
+  for (const i of items) await setItem(ctx, clock, row.scope_id, i.collection_id, row.id, false);
+  return ok;
+}
+
+async function tagOp(ctx: MutationContext, a: Args<'addTag'>, present: boolean): Promise<Outcome> {
+  const tag = tagKey(a.tag);
+  if (tag === null) return rejected('invalid');
+  const r = await lockedCapture(ctx, a.captureId);
+  if ('status' in r) return r;
+  if (!canWrite(r.role)) return rejected('forbidden');
+  await setTag(ctx, r.clock, r.row.scope_id, r.row.id, tag, present);
+  return ok;
+}
+
+async function createCollection(ctx: MutationContext, a: Args<'createCollection'>): Promise<Outcome> {
+  const clock = await lockScopes(ctx, [a.scopeId]);
+  const role = clock.has(a.scopeId) ? await clock.role(ctx, a.scopeId) : null;
+  if (!canWrite(role)) return rejected('forbidden');
+  const existing = await getCollection(ctx.tx, a.id);
+  if (existing) {
+    if (existing.scope_id !== a.scopeId || existing.created_by !== ctx.userId) return rejected('id_conflict');
+    return existing.deleted_at === null ? noop : gone;
+  }
+  await ctx.tx
+    .insertInto('collections')
+    .values({ id: a.id, scope_id: a.scopeId, name: a.name, created_by: ctx.userId, version: clock.next(a.scopeId), created_at: ctx.now, updated_at: ctx.now, deleted_at: null })
+    .execute();
+  return ok;
+}
+
+async function collectionOp(ctx: MutationContext, id: string, op: { rename: string } | 'delete'): Promise<Outcome> {
+  const found = await ctx.tx.selectFrom('collections').select('scope_id').where('id', '=', id).executeTakeFirst();
+  if (!found) return notFound;
+  const clock = await lockScopes(ctx, [found.scope_id]);
+  const role = await clock.role(ctx, found.scope_id);
+  if (role === null) return notFound;
+  const col = (await getCollection(ctx.tx, id))!;
+  if (col.deleted_at !== null) return op === 'delete' ? noop : gone;
+  if (!canEditRow(role, col.created_by, ctx.userId)) return rejected('forbidden');
+  if (op === 'delete') {
+    await ctx.tx.updateTable('collections').set({ deleted_at: ctx.now, updated_at: ctx.now, version: clock.next(col.scope_id) }).where('id', '=', id).execute();
+    const items = await ctx.tx.selectFrom('collection_items').select('capture_id').where('collection_id', '=', id).where('present', '=', 1).execute();
+    for (const i of items) await setItem(ctx, clock, col.scope_id, id, i.capture_id, false);
+  } else {
+    if (col.name === op.rename) return ok;
+    await ctx.tx.updateTable('collections').set({ name: op.rename, updated_at: ctx.now, version: clock.next(col.scope_id) }).where('id', '=', id).execute();
+  }
+  return ok;
+}
+
+async function itemOp(ctx: MutationContext, a: Args<'addToCollection'>, present: boolean): Promise<Outcome> {
+  const col = await ctx.tx.selectFrom('collections').select('scope_id').where('id', '=', a.collectionId).executeTakeFirst();
+  const cap = await captureScope(ctx.tx, a.captureId);
+  if (!col || !cap) return notFound;
+  const clock = await lockScopes(ctx, [col.scope_id]);
+  const colRole = await clock.role(ctx, col.scope_id);
+  const capRole = col.scope_id === cap.scopeId ? colRole : await clock.role(ctx, cap.scopeId);
+  if (colRole === null || capRole === null) return notFound; // S2: never says the other exists
+  if (col.scope_id !== cap.scopeId) return rejected('scope_mismatch');
+  const c = (await getCollection(ctx.tx, a.collectionId))!;
+  const capture = (await getCapture(ctx.tx, cap.id))!;
+  if (c.deleted_at !== null || capture.deleted_at !== null) return gone;
+  if (!canWrite(colRole)) return rejected('forbidden');
+  await setItem(ctx, clock, col.scope_id, a.collectionId, cap.id, present);
+  return ok;
+}
+
+async function shareCapture(ctx: MutationContext, a: Args<'shareCapture'>): Promise<Outcome> {
+  const { tx, userId, now } = ctx;
+  const src = await captureScope(tx, a.sourceId);
+  if (!src || (await ctx.clock.role(ctx, src.scopeId)) === null) return notFound;
+  const clock = await lockScopes(ctx, [a.targetScopeId]);
+  const role = clock.has(a.targetScopeId) ? await clock.role(ctx, a.targetScopeId) : null;
+  if (!canWrite(role)) return rejected('forbidden');
+  // Idempotent on newId.
+  const existing = await tx.selectFrom('captures').select(['scope_id', 'owner_user_id', 'deleted_at']).where('id', '=', a.newId).executeTakeFirst();
+  if (existing) {
+    if (existing.scope_id !== a.targetScopeId || existing.owner_user_id !== userId) return rejected('id_conflict');
+    return existing.deleted_at === null ? noop : gone;
+  }
+  const alias = await tx.selectFrom('capture_aliases').select(['scope_id', 'capture_id']).where('id', '=', a.newId).executeTakeFirst();
+  if (alias) return alias.scope_id === a.targetScopeId ? { status: 'noop', code: 'merged', canonicalId: alias.capture_id } : rejected('id_conflict');
+  const source = (await getCapture(tx, src.id))!;
+  if (source.deleted_at !== null) return gone;
+  if (a.collectionId !== undefined) {
+    const col = await getCollection(tx, a.collectionId);
+    if (!col || (col.scope_id !== a.targetScopeId && (await clock.role(ctx, col.scope_id)) === null)) return notFound;
+    if (col.scope_id !== a.targetScopeId) return rejected('scope_mismatch');
+    if (col.deleted_at !== null) return gone;
+  }
+  const note = a.note !== undefined ? a.note : source.note;
+  const live = await tx.selectFrom('captures').select(['id', 'note']).where('scope_id', '=', a.targetScopeId).where('post_key', '=', source.post_key).where('deleted_at', 'is', null).executeTakeFirst();
+  let targetId: string;
+  if (live) {
+    // The team already holds this post (shared by someone else): one capture, alias the new id.
+    await tx.insertInto('capture_aliases').values({ id: a.newId, capture_id: live.id, scope_id: a.targetScopeId, created_at: now }).execute();
+    targetId = live.id;
+  } else {
+    const version = clock.next(a.targetScopeId);
+    await tx
+      .insertInto('captures')
+      .values({
+        id: a.newId, scope_id: a.targetScopeId, owner_user_id: userId, source_capture_id: source.id, platform: source.platform, post_key: source.post_key,
+        captured_at: source.captured_at, content_json: source.content_json, intent: null, note, note_version: note !== null ? version : 0,
+        reflection: null, reviewed_at: null, archived_at: null, follow_up_json: null, version, created_at: now, updated_at: now, completed_at: null, deleted_at: null,
+      })
+      .execute();
+    targetId = a.newId;
+    const tags = await tx.selectFrom('capture_tags').select('tag').where('capture_id', '=', source.id).where('present', '=', 1).execute();
+    for (const t of tags) await setTag(ctx, clock, a.targetScopeId, targetId, t.tag, true);
+  }
+  if (a.collectionId !== undefined) await setItem(ctx, clock, a.targetScopeId, a.collectionId, targetId, true);
+  return live ? { status: 'noop', code: 'merged', canonicalId: live.id } : ok;
+}
+
+/**
+ * Applies one mutation inside the caller's transaction. Never throws for bad input or missing
+ * rights (those are outcomes); throws only store errors (the caller retries transient ones).
+ */
+export async function applyMutation(ctx: MutationContext, name: string, rawArgs: unknown): Promise<Outcome> {
+  if (!(name in MutationArgs)) return rejected('invalid');
+  const parsed = MutationArgs[name as keyof typeof MutationArgs].safeParse(rawArgs);
+  if (!parsed.success) return rejected('invalid');
+  const a = parsed.data as never;
+  switch (name as keyof typeof MutationArgs) {
+    case 'createCapture': return createCapture(ctx, a);
+    case 'completeCapture': return completeCapture(ctx, a);
+    case 'updateCapture': return updateCapture(ctx, a);
+    case 'deleteCapture': return deleteCapture(ctx, a);
+    case 'addTag': return tagOp(ctx, a, true);
+    case 'removeTag': return tagOp(ctx, a, false);
+    case 'createCollection': return createCollection(ctx, a);
+    case 'renameCollection': return collectionOp(ctx, (a as Args<'renameCollection'>).id, { rename: (a as Args<'renameCollection'>).name });
+    case 'deleteCollection': return collectionOp(ctx, (a as Args<'deleteCollection'>).id, 'delete');
+    case 'addToCollection': return itemOp(ctx, a, true);
+    case 'removeFromCollection': return itemOp(ctx, a, false);
+    case 'shareCapture': return shareCapture(ctx, a);
+  }
+}
