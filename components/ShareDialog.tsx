@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useId, useState } from 'preact/hooks';
 import type { Translate } from '../lib/util/i18n';
 import { Modal } from './Modal';
 
@@ -32,6 +32,7 @@ export function ShareDialog({ targets, initialNote, t, onShare, onClose }: Share
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const target = targets.find((x) => x.scopeId === scopeId);
+  const id = useId();
   const submit = async (e: Event) => {
     e.preventDefault();
     if (!scopeId || busy) return;
@@ -48,23 +49,23 @@ export function ShareDialog({ targets, initialNote, t, onShare, onClose }: Share
   return (
     <Modal title={t('shareTitle')} onClose={onClose} t={t} testId="share-dialog">
       <form class="share" onSubmit={submit}>
-        <label class="field">
-          <span>{t('shareTeam')}</span>
-          <select value={scopeId} onChange={(e) => { setScopeId((e.target as HTMLSelectElement).value); setCollectionId(''); }}>
+        <div class="field">
+          <label for={`${id}-team`}>{t('shareTeam')}</label>
+          <select id={`${id}-team`} value={scopeId} onChange={(e) => { setScopeId((e.target as HTMLSelectElement).value); setCollectionId(''); }}>
             {targets.map((x) => <option value={x.scopeId}>{x.name}</option>)}
           </select>
-        </label>
-        <label class="field">
-          <span>{t('shareCollection')}</span>
-          <select value={collectionId} onChange={(e) => setCollectionId((e.target as HTMLSelectElement).value)}>
+        </div>
+        <div class="field">
+          <label for={`${id}-col`}>{t('shareCollection')}</label>
+          <select id={`${id}-col`} value={collectionId} onChange={(e) => setCollectionId((e.target as HTMLSelectElement).value)}>
             <option value="">{t('shareNoCollection')}</option>
             {(target?.collections ?? []).map((c) => <option value={c.id}>{c.name}</option>)}
           </select>
-        </label>
-        <label class="field">
-          <span>{t('shareWhy')}</span>
-          <textarea rows={4} dir="auto" value={note} placeholder={t('shareWhyPlaceholder')} onInput={(e) => setNote((e.target as HTMLTextAreaElement).value)} />
-        </label>
+        </div>
+        <div class="field">
+          <label for={`${id}-why`}>{t('shareWhy')}</label>
+          <textarea id={`${id}-why`} rows={4} dir="auto" value={note} placeholder={t('shareWhyPlaceholder')} onInput={(e) => setNote((e.target as HTMLTextAreaElement).value)} />
+        </div>
         <p class="muted">{t('shareHint')}</p>
         {error ? <p class="status status--error" role="alert">{error}</p> : null}
         <div class="modal__actions">
