@@ -11,8 +11,10 @@
  * Flags: --no-build (use the existing .output/chrome-mv3), --headless, --port <n> (demo server port).
  * Env: SATCHEL_SKIP_BUILD=1 is the same as --no-build.
  *
- * Services are a list (SERVICES below) started in order and stopped in reverse; the sync server
- * (issue 4) is meant to be added there next to the demo feed server.
+ * Services are a list (SERVICES below) started in order and stopped in reverse: the demo feeds, then
+ * (once the extension id is known, for CORS) the sync server on SQLite (`./data/satchel.sqlite`,
+ * port 8787 when free), which the extension is pointed at: its options page is connected to it, so
+ * signing up is all that is left (the headless tour signs up a demo account and syncs).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
@@ -23,6 +25,7 @@ import { launchWithExtension, extensionServiceWorker, extensionIdOf } from '../t
 import { DEMO_URLS, REPO_ROOT } from '../tests/e2e/demo-feeds';
 import { FeedPage, type Site } from '../tests/e2e/pages/feed-page';
 import { PopupPage } from '../tests/e2e/pages/popup-page';
+import { allowSiteAccess, freePort, startApiServer } from '../tests/e2e/api-server';
 
 const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(name);
@@ -58,8 +61,40 @@ const feedServer: Service = {
   describe: () => `demo feeds on ${feeds?.origin} (mapped to www.linkedin.com, x.com, engage.cloud.microsoft, …)`,
 };
 
-// Issue 4 adds the sync server here (start it, pass its URL to the extension's options).
 const SERVICES: Service[] = [feedServer];
+
+/** The sync server (issue 4), started after the browser: CORS must name the extension's origin. */
+let api: Awaited<ReturnType<typeof startApiServer>> | null = null;
+const DATA_DIR = join(REPO_ROOT, 'data');
+async function startSyncServer(extensionId: string): Promise<string> {
+  mkdirSync(DATA_DIR, { recursive: true });
+  const port = Number(option('--api-port') ?? 0) || ((await portFree(8787)) ? 8787 : await freePort());
+  api = await startApiServer(extensionId, { port, dir: DATA_DIR });
+  return api.url;
+}
+async function portFree(port: number): Promise<boolean> {
+  const { createServer } = await import('node:net');
+  return new Promise((resolve) => {
+    const s = createServer();
+    s.once('error', () => resolve(false));
+    s.listen(port, '127.0.0.1', () => s.close(() => resolve(true)));
+  });
+}
+
+/** Points the extension at the sync server: grants its origin (as on chrome://extensions → Site access) and connects the options page. */
+async function connectExtension(context: BrowserContext, extensionId: string, url: string): Promise<Page> {
+  await allowSiteAccess(context, extensionId, 'http://127.0.0.1/*');
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/options.html`);
+  const signedIn = page.getByRole('heading', { name: 'Signed in' });
+  const account = page.getByRole('heading', { name: 'Your account' });
+  await Promise.race([signedIn.waitFor({ timeout: 10_000 }), page.getByLabel('Server address').waitFor({ timeout: 10_000 })]);
+  if (await signedIn.isVisible()) return page;
+  await page.getByLabel('Server address').fill(url);
+  await page.getByRole('button', { name: 'Connect' }).click();
+  await account.waitFor({ timeout: 10_000 });
+  return page;
+}
 
 function build(): void {
   if (skipBuild) {
@@ -180,6 +215,33 @@ async function tour(context: BrowserContext, extensionId: string): Promise<{ sho
     console.log(`(${await popup.items().count()} captures) `);
     await shoot(popup.page, 'popup');
   });
+  await step('sync: sign in on the local server, the popup shows Synced', async () => {
+    const opt = await context.newPage();
+    await opt.goto(`chrome-extension://${extensionId}/options.html`);
+    const signedIn = opt.getByRole('heading', { name: 'Signed in' });
+    await Promise.race([signedIn.waitFor({ timeout: 10_000 }), opt.getByRole('heading', { name: 'Your account' }).waitFor({ timeout: 10_000 })]);
+    if (!(await signedIn.isVisible())) {
+      // A demo account: created on the first run, signed in to on the next ones (data/ persists).
+      await opt.getByLabel('Email').fill('demo@example.org');
+      await opt.getByLabel('Password').fill('satchel-demo-password');
+      await opt.getByRole('button', { name: 'Sign in' }).last().click();
+      const ok = await signedIn.waitFor({ timeout: 8_000 }).then(() => true, () => false);
+      if (!ok) {
+        await opt.getByRole('tab', { name: 'Create account' }).click();
+        await opt.getByLabel('Email').fill('demo@example.org');
+        await opt.getByLabel('Password').fill('satchel-demo-password');
+        await opt.getByLabel('Name', { exact: true }).fill('Demo learner');
+        await opt.getByRole('button', { name: 'Create account' }).last().click();
+        await signedIn.waitFor({ timeout: 10_000 });
+      }
+    }
+    await shoot(opt, 'options-signed-in');
+    const popup = new PopupPage(await context.newPage(), extensionId);
+    await popup.page.setViewportSize({ width: 420, height: 640 });
+    await popup.open();
+    await popup.page.getByTestId('sync-status').and(popup.page.locator('[data-kind="synced"]')).waitFor({ timeout: 30_000 });
+    await shoot(popup.page, 'popup-synced');
+  });
   if (errors.length) {
     console.error(`• errors thrown in the pages:\n  ${errors.join('\n  ')}`);
     failed.push('page errors');
@@ -202,10 +264,15 @@ async function main(): Promise<number> {
       const sw = await extensionServiceWorker(browser.context);
       const id = extensionIdOf(sw);
       console.log(`• extension ${id} loaded (service worker ${sw.url()})`);
+      const apiUrl = await startSyncServer(id);
+      console.log(`• sync server on ${apiUrl} (SQLite: ${join('data', 'satchel.sqlite')}); the extension's options page is connected to it`);
+      const options = await connectExtension(browser.context, id, apiUrl);
       if (!headless) {
+        await options.bringToFront().catch(() => undefined);
         await headed(browser.context);
         return 0;
       }
+      await options.close();
       const { shots, failed } = await tour(browser.context, id);
       console.log(`\nScreenshots (${shots.length}):\n${shots.map((s) => `  ${s}`).join('\n')}`);
       if (failed.length) {
@@ -216,6 +283,7 @@ async function main(): Promise<number> {
       return 0;
     } finally {
       await browser.close();
+      await api?.stop({ keepData: true });
     }
   } finally {
     for (const s of started.reverse()) await s.stop().catch(() => undefined);
