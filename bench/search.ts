@@ -48,7 +48,7 @@ async function measure(launched: Launched[]): Promise<Figure[]> {
       figs.push(
         { name: `search.${k}.p95`, value: round(percentile(times, 95), 1), unit: 'ms', goal: `<= ${SEARCH_P95_GOAL_MS[size] ?? 100}`, note: `input event → the list answers the text (data-query) → next animation frame, ${times.length} typed queries (prefixes), library page 1280×900` },
         { name: `search.${k}.p50`, value: round(percentile(times, 50), 1), unit: 'ms', goal: 'info' },
-        { name: `search.${k}.load`, value: round(loadMs, 0), unit: 'ms', goal: 'info', note: 'library page reload → every capture loaded and indexed (MiniSearch), list count final' },
+        { name: `search.${k}.load`, value: round(loadMs, 0), unit: 'ms', goal: 'info', note: 'library page reload → every capture loaded and indexed (lib/search), list count final' },
       );
       await b.close();
       launched.length = 0;

@@ -59,7 +59,7 @@ const RULES: Record<string, { local: RegExp; pkg: RegExp }> = {
   'lib/db': { local: /^lib\/(db|schema|util)$/, pkg: /^(dexie|zod)$/ },
   'lib/sync': { local: /^lib\/(sync|db|schema|util)$/, pkg: /^(zod)$/ },
   'lib/platform': { local: /^lib\/(platform|schema)$/, pkg: /^(wxt\/browser|wxt\/utils\/storage)$/ },
-  'lib/search': { local: /^lib\/(search|schema|util)$/, pkg: /^(minisearch)$/ },
+  'lib/search': { local: /^lib\/(search|schema|util)$/, pkg: /^(minisearch|minisearch\/SearchableMap|flexsearch)$/ },
   'lib/export': { local: /^lib\/(export|schema|util)$/, pkg: /^(zod|fast-check)$/ },
   components: { local: /^(components|lib\/schema|lib\/util)$/, pkg: /^(preact|preact\/hooks|preact\/jsx-runtime)$/ },
 };

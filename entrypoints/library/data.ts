@@ -131,7 +131,8 @@ export function toSearchQuery(q: LibraryQuery): SearchQuery {
     reviewed: f.review === 'unreviewed' ? false : f.review === 'reviewed' ? true : undefined,
     archived: f.review === 'archived',
   };
-  return { text: q.text, filters, sort: q.sort, limit: Number.MAX_SAFE_INTEGER };
+  // The list reads every id from `SearchResult.ids`; only the first page becomes hit objects.
+  return { text: q.text, filters, sort: q.sort, limit: 50 };
 }
 
 const countOf = (vals: readonly FacetValue[], v: string) => vals.find((x) => x.value === v)?.count ?? 0;
@@ -162,7 +163,7 @@ export function createSearch(captures: readonly Capture[]): LibrarySearch {
     segments: (text, terms) => highlight(text, terms),
     query(q) {
       const r = index.search(toSearchQuery(q));
-      return { ids: r.hits.map((h) => h.id), facets: toFacetCounts(r.facets), terms: r.terms.length ? r.terms : q.text.split(/\s+/).filter(Boolean) };
+      return { ids: r.ids, facets: toFacetCounts(r.facets), terms: r.terms.length ? r.terms : q.text.split(/\s+/).filter(Boolean) };
     },
   };
 }

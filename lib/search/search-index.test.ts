@@ -122,11 +122,78 @@ describe('SearchIndex', () => {
     expect(idx.search({}).facets.platform.find((f) => f.value === 'web')).toBeUndefined();
   });
 
+  it('answers from the first letter (prefix on the last term), ranks tag > author > own words > body, and lists every id in order', () => {
+    const idx = new SearchIndex();
+    const body = cap({ text: 'mentoring notes' });
+    const mine = cap({ text: 'other', note: 'mentoring plan' });
+    const tag = cap({ text: 'other', tags: ['Mentoring'] });
+    const person = cap({ text: 'other', author: { name: 'Mentor Mia', handle: null, profileUrl: null, avatarUrl: null } });
+    const none = cap({ text: 'nothing here' });
+    idx.addAll([body, mine, tag, person, none]);
+    const r = idx.search({ text: 'm' });
+    expect(r.total).toBe(4);
+    expect(ids(r)).toEqual([tag.id, person.id, mine.id, body.id]);
+    expect(r.ids).toEqual(ids(r));
+    expect(r.terms).toEqual(['m']);
+    const page = idx.search({ text: 'ment', limit: 2, offset: 1 });
+    expect(page.total).toBe(4);
+    expect(ids(page)).toEqual([person.id, mine.id]);
+    expect(page.ids).toEqual([tag.id, person.id, mine.id, body.id]);
+    expect(idx.search({ text: 'ment', sort: 'saved' }).ids).toEqual([person.id, tag.id, mine.id, body.id]);
+    // an earlier term must match a whole word; the last one is a prefix
+    expect(idx.search({ text: 'ment notes' }).total).toBe(0);
+    expect(ids(idx.search({ text: 'mentoring no' }))).toEqual([body.id]);
+  });
+
+  it('exact beats prefix beats typo; the typo-matched word is a highlight term', () => {
+    const idx = new SearchIndex();
+    const exact = cap({ text: 'practice daily' });
+    const longer = cap({ text: 'practices daily' });
+    idx.addAll([longer, exact]);
+    expect(ids(idx.search({ text: 'practice' }))).toEqual([exact.id, longer.id]);
+    const typo = idx.search({ text: 'practise' });
+    expect(ids(typo)).toEqual([exact.id]);
+    expect(typo.terms).toEqual(['practice']);
+    expect(typo.hits[0]!.terms).toEqual(['practice']);
+  });
+
+  it('counts and filters many tags and collections per capture', () => {
+    const idx = new SearchIndex();
+    const many = cap({ text: 'x', tags: ['t1', 't2', 't3', 't4', 't5', 't6'], collectionIds: ['c1', 'c2', 'c3', 'c4', 'c5'] });
+    const few = cap({ text: 'x', tags: ['t6'], collectionIds: ['c5'] });
+    idx.addAll([many, few]);
+    const r = idx.search({ text: 'x' });
+    expect(r.facets.tag.find((f) => f.value === 't6')?.count).toBe(2);
+    expect(r.facets.tag.find((f) => f.value === 't1')?.count).toBe(1);
+    expect(r.facets.collection.find((f) => f.value === 'c5')?.count).toBe(2);
+    expect(ids(idx.search({ filters: { tags: ['T5'] } }))).toEqual([many.id]);
+    expect(ids(idx.search({ filters: { collections: ['c5'] } }))).toEqual([few.id, many.id]);
+    idx.upsert({ ...many, tags: ['t1'], collectionIds: [] });
+    expect(idx.search({ filters: { tags: ['t5'] } }).total).toBe(0);
+    expect(idx.search({ filters: { collections: ['c5'] } }).ids).toEqual([few.id]);
+  });
+
+  it('an edit keeps the capture\'s place in saved and posted order; a new capture goes first', () => {
+    const idx = index();
+    expect(ids(idx.search({}))).toEqual([d.id, c.id, b.id, a.id]);
+    expect(ids(idx.search({ sort: 'posted' }))).toEqual([c.id, b.id, a.id, d.id]);
+    idx.upsert({ ...b, note: 'edited' });
+    expect(ids(idx.search({}))).toEqual([d.id, c.id, b.id, a.id]);
+    expect(ids(idx.search({ sort: 'posted' }))).toEqual([c.id, b.id, a.id, d.id]);
+    expect(ids(idx.search({ text: 'edited' }))).toEqual([b.id]);
+    idx.upsert({ ...a, postedAt: '2026-12-31T00:00:00.000Z' });
+    expect(ids(idx.search({ sort: 'posted' }))).toEqual([a.id, c.id, b.id, d.id]);
+    idx.upsert({ ...c, deletedAt: 1 });
+    expect(ids(idx.search({}))).toEqual([d.id, b.id, a.id]);
+    expect(ids(idx.search({ sort: 'posted' }))).toEqual([a.id, b.id, d.id]);
+  });
+
   it('round-trips through toJSON/fromJSON', () => {
     const idx = index();
     const back = SearchIndex.fromJSON(JSON.parse(JSON.stringify(idx.toJSON())));
     expect(back.size).toBe(4);
     expect(back.search({ text: 'naive', filters: { platforms: ['linkedin'] } })).toEqual(idx.search({ text: 'naive', filters: { platforms: ['linkedin'] } }));
     expect(() => SearchIndex.fromJSON({} as never)).toThrow(/not a serialised/);
+    expect(() => SearchIndex.fromJSON({ version: 1, index: {}, metas: [] } as never)).toThrow(/version 2/);
   });
 });

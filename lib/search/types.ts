@@ -53,7 +53,7 @@ export interface SearchHit {
   id: string;
   /** Relevance score (0 without text). */
   score: number;
-  /** Folded index terms this capture matched; feed to `highlight`. */
+  /** Folded terms this capture matched (the typed prefix for a prefix match); feed to `highlight`. */
   terms: string[];
 }
 
@@ -78,7 +78,12 @@ export interface SearchResult {
   total: number;
   /** The requested page, in sort order. */
   hits: SearchHit[];
-  /** Folded query terms as matched in the index (union over hits), for highlighting. */
+  /**
+   * Every matching capture id in sort order (`total` of them; `hits` is the requested page of
+   * it), for long windowed lists: cheap, no per-hit objects.
+   */
+  ids: string[];
+  /** Folded terms to highlight (union over all matching captures): query terms as typed (prefixes light up longer words) and typo-matched index terms. */
   terms: string[];
   facets: Facets;
 }
