@@ -23,9 +23,24 @@ export type LoadControlUi = () => Promise<ControlUi>;
  * controls while a mount is pending. Here the host is created synchronously, the CSS is bundled as
  * a string (`?inline`), and cleanup on invalidation is done by lib/capture through `ctx.signal`.
  */
-export function createMountControl(t: Translate, loadUi: LoadControlUi, log: (msg: string, err: unknown) => void = () => {}): MountControl {
+export function createMountControl(t: Translate, loadUi: LoadControlUi, log: (msg: string, err: unknown) => void = () => {}, signal?: AbortSignal): MountControl {
   let proto: DocumentFragment | null = null;
   let sheet: CSSStyleSheet | null | undefined;
+  // Hosts waiting for their full set of event stoppers, armed on first pointer or focus contact by
+  // one document-level listener pair (composed events reach the document retargeted to the host).
+  const unarmed = new WeakMap<Element, () => void>();
+  const watched = new WeakSet<Document>();
+  const watch = (doc: Document) => {
+    if (watched.has(doc)) return;
+    watched.add(doc);
+    const onContact = (e: Event) => {
+      const host = e.target as Element | null;
+      const arm = host ? unarmed.get(host) : undefined;
+      if (arm) arm();
+    };
+    doc.addEventListener('pointerover', onContact, { capture: true, passive: true, signal });
+    doc.addEventListener('focusin', onContact, { capture: true, signal });
+  };
   return (anchor, view, actions): MountedControl => {
     const doc = anchor.ownerDocument;
     const host = doc.createElement('satchel-save');
@@ -45,15 +60,19 @@ export function createMountControl(t: Translate, loadUi: LoadControlUi, log: (ms
     // The page must not see our clicks and keys: on X a click anywhere in a post opens it, and
     // single-key shortcuts (l, r, j, k) would fire while typing a tag or a note. `click` and
     // `keydown` are stopped from the start (assistive tech may click without any pointer or focus
-    // event first); the rest on the first pointer or focus contact, which precedes them.
-    for (const type of EAGER_STOPPED) host.addEventListener(type, stop);
+    // event first); the rest once the pointer or focus first reaches the control (`watch`).
+    watch(doc);
+    host.addEventListener('keydown', stop);
+    host.addEventListener('click', (e) => {
+      e.stopPropagation();
+      // Static button: activate from here (one listener per control, not two).
+      if (!ui && (e.composedPath() as EventTarget[]).some((n) => (n as Element).tagName === 'BUTTON')) actions.activate((e as MouseEvent).detail === 0);
+    });
     const arm = () => {
-      host.removeEventListener('pointerover', arm);
-      host.removeEventListener('focusin', arm);
+      unarmed.delete(host);
       for (const type of STOPPED_EVENTS) host.addEventListener(type, stop);
     };
-    host.addEventListener('pointerover', arm);
-    host.addEventListener('focusin', arm);
+    unarmed.set(host, arm);
 
     let current = view;
     let painted: SaveStatus = 'save';
@@ -63,9 +82,6 @@ export function createMountControl(t: Translate, loadUi: LoadControlUi, log: (ms
 
     proto ??= staticControlMarkup(doc, t);
     root.append(proto.cloneNode(true));
-    root.querySelector('button')!.addEventListener('click', (e) => {
-      if (!ui) actions.activate(e.detail === 0);
-    });
 
     let paintedKey = 'save||0';
     const paint = () => {
@@ -85,6 +101,7 @@ export function createMountControl(t: Translate, loadUi: LoadControlUi, log: (ms
             if (!alive || ui) return;
             const hadFocus = shadow.activeElement !== null;
             ui = loaded;
+            arm(); // Preact's own handlers inside need every stopper on the host from now on
             root.textContent = '';
             ui.render(root, current, actions, t);
             if (hadFocus && shadow.activeElement === null) root.querySelector('button')?.focus();
@@ -130,7 +147,6 @@ function sharedSheet(doc: Document): CSSStyleSheet | null {
   }
 }
 
-const EAGER_STOPPED = ['click', 'keydown'];
 const STOPPED_EVENTS = ['dblclick', 'auxclick', 'mousedown', 'mouseup', 'pointerdown', 'pointerup', 'touchstart', 'touchend', 'keyup', 'keypress', 'input', 'paste', 'copy', 'cut'];
 
 function stop(e: Event): void {

@@ -40,7 +40,7 @@ export function runContent(ctx: ContentScriptContext, adapter: SiteAdapter): voi
     document,
     url: () => location.href,
     send,
-    mount: createMountControl(t, loadControlUi(send), (m, e) => console.warn(`[Satchel] ${m}`, e)),
+    mount: createMountControl(t, loadControlUi(send), (m, e) => console.warn(`[Satchel] ${m}`, e), ctx.signal),
     signal: ctx.signal,
     t,
   });

@@ -393,7 +393,10 @@ export function startCapture(deps: CaptureDeps): CaptureController {
     } else {
       if (e) unmountEntry(el);
       // Never two: a host we do not own in this row (the page cloned a post with its control).
-      for (const h of [...anchor.children]) if (isHost(h) && !hosts.has(h)) h.remove();
+      for (let h = anchor.firstElementChild, next: Element | null; h; h = next) {
+        next = h.nextElementSibling;
+        if (isHost(h) && !hosts.has(h)) h.remove();
+      }
       const view: ControlView = { postId, key, status: st.status, error: st.error, panel: null };
       const ui = mount(anchor, view, actionsFor(el));
       hosts.add(ui.host);
@@ -788,7 +791,7 @@ export function startCapture(deps: CaptureDeps): CaptureController {
       schedule: deps.schedule,
       attributes: ID_ATTRIBUTES,
       // Our own inserts (and removals we made) are no news; a host removed by the page is.
-      ignore: (r) => r.type === 'childList' && isOnlyHosts(r.addedNodes) && [...r.removedNodes].every((n) => isHost(n) && !hosts.has(n as Element)),
+      ignore: (r) => r.type === 'childList' && isOnlyHosts(r.addedNodes) && removedOnlyOurUnmounts(r.removedNodes, hosts),
     });
     safeScan();
   }
@@ -830,6 +833,15 @@ function removedElements(r: MutationRecord): boolean {
 
 function isHost(n: Node): boolean {
   return (n as Element).tagName === HOST_TAG;
+}
+
+/** True when every removed node is a host we unmounted ourselves (no longer in `hosts`); cheap for the usual empty list. */
+function removedOnlyOurUnmounts(nodes: NodeList, hosts: WeakSet<Element>): boolean {
+  for (let i = 0; i < nodes.length; i++) {
+    const n = nodes[i]!;
+    if (!isHost(n) || hosts.has(n as Element)) return false;
+  }
+  return true;
 }
 
 function isOnlyHosts(nodes: NodeList): boolean {

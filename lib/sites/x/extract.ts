@@ -107,11 +107,26 @@ export function findQuoteBlock(postEl: Element): QuoteBlock | null {
  * holds no status link and so cannot be mistaken for the post's own id (used on the scan hot path).
  */
 function findQuotedPost(postEl: Element): Element | null {
-  for (const el of postEl.querySelectorAll(S.quoteBlock)) {
-    if (el.querySelector(S.userName) && el.closest(S.postRoot) === postEl) return el;
+  // Remembered until the current task ends: the controller asks for the id and then the action
+  // row of the same post back to back, and the DOM cannot change in between (no await).
+  if (!quoteMemo) {
+    quoteMemo = new WeakMap();
+    queueMicrotask(() => {
+      quoteMemo = null;
+    });
   }
-  return null;
+  if (quoteMemo.has(postEl)) return quoteMemo.get(postEl)!;
+  let found: Element | null = null;
+  for (const el of postEl.querySelectorAll(S.quoteBlock)) {
+    if (el.querySelector(S.userName) && el.closest(S.postRoot) === postEl) {
+      found = el;
+      break;
+    }
+  }
+  quoteMemo.set(postEl, found);
+  return found;
 }
+let quoteMemo: WeakMap<Element, Element | null> | null = null;
 
 /**
  * The post's own action bar (`div[role="group"]` with "N replies, N reposts, …"), or null. Carousels
