@@ -14,6 +14,7 @@ const BENCHMARKS: Record<string, Bench> = {
   'sync-initial': async () => (await import('./sync-initial')).run(),
   'popup-open': async () => (await import('./popup-open')).run(),
   search: async () => (await import('./search')).run(),
+  'import-export': async () => (await import('./import-export')).run(),
   'search-engine': async () => (await import('./search-engine')).run(),
 };
 

@@ -267,8 +267,15 @@ export async function exportCaptures(captures: readonly Capture[], format: 'json
 }
 
 /** Validates `text` as a Satchel JSON export and plans the import (nothing written). */
+/** The file the last dry run parsed, so the import that follows does not parse and validate it again. */
+let lastParsed: { text: string; parsed: ReturnType<typeof parseSatchelJson> } | null = null;
+const parseOnce = (text: string) => {
+  if (lastParsed?.text !== text) lastParsed = { text, parsed: parseSatchelJson(text) };
+  return lastParsed.parsed;
+};
+
 export async function importDryRun(db: SatchelDb, text: string, fileName: string): Promise<ImportReport> {
-  const parsed = parseSatchelJson(text);
+  const parsed = parseOnce(text);
   if (!parsed.ok) {
     return { fileName, added: 0, updated: 0, skipped: 0, collections: 0, problems: parsed.errors.map((e) => ({ line: e.line, field: e.path, message: e.message })) };
   }
@@ -278,7 +285,8 @@ export async function importDryRun(db: SatchelDb, text: string, fileName: string
 
 /** Imports `text` (validated again); same outcome as the dry run. */
 export async function importRun(db: SatchelDb, text: string, onProgress: (done: number, total: number) => void): Promise<{ added: number; updated: number }> {
-  const parsed = parseSatchelJson(text);
+  const parsed = parseOnce(text);
+  lastParsed = null;
   if (!parsed.ok) throw new Error(parsed.errors[0]?.message ?? 'not a Satchel export');
   const r = await applyImport(db, parsed.data, { onProgress });
   return { added: r.captures.add, updated: r.captures.update };

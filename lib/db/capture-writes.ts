@@ -69,11 +69,17 @@ export function createArgs(c: Capture): Record<string, unknown> {
  * and `updateCapture` for intent and review fields that are set. Used by undo and import.
  */
 export async function addCreateMutations(db: SatchelDb, c: Capture, now: number): Promise<void> {
-  await addMutation(db, 'createCapture', createArgs(c), now);
-  for (const t of c.tags.slice(MAX_CREATE_TAGS)) await addMutation(db, 'addTag', { captureId: c.id, tag: wireTag(t) }, now);
+  for (const [name, args] of createMutations(c)) await addMutation(db, name, args, now);
+}
+
+/** The outbox mutations that create `c` on the server, in order (for bulk writers: import). Pure. */
+export function createMutations(c: Capture): Array<[MutationName, Record<string, unknown>]> {
+  const out: Array<[MutationName, Record<string, unknown>]> = [['createCapture', createArgs(c)]];
+  for (const t of c.tags.slice(MAX_CREATE_TAGS)) out.push(['addTag', { captureId: c.id, tag: wireTag(t) }]);
   const set: Record<string, unknown> = {};
   for (const k of ['intent', 'reviewedAt', 'archivedAt', 'reflection', 'followUp'] as const) if (c[k] !== null) set[k] = c[k];
-  if (Object.keys(set).length > 0) await addMutation(db, 'updateCapture', { id: c.id, baseVersion: 0, set }, now);
+  if (Object.keys(set).length > 0) out.push(['updateCapture', { id: c.id, baseVersion: 0, set }]);
+  return out;
 }
 
 /**

@@ -24,9 +24,8 @@ import { systemClock } from '../util/clock';
 import { LOCAL_SCOPE, type SatchelDb } from './database';
 import { addMutation } from './outbox';
 import { mergeDraft } from './merge';
-import { canonicalTags } from './tag-labels';
 import type { WriteOptions } from './mutations';
-import { addCreateMutations, captureTables, contentOf, patchCaptureIn } from './capture-writes';
+import { captureTables, contentOf, createMutations, patchCaptureIn } from './capture-writes';
 import { findInbox } from './collection-rows';
 
 /** What an import did or would do, per kind of row. */
@@ -53,7 +52,7 @@ export interface ImportResult extends ImportPlan {
 
 /** Options of {@link planImport} and {@link applyImport}. */
 export interface ImportOptions extends WriteOptions {
-  /** Captures per transaction; default 200. */
+  /** Captures per transaction; default 1,000. */
   chunkSize?: number;
   /** Called after each chunk with captures processed so far and the total in the file. */
   onProgress?: (done: number, total: number) => void;
@@ -160,7 +159,7 @@ export async function planImport(db: SatchelDb, data: SatchelExport, opts: Impor
 export async function applyImport(db: SatchelDb, data: SatchelExport, opts: ImportOptions = {}): Promise<ImportResult> {
   const scopeId = opts.scopeId ?? LOCAL_SCOPE;
   const clock = opts.clock ?? systemClock;
-  const chunk = opts.chunkSize ?? 200;
+  const chunk = opts.chunkSize ?? 1000;
   const cols = await planCollections(db, scopeId, data.collections);
   const mapCollections = (ids: string[]) => [...new Set(ids.flatMap((i) => (cols.map.has(i) ? [cols.map.get(i)!] : [])))];
   const caps = await planCaptures(db, scopeId, data.captures, mapCollections);
@@ -173,21 +172,40 @@ export async function applyImport(db: SatchelDb, data: SatchelExport, opts: Impo
   });
   const total = data.captures.length;
   const touchedIds = caps.actions.filter((a) => a.kind !== 'skip').map((a) => a.id);
+  // Tag spellings of the scope, read once (a 10,000-capture file would otherwise read the tags
+  // table once per tag per capture); new spellings are written with each chunk.
+  const labels = new Map((await db.tags.where('scopeId').equals(scopeId).toArray()).map((t) => [t.key, t.label]));
   for (let i = 0; i < total; i += chunk) {
     await db.transaction('rw', captureTables(db), async () => {
       const now = clock();
+      // Added captures are written in bulk, with their outbox rows in the same order (one
+      // transaction: row and mutation together, as every write).
+      const rows: Capture[] = [];
+      const newLabels: Array<{ scopeId: string; key: string; label: string; createdAt: number }> = [];
+      for (let j = i; j < Math.min(total, i + chunk); j++) {
+        const action = caps.actions[j]!;
+        if (action.kind !== 'add') continue;
+        const src = data.captures[j]!;
+        if (action.dropTombstone) await db.captures.delete(action.dropTombstone);
+        const tags = src.tags.map((label) => {
+          const key = tagKey(label)!;
+          const known = labels.get(key);
+          if (known !== undefined) return known;
+          labels.set(key, label);
+          newLabels.push({ scopeId, key, label, createdAt: now });
+          return label;
+        });
+        rows.push({ ...src, id: action.id, scopeId, key: captureKey(src), tags, collectionIds: mapCollections(src.collectionIds) });
+      }
+      if (newLabels.length) await db.tags.bulkPut(newLabels);
+      if (rows.length) {
+        await db.captures.bulkAdd(rows);
+        await db.outbox.bulkAdd(rows.flatMap((r) => createMutations(r).map(([name, args]) => ({ mutationId: newId(), name, args, clientTs: now }))));
+      }
       for (let j = i; j < Math.min(total, i + chunk); j++) {
         const action = caps.actions[j]!;
         const src = data.captures[j]!;
-        if (action.kind === 'skip') continue;
-        if (action.kind === 'add') {
-          if (action.dropTombstone) await db.captures.delete(action.dropTombstone);
-          const tags = await canonicalTags(db, scopeId, src.tags, now);
-          const row: Capture = { ...src, id: action.id, scopeId, key: captureKey(src), tags, collectionIds: mapCollections(src.collectionIds) };
-          await db.captures.add(row);
-          await addCreateMutations(db, row, now);
-          continue;
-        }
+        if (action.kind !== 'update') continue;
         const old = (await db.captures.get(action.id))!;
         const merged = mergeDraft(old, src, now);
         if (merged.changed) {
