@@ -3,6 +3,7 @@ import type { Intent, QuotedDraft } from '../lib/schema';
 import type { Translate } from '../lib/util/i18n';
 import { safeHttpUrl, hostOf } from '../lib/util/url';
 import { absoluteTime } from '../lib/util/time';
+import { fmt } from './format';
 import { SiteIcon } from './SiteIcon';
 import { TagEditor } from './TagEditor';
 import { CollectionPicker } from './CollectionPicker';
@@ -26,6 +27,8 @@ export interface CaptureDetailProps {
   onReviewed: (reviewed: boolean) => void;
   onArchived: (archived: boolean) => void;
   onDelete: () => void;
+  /** In a team's library: who shared this capture (null: not known yet). */
+  sharedBy?: string | null;
   /** "Share to a team…" (shown only when given: the learner is in a team they can share into). */
   onShare?: () => void;
   onClose: () => void;
@@ -87,6 +90,9 @@ export function CaptureDetail(p: CaptureDetailProps) {
         </div>
         <button type="button" class="btn btn--ghost" onClick={p.onClose} aria-label={t('detailClose')} title={t('detailClose')}>×</button>
       </header>
+      {p.sharedBy !== undefined ? (
+        <p class="detail__shared muted" data-testid="detail-shared-by">{fmt(t('teamSharedBy'), { name: p.sharedBy ?? '…' }, locale)}</p>
+      ) : null}
 
       <dl class="detail__times">
         <dt>{t('detailPosted')}</dt>
@@ -175,7 +181,7 @@ export function CaptureDetail(p: CaptureDetailProps) {
         <CollectionPicker collections={p.collections} value={c.collectionIds} onChange={p.onCollections} t={t} />
       </section>
       <section class="detail__section">
-        <TextField label={t('detailNote')} value={c.note} onCommit={p.onNote} placeholder={t('savePanelNotePlaceholder')} testId="detail-note" savedText={t('savedShort')} />
+        <TextField label={t(p.sharedBy !== undefined ? 'detailTeamNote' : 'detailNote')} value={c.note} onCommit={p.onNote} placeholder={t('savePanelNotePlaceholder')} testId="detail-note" savedText={t('savedShort')} />
         <TextField label={t('reviewReflection')} value={c.reflection ?? null} onCommit={p.onReflection} placeholder={t('reviewReflectionPlaceholder')} testId="detail-reflection" savedText={t('savedShort')} />
         {c.followUp?.answer ? (
           <div class="followup-answer">

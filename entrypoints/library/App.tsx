@@ -17,8 +17,9 @@ import { ImportDialog, type ImportReport } from '../../components/ImportDialog';
 import { TagsManager } from '../../components/TagsManager';
 import { FollowUpSetting } from '../../components/FollowUpSetting';
 import { ShareDialog, type ShareTarget } from '../../components/ShareDialog';
+import { ScopeNav, type ScopeLink } from '../../components/ScopeNav';
 import { liveQuery } from 'dexie';
-import { listTeamScopes, shareCapture } from '../../lib/db';
+import { listTeamScopes, shareCapture, readMemberNames, LOCAL_SCOPE } from '../../lib/db';
 import { fmt } from '../../components/format';
 import { NO_FILTERS, type LibraryFilters, type SortOrder } from '../../components/filters';
 import { clampSelection, clickRow, initialSelection, keyRow, type ListSelection } from '../../components/selection';
@@ -83,6 +84,29 @@ export function App({ db, t, locale }: AppProps) {
   const [importState, setImportState] = useState<{ report: ImportReport | null; checking: boolean; progress: ExportProgress | null; finished: string | null; error: string | null }>({ report: null, checking: false, progress: null, finished: null, error: null });
   const importFile = useRef<string | null>(null);
   const [delayDays, setDelayDays] = useState<number | null>(null);
+  // The learner's library and their teams' libraries, side by side (issue 4).
+  const [scopes, setScopes] = useState<ScopeLink[]>([]);
+  useEffect(() => {
+    const sub = liveQuery(() => listTeamScopes(db)).subscribe({
+      next: (teams) => setScopes([{ scopeId: LOCAL_SCOPE, name: t('scopeMine'), href: 'library.html' }, ...teams.map((x) => ({ scopeId: x.id, name: x.name, href: `library.html?scope=${encodeURIComponent(x.id)}` }))]),
+      error: (e: unknown) => console.error('[satchel] teams', e),
+    });
+    return () => sub.unsubscribe();
+  }, [db, t]);
+  // In a team's library: who shared the open capture (server owner of the copy, SYNC.md 9.1).
+  const [sharedBy, setSharedBy] = useState<{ id: string; name: string | null } | null>(null);
+  useEffect(() => {
+    if (!openId || data.libraryScope() === LOCAL_SCOPE) return;
+    let live = true;
+    void (async () => {
+      const owner = (await db.syncMeta.get(openId))?.ownerUserId;
+      const names = (await readMemberNames(db)).names;
+      if (live) setSharedBy({ id: openId, name: owner ? names[owner] ?? null : null });
+    })();
+    return () => {
+      live = false;
+    };
+  }, [db, openId]);
   // Teams the learner can share into (issue 4): from the last sync, with their collections.
   const [shareTargets, setShareTargets] = useState<ShareTarget[]>([]);
   useEffect(() => {
@@ -337,7 +361,7 @@ export function App({ db, t, locale }: AppProps) {
   return (
     <div class={`lib${open && mode === 'list' ? ' has-detail' : ''}`}>
       <header class="lib__top">
-        <h1 class="lib__brand">{t('libraryTitle')}</h1>
+        <h1 class="lib__brand">{data.libraryScope() === LOCAL_SCOPE ? t('libraryTitle') : (scopes.find((x) => x.scopeId === data.libraryScope())?.name ?? t('libraryTitle'))}</h1>
         <SearchBox value={text} onInput={setText} resultCount={result ? ids.length : null} countText={countText} inputRef={searchRef} onToResults={() => listRef.current?.focus()} t={t} />
         <label class="sort">
           <span>{t('sortLabel')}</span>
@@ -358,6 +382,7 @@ export function App({ db, t, locale }: AppProps) {
       </header>
 
       <aside class="lib__side" aria-label={t('sidebarLabel')}>
+        <ScopeNav scopes={scopes} current={data.libraryScope()} t={t} />
         <CollectionsSidebar
           collections={collections}
           total={store.current.byId.size}
@@ -493,7 +518,8 @@ export function App({ db, t, locale }: AppProps) {
             onReviewed={(r) => void edit(open.id, { reviewedAt: r ? Date.now() : null })}
             onArchived={(a) => void edit(open.id, { archivedAt: a ? Date.now() : null })}
             onDelete={() => void deleteIds([open.id])}
-            onShare={shareTargets.length ? () => setDialog({ kind: 'share', id: open.id }) : undefined}
+            sharedBy={data.libraryScope() === LOCAL_SCOPE ? undefined : sharedBy?.id === open.id ? sharedBy.name : null}
+            onShare={shareTargets.length && data.libraryScope() === LOCAL_SCOPE ? () => setDialog({ kind: 'share', id: open.id }) : undefined}
             onClose={closeDetail}
           />
         </aside>

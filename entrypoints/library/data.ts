@@ -21,9 +21,19 @@ import type { FacetCounts, LibraryFilters, SortOrder } from '../../components/fi
 import type { Segment } from '../../components/Highlight';
 import { SearchIndex, highlight, type Facets, type FacetValue, type SearchFilters, type SearchQuery } from '../../lib/search';
 
-/** Live (not deleted) captures of the local scope, all of them (the library indexes them in memory). */
+/**
+ * The scope this library page shows: the learner's own (`personal:local`) or a team's
+ * (`library.html?scope=team:<id>`, issue 4). Set once by main.tsx before the first render.
+ */
+let scopeId: string = LOCAL_SCOPE;
+export function setLibraryScope(scope: string): void {
+  scopeId = scope;
+}
+export const libraryScope = (): string => scopeId;
+
+/** Live (not deleted) captures of the library's scope, all of them (the library indexes them in memory). */
 export function loadCaptures(db: SatchelDb): Promise<Capture[]> {
-  return readAllCaptures(db);
+  return readAllCaptures(db, { scopeId });
 }
 
 /**
@@ -31,7 +41,7 @@ export function loadCaptures(db: SatchelDb): Promise<Capture[]> {
  * resolves to the highest `updatedAt` seen.
  */
 export function streamCaptures(db: SatchelDb, onChunk: (rows: Capture[]) => void): Promise<number> {
-  return eachCaptureChunk(db, onChunk, { chunkSize: 2000 });
+  return eachCaptureChunk(db, onChunk, { chunkSize: 2000, scopeId });
 }
 
 /**
@@ -41,7 +51,11 @@ export function streamCaptures(db: SatchelDb, onChunk: (rows: Capture[]) => void
  */
 export function watchChanges(db: SatchelDb, since: () => number, onChange: (rows: Capture[]) => void): () => void {
   const sub = liveQuery(() => db.captures.where('updatedAt').above(since()).toArray()).subscribe({
-    next: (rows) => rows.length && onChange(rows),
+    // Only this page's scope: team rows pulled by sync must not appear in the personal library.
+    next: (all) => {
+      const rows = all.filter((r) => r.scopeId === scopeId);
+      if (rows.length) onChange(rows);
+    },
     error: (e: unknown) => console.error('[satchel] library watch failed', e),
   });
   return () => sub.unsubscribe();
@@ -49,7 +63,7 @@ export function watchChanges(db: SatchelDb, since: () => number, onChange: (rows
 
 /** Live collection rows of the local scope. */
 export async function loadCollectionRows(db: SatchelDb): Promise<Collection[]> {
-  return (await listCollections(db)).filter((r) => r.deletedAt === null);
+  return (await listCollections(db, scopeId)).filter((r) => r.deletedAt === null);
 }
 
 /** Collections with capture counts (counted over `captures`), Inbox first, then by name. Pure. */
@@ -192,7 +206,7 @@ export async function deleteCaptures(db: SatchelDb, ids: readonly string[]): Pro
 
 /** Creates a collection; throws lib/db CollectionNameError for a bad name. */
 export function createCollection(db: SatchelDb, name: string): Promise<Collection> {
-  return collectionOps.createCollection(db, name);
+  return collectionOps.createCollection(db, name, { scopeId });
 }
 
 /** Renames a collection. */
@@ -223,7 +237,7 @@ export async function addTagTo(db: SatchelDb, ids: readonly string[], tag: strin
 export async function renameTag(db: SatchelDb, from: string, to: string): Promise<Capture[]> {
   await tagOps.renameTag(db, from, to);
   const key = tagKey(to);
-  return (await db.captures.where('scopeId').equals(LOCAL_SCOPE).toArray()).filter((c) => c.tags.some((x) => tagKey(x) === key));
+  return (await db.captures.where('scopeId').equals(scopeId).toArray()).filter((c) => c.tags.some((x) => tagKey(x) === key));
 }
 
 /** Keeps the answer to "Did you try it?" with the capture. */

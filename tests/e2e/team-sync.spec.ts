@@ -43,7 +43,7 @@ async function savePost(page: Page, i: number): Promise<string> {
 }
 
 /** Library: open the capture whose text contains `text`, share it into `team` with `note`. */
-async function shareFromLibrary(context: BrowserContext, extensionId: string, postId: string, team: string, note: string): Promise<void> {
+async function shareFromLibrary(context: BrowserContext, extensionId: string, postId: string, team: string, note: string, collection?: string): Promise<void> {
   const lib = await context.newPage();
   await lib.goto(`chrome-extension://${extensionId}/library.html`);
   const row = lib.locator(`[data-capture-key="x:${postId}"]`).first();
@@ -53,10 +53,31 @@ async function shareFromLibrary(context: BrowserContext, extensionId: string, po
   await lib.getByTestId('detail-share').click();
   const dialog = lib.getByRole('dialog', { name: 'Share to a team' });
   await dialog.getByLabel('Team', { exact: true }).selectOption({ label: team });
+  if (collection) await dialog.getByLabel('Team collection').selectOption({ label: collection });
   await dialog.getByLabel('Why is this worth reading?').fill(note);
   await dialog.getByRole('button', { name: 'Share' }).click();
   await expect(dialog).toBeHidden();
   await lib.close();
+}
+
+/** The id of the (only) team scope the profile knows, read from its database. */
+async function teamScopeOf(context: BrowserContext, extensionId: string): Promise<string> {
+  const p = await context.newPage();
+  await p.goto(`chrome-extension://${extensionId}/manifest.json`);
+  const id = await p.evaluate(
+    () =>
+      new Promise<string>((resolve, reject) => {
+        const req = indexedDB.open('satchel');
+        req.onerror = () => reject(req.error);
+        req.onsuccess = () => {
+          const get = req.result.transaction('kv', 'readonly').objectStore('kv').get('syncScopes');
+          get.onsuccess = () => resolve(((get.result?.value ?? []) as Array<{ id: string }>).find((x) => x.id.startsWith('team:'))?.id ?? '');
+          get.onerror = () => reject(get.error);
+        };
+      }),
+  );
+  await p.close();
+  return id;
 }
 
 /** Opens the popup (which asks for a sync) and returns it. */
@@ -107,7 +128,17 @@ test('team: A shares with a note, B sees it; B shares while the server is down a
     const pageA = await firstPage(context);
     const aPost = await savePost(pageA, 1);
     await (await openPopup(context, extensionId)).close(); // sync now: learns the team scope
-    await shareFromLibrary(context, extensionId, aPost, 'Cohort A', 'Worth reading before Friday');
+    // A opens the team's library (next to their own) and makes a team collection.
+    const teamLib = await context.newPage();
+    await teamLib.goto(`chrome-extension://${extensionId}/library.html`);
+    await teamLib.getByTestId('scope-nav').getByRole('link', { name: 'Cohort A' }).click({ timeout: 30_000 });
+    await expect(teamLib.getByRole('heading', { level: 1 })).toHaveText('Cohort A');
+    await teamLib.getByTestId('new-collection').fill('Must reads');
+    await teamLib.getByTestId('new-collection').press('Enter');
+    await expect(teamLib.getByText('Must reads')).toBeVisible();
+    await teamLib.close();
+    await (await openPopup(context, extensionId)).close();
+    await shareFromLibrary(context, extensionId, aPost, 'Cohort A', 'Worth reading before Friday', 'Must reads');
 
     // B sees it in the popup's "From your teams", with A's note and name.
     const popB = await pollPopup(b.context, extensionId, async (p) => (await p.getByTestId('team-item').count()) > 0, 'the shared capture on B');
@@ -115,6 +146,14 @@ test('team: A shares with a note, B sees it; B shares while the server is down a
     await expect(popB.getByTestId('team-item').first()).toContainText(/Ana shared in Cohort A|Shared in Cohort A/);
     await shot(popB, 'team-popup-b');
     await popB.close();
+    // B's team library: the capture sits in the team collection, with who shared it.
+    const libB = await b.context.newPage();
+    await libB.goto(`chrome-extension://${extensionId}/library.html?scope=${encodeURIComponent(await teamScopeOf(b.context, extensionId))}`);
+    await expect(libB.getByText('Must reads')).toBeVisible({ timeout: 15_000 });
+    await libB.locator(`[data-capture-key="x:${aPost}"]`).first().click();
+    await expect(libB.getByTestId('detail-shared-by')).toHaveText('Shared by Ana', { timeout: 15_000 });
+    await shot(libB, 'team-library-b');
+    await libB.close();
 
     // The server goes away (B cannot reach it); B shares its own capture meanwhile: it waits in B's outbox.
     await api.stop({ keepData: true });
