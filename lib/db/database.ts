@@ -92,6 +92,12 @@ export interface SyncMetaRow {
   noteVersion: number;
   ownerUserId: string;
   sourceCaptureId: string | null;
+  /**
+   * The server's values of the library fields, tag keys and collection ids, as last pulled: what a
+   * refused local change is rolled back to (SYNC.md 3.9 "shadow rows"), since no pull would
+   * otherwise resend a row the server did not change.
+   */
+  server?: { fields: Record<string, unknown>; tags: string[]; collectionIds: string[] };
 }
 
 /** A note another device overwrote (SYNC.md 3.2 `NoteConflict`), shown as "replaced note". */

@@ -21,6 +21,9 @@ import { LOCAL_SCOPE, type OutboxRow, type SatchelDb } from './database';
 import { SYNC_SCOPES_KEY } from './share';
 import { ensureDeviceId, readSyncAuth, readSyncState, writeSyncState, clearSyncAuth, type StoredSyncAuth, type StoredSyncState } from './sync-state';
 
+/** Library fields of a capture that `updateCapture` changes (lib/schema/sync.ts UPDATE_CAPTURE_FIELDS). */
+const LIBRARY_FIELDS = ['intent', 'note', 'title', 'reviewedAt', 'archivedAt', 'reflection', 'followUp'] as const;
+
 /** Name of the default collection fresh saves go to (lib/db/collection-rows.ts). */
 const INBOX_NAME = 'Inbox';
 
@@ -28,6 +31,9 @@ const INBOX_NAME = 'Inbox';
 export const SYNC_ORPHANS_KEY = 'syncOrphans';
 /** At most this many waiting element changes are kept (a capture arrives within a run or two). */
 const MAX_ORPHANS = 5000;
+
+/** kv key of the ids an initial snapshot has delivered so far (while it spans several pages). */
+export const SYNC_SNAPSHOT_KEY = 'syncSnapshot';
 
 /** kv key of the seq mapping of the current device. */
 export const SYNC_SEQ_KEY = 'syncSeq';
@@ -88,7 +94,7 @@ export function dexieSyncStore(db: SatchelDb) {
      * following pull replaces with the canonical one.
      */
     applyPushResults(res: PushResponse, sent: readonly WireOutboxItem[]): Promise<void> {
-      return db.transaction('rw', [db.outbox, db.kv, db.rejected, db.captures], async () => {
+      return db.transaction('rw', [db.outbox, db.kv, db.rejected, db.captures, db.collections, db.syncMeta, db.tags], async () => {
         const auth = await readSyncAuth(db);
         if (!auth) return;
         const m = await seqMap(auth);
@@ -100,6 +106,15 @@ export function dexieSyncStore(db: SatchelDb) {
           if (REFUSED.has(r.status)) {
             const scope = typeof item.args.scopeId === 'string' ? fromWireScope(item.args.scopeId, auth.userId) : null;
             await db.rejected.put({ mutationId: item.mutationId, seq: item.seq, name: item.name, args: item.args, scopeId: scope, status: r.status, code: r.code ?? null, at: now });
+            // A refused create never existed on the server: drop the optimistic local row (its
+            // payload is kept in `rejected`). Refused updates are put right by the next pull.
+            const created = item.name === 'createCapture' ? item.args.id : item.name === 'shareCapture' ? item.args.newId : null;
+            if (typeof created === 'string') {
+              await db.captures.delete(created);
+              await db.syncMeta.delete(created);
+            }
+            if (item.name === 'createCollection' && typeof item.args.id === 'string') await db.collections.delete(item.args.id);
+            else if (typeof created !== 'string') await rollback(item);
           }
           if (r.canonicalId && item.name === 'createCapture' && typeof item.args.id === 'string' && item.args.id !== r.canonicalId) {
             await db.captures.delete(item.args.id);
@@ -117,6 +132,19 @@ export function dexieSyncStore(db: SatchelDb) {
         const local = (s: string) => fromWireScope(s, auth.userId);
         for (const s of page.revokedScopes) await purgeScope(local(s), false);
         for (const s of page.resetScopes) await purgeScope(local(s), true);
+        // An initial snapshot (first pull, cookie null) carries no tombstones, so a row this device
+        // pushed and someone deleted before this device's first pull would never be reported
+        // deleted. Record the ids the snapshot holds; when its last page arrives, drop local rows
+        // it did not hold that have nothing pending (they are gone on the server).
+        const before = await readSyncState(db);
+        const snap = ((await db.kv.get(SYNC_SNAPSHOT_KEY))?.value as { captures: string[]; collections: string[] } | undefined) ?? (before.cookie === null ? { captures: [], collections: [] } : null);
+        if (snap) {
+          for (const c of page.changes) {
+            if (c.op !== 'put') continue;
+            if (c.entity === 'capture') snap.captures.push(c.key);
+            else if (c.entity === 'collection') snap.collections.push(c.key);
+          }
+        }
         const pending = await pendingByCapture();
         // Rows first, then their elements: a capture's version can be newer than its tags'
         // (a later note edit), so its change may come after theirs. Elements whose capture is not
@@ -130,6 +158,11 @@ export function dexieSyncStore(db: SatchelDb) {
         const m = await seqMap(auth);
         await dropAcknowledged(m, page.lastMutationSeq);
         await db.kv.put({ key: SYNC_SCOPES_KEY, value: page.scopes.map((x) => ({ ...x, id: local(x.id) })) });
+        if (snap && page.hasMore) await db.kv.put({ key: SYNC_SNAPSHOT_KEY, value: snap });
+        else if (snap) {
+          await db.kv.delete(SYNC_SNAPSHOT_KEY);
+          await sweepAfterSnapshot(new Set(snap.captures), new Set(snap.collections), new Set(page.scopes.map((x) => local(x.id))));
+        }
         await writeSyncState(db, { cookie: page.cookie });
       });
     },
@@ -150,6 +183,62 @@ export function dexieSyncStore(db: SatchelDb) {
       });
     },
   };
+
+  /** Keeps the server's tag keys / collection ids of a capture in its syncMeta (for rollbacks). */
+  async function noteServerElement(captureId: string, list: 'tags' | 'collectionIds', value: string, present: boolean): Promise<void> {
+    const meta = await db.syncMeta.get(captureId);
+    if (!meta) return;
+    const server = meta.server ?? { fields: {}, tags: [], collectionIds: [] };
+    const next = server[list].filter((x) => x !== value);
+    if (present) next.push(value);
+    await db.syncMeta.put({ ...meta, server: { ...server, [list]: next } });
+  }
+
+  /** Undoes a refused change on a capture: back to the server's values as last pulled. */
+  async function rollback(item: WireOutboxItem): Promise<void> {
+    const id = String(item.args.id ?? item.args.captureId ?? '');
+    const [cap, meta] = await Promise.all([db.captures.get(id), db.syncMeta.get(id)]);
+    if (!cap || !meta?.server) return;
+    const next = { ...cap } as Capture & Record<string, unknown>;
+    if (item.name === 'updateCapture') {
+      for (const f of Object.keys((item.args.set as object | undefined) ?? {})) if (f in meta.server.fields) next[f] = meta.server.fields[f];
+    } else if (item.name === 'addTag' || item.name === 'removeTag') {
+      const key = tagKey(String(item.args.tag));
+      const onServer = key !== null && meta.server.tags.includes(key);
+      const has = cap.tags.some((t) => tagKey(t) === key);
+      if (onServer && !has) next.tags = [...cap.tags, (await db.tags.get([cap.scopeId, key!]))?.label ?? key!];
+      if (!onServer && has) next.tags = cap.tags.filter((t) => tagKey(t) !== key);
+    } else if (item.name === 'deleteCapture') {
+      // e.g. an editor deleting a capture someone else shared: it stays in the team.
+      next.deletedAt = null;
+      next.tags = await Promise.all(meta.server.tags.map(async (k) => (await db.tags.get([cap.scopeId, k]))?.label ?? k));
+      next.collectionIds = [...meta.server.collectionIds];
+      for (const f of LIBRARY_FIELDS) if (f in meta.server.fields) (next as Record<string, unknown>)[f] = meta.server.fields[f];
+    } else if (item.name === 'addToCollection' || item.name === 'removeFromCollection') {
+      const col = String(item.args.collectionId);
+      const onServer = meta.server.collectionIds.includes(col);
+      const has = cap.collectionIds.includes(col);
+      if (onServer && !has) next.collectionIds = [...cap.collectionIds, col];
+      if (!onServer && has) next.collectionIds = cap.collectionIds.filter((x) => x !== col);
+    } else return;
+    await db.captures.put(next);
+  }
+
+  /** Drops synced rows an initial snapshot did not hold (gone on the server), keeping anything with a pending change. */
+  async function sweepAfterSnapshot(captures: Set<string>, collections: Set<string>, scopes: Set<string>): Promise<void> {
+    const pending = await pendingByCapture();
+    const pendingCollections = new Set<string>();
+    await db.outbox.each((r: OutboxRow) => {
+      if (r.name === 'createCollection' || r.name === 'renameCollection' || r.name === 'deleteCollection') pendingCollections.add(String(r.args.id));
+    });
+    for (const scopeId of scopes) {
+      const gone = (await db.captures.where('scopeId').equals(scopeId).toArray()).filter((c) => c.deletedAt === null && !captures.has(c.id) && !pending.has(c.id)).map((c) => c.id);
+      await db.captures.bulkDelete(gone);
+      await db.syncMeta.bulkDelete(gone);
+      const goneCols = (await db.collections.where('scopeId').equals(scopeId).toArray()).filter((c) => c.deletedAt === null && !collections.has(c.id) && !pendingCollections.has(c.id)).map((c) => c.id);
+      await db.collections.bulkDelete(goneCols);
+    }
+  }
 
   async function dropAcknowledged(m: SeqMap, lastMutationSeq: number): Promise<void> {
     if (lastMutationSeq > m.serverSeq) m.serverSeq = lastMutationSeq;
@@ -226,12 +315,19 @@ export function dexieSyncStore(db: SatchelDb) {
           await db.syncMeta.delete(twin.id);
         } else if (twin && twin.id !== row.id) return; // our twin is still being created: the server will merge it
         await db.captures.put(row);
-        await db.syncMeta.put({ id: v.id, scopeId, version: v.version, noteVersion: v.noteVersion, ownerUserId: v.ownerUserId, sourceCaptureId: v.sourceCaptureId });
+        const prevMeta = await db.syncMeta.get(v.id);
+        const fields: Record<string, unknown> = {};
+        for (const f of LIBRARY_FIELDS) fields[f] = (v as Record<string, unknown>)[f] ?? null;
+        await db.syncMeta.put({
+          id: v.id, scopeId, version: v.version, noteVersion: v.noteVersion, ownerUserId: v.ownerUserId, sourceCaptureId: v.sourceCaptureId,
+          server: { fields, tags: prevMeta?.server?.tags ?? [], collectionIds: prevMeta?.server?.collectionIds ?? [] },
+        });
         return;
       }
       case 'captureTag': {
         const [captureId, tag] = splitKey(c.key);
         const key = tagKey(tag);
+        if (key) await noteServerElement(captureId, 'tags', key, c.op === 'put');
         if (!key || pending.get(captureId)?.has(`tag:${key}`) || pending.get(captureId)?.has('*')) return;
         const cap = await db.captures.get(captureId);
         if (!cap) {
@@ -267,6 +363,7 @@ export function dexieSyncStore(db: SatchelDb) {
       }
       case 'collectionItem': {
         const [collectionId, captureId] = splitKey(c.key);
+        await noteServerElement(captureId, 'collectionIds', collectionId, c.op === 'put');
         if (pending.get(captureId)?.has(`col:${collectionId}`) || pending.get(captureId)?.has('*')) return;
         const cap = await db.captures.get(captureId);
         if (!cap) {
