@@ -348,9 +348,10 @@ export function App({ db, t, locale }: AppProps) {
     setImportState((s) => ({ ...s, progress: { done: 0, total: (s.report?.added ?? 0) + (s.report?.updated ?? 0) } }));
     try {
       const out = await data.importRun(db, content, (done, total) => setImportState((s) => ({ ...s, progress: { done, total } })));
+      // Stored: say so now; the list and its index catch up right after (10,000 rows take a moment).
+      setImportState((s) => ({ ...s, finished: fmt(t('importDone'), { added: out.added, updated: out.updated }, locale) }));
       absorb(await data.loadCaptures(db));
       await reloadCollections();
-      setImportState((s) => ({ ...s, finished: fmt(t('importDone'), { added: out.added, updated: out.updated }, locale) }));
     } catch (e) {
       setImportState((s) => ({ ...s, error: `${t('importFailed')} ${e instanceof Error ? e.message : String(e)}` }));
     }
