@@ -66,7 +66,7 @@ export function shareCapture(
       id: newId(),
       scopeId: targetScopeId,
       note: note?.trim() ? note : null,
-      tags: [],
+      tags: [...src.tags], // the server copies the source's tags too (SYNC.md 9.1)
       collectionIds: opts.collectionId ? [opts.collectionId] : [],
       intent: null,
       reviewedAt: null,

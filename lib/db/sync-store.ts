@@ -116,8 +116,11 @@ export function dexieSyncStore(db: SatchelDb) {
             if (item.name === 'createCollection' && typeof item.args.id === 'string') await db.collections.delete(item.args.id);
             else if (typeof created !== 'string') await rollback(item);
           }
-          if (r.canonicalId && item.name === 'createCapture' && typeof item.args.id === 'string' && item.args.id !== r.canonicalId) {
-            await db.captures.delete(item.args.id);
+          // Merged into a capture the scope already held (same post): drop our row; the pull brings the canonical one.
+          const mergedId = item.name === 'createCapture' ? item.args.id : item.name === 'shareCapture' ? item.args.newId : null;
+          if (r.canonicalId && typeof mergedId === 'string' && mergedId !== r.canonicalId) {
+            await db.captures.delete(mergedId);
+            await db.syncMeta.delete(mergedId);
           }
         }
         await dropAcknowledged(m, res.lastMutationSeq);

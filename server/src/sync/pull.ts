@@ -33,9 +33,13 @@ export function captureValue(r: CapturesTable): Record<string, unknown> {
   };
 }
 
-/** Changes of one scope with version > from, ordered by version, at most `budget` (initial: live rows only). */
-async function changesOf(tx: Tx, scopeId: string, from: number, budget: number): Promise<SyncChange[]> {
-  const initial = from === 0;
+/**
+ * Changes of one scope with version > from, ordered by version, at most `budget`. `initial` (the
+ * cookie does not hold the scope yet, or it was reset): live rows only. A cookie that holds the
+ * scope at version 0 is NOT initial: the device saw the scope empty and must hear of deletes since
+ * (a row it pushed, deleted by another device before its next pull; tests/sync-property.test.ts).
+ */
+async function changesOf(tx: Tx, scopeId: string, from: number, budget: number, initial: boolean): Promise<SyncChange[]> {
   let caps = tx.selectFrom('captures').selectAll().where('scope_id', '=', scopeId).where('version', '>', from);
   if (initial) caps = caps.where('deleted_at', 'is', null);
   let tags = tx.selectFrom('capture_tags').selectAll().where('scope_id', '=', scopeId).where('version', '>', from);
@@ -148,7 +152,8 @@ export async function pull(store: Store, auth: { userId: string; deviceId: strin
     const changes: SyncChange[] = [];
     for (const s of scopes) {
       const from = next[s.id]!;
-      const rows = from >= s.version ? [] : await changesOf(tx, s.id, from, budget);
+      const initial = reset.has(s.id) || cursor.s[s.id] === undefined;
+      const rows = from >= s.version ? [] : await changesOf(tx, s.id, from, budget, initial);
       changes.push(...rows);
       budget -= rows.length;
       next[s.id] = budget === 0 && rows.length > 0 ? rows[rows.length - 1]!.version : s.version;
