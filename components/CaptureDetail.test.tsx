@@ -102,4 +102,20 @@ describe('CaptureRow', () => {
     expect(row.textContent).toContain('Reviewed');
     expect(row.querySelector('a, button, input')).toBeNull();
   });
+
+  it('shows notes replaced by another device, as text, and restores one on request', () => {
+    const onNote = vi.fn();
+    render(<CaptureDetail {...props(cap({ note: 'newer' }), { onNote, replacedNotes: ['older <b>bold</b>'] })} />);
+    const box = screen.getByTestId('detail-replaced-notes');
+    expect(box.textContent).toContain('older <b>bold</b>');
+    expect(box.querySelector('b')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Use this one' }));
+    expect(onNote).toHaveBeenCalledWith('older <b>bold</b>');
+  });
+
+  it('says who shared a team capture and labels the note as theirs', () => {
+    render(<CaptureDetail {...props(cap({ note: 'read this' }), { sharedBy: 'Ana' })} />);
+    expect(screen.getByTestId('detail-shared-by').textContent).toBe('Shared by Ana');
+    expect(screen.getByText('Why it is worth reading (from who shared it)')).toBeTruthy();
+  });
 });

@@ -27,6 +27,11 @@ export interface CaptureDetailProps {
   onReviewed: (reviewed: boolean) => void;
   onArchived: (archived: boolean) => void;
   onDelete: () => void;
+  /**
+   * Notes another device's later edit replaced (SYNC.md 3.7 NoteConflict): shown so nothing
+   * written is lost, each with "Use this one".
+   */
+  replacedNotes?: readonly string[];
   /** In a team's library: who shared this capture (null: not known yet). */
   sharedBy?: string | null;
   /** "Share to a team…" (shown only when given: the learner is in a team they can share into). */
@@ -182,6 +187,19 @@ export function CaptureDetail(p: CaptureDetailProps) {
       </section>
       <section class="detail__section">
         <TextField label={t(p.sharedBy !== undefined ? 'detailTeamNote' : 'detailNote')} value={c.note} onCommit={p.onNote} placeholder={t('savePanelNotePlaceholder')} testId="detail-note" savedText={t('savedShort')} />
+        {p.replacedNotes?.length ? (
+          <div class="detail__replaced" data-testid="detail-replaced-notes">
+            <p class="muted">{t('detailReplacedNotes')}</p>
+            <ul>
+              {p.replacedNotes.map((n, i) => (
+                <li key={i}>
+                  <span class="detail__replaced-text" dir="auto">{n}</span>{' '}
+                  <button type="button" class="btn btn--small" onClick={() => p.onNote(n)}>{t('detailUseReplacedNote')}</button>
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
         <TextField label={t('reviewReflection')} value={c.reflection ?? null} onCommit={p.onReflection} placeholder={t('reviewReflectionPlaceholder')} testId="detail-reflection" savedText={t('savedShort')} />
         {c.followUp?.answer ? (
           <div class="followup-answer">

@@ -120,4 +120,27 @@ describe('Dexie sync store with the real server', () => {
     expect(inboxes).toHaveLength(1);
     expect((await A.db.captures.get(saved.capture.id))?.collectionIds).toEqual([inboxes[0]!.id]);
   });
+
+  it('concurrent note edits: the later one wins, the overwritten note is kept as a conflict; a plain edit makes none', async () => {
+    const { device } = await setup();
+    const A = await device('Laptop');
+    const B = await device('Phone');
+    const s1 = await saveCapture(A.db, makeDraft({ postId: '1800000000000000061' }));
+    await A.sync();
+    await B.sync();
+    await updateCapture(A.db, s1.capture.id, { note: 'first thoughts' });
+    await A.sync();
+    await B.sync();
+    expect(await B.db.noteConflicts.count(), 'an edit on top of what the device saw is no conflict').toBe(0);
+    // Both edit the note from the same base, offline; A pushes first, then B.
+    await updateCapture(A.db, s1.capture.id, { note: 'from the laptop' });
+    await updateCapture(B.db, s1.capture.id, { note: 'from the phone' });
+    await A.sync();
+    await B.sync();
+    await A.sync();
+    for (const d of [A, B]) {
+      expect((await d.db.captures.get(s1.capture.id))?.note).toBe('from the phone');
+      expect((await d.db.noteConflicts.toArray()).map((c) => c.overwrittenNote)).toEqual(['from the laptop']);
+    }
+  });
 });

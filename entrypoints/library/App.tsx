@@ -93,6 +93,17 @@ export function App({ db, t, locale }: AppProps) {
     });
     return () => sub.unsubscribe();
   }, [db, t]);
+  // Notes a later edit on another device replaced (kept as conflicts by sync, SYNC.md 3.7).
+  const [replaced, setReplaced] = useState<{ id: string; notes: string[] } | null>(null);
+  useEffect(() => {
+    if (!openId) return;
+    const id = openId;
+    const sub = liveQuery(() => db.noteConflicts.where('captureId').equals(id).toArray()).subscribe({
+      next: (rows) => setReplaced({ id, notes: rows.filter((r) => r.resolvedAt === null && r.overwrittenNote).sort((a, b) => b.createdAt - a.createdAt).map((r) => r.overwrittenNote!) }),
+      error: (e: unknown) => console.error('[satchel] note conflicts', e),
+    });
+    return () => sub.unsubscribe();
+  }, [db, openId]);
   // In a team's library: who shared the open capture (server owner of the copy, SYNC.md 9.1).
   const [sharedBy, setSharedBy] = useState<{ id: string; name: string | null } | null>(null);
   useEffect(() => {
@@ -520,6 +531,7 @@ export function App({ db, t, locale }: AppProps) {
             onArchived={(a) => void edit(open.id, { archivedAt: a ? Date.now() : null })}
             onDelete={() => void deleteIds([open.id])}
             sharedBy={data.libraryScope() === LOCAL_SCOPE ? undefined : sharedBy?.id === open.id ? sharedBy.name : null}
+            replacedNotes={replaced?.id === open.id ? replaced.notes.filter((n) => n !== open.note) : undefined}
             onShare={shareTargets.length && data.libraryScope() === LOCAL_SCOPE ? () => setDialog({ kind: 'share', id: open.id }) : undefined}
             onClose={closeDetail}
           />

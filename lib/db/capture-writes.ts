@@ -42,7 +42,7 @@ export class CaptureFieldError extends RangeError {
 }
 
 /** Tables every capture-writing transaction needs. */
-export const captureTables = (db: SatchelDb) => [db.captures, db.collections, db.tags, db.outbox, db.kv];
+export const captureTables = (db: SatchelDb) => [db.captures, db.collections, db.tags, db.outbox, db.kv, db.syncMeta];
 
 /** The draft part of a capture: the content fields the server stores (SYNC.md 3.3 createCapture + ours). */
 export function contentOf(c: Capture): Record<string, unknown> {
@@ -126,7 +126,10 @@ export async function patchCaptureIn(db: SatchelDb, id: string, patch: CapturePa
     change('followUp', null); // no longer a tip to try: drop the unanswered question
   }
   const pending: Array<[MutationName, Record<string, unknown>]> = [];
-  if (Object.keys(set).length > 0) pending.push(['updateCapture', { id, baseVersion: 0, set }]);
+  // baseVersion: the server version of this capture this device had seen when the learner made the
+  // edit (0 before any sync). A note another device changed since then is kept as a conflict by the
+  // server (SYNC.md 3.7) instead of being silently overwritten.
+  if (Object.keys(set).length > 0) pending.push(['updateCapture', { id, baseVersion: (await db.syncMeta.get(id))?.version ?? 0, set }]);
   if (patch.tags !== undefined) {
     next.tags = await canonicalTags(db, old.scopeId, normalizeTags(patch.tags), now);
     const { added, removed } = tagDiff(old.tags, next.tags);
