@@ -1,30 +1,7 @@
 import type { Capture, CaptureDraft } from '../schema';
+import { mergeDraftContent } from '../schema/merge-draft';
 
-/** The four completeness flags of a capture (USERS.md d2). */
-export const FLAGS = ['truncated', 'mediaMissing', 'quoteMissing', 'threadPartial'] as const;
-/** One completeness flag name. */
-export type Flag = (typeof FLAGS)[number];
-
-/** True when a capture (or draft) still lacks something: any completeness flag is set. */
-export function isIncomplete(c: Pick<CaptureDraft, Flag>): boolean {
-  return FLAGS.some((f) => c[f]);
-}
-
-/**
- * Whether a new part should replace a stored one. A part is its content size and its
- * "incomplete" flag. The new part wins only if it is at least as large AND either fixes the flag
- * or (same flag) is strictly larger. So a truncated text never replaces a full one, and an equal
- * re-save changes nothing.
- */
-export function fuller(oldFlag: boolean, oldSize: number, newFlag: boolean, newSize: number): boolean {
-  if (newSize < oldSize) return false;
-  if (oldFlag && !newFlag) return true;
-  if (oldFlag === newFlag) return newSize > oldSize;
-  return false; // new is flagged incomplete, old is not
-}
-
-const quotedSize = (q: CaptureDraft['quoted']) => (q ? 1 + q.text.length + q.media.length : 0);
-const threadSize = (t: CaptureDraft['thread']) => t.reduce((n, p) => n + 1 + p.text.length, 0);
+export { FLAGS, isIncomplete, fuller, type Flag } from '../schema/merge-draft';
 
 /**
  * Merges a re-captured draft of the same post into the stored capture, keeping the fuller version
@@ -36,46 +13,7 @@ const threadSize = (t: CaptureDraft['thread']) => t.reduce((n, p) => n + 1 + p.t
  * set to clear. Pure.
  */
 export function mergeDraft(old: Capture, d: CaptureDraft, now: number): { capture: Capture; changed: boolean } {
-  const next: Capture = { ...old };
-  let changed = false;
-  const set = <K extends keyof Capture>(k: K, v: Capture[K]) => {
-    if (JSON.stringify(next[k]) !== JSON.stringify(v)) {
-      next[k] = v;
-      changed = true;
-    }
-  };
-
-  // Text, with what is derived from it (links, hashtags, mentions).
-  if (fuller(old.truncated, old.text.length, d.truncated, d.text.length)) {
-    set('text', d.text);
-    set('truncated', d.truncated);
-    if (d.links.length >= old.links.length) set('links', d.links);
-    if (d.hashtags.length >= old.hashtags.length) set('hashtags', d.hashtags);
-    if (d.mentions.length >= old.mentions.length) set('mentions', d.mentions);
-  }
-  if (fuller(old.mediaMissing, old.media.length, d.mediaMissing, d.media.length)) {
-    set('media', d.media);
-    set('mediaMissing', d.mediaMissing);
-  }
-  if (fuller(old.quoteMissing, quotedSize(old.quoted), d.quoteMissing, quotedSize(d.quoted))) {
-    set('quoted', d.quoted);
-    set('quoteMissing', d.quoteMissing);
-  }
-  if (fuller(old.threadPartial, threadSize(old.thread), d.threadPartial, threadSize(d.thread))) {
-    set('thread', d.thread);
-    set('threadPartial', d.threadPartial);
-  }
-  // Fields the stored row lacks are filled; present ones are kept (first capture wins).
-  if (old.author === null && d.author !== null) set('author', d.author);
-  if (old.lang === null && d.lang !== null) set('lang', d.lang);
-  if (old.postedAt === null && d.postedAt !== null) set('postedAt', d.postedAt);
-  if (old.title === null && d.title !== null) set('title', d.title);
-  if (old.poll === null && d.poll !== null) set('poll', d.poll);
-  if (old.repostedBy === null && d.repostedBy !== null) set('repostedBy', d.repostedBy);
-  if (old.inReplyTo === null && d.inReplyTo !== null) set('inReplyTo', d.inReplyTo);
-
-  if (!changed) return { capture: old, changed: false };
-  next.updatedAt = now;
-  if (FLAGS.some((f) => old[f] && !next[f])) next.completedAt = now;
-  return { capture: next, changed: true };
+  const r = mergeDraftContent(old, d);
+  if (!r.changed) return { capture: old, changed: false };
+  return { capture: { ...r.draft, updatedAt: now, completedAt: r.completed ? now : old.completedAt }, changed: true };
 }

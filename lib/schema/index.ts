@@ -4,3 +4,4 @@ export * from './collection';
 export * from './export-file';
 export * from './sync';
 export * from './api';
+export * from './merge-draft';

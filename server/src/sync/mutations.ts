@@ -15,7 +15,7 @@ import { captureKey, CaptureDraft, MutationArgs, tagKey, type MutationStatus } f
 import { canEditRow, canWrite, roleIn, type Role } from '../authz';
 import type { Store, Tx } from '../db/open-store';
 import type { CapturesTable } from '../db/schema';
-import { mergeDraftContent } from './merge-draft';
+import { mergeDraftContent } from '../../../lib/schema/merge-draft';
 
 /** Who is writing, and where. */
 export interface MutationContext {

@@ -1,14 +1,26 @@
 /**
- * Server side of `completeCapture`: per content part, the fuller version wins. Mirrors
- * lib/db/merge.ts `mergeDraft` (the client's optimistic reducer) so both sides reach the same
- * content; the server may import only lib/schema (ARCHITECTURE.md 6.2), hence the copy.
+ * "Fuller wins": how a later capture of the same post completes a stored one. One copy for the
+ * extension and the server (lib/schema may be imported by both; ARCHITECTURE.md 6.2).
  */
-import type { CaptureDraft } from '../../../lib/schema';
+import type { CaptureDraft } from './capture';
 
-const FLAGS = ['truncated', 'mediaMissing', 'quoteMissing', 'threadPartial'] as const;
+/** The four completeness flags of a capture (USERS.md d2). */
+export const FLAGS = ['truncated', 'mediaMissing', 'quoteMissing', 'threadPartial'] as const;
+/** One completeness flag name. */
+export type Flag = (typeof FLAGS)[number];
 
-/** New part replaces old only if at least as large and it fixes the flag, or (same flag) is strictly larger. */
-function fuller(oldFlag: boolean, oldSize: number, newFlag: boolean, newSize: number): boolean {
+/** True when a capture (or draft) still lacks something: any completeness flag is set. */
+export function isIncomplete(c: Pick<CaptureDraft, Flag>): boolean {
+  return FLAGS.some((f) => c[f]);
+}
+
+/**
+ * Whether a new part should replace a stored one. A part is its content size and its
+ * "incomplete" flag. The new part wins only if it is at least as large AND either fixes the flag
+ * or (same flag) is strictly larger. So a truncated text never replaces a full one, and an equal
+ * re-save changes nothing.
+ */
+export function fuller(oldFlag: boolean, oldSize: number, newFlag: boolean, newSize: number): boolean {
   if (newSize < oldSize) return false;
   if (oldFlag && !newFlag) return true;
   if (oldFlag === newFlag) return newSize > oldSize;
@@ -19,15 +31,21 @@ const quotedSize = (q: CaptureDraft['quoted']) => (q ? 1 + q.text.length + q.med
 const threadSize = (t: CaptureDraft['thread']) => t.reduce((n, p) => n + 1 + p.text.length, 0);
 
 /**
- * Merges draft `d` into stored content `old` (same post). Returns the merged draft, whether it
- * changed, and whether a completeness flag went from set to clear. Pure.
+ * Merges a re-captured draft `d` of the same post into stored content `old`, keeping the fuller
+ * version of each part (text with its links/hashtags/mentions, media, quote, thread) and filling
+ * fields `old` lacks (first capture wins for present ones). Returns the merged object (`old`
+ * itself when nothing changed; any extra fields of `old` are carried over), whether it changed,
+ * and whether a completeness flag went from set to clear. Pure. Used by the extension
+ * (lib/db/merge.ts, re-saves and quiet completion) and by the server (`completeCapture`), so
+ * both reach the same content.
  */
-export function mergeDraftContent(old: CaptureDraft, d: CaptureDraft): { draft: CaptureDraft; changed: boolean; completed: boolean } {
-  const next: CaptureDraft = { ...old };
+export function mergeDraftContent<T extends CaptureDraft>(old: T, d: CaptureDraft): { draft: T; changed: boolean; completed: boolean } {
+  const next: T = { ...old };
   let changed = false;
   const set = <K extends keyof CaptureDraft>(k: K, v: CaptureDraft[K]) => {
-    if (JSON.stringify(next[k]) !== JSON.stringify(v)) {
-      next[k] = v;
+    const cur = next as CaptureDraft;
+    if (JSON.stringify(cur[k]) !== JSON.stringify(v)) {
+      cur[k] = v;
       changed = true;
     }
   };
