@@ -1,10 +1,10 @@
 // @vitest-environment node
 import { describe, it, expect, afterEach } from 'vitest';
 import { uuidv7 } from 'uuidv7';
-import { createApp, testConfig } from '../server/src/app';
-import { freshStore, draft, type TestStore } from '../server/test/harness';
+import { draft } from '../server/test/harness';
+import { startTestSyncServer, type TestSyncServer } from './helpers/sync-server';
 import { apiClient, ApiError } from '../lib/sync/api-client';
-import { httpTransport, type Fetch } from '../lib/sync/transport';
+import { httpTransport } from '../lib/sync/transport';
 import { syncOnce } from '../lib/sync/engine';
 import type { OutboxItem, SyncAuth, SyncState, SyncStore } from '../lib/sync/types';
 import type { PullResponse, PushResponse, SyncChange } from '../lib/schema/sync';
@@ -12,20 +12,15 @@ import type { PullResponse, PushResponse, SyncChange } from '../lib/schema/sync'
 // The extension's sync client (lib/sync) against the real server app (server/src/app.ts) on SQLite,
 // over `app.request()`: the REST client, the transport and the engine agree with the server.
 
-let ts: TestStore | null = null;
+let srv: TestSyncServer | null = null;
 afterEach(async () => {
-  await ts?.cleanup();
-  ts = null;
+  await srv?.cleanup();
+  srv = null;
 });
 
 async function server() {
-  ts = await freshStore('sqlite');
-  const app = createApp({ store: ts.store, config: testConfig() });
-  const fetch: Fetch = async (url, init) => {
-    const res = await app.request(url, init);
-    return { status: res.status, headers: res.headers, text: () => res.text() };
-  };
-  return { fetch, url: 'http://satchel.test' };
+  srv = await startTestSyncServer();
+  return { fetch: srv.fetch, url: srv.url };
 }
 
 /** A minimal in-memory device: outbox + the rows pulled, keyed by entity and key. */

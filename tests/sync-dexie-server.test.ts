@@ -1,11 +1,9 @@
 // @vitest-environment node
 import 'fake-indexeddb/auto';
 import { describe, it, expect, afterEach } from 'vitest';
-import { uuidv7 } from 'uuidv7';
-import { createApp, testConfig } from '../server/src/app';
-import { freshStore, type TestStore } from '../server/test/harness';
+import { startTestSyncServer, type TestSyncServer } from './helpers/sync-server';
 import { apiClient } from '../lib/sync/api-client';
-import { httpTransport, type Fetch } from '../lib/sync/transport';
+import { httpTransport } from '../lib/sync/transport';
 import { syncOnce } from '../lib/sync/engine';
 import type { SyncStore } from '../lib/sync/types';
 import { SatchelDb, LOCAL_SCOPE, saveCapture, updateCapture, createCollection, addToCollection, deleteCaptures, listRecent } from '../lib/db';
@@ -16,22 +14,17 @@ import { makeDraft } from '../lib/db/testing';
 // Two real extension databases (Dexie over fake-indexeddb) syncing through the real server app
 // (SQLite) with lib/sync: what one device saves, tags, files and deletes reaches the other.
 
-let ts: TestStore | null = null;
+let srv: TestSyncServer | null = null;
 const dbs: SatchelDb[] = [];
 afterEach(async () => {
   for (const d of dbs.splice(0)) d.close();
-  await ts?.cleanup();
-  ts = null;
+  await srv?.cleanup();
+  srv = null;
 });
 
 async function setup() {
-  ts = await freshStore('sqlite');
-  const app = createApp({ store: ts.store, config: testConfig(), log: () => {} });
-  const fetch: Fetch = async (url, init) => {
-    const res = await app.request(url, init);
-    return { status: res.status, headers: res.headers, text: () => res.text() };
-  };
-  const url = 'http://127.0.0.1:8787';
+  srv = await startTestSyncServer();
+  const { fetch, url } = srv;
   let first = true;
   const device = async (name: string) => {
     const db = new SatchelDb(`sync-${name}-${Math.random()}`);

@@ -2,8 +2,7 @@
 import 'fake-indexeddb/auto';
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { createApp, testConfig } from '../server/src/app';
-import { freshStore, type TestStore } from '../server/test/harness';
+import { startTestSyncServer } from './helpers/sync-server';
 import { apiClient } from '../lib/sync/api-client';
 import { httpTransport, type Fetch } from '../lib/sync/transport';
 import { syncOnce } from '../lib/sync/engine';
@@ -45,13 +44,8 @@ const action: fc.Arbitrary<Action> = fc.oneof(
 class Stopped extends Error {}
 
 async function runProgram(actions: Action[]): Promise<void> {
-  const ts: TestStore = await freshStore('sqlite');
-  const url = 'http://127.0.0.1:8787';
-  let app = createApp({ store: ts.store, config: testConfig(), log: () => {} });
-  const direct: Fetch = async (u, init) => {
-    const res = await app.request(u, init);
-    return { status: res.status, headers: res.headers, text: () => res.text() };
-  };
+  const srv = await startTestSyncServer();
+  const { url, fetch: direct } = srv;
   const dbs: SatchelDb[] = [];
   const names: string[] = [];
   try {
@@ -104,7 +98,7 @@ async function runProgram(actions: Action[]): Promise<void> {
 
     for (const a of actions) {
       if (a.t === 'restart') {
-        app = createApp({ store: ts.reopen(), config: testConfig(), log: () => {} });
+        srv.restart();
       } else if (a.t === 'sync') {
         await sync(a.dev, a.faults, a.stopAfter);
       } else if (a.t === 'save') {
@@ -152,7 +146,7 @@ async function runProgram(actions: Action[]): Promise<void> {
     }
   } finally {
     for (const db of dbs) db.close();
-    await ts.cleanup();
+    await srv.cleanup();
   }
 }
 

@@ -1,10 +1,9 @@
 // @vitest-environment node
 import 'fake-indexeddb/auto';
 import { describe, it, expect, afterEach } from 'vitest';
-import { createApp, testConfig } from '../server/src/app';
-import { freshStore, type TestStore } from '../server/test/harness';
+import { startTestSyncServer, type TestSyncServer } from './helpers/sync-server';
 import { apiClient } from '../lib/sync/api-client';
-import { httpTransport, type Fetch } from '../lib/sync/transport';
+import { httpTransport } from '../lib/sync/transport';
 import { syncOnce } from '../lib/sync/engine';
 import { SatchelDb, LOCAL_SCOPE, saveCapture, listRecent, shareCapture, listTeamScopes, listTeamCaptures, ShareError } from '../lib/db';
 import { refreshMemberNames } from '../lib/sync/runner';
@@ -15,22 +14,17 @@ import { makeDraft } from '../lib/db/testing';
 // Issue 4, teams: A shares a capture into the team with a note; B (another member) gets it on the
 // next sync; when A removes B, B's copy of the team goes away and B's own captures stay.
 
-let ts: TestStore | null = null;
+let srv: TestSyncServer | null = null;
 const dbs: SatchelDb[] = [];
 afterEach(async () => {
   for (const d of dbs.splice(0)) d.close();
-  await ts?.cleanup();
-  ts = null;
+  await srv?.cleanup();
+  srv = null;
 });
 
 async function setup() {
-  ts = await freshStore('sqlite');
-  const app = createApp({ store: ts.store, config: testConfig(), log: () => {} });
-  const fetch: Fetch = async (url, init) => {
-    const res = await app.request(url, init);
-    return { status: res.status, headers: res.headers, text: () => res.text() };
-  };
-  const url = 'http://127.0.0.1:8787';
+  srv = await startTestSyncServer();
+  const { fetch, url } = srv;
   const person = async (email: string, name: string) => {
     const db = new SatchelDb(`team-${name}-${Math.random()}`);
     dbs.push(db);
