@@ -28,6 +28,7 @@ function setup(opts: { adapter?: SiteAdapter; send?: ReturnType<typeof makeFakeS
     t: tEnglish,
     schedule: queueMicrotask,
     statusDelayMs: 0,
+    urlCheckMs: 0,
     log: (m) => logs.push(m),
     ...opts.deps,
   });

@@ -28,6 +28,9 @@ const ID_ATTRIBUTES = ['href', 'data-urn', 'data-id', 'data-activity-urn', 'data
 
 const SITE_NAMES: Record<string, string> = { x: 'X', linkedin: 'LinkedIn', yammer: 'Viva Engage' };
 
+/** On DOM changes, the page URL is compared at most this often, ms (SPA navigation also arrives as an event). */
+const URL_CHECK_MS = 250;
+
 /** How many times per page view a saved-but-incomplete post is re-read looking for a fuller version. */
 const COMPLETE_ATTEMPTS = 3;
 /** `capture/status` accepts at most this many keys per message. */
@@ -85,6 +88,7 @@ export function startCapture(deps: CaptureDeps): CaptureController {
 
   let adapter: SiteAdapter | null = null;
   let lastUrl = '';
+  let lastUrlCheck = -Infinity;
   const entries = new WeakMap<Element, PostEntry>();
   const live = new Set<Element>();
   /** Post elements by key (`renderKey`/`forKey` run per status answer: O(1) lookup, not a loop over every post). */
@@ -242,7 +246,14 @@ export function startCapture(deps: CaptureDeps): CaptureController {
    */
   function scan(records?: readonly MutationRecord[]): void {
     if (signal.aborted) return;
-    if (deps.url() !== lastUrl) handleUrl();
+    // The URL is re-read at most every URL_CHECK_MS on DOM changes (reading `location.href` in
+    // the content-script world showed in the content-overhead profile); navigation itself is
+    // reported at once by `urlChanged` (wxt:locationchange, popstate).
+    const t = performance.now();
+    if (!records || t - lastUrlCheck >= (deps.urlCheckMs ?? URL_CHECK_MS)) {
+      lastUrlCheck = t;
+      if (deps.url() !== lastUrl) handleUrl();
+    }
     if (records && adapter?.postRootOf) {
       scanChanged(adapter, records);
       return;
@@ -300,7 +311,7 @@ export function startCapture(deps: CaptureDeps): CaptureController {
     } catch (err) {
       logOnce('findPosts failed', err);
     }
-    const c = ctx();
+    const c: ExtractContext = { document: doc, url: lastUrl };
     for (const el of touched) {
       try {
         if (!reconcile(el, c) && entries.has(el)) unmountEntry(el);

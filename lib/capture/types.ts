@@ -115,6 +115,8 @@ export interface CaptureDeps {
   schedule?: (cb: () => void) => void;
   /** Debounce of `capture/status` batches in ms (default 150). */
   statusDelayMs?: number;
+  /** On DOM changes, compare the page URL at most this often, ms (default 250; tests pass 0). */
+  urlCheckMs?: number;
   /** Error sink (default: console.warn once per distinct error). */
   log?: (message: string, err: unknown) => void;
 }
