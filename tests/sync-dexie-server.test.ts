@@ -136,4 +136,23 @@ describe('Dexie sync store with the real server', () => {
       expect((await d.db.noteConflicts.toArray()).map((c) => c.overwrittenNote)).toEqual(['from the laptop']);
     }
   });
+
+  it('two browsers that each made an Inbox before their first sync end with one Inbox holding both captures', async () => {
+    const { device } = await setup();
+    const A = await device('Laptop');
+    const B = await device('Phone');
+    const a = await saveCapture(A.db, makeDraft({ postId: '1800000000000000071' }));
+    const b = await saveCapture(B.db, makeDraft({ postId: '1800000000000000072' }));
+    for (let i = 0; i < 3; i++) {
+      await A.sync();
+      await B.sync();
+    }
+    for (const d of [A, B]) {
+      const inboxes = (await d.db.collections.toArray()).filter((c) => c.name === 'Inbox' && c.deletedAt === null);
+      expect(inboxes, 'one Inbox').toHaveLength(1);
+      expect(inboxes[0]!.inbox).toBe(true);
+      for (const id of [a.capture.id, b.capture.id]) expect((await d.db.captures.get(id))?.collectionIds).toEqual([inboxes[0]!.id]);
+      expect(await d.db.outbox.count()).toBe(0);
+    }
+  });
 });

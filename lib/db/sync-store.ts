@@ -19,6 +19,7 @@ import { tagKey } from '../schema/tag';
 import type { PullResponse, PushResponse, SyncChange } from '../schema/sync';
 import { LOCAL_SCOPE, type OutboxRow, type SatchelDb } from './database';
 import { SYNC_SCOPES_KEY } from './share';
+import { addMutation } from './outbox';
 import { ensureDeviceId, readSyncAuth, readSyncState, writeSyncState, clearSyncAuth, type StoredSyncAuth, type StoredSyncState } from './sync-state';
 
 /** Library fields of a capture that `updateCapture` changes (lib/schema/sync.ts UPDATE_CAPTURE_FIELDS). */
@@ -158,6 +159,7 @@ export function dexieSyncStore(db: SatchelDb) {
         for (const c of page.changes.filter(isRow)) await applyChange(c, local(c.scopeId), pending, orphans);
         for (const c of [...waiting, ...page.changes.filter((x) => !isRow(x))]) await applyChange(c, local(c.scopeId), pending, orphans);
         await db.kv.put({ key: SYNC_ORPHANS_KEY, value: orphans.slice(-MAX_ORPHANS) });
+        for (const sc of new Set(page.changes.filter((c) => c.entity === 'collection').map((c) => local(c.scopeId)))) await mergeInboxes(sc);
         const m = await seqMap(auth);
         await dropAcknowledged(m, page.lastMutationSeq);
         await db.kv.put({ key: SYNC_SCOPES_KEY, value: page.scopes.map((x) => ({ ...x, id: local(x.id) })) });
@@ -186,6 +188,30 @@ export function dexieSyncStore(db: SatchelDb) {
       });
     },
   };
+
+  /**
+   * One Inbox per scope across devices: each browser makes its own Inbox on its first save, before
+   * it has ever synced. When a scope holds several (ours and ones pulled from other devices), the
+   * one with the smallest id wins on every device; the others' captures move into it and they are
+   * deleted (outbox rows written here, in the pull's transaction), so all devices converge.
+   */
+  async function mergeInboxes(scopeId: string): Promise<void> {
+    const boxes = (await db.collections.where('scopeId').equals(scopeId).toArray()).filter((c) => c.deletedAt === null && (c.inbox || c.name === INBOX_NAME));
+    if (boxes.length < 2) return;
+    boxes.sort((a, b) => a.id.localeCompare(b.id));
+    const [winner, ...losers] = boxes;
+    const now = Date.now();
+    if (!winner!.inbox) await db.collections.put({ ...winner!, inbox: true });
+    for (const loser of losers) {
+      for (const cap of await db.captures.where('collectionIds').equals(loser.id).toArray()) {
+        const has = cap.collectionIds.includes(winner!.id);
+        await db.captures.put({ ...cap, collectionIds: [...cap.collectionIds.filter((x) => x !== loser.id && x !== winner!.id), winner!.id] });
+        if (!has) await addMutation(db, 'addToCollection', { collectionId: winner!.id, captureId: cap.id }, now);
+      }
+      await db.collections.delete(loser.id);
+      await addMutation(db, 'deleteCollection', { id: loser.id }, now);
+    }
+  }
 
   /** Keeps the server's tag keys / collection ids of a capture in its syncMeta (for rollbacks). */
   async function noteServerElement(captureId: string, list: 'tags' | 'collectionIds', value: string, present: boolean): Promise<void> {
