@@ -159,7 +159,6 @@ export function dexieSyncStore(db: SatchelDb) {
         for (const c of page.changes.filter(isRow)) await applyChange(c, local(c.scopeId), pending, orphans);
         for (const c of [...waiting, ...page.changes.filter((x) => !isRow(x))]) await applyChange(c, local(c.scopeId), pending, orphans);
         await db.kv.put({ key: SYNC_ORPHANS_KEY, value: orphans.slice(-MAX_ORPHANS) });
-        for (const sc of new Set(page.changes.filter((c) => c.entity === 'collection').map((c) => local(c.scopeId)))) await mergeInboxes(sc);
         const m = await seqMap(auth);
         await dropAcknowledged(m, page.lastMutationSeq);
         await db.kv.put({ key: SYNC_SCOPES_KEY, value: page.scopes.map((x) => ({ ...x, id: local(x.id) })) });
@@ -168,6 +167,8 @@ export function dexieSyncStore(db: SatchelDb) {
           await db.kv.delete(SYNC_SNAPSHOT_KEY);
           await sweepAfterSnapshot(new Set(snap.captures), new Set(snap.collections), new Set(page.scopes.map((x) => local(x.id))));
         }
+        // After the sweep: merging Inboxes writes outbox rows, which would shield swept rows.
+        for (const sc of new Set(page.changes.filter((c) => c.entity === 'collection').map((c) => local(c.scopeId)))) await mergeInboxes(sc);
         await writeSyncState(db, { cookie: page.cookie });
       });
     },
