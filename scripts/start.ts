@@ -181,7 +181,7 @@ async function tour(context: BrowserContext, extensionId: string): Promise<{ sho
     await shoot(page, 'x-saved');
     await feed.scrollToBottom();
     await page.waitForTimeout(800);
-    console.log(`(${await feed.rendered()} of 200 posts loaded) `);
+    process.stdout.write(`(${await feed.rendered()} of 200 posts loaded) `);
   });
   await step('X: open a post in-app (pushState) and save a reply', async () => {
     const feed = new FeedPage(page, 'x');
@@ -212,7 +212,7 @@ async function tour(context: BrowserContext, extensionId: string): Promise<{ sho
     await popup.page.setViewportSize({ width: 420, height: 640 });
     await popup.open();
     await popup.items().first().waitFor({ timeout: 10_000 });
-    console.log(`(${await popup.items().count()} captures) `);
+    process.stdout.write(`(${await popup.items().count()} captures) `);
     await shoot(popup.page, 'popup');
   });
   await step('sync: sign in on the local server, the popup shows Synced', async () => {
@@ -239,7 +239,8 @@ async function tour(context: BrowserContext, extensionId: string): Promise<{ sho
     const popup = new PopupPage(await context.newPage(), extensionId);
     await popup.page.setViewportSize({ width: 420, height: 640 });
     await popup.open();
-    await popup.page.getByTestId('sync-status').and(popup.page.locator('[data-kind="synced"]')).waitFor({ timeout: 30_000 });
+    // Synced, with a time: the first sync after signing in has run (the background starts it).
+    await popup.page.getByTestId('sync-status').filter({ hasText: 'Last sync' }).and(popup.page.locator('[data-kind="synced"]')).waitFor({ timeout: 30_000 });
     await shoot(popup.page, 'popup-synced');
   });
   if (errors.length) {

@@ -84,6 +84,8 @@ export function App({ db, t, locale }: AppProps) {
   const [importState, setImportState] = useState<{ report: ImportReport | null; checking: boolean; progress: ExportProgress | null; finished: string | null; error: string | null }>({ report: null, checking: false, progress: null, finished: null, error: null });
   const importFile = useRef<string | null>(null);
   const [delayDays, setDelayDays] = useState<number | null>(null);
+  // Narrow windows hide the sidebar (collections, filters, libraries) behind a toggle.
+  const [sideOpen, setSideOpen] = useState(false);
   // The learner's library and their teams' libraries, side by side (issue 4).
   const [scopes, setScopes] = useState<ScopeLink[]>([]);
   useEffect(() => {
@@ -373,6 +375,9 @@ export function App({ db, t, locale }: AppProps) {
   return (
     <div class={`lib${open && mode === 'list' ? ' has-detail' : ''}`}>
       <header class="lib__top">
+        <button type="button" class="btn btn--small lib__side-toggle" aria-expanded={sideOpen} aria-controls="lib-side" onClick={() => setSideOpen((o) => !o)} data-testid="side-toggle">
+          {t('sidebarToggle')}
+        </button>
         <h1 class="lib__brand">{data.libraryScope() === LOCAL_SCOPE ? t('libraryTitle') : (scopes.find((x) => x.scopeId === data.libraryScope())?.name ?? t('libraryTitle'))}</h1>
         <SearchBox value={text} onInput={setText} resultCount={result ? ids.length : null} countText={countText} inputRef={searchRef} onToResults={() => listRef.current?.focus()} t={t} />
         <label class="sort">
@@ -393,7 +398,7 @@ export function App({ db, t, locale }: AppProps) {
         </nav>
       </header>
 
-      <aside class="lib__side" aria-label={t('sidebarLabel')}>
+      <aside id="lib-side" class={`lib__side${sideOpen ? ' is-open' : ''}`} aria-label={t('sidebarLabel')}>
         <ScopeNav scopes={scopes} current={data.libraryScope()} t={t} />
         <CollectionsSidebar
           collections={collections}
