@@ -46,7 +46,7 @@ test('export JSON/Markdown/CSV, import into a fresh profile, compare; re-import 
     const onDownload = (d: import('@playwright/test').Download) => downloads.push(d.path().then((p) => got.push(`${d.suggestedFilename()}\n${readFileSync(p, 'utf8')}`)));
     lib.page.on('download', onDownload);
     await dialog.getByTestId('export-start').click();
-    await expect(dialog.getByTestId('export-done')).toContainText('Exported 5 captures');
+    await expect(dialog.getByTestId('export-done')).toContainText('Captures exported: 5.');
     await expect.poll(() => got.length, { message: `${format} download` }).toBeGreaterThan(0);
     await Promise.all(downloads);
     lib.page.off('download', onDownload);
