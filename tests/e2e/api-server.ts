@@ -30,6 +30,11 @@ export async function startApiServer(extensionId: string, opts: { port?: number;
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: `sqlite:${join(dir, 'satchel.sqlite')}`, CORS_ORIGINS: `chrome-extension://${extensionId}` },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  // Never outlive the test process, even when a test times out before its `finally` runs.
+  const killChild = () => {
+    if (child.exitCode === null) child.kill('SIGKILL');
+  };
+  process.once('exit', killChild);
   child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
   const url = `http://127.0.0.1:${port}`;
