@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { SAVE_BUTTON_ICON, SAVE_BUTTON_LABEL, SAVE_BUTTON_TEXT, type SaveButtonStatus } from './save-button-labels';
 
-/** What the Save control shows: not saved, in flight, in the library, or failed (retry). */
-export type SaveButtonStatus = 'save' | 'saving' | 'saved' | 'failed';
+export type { SaveButtonStatus } from './save-button-labels';
 
 /** Reads a UI string by its messages.json key (browser.i18n.getMessage in the extension). */
 export type Translate = (key: string, substitutions?: string[]) => string;
@@ -18,18 +18,8 @@ export interface SaveButtonProps {
   t: Translate;
 }
 
-const LABEL: Record<SaveButtonStatus, string> = {
-  save: 'saveButtonSave',
-  saving: 'saveButtonSaving',
-  saved: 'saveButtonSaved',
-  failed: 'saveButtonFailed',
-};
-const TEXT: Record<SaveButtonStatus, string> = {
-  save: 'saveButtonTextSave',
-  saving: 'saveButtonTextSaving',
-  saved: 'saveButtonTextSaved',
-  failed: 'saveButtonTextFailed',
-};
+const LABEL = SAVE_BUTTON_LABEL;
+const TEXT = SAVE_BUTTON_TEXT;
 
 /**
  * The one-click Save control that sits in a post's action row: a real `<button>` named
@@ -60,11 +50,11 @@ export function SaveButton({ status, error, expanded, onActivate, t }: SaveButto
       >
         <svg class="satchel-icon" viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" focusable="false">
           {status === 'saved' ? (
-            <path fill="currentColor" d="M6 2h12a1 1 0 0 1 1 1v19l-7-4.5L5 22V3a1 1 0 0 1 1-1z" />
+            <path fill="currentColor" d={SAVE_BUTTON_ICON.saved} />
           ) : status === 'failed' ? (
-            <path fill="currentColor" d="M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20zm-1 5h2v7h-2zm0 9h2v2h-2z" />
+            <path fill="currentColor" d={SAVE_BUTTON_ICON.failed} />
           ) : (
-            <path fill="none" stroke="currentColor" stroke-width="2" d="M6 3h12v17l-6-4-6 4z" />
+            <path fill="none" stroke="currentColor" stroke-width="2" d={SAVE_BUTTON_ICON.save} />
           )}
         </svg>
         <span class="satchel-text" aria-hidden="true">{t(TEXT[status])}</span>

@@ -64,3 +64,25 @@ describe('content control static paint (no Preact in the content script)', () =>
     expect(frag.querySelector('b')).toBeNull();
   });
 });
+
+describe('content control: the panel bundle fails to load', () => {
+  it('keeps the saved state and says on the control that the panel could not open', async () => {
+    const { createMountControl } = await import('../entrypoints/content/mount-control');
+    const strings: Record<string, string> = { ...STRINGS, panelLoadFailed: 'The save panel could not open; click to try again.' };
+    const tt = (k: string) => strings[k] ?? k;
+    const logged: string[] = [];
+    const mount = createMountControl(tt, async () => { throw new Error('tab closed'); }, (m) => logged.push(m));
+    const anchor = document.createElement('div');
+    document.body.append(anchor);
+    const actions = { activate: () => {}, closePanel: () => {}, update: () => {}, createCollection: () => {}, saveThread: () => {} };
+    const ui = mount(anchor, view('save'), actions);
+    ui.update({ ...view('saved'), panel: { intent: null, tags: [], note: '', collectionIds: [], recentTags: [], recentCollections: [], truncated: false, siteName: 'X', thread: 'none', error: null, focus: false } });
+    await new Promise((r) => setTimeout(r, 0));
+    const btn = ui.host.shadowRoot!.querySelector('button')!;
+    expect(btn.className).toContain('is-saved');
+    expect(btn.getAttribute('aria-description')).toBe('The save panel could not open; click to try again. tab closed');
+    expect(logged).toEqual(['control UI failed to load']);
+    ui.unmount();
+    anchor.remove();
+  });
+});

@@ -109,6 +109,11 @@ export function createMountControl(t: Translate, loadUi: LoadControlUi, log: (ms
           (err: unknown) => {
             loading = false;
             log('control UI failed to load', err);
+            // Say so on the control (its state, e.g. Saved, stays true); a click tries again.
+            const reason = `${t('panelLoadFailed')} ${err instanceof Error ? err.message : String(err)}`.trim();
+            const btn = root.querySelector('button');
+            btn?.setAttribute('aria-description', reason);
+            btn?.setAttribute('title', reason);
           },
         );
       }

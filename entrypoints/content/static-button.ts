@@ -1,23 +1,14 @@
 import type { ControlView, SaveStatus } from '../../lib/capture/types';
+import { SAVE_BUTTON_ICON, SAVE_BUTTON_LABEL, SAVE_BUTTON_TEXT } from '../../components/save-button-labels';
 
 /** Reads a UI string by its messages.json key. */
 export type Translate = (key: string, substitutions?: string[]) => string;
 
-const LABEL: Record<SaveStatus, string> = {
-  save: 'saveButtonSave',
-  saving: 'saveButtonSaving',
-  saved: 'saveButtonSaved',
-  failed: 'saveButtonFailed',
-};
-const TEXT: Record<SaveStatus, string> = {
-  save: 'saveButtonTextSave',
-  saving: 'saveButtonTextSaving',
-  saved: 'saveButtonTextSaved',
-  failed: 'saveButtonTextFailed',
-};
-const ICON_SAVED = 'M6 2h12a1 1 0 0 1 1 1v19l-7-4.5L5 22V3a1 1 0 0 1 1-1z';
-const ICON_FAILED = 'M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20zm-1 5h2v7h-2zm0 9h2v2h-2z';
-const ICON_SAVE = 'M6 3h12v17l-6-4-6 4z';
+const LABEL = SAVE_BUTTON_LABEL;
+const TEXT = SAVE_BUTTON_TEXT;
+const ICON_SAVED = SAVE_BUTTON_ICON.saved;
+const ICON_FAILED = SAVE_BUTTON_ICON.failed;
+const ICON_SAVE = SAVE_BUTTON_ICON.save;
 
 /**
  * Static markup of the Save control (`span.satchel > span.satchel-ctl > button + live region`) in

@@ -3,10 +3,10 @@
  * what the browser event carried plus a {@link PageSnapshot}. Lives beside the snapshot reader
  * because the two form one contract; it touches no extension API.
  *
- * Why not `extractWebPage(document, …)` from lib/sites/web-page.ts: the background has no DOM, and
+ * Why not read the page's DOM with a module: the background has no DOM, and
  * `executeScript({ func })` serialises one function without its imports, so a module with helpers
  * cannot be injected. The injected part is therefore the tiny self-contained `snapshotPage`, and the
- * draft is built here from plain data.
+ * draft is built here from plain data (the only web-capture path).
  */
 import type { CaptureDraft } from '../schema';
 import type { PageSnapshot } from './page-snapshot';
