@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { SAVE_BUTTON_ICON, SAVE_BUTTON_LABEL, SAVE_BUTTON_TEXT, type SaveButtonStatus } from './save-button-labels';
+import { SAVE_BUTTON_LABEL, SAVE_BUTTON_TEXT, type SaveButtonStatus } from './save-button-labels';
 
 export type { SaveButtonStatus } from './save-button-labels';
 
@@ -25,6 +25,9 @@ const TEXT = SAVE_BUTTON_TEXT;
  * The one-click Save control that sits in a post's action row: a real `<button>` named
  * "Save to Satchel" / "Saved in Satchel" for screen readers, with a polite live announcement when a
  * save the learner made finishes or fails (not for states learnt from the library on load).
+ * Renders `button.satchel-btn.is-<status>` (its visible text a plain text node; the icon is drawn
+ * by the stylesheet from the `is-<status>` class, entrypoints/content/style.css) followed by the
+ * live region `span.satchel-sr`.
  */
 export function SaveButton({ status, error, expanded, onActivate, t }: SaveButtonProps) {
   const prev = useRef(status);
@@ -37,7 +40,7 @@ export function SaveButton({ status, error, expanded, onActivate, t }: SaveButto
   const label = t(LABEL[status]);
   const reason = status === 'failed' && error ? error : null;
   return (
-    <span class="satchel-ctl">
+    <>
       <button
         type="button"
         class={`satchel-btn is-${status}`}
@@ -48,18 +51,9 @@ export function SaveButton({ status, error, expanded, onActivate, t }: SaveButto
         title={reason ? `${label}: ${reason}` : label}
         onClick={(e) => onActivate(e.detail === 0)}
       >
-        <svg class="satchel-icon" viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" focusable="false">
-          {status === 'saved' ? (
-            <path fill="currentColor" d={SAVE_BUTTON_ICON.saved} />
-          ) : status === 'failed' ? (
-            <path fill="currentColor" d={SAVE_BUTTON_ICON.failed} />
-          ) : (
-            <path fill="none" stroke="currentColor" stroke-width="2" d={SAVE_BUTTON_ICON.save} />
-          )}
-        </svg>
-        <span class="satchel-text" aria-hidden="true">{t(TEXT[status])}</span>
+        {t(TEXT[status])}
       </button>
       <span class="satchel-sr" role="status" aria-live="polite">{announce}</span>
-    </span>
+    </>
   );
 }

@@ -18,10 +18,3 @@ export const SAVE_BUTTON_TEXT: Record<SaveButtonStatus, string> = {
   saved: 'saveButtonTextSaved',
   failed: 'saveButtonTextFailed',
 };
-
-/** SVG path data of the control's icon (24×24): outline bookmark, filled bookmark, alert circle. */
-export const SAVE_BUTTON_ICON = {
-  save: 'M6 3h12v17l-6-4-6 4z',
-  saved: 'M6 2h12a1 1 0 0 1 1 1v19l-7-4.5L5 22V3a1 1 0 0 1 1-1z',
-  failed: 'M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20zm-1 5h2v7h-2zm0 9h2v2h-2z',
-} as const;

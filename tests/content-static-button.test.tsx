@@ -2,7 +2,7 @@
 import { describe, it, expect } from 'vitest';
 import { render } from 'preact';
 import { SaveButton } from '../components/SaveButton';
-import { paintStaticControl, staticControlMarkup } from '../entrypoints/content/static-button';
+import { ensureLiveRegion, paintStaticControl, staticControlMarkup } from '../entrypoints/content/static-button';
 import type { ControlView, SaveStatus } from '../lib/capture/types';
 
 const STRINGS: Record<string, string> = {
@@ -24,44 +24,57 @@ const view = (status: SaveStatus, error: string | null = null): ControlView => (
 
 function viaPreact(status: SaveStatus, error: string | null): HTMLElement {
   const box = document.createElement('div');
-  render(<span class="satchel"><SaveButton status={status} error={error} expanded={false} onActivate={() => {}} t={t} /></span>, box);
+  render(<SaveButton status={status} error={error} expanded={false} onActivate={() => {}} t={t} />, box);
+  return box;
+}
+
+/** A box holding the static control as mounted: one cloned button. */
+function staticBox(): HTMLElement {
+  const box = document.createElement('div');
+  box.append(staticControlMarkup(document, t).cloneNode(true));
   return box;
 }
 
 describe('content control static paint (no Preact in the content script)', () => {
-  it('the initial markup equals <SaveButton status="save">', () => {
-    const box = document.createElement('div');
-    box.append(staticControlMarkup(document, t).cloneNode(true));
+  it('the initial markup is one button with its text; with its live region it equals <SaveButton status="save">', () => {
+    const box = staticBox();
+    expect(box.childNodes).toHaveLength(1);
+    const btn = box.querySelector('button')!;
+    expect(btn.childNodes).toHaveLength(1);
+    expect(btn.firstChild!.nodeType).toBe(3);
+    expect(btn.getAttribute('aria-label')).toBe('Save to Satchel');
+    expect(btn.textContent).toBe('Save');
+    ensureLiveRegion(box);
+    ensureLiveRegion(box); // once only
     expect(canon(box)).toBe(canon(viaPreact('save', null)));
-    expect(box.querySelector('button')?.getAttribute('aria-label')).toBe('Save to Satchel');
   });
 
   const cases: Array<[SaveStatus, string | null]> = [['saving', null], ['saved', null], ['failed', 'Network down'], ['save', null]];
   it.each(cases)('painting state %s gives what SaveButton renders', (status, error) => {
-    const box = document.createElement('div');
-    box.append(staticControlMarkup(document, t).cloneNode(true));
+    const box = staticBox();
     paintStaticControl(box, view('saving'), 'save', t);
     paintStaticControl(box, view(status, error), 'saving', t);
     expect(canon(box)).toBe(canon(viaPreact(status, error)));
   });
 
   it('announces a finished save and a failure in the live region, not a state learnt on load', () => {
-    const box = document.createElement('div');
-    box.append(staticControlMarkup(document, t).cloneNode(true));
-    const sr = () => box.querySelector('.satchel-sr')!.textContent;
+    const box = staticBox();
+    const sr = () => box.querySelector('.satchel-sr')?.textContent ?? null;
     paintStaticControl(box, view('saved'), 'save', t);
-    expect(sr()).toBe('');
+    expect(sr()).toBeNull();
     paintStaticControl(box, view('saving'), 'saved', t);
+    expect(sr()).toBe(''); // the region exists before the save finishes
     paintStaticControl(box, view('saved'), 'saving', t);
     expect(sr()).toBe('Saved in Satchel');
     paintStaticControl(box, view('failed', 'Quota exceeded'), 'saving', t);
     expect(sr()).toBe('Not saved. Quota exceeded');
   });
 
-  it('escapes translated strings in the static markup', () => {
-    const frag = staticControlMarkup(document, () => 'a"<b>&');
-    expect(frag.querySelector('button')!.getAttribute('aria-label')).toBe('a"<b>&');
-    expect(frag.querySelector('b')).toBeNull();
+  it('keeps translated strings as text, never markup', () => {
+    const btn = staticControlMarkup(document, () => 'a"<b>&');
+    expect(btn.getAttribute('aria-label')).toBe('a"<b>&');
+    expect(btn.textContent).toBe('a"<b>&');
+    expect(btn.querySelector('b')).toBeNull();
   });
 });
 

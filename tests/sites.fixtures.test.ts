@@ -64,6 +64,15 @@ for (const fx of fixtures) {
         for (const el of document.querySelectorAll('*')) {
           if (!roots.some((r) => r.contains(el))) expect(own.postRootOf!(el)).toBeNull();
         }
+        // findPosts(node) of a node outside every post (a feed cell being added) finds the posts
+        // under it, the node itself included when it is one.
+        for (const r of roots) {
+          expect(own.findPosts(r)).toEqual([r]);
+          for (let up = r.parentElement; up; up = up.parentElement) {
+            if (own.postRootOf!(up)) break;
+            expect(own.findPosts(up)).toContain(r);
+          }
+        }
       });
     }
     for (const other of ADAPTERS.filter((a) => a.id !== fx.site)) {

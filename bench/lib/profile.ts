@@ -21,6 +21,8 @@ export interface ProfileSummary {
   matchingNodes: number;
   /** Number of samples and the profile's wall time. */
   samples: number;
+  /** Samples with such a frame anywhere on the stack. */
+  satchelSamples: number;
   wallMs: number;
   /** Self ms per function "name (file)" of the prefix. */
   selfByFn: Map<string, number>;
@@ -58,7 +60,7 @@ export function summarizeProfile(p: CpuProfile, urlPrefix: string): ProfileSumma
   const ts: number[] = [];
   let t = p.startTime;
   for (let i = 0; i < samples.length; i++) { t += deltas[i] ?? 0; ts.push(t); }
-  let selfUs = 0, inclUs = 0, busyUs = 0, longestUs = 0, runStart = -1, runEnd = -1;
+  let ownSamples = 0, selfUs = 0, inclUs = 0, busyUs = 0, longestUs = 0, runStart = -1, runEnd = -1;
   const selfBy = new Map<number, number>();
   const label = (id: number): string => {
     const cf = byId.get(id)!.callFrame;
@@ -74,6 +76,7 @@ export function summarizeProfile(p: CpuProfile, urlPrefix: string): ProfileSumma
     if (isOwn(id)) { selfUs += dur; selfBy.set(id, (selfBy.get(id) ?? 0) + dur); }
     const mine = hasOwnOnStack(id);
     if (mine) {
+      ownSamples++;
       inclUs += dur;
       const seen = new Set<string>();
       for (let n: number | undefined = id; n !== undefined; n = parent.get(n)) if (isOwn(n)) seen.add(label(n));
@@ -98,7 +101,7 @@ export function summarizeProfile(p: CpuProfile, urlPrefix: string): ProfileSumma
   for (const [k, us] of inclBy) inclBy.set(k, us / 1000);
   return {
     selfMs: selfUs / 1000, inclusiveMs: inclUs / 1000, longestStretchMs: longestUs / 1000, busyMs: busyUs / 1000,
-    matchingNodes: p.nodes.filter((n) => isOwn(n.id)).length, samples: samples.length,
+    matchingNodes: p.nodes.filter((n) => isOwn(n.id)).length, samples: samples.length, satchelSamples: ownSamples,
     wallMs: (p.endTime - p.startTime) / 1000, selfByFn: agg, inclByFn: inclBy, calleesByFn: callees,
   };
 }
@@ -109,6 +112,7 @@ export function mergeSummary(a: ProfileSummary, b: ProfileSummary): ProfileSumma
   a.inclusiveMs += b.inclusiveMs;
   a.busyMs += b.busyMs;
   a.samples += b.samples;
+  a.satchelSamples += b.satchelSamples;
   a.wallMs += b.wallMs;
   a.longestStretchMs = Math.max(a.longestStretchMs, b.longestStretchMs);
   a.matchingNodes = Math.max(a.matchingNodes, b.matchingNodes);
@@ -120,7 +124,7 @@ export function mergeSummary(a: ProfileSummary, b: ProfileSummary): ProfileSumma
 
 /** An empty summary to merge into. */
 export function emptySummary(): ProfileSummary {
-  return { selfMs: 0, inclusiveMs: 0, longestStretchMs: 0, busyMs: 0, matchingNodes: 0, samples: 0, wallMs: 0, selfByFn: new Map(), inclByFn: new Map(), calleesByFn: new Map() };
+  return { selfMs: 0, inclusiveMs: 0, longestStretchMs: 0, busyMs: 0, matchingNodes: 0, samples: 0, satchelSamples: 0, wallMs: 0, selfByFn: new Map(), inclByFn: new Map(), calleesByFn: new Map() };
 }
 
 /** The `n` largest entries of a per-function ms map, as "name (file) 12.3". */

@@ -1,6 +1,6 @@
 import type { ControlView, MountControl, MountedControl, SaveStatus } from '../../lib/capture/types';
 import type { ControlUi } from './control-ui';
-import { paintStaticControl, staticControlMarkup, type Translate } from './static-button';
+import { ensureLiveRegion, paintStaticControl, staticControlMarkup, type Translate } from './static-button';
 import css from './style.css?inline';
 
 /** Loads the Preact control UI on demand (see entrypoints/panel-ui.ts); rejects when it cannot. */
@@ -12,8 +12,9 @@ export type LoadControlUi = () => Promise<ControlUi>;
  * an open shadow root holding the Save button and, when open, the save panel.
  *
  * Cost per post (content-overhead bench): the host, its shadow root with one shared constructed
- * stylesheet, and a clone of static button markup; two event listeners until first contact. The
- * button's states (save, saving, saved, failed) are painted statically. Preact and the panel are
+ * stylesheet, and a clone of one static `<button>` (with its text); no listener of its own (events
+ * reach it through one document-level set). The button's states (save, saving, saved, failed) are
+ * painted statically. Preact and the panel are
  * loaded the first time a panel opens ({@link LoadControlUi}); from then on that control renders
  * with Preact. If loading fails the button still shows its state and the failure is logged.
  *
@@ -24,22 +25,21 @@ export type LoadControlUi = () => Promise<ControlUi>;
  * a string (`?inline`), and cleanup on invalidation is done by lib/capture through `ctx.signal`.
  */
 export function createMountControl(t: Translate, loadUi: LoadControlUi, log: (msg: string, err: unknown) => void = () => {}, signal?: AbortSignal): MountControl {
-  let proto: DocumentFragment | null = null;
+  let proto: HTMLButtonElement | null = null;
   let sheet: CSSStyleSheet | null | undefined;
-  // Hosts waiting for their full set of event stoppers, armed on first pointer or focus contact by
-  // one document-level listener pair (composed events reach the document retargeted to the host).
-  const unarmed = new WeakMap<Element, () => void>();
+  // Static controls (no Preact yet), by host. Their events are handled by one document-level set of
+  // capture listeners (`watch`) instead of listeners on every host: composed events from inside an
+  // open shadow root reach the document retargeted to the host.
+  const statics = new WeakMap<Element, StaticControl>();
   const watched = new WeakSet<Document>();
   const watch = (doc: Document) => {
     if (watched.has(doc)) return;
     watched.add(doc);
-    const onContact = (e: Event) => {
-      const host = e.target as Element | null;
-      const arm = host ? unarmed.get(host) : undefined;
-      if (arm) arm();
+    const onEvent = (e: Event) => {
+      const st = statics.get(e.target as Element);
+      if (st) st.handle(e);
     };
-    doc.addEventListener('pointerover', onContact, { capture: true, passive: true, signal });
-    doc.addEventListener('focusin', onContact, { capture: true, signal });
+    for (const type of STATIC_EVENTS) doc.addEventListener(type, onEvent, { capture: true, passive: PASSIVE.has(type), signal });
   };
   return (anchor, view, actions): MountedControl => {
     const doc = anchor.ownerDocument;
@@ -54,45 +54,50 @@ export function createMountControl(t: Translate, loadUi: LoadControlUi, log: (ms
       style.textContent = css;
       shadow.append(style);
     }
-    const root = doc.createElement('span');
-    root.className = 'satchel-root';
-    shadow.append(root);
-    // The page must not see our clicks and keys: on X a click anywhere in a post opens it, and
-    // single-key shortcuts (l, r, j, k) would fire while typing a tag or a note. `click` and
-    // `keydown` are stopped from the start (assistive tech may click without any pointer or focus
-    // event first); the rest once the pointer or focus first reaches the control (`watch`).
+    proto ??= staticControlMarkup(doc, t);
+    shadow.append(proto.cloneNode(true));
     watch(doc);
-    host.addEventListener('keydown', stop);
-    host.addEventListener('click', (e) => {
-      e.stopPropagation();
-      // Static button: activate from here (one listener per control, not two).
-      if (!ui && (e.composedPath() as EventTarget[]).some((n) => (n as Element).tagName === 'BUTTON')) actions.activate((e as MouseEvent).detail === 0);
-    });
-    const arm = () => {
-      unarmed.delete(host);
-      for (const type of STOPPED_EVENTS) host.addEventListener(type, stop);
-    };
-    unarmed.set(host, arm);
 
     let current = view;
     let painted: SaveStatus = 'save';
     let alive = true;
     let ui: ControlUi | null = null;
+    let root: HTMLElement | null = null;
     let loading = false;
 
-    proto ??= staticControlMarkup(doc, t);
-    root.append(proto.cloneNode(true));
+    // The page must not see our clicks and keys: on X a click anywhere in a post opens it, and
+    // single-key shortcuts (l, r, j, k) would fire while the control has focus. Until Preact takes
+    // over, the document-level listeners stop them for this host in the capture phase (before any
+    // listener of the page below the document) and a click on the button activates the control.
+    statics.set(host, {
+      handle(e) {
+        if (e.type === 'pointerover' || e.type === 'focusin') {
+          ensureLiveRegion(shadow); // in place before a save is announced in it
+          return;
+        }
+        e.stopPropagation();
+        if (e.type === 'click' && (e.composedPath() as EventTarget[]).some((n) => (n as Element).localName === 'button')) {
+          actions.activate((e as MouseEvent).detail === 0);
+        }
+      },
+    });
+    // Preact's handlers inside the shadow root need the events to reach them: from then on the
+    // host itself stops every event type at its own level (target phase), like before.
+    const takeOver = () => {
+      statics.delete(host);
+      for (const type of STOPPED_EVENTS) host.addEventListener(type, stop);
+    };
 
     let paintedKey = 'save||0';
     const paint = () => {
-      if (ui) {
+      if (ui && root) {
         ui.render(root, current, actions, t);
         return;
       }
       const key = `${current.status}|${current.error ?? ''}|${current.panel ? 1 : 0}`;
       if (key === paintedKey && !current.panel) return; // same static state: nothing to touch
       paintedKey = key;
-      paintStaticControl(root, current, painted, t);
+      paintStaticControl(shadow, current, painted, t);
       painted = current.status;
       if (current.panel && !loading) {
         loading = true;
@@ -101,8 +106,11 @@ export function createMountControl(t: Translate, loadUi: LoadControlUi, log: (ms
             if (!alive || ui) return;
             const hadFocus = shadow.activeElement !== null;
             ui = loaded;
-            arm(); // Preact's own handlers inside need every stopper on the host from now on
-            root.textContent = '';
+            takeOver();
+            root = doc.createElement('span');
+            root.className = 'satchel-root';
+            for (const n of [...shadow.childNodes]) if ((n as Element).localName !== 'style') n.remove();
+            shadow.append(root);
             ui.render(root, current, actions, t);
             if (hadFocus && shadow.activeElement === null) root.querySelector('button')?.focus();
           },
@@ -111,7 +119,7 @@ export function createMountControl(t: Translate, loadUi: LoadControlUi, log: (ms
             log('control UI failed to load', err);
             // Say so on the control (its state, e.g. Saved, stays true); a click tries again.
             const reason = `${t('panelLoadFailed')} ${err instanceof Error ? err.message : String(err)}`.trim();
-            const btn = root.querySelector('button');
+            const btn = shadow.querySelector('button');
             btn?.setAttribute('aria-description', reason);
             btn?.setAttribute('title', reason);
           },
@@ -132,11 +140,17 @@ export function createMountControl(t: Translate, loadUi: LoadControlUi, log: (ms
       unmount() {
         if (!alive) return;
         alive = false;
-        if (ui) ui.unmount(root);
+        statics.delete(host);
+        if (ui && root) ui.unmount(root);
         host.remove();
       },
     };
   };
+}
+
+/** A control still drawn as static markup: handles the events the document-level listeners route to it. */
+interface StaticControl {
+  handle(e: Event): void;
 }
 
 /** One constructed stylesheet shared by every control's shadow root, or null where adopting is unsupported. */
@@ -152,7 +166,17 @@ function sharedSheet(doc: Document): CSSStyleSheet | null {
   }
 }
 
-const STOPPED_EVENTS = ['dblclick', 'auxclick', 'mousedown', 'mouseup', 'pointerdown', 'pointerup', 'touchstart', 'touchend', 'keyup', 'keypress', 'input', 'paste', 'copy', 'cut'];
+/** Event types stopped at the host once Preact renders the control (its panel holds inputs). */
+const STOPPED_EVENTS = ['click', 'keydown', 'dblclick', 'auxclick', 'mousedown', 'mouseup', 'pointerdown', 'pointerup', 'touchstart', 'touchend', 'keyup', 'keypress', 'input', 'paste', 'copy', 'cut'];
+
+/**
+ * Event types the document-level listeners route to static controls: every type the page could act
+ * on (clicks, presses, keys), stopped; plus pointerover/focusin, which only mark the learner reaching
+ * the control (not stopped).
+ */
+const STATIC_EVENTS = ['click', 'keydown', 'keyup', 'keypress', 'dblclick', 'auxclick', 'mousedown', 'mouseup', 'pointerdown', 'pointerup', 'touchstart', 'touchend', 'pointerover', 'focusin'];
+/** Registered passive so a document-level touch listener never delays scrolling. */
+const PASSIVE = new Set(['touchstart', 'touchend', 'pointerover']);
 
 function stop(e: Event): void {
   e.stopPropagation();

@@ -1,40 +1,58 @@
 import type { ControlView, SaveStatus } from '../../lib/capture/types';
-import { SAVE_BUTTON_ICON, SAVE_BUTTON_LABEL, SAVE_BUTTON_TEXT } from '../../components/save-button-labels';
+import { SAVE_BUTTON_LABEL, SAVE_BUTTON_TEXT } from '../../components/save-button-labels';
 
 /** Reads a UI string by its messages.json key. */
 export type Translate = (key: string, substitutions?: string[]) => string;
 
 const LABEL = SAVE_BUTTON_LABEL;
 const TEXT = SAVE_BUTTON_TEXT;
-const ICON_SAVED = SAVE_BUTTON_ICON.saved;
-const ICON_FAILED = SAVE_BUTTON_ICON.failed;
-const ICON_SAVE = SAVE_BUTTON_ICON.save;
 
 /**
- * Static markup of the Save control (`span.satchel > span.satchel-ctl > button + live region`) in
- * the "save" state: the same DOM that components/SaveButton.tsx renders inside the Preact control
- * (tests/content-static-button.test.tsx compares them for every state). Cloned per post, so a feed
- * of 1,000 posts pays no Preact render (content-overhead bench).
+ * The Save control's button in the "save" state, as components/SaveButton.tsx renders it (one
+ * `button.satchel-btn.is-save` holding its visible text; the icon is drawn by the stylesheet), to be
+ * cloned per post so a feed of 1,000 posts pays no Preact render and two nodes per control
+ * (content-overhead bench, BENCHMARKS.md). The live region SaveButton renders after the button is
+ * added by {@link ensureLiveRegion} once the learner reaches the control; tests/content-static-button.test.tsx
+ * compares the two for every state.
  */
-export function staticControlMarkup(doc: Document, t: Translate): DocumentFragment {
-  const tpl = doc.createElement('template');
-  const label = escapeHtml(t(LABEL.save));
-  tpl.innerHTML =
-    `<span class="satchel"><span class="satchel-ctl"><button type="button" class="satchel-btn is-save" aria-label="${label}" aria-expanded="false" title="${label}">` +
-    `<svg class="satchel-icon" viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" focusable="false"><path fill="none" stroke="currentColor" stroke-width="2" d="${ICON_SAVE}"></path></svg>` +
-    `<span class="satchel-text" aria-hidden="true">${escapeHtml(t(TEXT.save))}</span></button>` +
-    `<span class="satchel-sr" role="status" aria-live="polite"></span></span></span>`;
-  return tpl.content;
+export function staticControlMarkup(doc: Document, t: Translate): HTMLButtonElement {
+  const btn = doc.createElement('button');
+  const label = t(LABEL.save);
+  btn.type = 'button';
+  btn.className = 'satchel-btn is-save';
+  btn.setAttribute('aria-label', label);
+  btn.setAttribute('aria-expanded', 'false');
+  btn.setAttribute('title', label);
+  btn.textContent = t(TEXT.save);
+  return btn;
+}
+
+/**
+ * The polite live region (`span.satchel-sr[role=status]`) that follows the button in `root`,
+ * created on first call. Created when the learner first reaches a control (pointer or focus) or
+ * starts a save, so it is in the accessibility tree before anything is announced in it.
+ */
+export function ensureLiveRegion(root: ParentNode): Element | null {
+  const btn = root.querySelector('button.satchel-btn');
+  if (!btn) return null;
+  const next = btn.nextElementSibling;
+  if (next?.classList.contains('satchel-sr')) return next;
+  const sr = btn.ownerDocument.createElement('span');
+  sr.className = 'satchel-sr';
+  sr.setAttribute('role', 'status');
+  sr.setAttribute('aria-live', 'polite');
+  btn.after(sr);
+  return sr;
 }
 
 /**
  * Paints `view`'s button state onto static markup made by {@link staticControlMarkup} (inside
- * `root`): class, accessible name, description, busy flag, icon and text, exactly as SaveButton
- * would; and, like SaveButton, announces a save the learner made finishing or failing in the live
- * region (`prev` is the status painted before).
+ * `root`): class (which picks the icon), accessible name, description, busy flag and text, exactly
+ * as SaveButton would; and, like SaveButton, announces a save the learner made finishing or failing
+ * in the live region (`prev` is the status painted before).
  */
-export function paintStaticControl(root: Element, view: ControlView, prev: SaveStatus, t: Translate): void {
-  const btn = root.querySelector('button');
+export function paintStaticControl(root: ParentNode, view: ControlView, prev: SaveStatus, t: Translate): void {
+  const btn = root.querySelector('button.satchel-btn');
   if (!btn) return;
   const { status } = view;
   const label = t(LABEL[status]);
@@ -45,34 +63,19 @@ export function paintStaticControl(root: Element, view: ControlView, prev: SaveS
   toggleAttr(btn, 'aria-busy', status === 'saving' ? 'true' : null);
   toggleAttr(btn, 'aria-description', reason);
   btn.setAttribute('title', reason ? `${label}: ${reason}` : label);
-  const path = btn.querySelector('path');
-  if (path) {
-    if (status === 'saved' || status === 'failed') {
-      path.setAttribute('fill', 'currentColor');
-      path.removeAttribute('stroke');
-      path.removeAttribute('stroke-width');
-      path.setAttribute('d', status === 'saved' ? ICON_SAVED : ICON_FAILED);
-    } else {
-      path.setAttribute('fill', 'none');
-      path.setAttribute('stroke', 'currentColor');
-      path.setAttribute('stroke-width', '2');
-      path.setAttribute('d', ICON_SAVE);
-    }
-  }
-  const text = btn.querySelector('.satchel-text');
-  if (text) text.textContent = t(TEXT[status]);
-  const sr = root.querySelector('.satchel-sr');
-  if (sr) {
-    if (prev === 'saving' && status === 'saved') sr.textContent = t('saveButtonSaved');
-    else if (status === 'failed' && prev !== 'failed') sr.textContent = `${t('saveButtonFailed')}. ${view.error ?? ''}`.trim();
-  }
+  btn.textContent = t(TEXT[status]);
+  // A save in flight is about to be announced: the region must exist before its text changes.
+  if (status === 'saving') ensureLiveRegion(root);
+  if (prev === 'saving' && status === 'saved') announce(root, t('saveButtonSaved'));
+  else if (status === 'failed' && prev !== 'failed') announce(root, `${t('saveButtonFailed')}. ${view.error ?? ''}`.trim());
+}
+
+function announce(root: ParentNode, text: string): void {
+  const sr = ensureLiveRegion(root);
+  if (sr) sr.textContent = text;
 }
 
 function toggleAttr(el: Element, name: string, value: string | null): void {
   if (value === null) el.removeAttribute(name);
   else el.setAttribute(name, value);
-}
-
-function escapeHtml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }

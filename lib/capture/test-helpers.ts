@@ -28,7 +28,8 @@ export function makeFakeAdapter(over: Partial<SiteAdapter> = {}): SiteAdapter & 
     id: 'x' as const,
     matches: ['https://fake.test/*'],
     isSupportedPage: (url: string) => url.startsWith('https://fake.test/'),
-    findPosts: (root: ParentNode) => [...root.querySelectorAll('article')],
+    // The SiteAdapter contract: `root` itself counts when it is a post.
+    findPosts: (root: ParentNode) => ((root as Element).matches?.('article') ? [root as Element] : [...root.querySelectorAll('article')]),
     postId: (el: Element) => el.getAttribute('data-id'),
     actionRow: (el: Element) => el.querySelector('.actions'),
     extract(el: Element): CaptureDraft {

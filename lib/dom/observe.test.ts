@@ -54,6 +54,29 @@ describe('onDomChange', () => {
     ac.abort();
   });
 
+  it('with dropOwnChanges, drops what the callback itself changed but keeps every change of the page', async () => {
+    const ac = new AbortController();
+    const seen: string[][] = [];
+    let scheduled: (() => void) | null = null;
+    onDomChange(document.body, (records) => {
+      seen.push(records.flatMap((r) => [...r.addedNodes].map((n) => (n as Element).localName)));
+      document.body.append(document.createElement('satchel-save')); // the callback's own insert
+    }, { signal: ac.signal, schedule: (cb) => { scheduled = cb; }, dropOwnChanges: true });
+    document.body.append(document.createElement('div'));
+    await flush(); // delivered to the observer; the run is scheduled, not yet done
+    document.body.append(document.createElement('p')); // the page again, before the run: not delivered yet
+    scheduled!();
+    expect(seen).toEqual([['div', 'p']]);
+    scheduled = null;
+    await flush();
+    expect(scheduled).toBeNull(); // the callback's own insert scheduled nothing
+    document.body.append(document.createElement('span'));
+    await flush();
+    scheduled!();
+    expect(seen).toEqual([['div', 'p'], ['span']]);
+    ac.abort();
+  });
+
   it('never calls back after abort', async () => {
     const ac = new AbortController();
     let calls = 0;

@@ -25,6 +25,13 @@ export interface DomChangeOptions {
   attributes?: readonly string[];
   /** Return true for a mutation record that should not trigger a call (e.g. our own UI). */
   ignore?: (record: MutationRecord) => boolean;
+  /**
+   * When true, the changes `cb` itself makes while it runs are dropped (`takeRecords()` right after
+   * it returns) instead of being delivered and filtered by `ignore` one record at a time: for a
+   * caller whose own changes are never news (the Save controls it inserts). Changes made later, by
+   * the page or asynchronously by the caller, are observed as usual.
+   */
+  dropOwnChanges?: boolean;
 }
 
 /**
@@ -39,16 +46,22 @@ export function onDomChange(root: Node, cb: (records: MutationRecord[]) => void,
   const win = (root.ownerDocument ?? (root as Document)).defaultView;
   const schedule = opts.schedule ?? frameScheduler(win ?? undefined);
   let batch: MutationRecord[] = [];
+  const keep = (records: MutationRecord[]) => {
+    for (const r of records) if (!opts.ignore || !opts.ignore(r)) batch.push(r);
+  };
   const run = (): void => {
+    if (opts.dropOwnChanges) keep(mo.takeRecords()); // the page's changes not delivered yet
     const records = batch;
     batch = [];
-    if (!signal.aborted && records.length > 0) cb(records);
+    if (signal.aborted || records.length === 0) return;
+    cb(records);
+    if (opts.dropOwnChanges) mo.takeRecords(); // only `cb` ran since the line above
   };
   const MO = win?.MutationObserver ?? MutationObserver;
   const mo = new MO((records) => {
     if (signal.aborted) return;
     const pending = batch.length > 0;
-    for (const r of records) if (!opts.ignore || !opts.ignore(r)) batch.push(r);
+    keep(records);
     if (!pending && batch.length > 0) schedule(run);
   });
   mo.observe(root, {

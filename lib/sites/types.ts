@@ -19,13 +19,16 @@ export interface SiteAdapter {
   readonly matches: readonly string[];
   /** True when `url` is a page of this site where posts can appear. Pure. */
   isSupportedPage(url: string): boolean;
-  /** Post root elements under `root`, in document order, each exactly once (quoted posts are not roots). */
+  /**
+   * Post root elements in `root`'s subtree, `root` itself included when it is one, in document
+   * order, each exactly once (quoted posts are not roots; a root nested in another is not listed).
+   */
   findPosts(root: ParentNode): Element[];
   /**
    * Optional, for incremental scanning: the post root that is or contains `node` (the outermost
    * one), or null when `node` is not inside a post. When present, the capture controller re-reads
-   * only the posts a DOM change touched (`postRootOf(record.target)`) plus `findPosts(addedNode)`
-   * instead of `findPosts(document)` on every change. Must agree with {@link findPosts}: every root
+   * only the posts a DOM change touched (`postRootOf(record.target)`) plus, for nodes added outside
+   * every post, `findPosts(addedNode)`, instead of `findPosts(document)` on every change. Must agree with {@link findPosts}: every root
    * `findPosts(document)` returns is `postRootOf` of itself and of its descendants.
    */
   postRootOf?(node: Element): Element | null;

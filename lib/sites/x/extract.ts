@@ -3,6 +3,7 @@
  * Every field is read inside the post root, and the main post's fields outside its quote block
  * (SITE-DOM.md §0 rule 2). Quirks cite the fixture in `tests/fixtures/x/` that shows them.
  */
+import { outermostMatches } from '../../dom/query';
 import { textOf } from '../../dom/text';
 import type { Author, CaptureDraft, Link, Media, Poll, QuotedDraft, ThreadPart } from '../../schema';
 import { ExtractError, type ExtractContext } from '../types';
@@ -69,9 +70,9 @@ function absolute(href: string): string | null {
  * another post root (quoted posts are not articles; this also guards against future nesting).
  */
 export function findPostRoots(root: ParentNode): Element[] {
-  const found = [...root.querySelectorAll(S.postRoot)];
-  if ('matches' in root && (root as Element).matches(S.postRoot)) found.unshift(root as Element);
-  return found.filter((el) => !el.parentElement?.closest(S.postRoot));
+  // Inside a post, every candidate is nested in it.
+  if ((root as Node).nodeType === 1 && (root as Element).parentElement?.closest(S.postRoot)) return [];
+  return outermostMatches(root, S.postRoot);
 }
 
 /** The outermost post root that is or contains `node`, or null (SiteAdapter.postRootOf). */
@@ -80,6 +81,9 @@ export function postRootOf(node: Element): Element | null {
   for (let el: Element | null = node.closest(S.postRoot); el; el = el.parentElement?.closest(S.postRoot) ?? null) root = el;
   return root;
 }
+
+/** The nearest post root or quote-block candidate: one `closest()` that stops at the post itself. */
+const POST_OR_QUOTE = `${S.postRoot}, ${S.quoteBlock}`;
 
 /**
  * The quote block inside a post root, or null. A quoted post is a `div[role=link]` holding its own
@@ -135,6 +139,16 @@ let quoteMemo: WeakMap<Element, Element | null> | null = null;
  * nests the post's bar inside the quote, so then the bar holding this post's analytics link, else the last bar.
  */
 export function findActionRow(postEl: Element): Element | null {
+  // Fast path (every scan of a feed asks): the last bar of this post that sits in no quote block
+  // at all is the answer without working out which block is the quoted post.
+  const found = postEl.querySelectorAll(S.actionRow);
+  for (let i = found.length - 1; i >= 0; i--) {
+    const b = found[i]!;
+    const owner = b.closest(POST_OR_QUOTE);
+    if (owner === postEl) return b; // neither in a nested post nor in a quote block
+    if (owner && owner.matches(S.postRoot)) continue; // a nested post's bar
+    break; // a bar inside a quote block: decide below
+  }
   const quote = findQuotedPost(postEl);
   const bars = all({ root: postEl, exclude: null }, S.actionRow);
   const outside = bars.filter((b) => !(quote && quote.contains(b)));
@@ -175,8 +189,24 @@ function readStatusRef(postEl: Element, scope: Scope, pageUrl: string | null): {
   return null;
 }
 
+/**
+ * Fast path of {@link readStatusRef}'s first rule for the scan hot path: the status id of the
+ * post's first `<time>` when it belongs to this post, sits in no quote block at all (so it cannot be
+ * the quoted post's) and is wrapped in a status link; else undefined and the caller takes the full
+ * rules. Gives the same answer as they would.
+ */
+function ownPermalinkId(postEl: Element): string | undefined {
+  const time = postEl.querySelector('time');
+  if (!time || time.closest(POST_OR_QUOTE) !== postEl) return undefined;
+  const a = time.closest(S.statusLink); // X wraps the <time> in its permalink
+  if (!a || !postEl.contains(a)) return undefined;
+  return parseStatusUrl(a.getAttribute('href') ?? '')?.id;
+}
+
 /** The status id of a post root, re-read from the DOM on every call (elements are recycled, SITE-DOM.md §1.3). */
 export function readPostId(postEl: Element, ctx: Pick<ExtractContext, 'url'>): string | null {
+  const fast = ownPermalinkId(postEl);
+  if (fast !== undefined) return fast;
   return readStatusRef(postEl, { root: postEl, exclude: findQuotedPost(postEl) }, ctx.url)?.ref.id ?? null;
 }
 
