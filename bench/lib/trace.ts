@@ -10,7 +10,7 @@ export interface TraceEvent {
   dur?: number;
   /** Thread (CPU) time of a complete event, µs. */
   tdur?: number;
-  args?: { data?: { url?: string; functionName?: string } };
+  args?: { data?: { url?: string; functionName?: string; message?: string } };
 }
 
 /**
@@ -43,15 +43,24 @@ export interface ScriptCalls {
   wallMs: number;
   /** The longest single call's wall time (a long task caused by the prefix's code would show here). */
   longestWallMs: number;
+  /** Thread time per batch: calls grouped by the last `console.timeStamp(marker)` before them (empty without a marker). */
+  cpuByBatchMs: number[];
 }
 
 /**
  * Sums the outermost `FunctionCall` events into scripts whose URL starts with `urlPrefix` (e.g.
  * "chrome-extension://"). A call nested in another call of the same thread is counted once, in
  * its outer call. Each event covers the callback and everything it runs synchronously: its own
- * code, the DOM and extension APIs it calls, and the microtasks that run when it returns.
+ * code, the DOM and extension APIs it calls, and the microtasks that run when it returns. With
+ * `batchMarker`, calls are also summed per batch, a batch starting at each
+ * `console.timeStamp(batchMarker)` of the page (calls before the first mark are in no batch).
  */
-export function summarizeScriptCalls(events: readonly TraceEvent[], urlPrefix: string): ScriptCalls {
+export function summarizeScriptCalls(events: readonly TraceEvent[], urlPrefix: string, batchMarker?: string): ScriptCalls {
+  const marks = batchMarker === undefined ? [] : events
+    .filter((e) => e.name === 'TimeStamp' && e.args?.data?.message === batchMarker)
+    .map((e) => e.ts)
+    .sort((a, b) => a - b);
+  const cpuByBatch = marks.map(() => 0);
   const ours = events
     .filter((e) => e.ph === 'X' && e.name === 'FunctionCall' && (e.args?.data?.url ?? '').startsWith(urlPrefix))
     .sort((a, b) => a.pid - b.pid || a.tid - b.tid || a.ts - b.ts);
@@ -64,8 +73,11 @@ export function summarizeScriptCalls(events: readonly TraceEvent[], urlPrefix: s
     end = e.ts + (e.dur ?? 0);
     calls++;
     cpu += e.tdur ?? e.dur ?? 0;
+    let batch = -1;
+    while (batch + 1 < marks.length && marks[batch + 1]! <= e.ts) batch++;
+    if (batch >= 0) cpuByBatch[batch]! += e.tdur ?? e.dur ?? 0;
     wall += e.dur ?? 0;
     longest = Math.max(longest, e.dur ?? 0);
   }
-  return { calls, cpuMs: cpu / 1000, wallMs: wall / 1000, longestWallMs: longest / 1000 };
+  return { calls, cpuMs: cpu / 1000, wallMs: wall / 1000, longestWallMs: longest / 1000, cpuByBatchMs: cpuByBatch.map((us) => us / 1000) };
 }
