@@ -1,7 +1,7 @@
 import type { CDPSession, Page } from 'playwright-core';
 import { buildExtension } from './lib/build';
 import { launchChromium, sleep, startFixtureServer, withDeadline, type Launched } from './lib/browser';
-import { FEED_URL, feedShellHtml, makeXPosts } from './lib/feed';
+import { FEED_URL, LINKEDIN_FEED_URL, feedShellHtml, linkedinShellHtml, makeLinkedInPosts, makeXPosts } from './lib/feed';
 import { emit, log, round, type Figure } from './lib/figure';
 import { emptySummary, mergeSummary, summarizeProfile, topFunctions, type CpuProfile, type ProfileSummary } from './lib/profile';
 import { startTrace, summarizeScriptCalls, type TraceEvent } from './lib/trace';
@@ -14,6 +14,15 @@ export const STRETCH_GOAL_MS = 50;
 export const CONTROL_TAG = 'satchel-save';
 
 const POSTS = Number(process.env.BENCH_POSTS ?? 1000);
+/**
+ * The feed: `x` (the recorded figures: X home timeline) or `linkedin` (BENCH_SITE=linkedin: the
+ * LinkedIn home feed built from tests/fixtures/linkedin; LinkedIn has no incremental scan yet, so
+ * this shows how a full scan per change grows; no floor arm).
+ */
+const SITE = process.env.BENCH_SITE === 'linkedin' ? 'linkedin' : 'x';
+const SITE_FEED = SITE === 'linkedin'
+  ? { url: LINKEDIN_FEED_URL, path: '/feed/', shell: linkedinShellHtml, posts: makeLinkedInPosts, postSelector: '[data-finite-scroll-hotkey-item]' }
+  : { url: FEED_URL, path: '/home', shell: feedShellHtml, posts: (n: number) => makeXPosts(n), postSelector: 'article[data-testid="tweet"]' };
 const BATCH = Number(process.env.BENCH_BATCH ?? 50);
 /**
  * Diagnostics: BENCH_PROFILE=1 also runs the CDP CPU profiler on each batch (per-function
@@ -90,7 +99,7 @@ async function metric(cdp: CDPSession, name: string): Promise<number> {
 async function openArm(label: Arm['label'], launched: Launched): Promise<Arm> {
   await launched.context.addInitScript({ content: LONGTASK_INIT });
   const page = launched.context.pages()[0] ?? (await launched.context.newPage());
-  await page.goto(FEED_URL, { waitUntil: 'load' });
+  await page.goto(SITE_FEED.url, { waitUntil: 'load' });
   const cdp = await launched.context.newCDPSession(page);
   await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
   if (PROFILE) {
@@ -125,23 +134,28 @@ async function appendBatch(arm: Arm, html: string, expectControls: number): Prom
 async function measure(launched: Launched[]): Promise<Figure[]> {
   const extDir = buildExtension();
   const server = await startFixtureServer();
-  server.setPage('/home', feedShellHtml());
+  server.setPage(SITE_FEED.path, SITE_FEED.shell());
   try {
     const withExt = await launchChromium({ extensionDir: AA ? undefined : extDir, port: server.port });
     launched.push(withExt);
     const without = await launchChromium({ port: server.port });
     launched.push(without);
     const arms = [await openArm('with', withExt), await openArm('without', without)];
-    const floorBrowser = await launchChromium({ port: server.port });
-    launched.push(floorBrowser);
-    const floor = await openArm('without', floorBrowser);
-    const { frameTree } = (await floor.cdp.send('Page.getFrameTree')) as { frameTree: { frame: { id: string } } };
-    const { executionContextId: floorWorld } = (await floor.cdp.send('Page.createIsolatedWorld', { frameId: frameTree.frame.id, worldName: 'satchel-floor' })) as { executionContextId: number };
-    await floor.cdp.send('Runtime.evaluate', { expression: FLOOR_SETUP, contextId: floorWorld });
+    // The floor arm (X feed only: FLOOR_SETUP uses X's markup).
+    let floor: Arm | null = null;
+    let floorWorld = 0;
+    if (SITE === 'x') {
+      const floorBrowser = await launchChromium({ port: server.port });
+      launched.push(floorBrowser);
+      floor = await openArm('without', floorBrowser);
+      const { frameTree } = (await floor.cdp.send('Page.getFrameTree')) as { frameTree: { frame: { id: string } } };
+      ({ executionContextId: floorWorld } = (await floor.cdp.send('Page.createIsolatedWorld', { frameId: frameTree.frame.id, worldName: 'satchel-floor' })) as { executionContextId: number });
+      await floor.cdp.send('Runtime.evaluate', { expression: FLOOR_SETUP, contextId: floorWorld });
+    }
     let floorMs = 0;
     await sleep(500); // content script runs at document_idle
-    const posts = makeXPosts(POSTS);
-    log(`feed: ${POSTS} X posts in batches of ${BATCH} from ${new Set(posts.map((p) => p.template)).size} fixture templates, ext ${withExt.extensionId}`);
+    const posts = SITE_FEED.posts(POSTS);
+    log(`feed: ${POSTS} ${SITE} posts in batches of ${BATCH} from ${new Set(posts.map((p) => p.template)).size} fixture templates, ext ${withExt.extensionId}`);
 
     const before = new Map<Arm, { task: number; lt: number }>();
     const prof = new Map<Arm, ProfileSummary>();
@@ -175,9 +189,11 @@ async function measure(launched: Launched[]): Promise<Figure[]> {
         perBatch.push(`${arm.label}:${Math.round(((await metric(arm.cdp, 'TaskDuration')) - t0) * 1000)}`);
       }
       // The floor browser: same batch, then the minimal control work on it, timed as thread time.
-      await appendBatch(floor, html, 0);
-      const r = (await floor.cdp.send('Runtime.evaluate', { expression: `__floor(${wanted - i})`, contextId: floorWorld, returnByValue: true })) as { result: { value?: number } };
-      floorMs += r.result.value ?? Number.NaN;
+      if (floor) {
+        await appendBatch(floor, html, 0);
+        const r = (await floor.cdp.send('Runtime.evaluate', { expression: `__floor(${wanted - i})`, contextId: floorWorld, returnByValue: true })) as { result: { value?: number } };
+        floorMs += r.result.value ?? Number.NaN;
+      }
       if (i === 0) {
         mounts = await arms[0]!.page.waitForFunction((t) => document.querySelectorAll(t).length > 0, CONTROL_TAG, { timeout: 3000 })
           .then(() => true, () => false);
@@ -202,7 +218,7 @@ async function measure(launched: Launched[]): Promise<Figure[]> {
     const w = res.get(arms[0]!)!;
     const wo = res.get(arms[1]!)!;
     const controls = await arms[0]!.page.evaluate((t) => document.querySelectorAll(t).length, CONTROL_TAG);
-    const postsInDom = await arms[0]!.page.evaluate(() => document.querySelectorAll('article[data-testid="tweet"]').length);
+    const postsInDom = await arms[0]!.page.evaluate((sel) => document.querySelectorAll(sel).length, SITE_FEED.postSelector);
     if (PROFILE) {
       log(`with: ${w.samples} samples over ${round(w.wallMs)} ms, ${w.matchingNodes} chrome-extension:// profile nodes; top self ms: ${topFunctions(w.selfByFn).join('; ') || '-'}`);
       log(`with: top inclusive ms: ${topFunctions(w.inclByFn).join('; ') || '-'}`);
@@ -214,7 +230,7 @@ async function measure(launched: Launched[]): Promise<Figure[]> {
     log(`trace: ${traced.calls} calls into Satchel's scripts: thread ${round(traced.cpuMs)} ms, wall ${round(traced.wallMs)} ms, longest call ${round(traced.longestWallMs)} ms`);
     figs.push(
       { name: 'content-overhead', value: scale(traced.cpuMs), unit: 'ms', goal: `<= ${OVERHEAD_GOAL_MS}`, note: `main-thread CPU time of the ${traced.calls} calls into Satchel's content script (trace FunctionCall thread time: its JS, the DOM and extension APIs it calls, its microtasks), per 1,000 posts (${POSTS} posts, batches of ${BATCH}); ${controls} controls mounted` },
-      { name: 'content-overhead.floor', value: scale(floorMs), unit: 'ms', goal: 'info', note: 'wall time (compare with .wall) of the least DOM work a Save control of this design needs per post (id, action bar, shadow host with one button, insert), without any logic, from an isolated world in a third browser, per 1,000 posts: what no implementation of this control gets under on this machine' },
+      { name: 'content-overhead.floor', value: floor ? scale(floorMs) : null, unit: 'ms', goal: 'info', note: 'wall time (compare with .wall) of the least DOM work a Save control of this design needs per post (id, action bar, shadow host with one button, insert), without any logic, from an isolated world in a third browser, per 1,000 posts: what no implementation of this control gets under on this machine' },
       { name: 'content-overhead.wall', value: scale(traced.wallMs), unit: 'ms', goal: 'info', note: 'wall time of the same calls (adds the time the main thread was descheduled inside them)' },
       { name: 'content-overhead.longest-call', value: round(traced.longestWallMs, 2), unit: 'ms', goal: `<= ${STRETCH_GOAL_MS}`, note: 'wall time of the longest single call into Satchel (a long task caused by Satchel would show here)' },
       { name: 'content-overhead.batch-first', value: round(traced.cpuByBatchMs[0] ?? 0, 2), unit: 'ms', goal: 'info', note: `Satchel thread time for the first batch of ${BATCH} posts (includes the first-use setup)` },

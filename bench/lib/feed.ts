@@ -76,3 +76,62 @@ export function feedShellHtml(): string {
 </section></div></main></div></div>
 </body></html>`;
 }
+
+/** The LinkedIn feed URL the LinkedIn variant of the feed is served at. */
+export const LINKEDIN_FEED_URL = 'https://www.linkedin.com/feed/';
+
+/** LinkedIn home-feed fixtures (tests/fixtures/linkedin) and their activity ids, as in tests/e2e/demo-feeds.ts. */
+const LINKEDIN_TEMPLATES = [
+  { file: 'linkedin-2025-08_feed_post-text-only_see-more_hybrid-hashed-classes', id: '7366738224133115565' },
+  { file: 'linkedin-2024-09_activity-comments_header-context_image_see-more', id: '7242285086220451164' },
+  { file: 'linkedin-2026-07_activity-posts_video_see-more_tracking-scope_lnkd-in', id: '7486042476307682086' },
+];
+
+/**
+ * `count` distinct LinkedIn feed items, cycling through the three home-feed fixtures: post k gets
+ * activity id template id + k + 1 everywhere the id appears, and is wrapped, when the fixture has no
+ * feed item of its own, in the `div[data-id][data-finite-scroll-hotkey-item]` list item the feed
+ * uses (as the demo feed does, tests/e2e/demo-feeds.ts).
+ * @throws Error when the fixtures are missing
+ */
+export function makeLinkedInPosts(count: number): FeedPost[] {
+  const dir = join(import.meta.dirname, '..', '..', 'tests', 'fixtures', 'linkedin');
+  const ts = LINKEDIN_TEMPLATES.map((t) => {
+    const p = join(dir, `${t.file}.html`);
+    if (!existsSync(p)) throw new Error(`LinkedIn fixture not found: ${p}`);
+    return { ...t, html: closeOpenElements(readFileSync(p, 'utf8').replace(/<!--[\s\S]*?-->/g, '').trim()) };
+  });
+  const posts: FeedPost[] = [];
+  for (let k = 0; k < count; k++) {
+    const t = ts[k % ts.length]!;
+    const id = (BigInt(t.id) + BigInt(k + 1)).toString();
+    let html = t.html.split(t.id).join(id).replace(/\bember(\d+)\b/g, (_m, n: string) => `ember${Number(n) + 100000 * (k + 1)}`);
+    if (!html.includes('data-finite-scroll-hotkey-item')) {
+      html = `<div data-id="urn:li:activity:${id}" class="relative" data-finite-scroll-hotkey-item="${k}"><div class="ember-view occludable-update">${html}</div></div>`;
+    }
+    posts.push({ id, template: t.file, html });
+  }
+  return posts;
+}
+
+/**
+ * Closes the `div`, `li` and `ul` a trimmed capture leaves open (the 2024-09 fixture ends inside
+ * its action bar), so that feed items laid end to end stay siblings instead of nesting.
+ */
+function closeOpenElements(html: string): string {
+  const open = (tag: string) => (html.match(new RegExp(`<${tag}\\b`, 'g'))?.length ?? 0) - (html.match(new RegExp(`</${tag}>`, 'g'))?.length ?? 0);
+  let tail = '';
+  for (const tag of ['li', 'ul', 'div']) tail += `</${tag}>`.repeat(Math.max(0, open(tag)));
+  return html + tail;
+}
+
+/** The LinkedIn feed page shell: a home feed whose `#feed` list the benchmark appends items to. */
+export function linkedinShellHtml(): string {
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Feed | LinkedIn</title></head>
+<body style="margin:0;font-family:sans-serif">
+<div class="application-outlet"><main class="scaffold-layout__main" aria-label="Main Feed" id="main">
+<div class="scaffold-finite-scroll scaffold-finite-scroll--infinite"><div class="scaffold-finite-scroll__content" data-finite-scroll-hotkey-context="FEED">
+<div id="feed"></div></div></div></main></div>
+</body></html>`;
+}

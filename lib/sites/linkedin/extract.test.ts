@@ -259,3 +259,34 @@ describe('LinkedIn adapter', () => {
     ])('does not support %s', (url) => expect(isSupportedPage(url)).toBe(false));
   });
 });
+
+describe('incremental scanning (postRootOf)', () => {
+  it('an expanded Gen C render added after the post is not a second post, found from it or from the node added', () => {
+    const { document, posts } = load(F.sdui);
+    const base = document.querySelector('[componentkey="Q2hDRzR4bUVyT0lRa1FiR3c9PQFeedType_MAIN_FEED_RELEVANCE"]')!;
+    const expanded = document.querySelector('[componentkey="expandedQ2hDRzR4bUVyT0lRa1FiR3c9PQFeedType_MAIN_FEED_RELEVANCE"]')!;
+    expect(posts).toContain(base);
+    expect(posts).not.toContain(expanded);
+    // The feed re-renders the expanded variant: it is added again, after the post.
+    const parent = expanded.parentElement!;
+    expanded.remove();
+    const cell = document.createElement('div');
+    cell.append(expanded);
+    parent.append(cell);
+    expect(li.findPosts(cell)).toEqual([]);
+    expect(li.postRootOf!(expanded.querySelector('[data-testid="expandable-text-box"]')!)).toBeNull();
+    expect(li.postRootOf!(base.querySelector('[data-testid="expandable-text-box"]')!)).toBe(base);
+  });
+
+  it('a post added to a Gen A/B feed is found from the node added and from inside it', () => {
+    const { document, posts } = load(F.feed2025);
+    const post = posts[0]!;
+    const cell = post.closest('[data-finite-scroll-hotkey-item]') ?? post;
+    const copy = cell.cloneNode(true) as Element;
+    cell.after(copy);
+    const added = li.findPosts(copy);
+    expect(added).toHaveLength(1);
+    expect(li.postRootOf!(added[0]!.querySelector('span') ?? added[0]!)).toBe(added[0]);
+    expect(li.findPosts(document)).toHaveLength(posts.length + 1);
+  });
+});

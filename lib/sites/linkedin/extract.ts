@@ -11,6 +11,7 @@ import type { CaptureDraft, Media, Link, Author, QuotedDraft } from '../../schem
 import { textOf } from '../../dom/text';
 import { ExtractError, type ExtractContext } from '../types';
 import * as S from './selectors';
+import { findPostRoots, genOf, type LinkedInGen } from './roots';
 import {
   type PostUrn,
   allPostUrns,
@@ -28,13 +29,9 @@ import {
   urnFromTrackingScope,
 } from './ids';
 
-/** The markup family of a post root. */
-export type LinkedInGen = 'ab' | 'c' | 'guest';
 
 /** Message of the ExtractError thrown when no id can be recovered (Gen C feed, SITE-DOM.md §2.2). */
 export const NO_ID_MESSAGE = "LinkedIn did not show this post's id; open the post to save it";
-
-const DOCUMENT_POSITION_FOLLOWING = 4;
 
 // ---------------------------------------------------------------- small DOM helpers
 
@@ -79,10 +76,6 @@ function ownFirst(root: Element, variants: readonly string[], exclude: Ex): Elem
   return null;
 }
 
-function inDocumentOrder(els: Element[]): Element[] {
-  return els.sort((a, b) => (a === b ? 0 : a.compareDocumentPosition(b) & DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
-}
-
 /** Absolute http(s) URL of `href` against `base`, or null (javascript:, data:, blob:, malformed). */
 function absUrl(href: string | null | undefined, base: string): string | null {
   if (!href) return null;
@@ -104,61 +97,6 @@ function isLinkedInHost(url: string): boolean {
 
 function uniq<T>(xs: T[]): T[] {
   return [...new Set(xs)];
-}
-
-// ---------------------------------------------------------------- generation and roots
-
-/** Which markup family a post root belongs to. */
-export function genOf(postEl: Element): LinkedInGen {
-  if (postEl.matches(S.any([...S.postRootAB, ...S.postWrapperB]))) return 'ab';
-  if (postEl.matches('[role="listitem"]')) return 'c';
-  return 'guest';
-}
-
-/**
- * Post roots under `root`, each once, in document order; never a reshared (inner) post.
- * - Gen A/B: `div.feed-shared-update-v2[data-urn]`; a `feed-full-update` wrapper only when it holds
- *   no such root (SITE-DOM.md §2.1 fallback).
- * - Gen C: main-feed list items that show a post marker, one per normalised `componentkey`
- *   (a post renders up to ~3 times: base key + `expanded…` variants, SITE-DOM.md §2.2).
- * - Guest: the container of the public page's commentary, when no logged-in root is present.
- * Candidates inside another candidate (reshares, comment lists) are dropped.
- */
-export function findPostRoots(root: ParentNode): Element[] {
-  // `root` itself counts when it is a post root (an observer may hand over one added post).
-  const all = (sel: string): Element[] => {
-    const found = Array.from(root.querySelectorAll(sel));
-    const self = root as Partial<Element>;
-    return typeof self.matches === 'function' && self.matches(sel) ? [root as Element, ...found] : found;
-  };
-  const ab = all(S.any(S.postRootAB));
-  for (const w of all(S.any(S.postWrapperB))) {
-    if (!w.querySelector(S.any(S.postRootAB)) && !w.closest(S.any(S.postRootAB))) ab.push(w);
-  }
-  const cItems = all(S.any(S.postItemC)).filter((li) => li.querySelector(S.any(S.postMarkerC)));
-  const candidates = uniq([...ab, ...cItems]);
-  const outer = candidates.filter((el) => !candidates.some((o) => o !== el && o.contains(el)));
-
-  // Gen C dedupe by normalised componentkey, first render wins (document order).
-  const seenKeys = new Set<string>();
-  const roots: Element[] = [];
-  for (const el of inDocumentOrder(outer)) {
-    const key = el.getAttribute('componentkey');
-    if (genOf(el) === 'c' && key) {
-      const k = normaliseComponentKey(key);
-      if (seenKeys.has(k)) continue;
-      seenKeys.add(k);
-    }
-    roots.push(el);
-  }
-
-  if (roots.length === 0) {
-    for (const c of Array.from(root.querySelectorAll(S.any(S.guestCommentary)))) {
-      const container = c.closest(S.any(S.guestRoot)) ?? c.parentElement ?? c;
-      if (!roots.includes(container)) roots.push(container);
-    }
-  }
-  return inDocumentOrder(roots);
 }
 
 // ---------------------------------------------------------------- ids

@@ -1,6 +1,7 @@
 import type { SiteAdapter } from '../types';
 import { SITE_MATCHES } from '../matches';
-import { extractPost, findActionRow, findPostRoots, postUrnOf } from './extract';
+import { extractPost, findActionRow, postUrnOf } from './extract';
+import { findPostRoots, postRootOf } from './roots';
 
 const FEED_PATH = /^\/(?:feed|preload)\/?$/;
 const POST_PAGE_PATH = [
@@ -43,6 +44,7 @@ export const linkedinAdapter: SiteAdapter = {
   matches: SITE_MATCHES.linkedin,
   isSupportedPage,
   findPosts: findPostRoots,
+  postRootOf,
   postId: (postEl, ctx) => postUrnOf(postEl, ctx)?.urn ?? null,
   extract: extractPost,
   actionRow: findActionRow,
