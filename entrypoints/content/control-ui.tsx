@@ -45,31 +45,23 @@ function Control({ view, actions, t }: { view: ControlView; actions: ControlActi
       // not supported or already shown: the fixed-position fallback applies
     }
     const place = () => {
-      const r = box.getBoundingClientRect();
       const inner = el.firstElementChild as HTMLElement | null;
       if (inner) inner.style.maxHeight = '';
-      const w = el.offsetWidth || 300;
-      let h = el.offsetHeight || 0;
-      // Below the control if it fits, else above, else on the roomier side with a scrolling panel.
-      const spaceBelow = win.innerHeight - r.bottom - 14;
-      const spaceAbove = r.top - 14;
-      const below = h <= spaceBelow || (h > spaceAbove && spaceBelow >= spaceAbove);
-      const space = below ? spaceBelow : spaceAbove;
-      if (h > space && inner) {
-        inner.style.maxHeight = `${Math.max(120, space)}px`;
-        h = el.offsetHeight || space;
-      }
-      const top = below ? r.bottom + 6 : r.top - 6 - h;
-      // Start-aligned with the control when it fits, else end-aligned; always inside the viewport.
-      const start = r.left + w <= win.innerWidth - 8 ? r.left : r.right - w;
-      const left = Math.max(8, Math.min(start, win.innerWidth - w - 8));
-      el.style.top = `${Math.round(top)}px`;
-      el.style.left = `${Math.round(left)}px`;
+      const size = { width: el.offsetWidth || 300, height: el.offsetHeight || 0 };
+      const at = placePanel(box.getBoundingClientRect(), size, { width: win.innerWidth, height: win.innerHeight });
+      if (inner && at.maxHeight !== null) inner.style.maxHeight = `${at.maxHeight}px`;
+      el.style.top = `${at.top}px`;
+      el.style.left = `${at.left}px`;
     };
     place();
     win.addEventListener('scroll', place, { capture: true, passive: true });
     win.addEventListener('resize', place, { passive: true });
+    // The panel's height changes after it opened (recent tags, the thread offer, tag chips, fonts):
+    // place it again. place() restores the size it measured, so this does not loop.
+    const resized = typeof ResizeObserver === 'function' ? new ResizeObserver(place) : null;
+    resized?.observe(el);
     return () => {
+      resized?.disconnect();
       win.removeEventListener('scroll', place, { capture: true });
       win.removeEventListener('resize', place);
       try {
@@ -88,7 +80,17 @@ function Control({ view, actions, t }: { view: ControlView; actions: ControlActi
   };
 
   return (
-    <span class="satchel" ref={wrap}>
+    <span
+      class="satchel"
+      ref={wrap}
+      onKeyDown={(e) => {
+        // Escape on the Save button closes its open panel too (the panel handles its own keys).
+        if (e.key === 'Escape' && open && !layer.current?.contains(e.target as Node)) {
+          e.preventDefault();
+          close('escape');
+        }
+      }}
+    >
       <SaveButton status={view.status} error={view.error} expanded={open} onActivate={actions.activate} t={t} />
       {panel && (
         <div class="satchel-layer" popover="manual" ref={layer}>
@@ -120,4 +122,47 @@ function Control({ view, actions, t }: { view: ControlView; actions: ControlActi
       )}
     </span>
   );
+}
+
+/** Gap between the control and the panel (CSS px). */
+const GAP = 6;
+/** The panel's smallest distance to the viewport's edges (CSS px). */
+const MARGIN = 8;
+/** A panel squeezed into less room than this scrolls at this height instead (and may cover its control). */
+const MIN_HEIGHT = 120;
+
+/** Where {@link placePanel} puts the panel: viewport coordinates, and a max height when it must scroll inside itself. */
+export interface PanelPlacement {
+  top: number;
+  left: number;
+  maxHeight: number | null;
+}
+
+/**
+ * Places the save panel (natural size `panel`) next to its control (`anchor`, viewport coordinates)
+ * in a viewport of size `view`: below the control if it fits, else above, else on the roomier side
+ * with a max height so it scrolls inside itself; start-aligned with the control when it fits, else
+ * end-aligned. The control's box is clipped to the viewport first and the result is clamped, so the
+ * panel always lies inside the viewport: when the control scrolls out of view the panel stays pinned
+ * to the edge it left by.
+ */
+export function placePanel(
+  anchor: { top: number; bottom: number; left: number; right: number },
+  panel: { width: number; height: number },
+  view: { width: number; height: number },
+): PanelPlacement {
+  const clip = (y: number) => Math.min(Math.max(y, 0), view.height);
+  const spaceBelow = view.height - clip(anchor.bottom) - GAP - MARGIN;
+  const spaceAbove = clip(anchor.top) - GAP - MARGIN;
+  const below = panel.height <= spaceBelow || (panel.height > spaceAbove && spaceBelow >= spaceAbove);
+  const space = below ? spaceBelow : spaceAbove;
+  const maxHeight = panel.height > space ? Math.floor(Math.min(view.height - 2 * MARGIN, Math.max(MIN_HEIGHT, space))) : null;
+  const height = maxHeight === null ? panel.height : Math.min(panel.height, maxHeight);
+  const top = below ? clip(anchor.bottom) + GAP : clip(anchor.top) - GAP - height;
+  const start = anchor.left + panel.width <= view.width - MARGIN ? anchor.left : anchor.right - panel.width;
+  return {
+    top: Math.round(Math.max(MARGIN, Math.min(top, view.height - MARGIN - height))),
+    left: Math.round(Math.max(MARGIN, Math.min(start, view.width - MARGIN - panel.width))),
+    maxHeight,
+  };
 }

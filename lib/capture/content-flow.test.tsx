@@ -80,6 +80,20 @@ describe('content flow with the real UI', () => {
     expect(host('1').shadowRoot!.activeElement).toBe(button('1'));
   });
 
+  it('Escape on the Save button closes the panel a mouse click opened (focus stays on the button)', async () => {
+    const { button, host } = start(postsHtml(1));
+    await flush();
+    button('1').click();
+    await flush();
+    await flush();
+    expect(host('1').shadowRoot!.querySelector('[role="dialog"]')).not.toBeNull();
+    button('1').focus();
+    fireEvent.keyDown(button('1'), { key: 'Escape' });
+    await flush();
+    expect(host('1').shadowRoot!.querySelector('[role="dialog"]')).toBeNull();
+    expect(host('1').shadowRoot!.activeElement).toBe(button('1'));
+  });
+
   it("keeps the page from seeing the control's clicks and keys", async () => {
     const { button } = start(postsHtml(1));
     await flush();

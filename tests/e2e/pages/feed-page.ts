@@ -91,7 +91,13 @@ export class FeedPage {
   /** Clicks the control's button and closes the save panel if one opened (Escape). */
   async clickSave(control: Locator): Promise<void> {
     await this.button(control).click();
+    // The panel opens once the save is stored and its UI has loaded: wait for it and close it, so
+    // the next step starts with no panel open (Escape pressed earlier reached nothing).
+    const panel = control.locator('[role="dialog"]');
+    const opened = await panel.waitFor({ state: 'visible', timeout: 5000 }).then(() => true, () => false);
+    if (!opened) return; // a failed save shows no panel: nothing to close
     await this.page.keyboard.press('Escape');
+    await panel.waitFor({ state: 'detached', timeout: 5000 });
   }
 
   /** The id the demo page put into the i-th post (window.satchelDemo.idOf). */
