@@ -149,6 +149,43 @@ describe('options App', () => {
     expect(await db.captures.count()).toBe(1);
   });
 
+  it('shows changes the server refused under the sync status; download keeps them, dismiss forgets them', async () => {
+    const db = fresh();
+    const deviceId = await ensureDeviceId(db);
+    await writeSyncAuth(db, { serverUrl: 'https://satchel.example.org', token: 'cap_t_secret', deviceId, userId: 'u1' });
+    await db.rejected.bulkPut([
+      { mutationId: 'r1', seq: 3, name: 'createCapture', args: { id: 'c1', scopeId: 'team:t1', author: { name: 'Ada' }, text: 'Ship small' }, scopeId: 'team:t1', status: 'gone', code: null, at: 2 },
+      { mutationId: 'r2', seq: 4, name: 'addTag', args: { captureId: 'c1', tag: 'ai' }, scopeId: null, status: 'rejected', code: 'forbidden', at: 1 },
+    ]);
+    const { api } = fakeApi({
+      me: vi.fn(async () => ({ user: { id: 'u1', email: 'ada@example.org', displayName: 'Ada' }, deviceId, teams: [{ teamId: 't1', name: 'Platform', role: 'viewer' }], scopes: [] })) as unknown as ApiClient['me'],
+    });
+    const download = vi.fn();
+    render(<App {...deps(db, { api, download })} />);
+    const section = await screen.findByRole('region', { name: 'Changes the server did not accept (2)' });
+    expect(screen.getByTestId('sync-status').nextElementSibling).toBe(section);
+    expect(section.textContent).toContain('Ada: “Ship small”');
+    await waitFor(() => expect(section.textContent).toContain('in team Platform'));
+    fireEvent.click(screen.getByRole('button', { name: 'Download as JSON' }));
+    expect(download).toHaveBeenCalledWith(expect.any(Blob), expect.stringMatching(/^satchel-refused-changes-\d{4}-\d\d-\d\d\.json$/));
+    fireEvent.click(screen.getByRole('button', { name: 'Dismiss “Added tag ai”' }));
+    await screen.findByRole('region', { name: 'Changes the server did not accept (1)' });
+    expect((await db.rejected.toArray()).map((r) => r.mutationId)).toEqual(['r1']);
+    fireEvent.click(screen.getByRole('button', { name: 'Dismiss all' }));
+    await waitFor(() => expect(screen.queryByTestId('refused-changes')).toBeNull());
+    expect(await db.rejected.count()).toBe(0);
+  });
+
+  it('does not show refused changes before sign-in', async () => {
+    const db = fresh();
+    await db.rejected.put({ mutationId: 'r1', seq: 1, name: 'deleteCapture', args: { id: 'c1' }, scopeId: null, status: 'not_found', code: null, at: 1 });
+    render(<App {...deps(db)} />);
+    await screen.findByLabelText('Server address');
+    // Let the live queries answer (and the page settle) before checking that nothing appeared.
+    await new Promise((r) => setTimeout(r, 150));
+    expect(screen.queryByTestId('refused-changes')).toBeNull();
+  });
+
   it('a session ended on the server (401) offers to sign in again, keeping the outbox', async () => {
     const db = fresh();
     const deviceId = await ensureDeviceId(db);

@@ -42,3 +42,20 @@ export interface MemberView {
  * the learner can act on (see {@link describeError} in ./errors).
  */
 export type ActionResult<T = void> = { ok: true; value: T } | { ok: false; error: string };
+
+/**
+ * A change this browser made that the sync server acknowledged without applying it (the
+ * `rejected` table, lib/db `RejectedRow`; same shape). `name` and `args` are the outbox mutation
+ * (lib/schema/sync `MutationArgs`); `status` is `gone`, `not_found` or `rejected` (then `code`
+ * says why, e.g. `forbidden`). `at` is epoch ms, client clock.
+ */
+export interface RefusedChangeView {
+  mutationId: string;
+  seq: number;
+  name: string;
+  args: Record<string, unknown>;
+  scopeId: string | null;
+  status: string;
+  code: string | null;
+  at: number;
+}

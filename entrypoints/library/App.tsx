@@ -25,6 +25,7 @@ import { NO_FILTERS, type LibraryFilters, type SortOrder } from '../../component
 import { clampSelection, clickRow, initialSelection, keyRow, type ListSelection } from '../../components/selection';
 import type { CollectionView } from '../../components/capture-view';
 import * as data from './data';
+import { downloadBlob } from '../../lib/platform/download';
 
 /** Props of the library page container. */
 export interface AppProps {
@@ -45,18 +46,6 @@ interface Toast {
 const isTyping = (el: EventTarget | null) =>
   el instanceof HTMLElement &&
   (el.isContentEditable || /^(TEXTAREA|SELECT)$/.test(el.tagName) || (el instanceof HTMLInputElement && !/^(checkbox|radio|button|submit|reset|file|range|color)$/.test(el.type)));
-
-/** Starts a browser download of `blob` as `name`. */
-function download(blob: Blob, name: string) {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
 
 /**
  * The library page (library.html): collections and filters on the left, the windowed list of
@@ -337,7 +326,7 @@ export function App({ db, t, locale }: AppProps) {
     setExportState({ progress: { done: 0, total: pick.length }, finished: null, error: null });
     try {
       const files = await data.exportCaptures(pick, format, collectionRows, (done, total) => setExportState((s) => ({ ...s, progress: { done, total } })));
-      for (const f of files) download(f.blob, f.name);
+      for (const f of files) downloadBlob(f.blob, f.name);
       setExportState({ progress: { done: pick.length, total: pick.length }, finished: fmt(t('exportDone'), { count: pick.length, files: files.length }, locale), error: null });
     } catch (e) {
       setExportState((s) => ({ ...s, error: `${t('exportFailed')} ${e instanceof Error ? e.message : String(e)}` }));

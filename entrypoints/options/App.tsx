@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { liveQuery } from 'dexie';
-import type { SatchelDb } from '../../lib/db';
+import type { RejectedRow, SatchelDb } from '../../lib/db';
+import { listRefused, dismissRefused } from '../../lib/db/refused';
 import {
   SyncStateError, normalizeServerUrl, readServerUrl, writeServerUrl, ensureDeviceId, readSyncAuth, writeSyncAuth, clearSyncAuth,
   readSyncState, readDeviceName, writeDeviceName, countPending, countLocalCaptures, clearLocalLibrary, type StoredSyncAuth, type StoredSyncState,
@@ -14,8 +15,10 @@ import { DevicesList } from '../../components/options/DevicesList';
 import { TeamsPanel, type TeamActions } from '../../components/options/TeamsPanel';
 import { SignOutDialog } from '../../components/options/SignOutDialog';
 import { SyncStatus, syncStatusOf } from '../../components/options/SyncStatus';
+import { RefusedChanges } from '../../components/options/RefusedChanges';
 import { describeError, type ErrorContext } from '../../components/options/errors';
 import type { AccountView, ActionResult, DeviceView, TeamView } from '../../components/options/types';
+import { downloadBlob } from '../../lib/platform/download';
 
 /** What the options page needs from the outside world (real ones in main.tsx, fakes in tests). */
 export interface OptionsDeps {
@@ -34,6 +37,8 @@ export interface OptionsDeps {
   copy: (text: string) => Promise<boolean>;
   /** `navigator.onLine` and its changes. */
   online: () => boolean;
+  /** Starts a browser download of `blob` as `name` (default: a temporary `<a download>` link). */
+  download?: (blob: Blob, name: string) => void;
 }
 
 type Phase =
@@ -69,6 +74,7 @@ export function App(deps: OptionsDeps) {
   const [signingOut, setSigningOut] = useState<{ pending: number; captures: number } | null>(null);
   const [online, setOnline] = useState(deps.online());
   const [sync, setSync] = useState<{ pending: number; lastError: StoredSyncState['lastError']; lastSyncedAt: number | null }>({ pending: 0, lastError: null, lastSyncedAt: null });
+  const [refused, setRefused] = useState<RejectedRow[]>([]);
   const [focusNext, setFocusNext] = useState(false);
   const [deviceName, setDeviceName] = useState(deps.deviceName);
 
@@ -113,6 +119,13 @@ export function App(deps: OptionsDeps) {
       const [state, pending] = await Promise.all([readSyncState(db), countPending(db)]);
       return { pending, lastError: state.lastError, lastSyncedAt: state.lastSyncedAt };
     }).subscribe({ next: setSync, error: (e: unknown) => console.error('[satchel] options could not read the sync state', e) });
+    return () => sub.unsubscribe();
+  }, [db]);
+
+  // Changes the server refused (sync keeps them in `rejected`), live.
+  useEffect(() => {
+    // An empty result keeps the same array, so a library with nothing refused does not re-render.
+    const sub = liveQuery(() => listRefused(db)).subscribe({ next: (rows) => setRefused((prev) => (rows.length === 0 && prev.length === 0 ? prev : rows)), error: (e: unknown) => console.error('[satchel] options could not read the refused changes', e) });
     return () => sub.unsubscribe();
   }, [db]);
 
@@ -244,6 +257,16 @@ export function App(deps: OptionsDeps) {
     go({ kind: 'account' });
   };
 
+  const dismiss = async (ids: string[]): Promise<ActionResult> => {
+    try {
+      await dismissRefused(db, ids);
+      return { ok: true, value: undefined };
+    } catch (e) {
+      return { ok: false, error: words(e) };
+    }
+  };
+  const teamNames = Object.fromEntries((profile?.teams ?? []).map((tm) => [tm.teamId, tm.name]));
+
   const status = syncStatusOf({ signedIn: !!auth, pending: sync.pending, online, lastError: sync.lastError, lastSyncedAt: sync.lastSyncedAt });
 
   return (
@@ -253,6 +276,16 @@ export function App(deps: OptionsDeps) {
         <p class="muted">{t('optIntro')}</p>
       </header>
       {phase.kind !== 'loading' && <SyncStatus status={status} t={t} locale={locale} />}
+      {phase.kind === 'signed-in' && (
+        <RefusedChanges
+          changes={refused}
+          onDismiss={dismiss}
+          onDownload={(f) => (deps.download ?? downloadBlob)(f.blob, f.name)}
+          teamNames={teamNames}
+          t={t}
+          locale={locale}
+        />
+      )}
       {phase.kind === 'server' && (
         <section class="opt-card">
           <ServerForm initialUrl={serverUrl} onConnect={connect} busy={busy} error={error} notice={notice} t={t} />

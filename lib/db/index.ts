@@ -11,3 +11,4 @@ export * from './read-all';
 export * from './import';
 export { isIncomplete, FLAGS, type Flag } from './merge';
 export * from './share';
+export * from './refused';
