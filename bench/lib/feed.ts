@@ -1,5 +1,6 @@
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { LINKEDIN_FEED, readFixtureHtml } from '../../tests/e2e/demo-feeds';
 
 /** Real X post markup (anonymised, read-only), with expected facts in index.json. */
 export const SHARED_X_DIR = '/work/shared/fixtures/raw/x';
@@ -80,13 +81,6 @@ export function feedShellHtml(): string {
 /** The LinkedIn feed URL the LinkedIn variant of the feed is served at. */
 export const LINKEDIN_FEED_URL = 'https://www.linkedin.com/feed/';
 
-/** LinkedIn home-feed fixtures (tests/fixtures/linkedin) and their activity ids, as in tests/e2e/demo-feeds.ts. */
-const LINKEDIN_TEMPLATES = [
-  { file: 'linkedin-2025-08_feed_post-text-only_see-more_hybrid-hashed-classes', id: '7366738224133115565' },
-  { file: 'linkedin-2024-09_activity-comments_header-context_image_see-more', id: '7242285086220451164' },
-  { file: 'linkedin-2026-07_activity-posts_video_see-more_tracking-scope_lnkd-in', id: '7486042476307682086' },
-];
-
 /**
  * `count` distinct LinkedIn feed items, cycling through the three home-feed fixtures: post k gets
  * activity id template id + k + 1 everywhere the id appears, and is wrapped, when the fixture has no
@@ -95,11 +89,10 @@ const LINKEDIN_TEMPLATES = [
  * @throws Error when the fixtures are missing
  */
 export function makeLinkedInPosts(count: number): FeedPost[] {
-  const dir = join(import.meta.dirname, '..', '..', 'tests', 'fixtures', 'linkedin');
-  const ts = LINKEDIN_TEMPLATES.map((t) => {
-    const p = join(dir, `${t.file}.html`);
-    if (!existsSync(p)) throw new Error(`LinkedIn fixture not found: ${p}`);
-    return { ...t, html: closeOpenElements(readFileSync(p, 'utf8').replace(/<!--[\s\S]*?-->/g, '').trim()) };
+  const ts = LINKEDIN_FEED.map((t) => {
+    const html = readFixtureHtml('linkedin', t.file);
+    if (html === null) throw new Error(`LinkedIn fixture not found: ${t.file}`);
+    return { ...t, html: closeOpenElements(html.replace(/<!--[\s\S]*?-->/g, '').trim()) };
   });
   const posts: FeedPost[] = [];
   for (let k = 0; k < count; k++) {

@@ -292,21 +292,23 @@ export function startCapture(deps: CaptureDeps): CaptureController {
    */
   function scanChanged(a: SiteAdapter, records: readonly MutationRecord[]): void {
     const touched = new Set<Element>();
-    const targets = new Set<Element>();
+    const postOf = new Map<Element, Element | null>(); // change target -> its (outermost) post
     try {
       for (const r of records) {
         const t = r.target.nodeType === 1 ? (r.target as Element) : r.target.parentElement;
-        if (t && t.isConnected) targets.add(t);
+        if (!t || !t.isConnected) continue; // and so is everything added under it
+        let p = postOf.get(t);
+        if (p === undefined) postOf.set(t, (p = a.postRootOf!(t)));
+        if (p) {
+          touched.add(p); // a change inside a post: what it added is inside that post too
+          continue;
+        }
         if (r.type !== 'childList') continue;
+        // Outside every post: each added node is a post, holds posts, or holds none.
         for (const n of r.addedNodes) {
           if (n.nodeType !== 1 || !n.isConnected || isHost(n)) continue;
-          targets.add(n as Element); // a post root itself, or a node inside one
-          for (const p of a.findPosts(n as Element)) touched.add(p);
+          for (const q of a.findPosts(n as Element)) touched.add(q);
         }
-      }
-      for (const t of targets) {
-        const p = a.postRootOf!(t);
-        if (p) touched.add(p);
       }
     } catch (err) {
       logOnce('findPosts failed', err);
@@ -803,6 +805,7 @@ export function startCapture(deps: CaptureDeps): CaptureController {
       attributes: ID_ATTRIBUTES,
       // Our own inserts (and removals we made) are no news; a host removed by the page is.
       ignore: (r) => r.type === 'childList' && isOnlyHosts(r.addedNodes) && removedOnlyOurUnmounts(r.removedNodes, hosts),
+      dropOwnChanges: true, // a scan's own inserts are all ignorable: skip delivering them at all
     });
     safeScan();
   }

@@ -82,7 +82,8 @@ const X_REPLIES: TemplateSpec[] = [
   { file: 'x-2023-12_thread_cell-2-of-3_plain-text', id: '1734248653921333595' },
   { file: 'x-2023-12_thread_cell-3-of-3_plain-text', id: '1734248657546422767' },
 ];
-const LINKEDIN_FEED: TemplateSpec[] = [
+/** The LinkedIn home-feed fixtures the demo feed (and `BENCH_SITE=linkedin`) cycles through, with their activity ids. */
+export const LINKEDIN_FEED: TemplateSpec[] = [
   { file: 'linkedin-2025-08_feed_post-text-only_see-more_hybrid-hashed-classes', id: '7366738224133115565' },
   { file: 'linkedin-2024-09_activity-comments_header-context_image_see-more', id: '7242285086220451164' },
   { file: 'linkedin-2026-07_activity-posts_video_see-more_tracking-scope_lnkd-in', id: '7486042476307682086' },

@@ -29,7 +29,6 @@ import {
   urnFromTrackingScope,
 } from './ids';
 
-
 /** Message of the ExtractError thrown when no id can be recovered (Gen C feed, SITE-DOM.md §2.2). */
 export const NO_ID_MESSAGE = "LinkedIn did not show this post's id; open the post to save it";
 
