@@ -52,7 +52,7 @@ async function seed(db: SatchelDb, n: number): Promise<void> {
   for (let i = 0; i < n; i++) {
     const postId = `${1_800_000_000_000_000_000n + BigInt(i)}`;
     const c: Capture = {
-      platform: 'x', postId, permalink: `https://x.com/bench/status/${postId}`,
+      platform: 'x', postId, permalink: `https://x.com/bench/status/${postId}`, permalinkMissing: false,
       author: { name: `Author ${i % 300}`, handle: `author${i % 300}`, profileUrl: `https://x.com/author${i % 300}`, avatarUrl: null },
       text: `Post ${i}: ${'what we learnt from running retros remotely, and what we will try next sprint. '.repeat(4)}`, lang: 'en',
       postedAt: new Date(now - i * 60_000).toISOString(), media: [], links: [], hashtags: ['learning'], mentions: [], poll: null,

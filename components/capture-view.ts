@@ -28,7 +28,7 @@ export function sourceOf(c: Capture): string {
   if (c.author?.name) return c.author.name;
   if (c.title) return c.title;
   try {
-    return new URL(c.permalink).hostname.replace(/^www\./, '');
+    return new URL(c.permalink ?? '').hostname.replace(/^www\./, '');
   } catch {
     return c.key;
   }

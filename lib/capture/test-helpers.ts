@@ -14,7 +14,7 @@ import type { ControlActions, ControlView, MountControl, MountedControl } from '
 /** A draft with every field filled with a neutral value; override what a test needs. */
 export function makeDraft(over: Partial<CaptureDraft> = {}): CaptureDraft {
   return {
-    platform: 'x', postId: '1', permalink: 'https://x.com/a/status/1', author: null, text: 't', lang: null,
+    platform: 'x', postId: '1', permalink: 'https://x.com/a/status/1', permalinkMissing: false, author: null, text: 't', lang: null,
     postedAt: null, media: [], links: [], hashtags: [], mentions: [], poll: null, truncated: false,
     mediaMissing: false, title: null, quoted: null, quoteMissing: false, repostedBy: null, inReplyTo: null,
     thread: [], threadPartial: false, ...over,

@@ -12,6 +12,7 @@ export function makeDraft(overrides: Partial<CaptureDraft> = {}): CaptureDraft {
     platform: 'x',
     postId,
     permalink: `https://x.com/someone/status/${postId}`,
+    permalinkMissing: false,
     author: { name: 'Some One', handle: 'someone', profileUrl: 'https://x.com/someone', avatarUrl: null },
     text: 'A post about learning.\nSecond line.',
     lang: 'en',

@@ -35,7 +35,7 @@ export function captureArb(n: number, collectionIds: string[] = []): fc.Arbitrar
     .map(({ inCollections, ...r }) => {
       const postId = `p${n}`;
       const c: Capture = {
-        platform: r.platform, postId, permalink: `https://example.com/post/${n}`, author: r.author, text: r.text, lang: null, postedAt: r.postedAt,
+        platform: r.platform, postId, permalink: `https://example.com/post/${n}`, permalinkMissing: false, author: r.author, text: r.text, lang: null, postedAt: r.postedAt,
         media: [], links: r.links, hashtags: [], mentions: [], poll: null, truncated: r.truncated, mediaMissing: false, title: null, quoted: null,
         quoteMissing: false, repostedBy: null, inReplyTo: null, thread: [], threadPartial: false,
         id: `01900000-0000-7000-8000-${String(n).padStart(12, '0')}`, key: '', scopeId: 'personal:local', intent: r.intent, note: r.note,

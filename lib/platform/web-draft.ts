@@ -116,6 +116,7 @@ export function webDraft(input: WebCaptureInput): CaptureDraft | null {
     platform: 'web',
     postId: postId.slice(0, 512),
     permalink: postId,
+    permalinkMissing: false,
     author: authorName || handle ? { name: authorName ?? `@${handle}`, handle, profileUrl: null, avatarUrl: null } : null,
     text,
     lang,

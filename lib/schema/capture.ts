@@ -113,8 +113,19 @@ export type ThreadPart = z.infer<typeof ThreadPart>;
  */
 export const CaptureDraft = z.strictObject({
   ...postFields,
+  /**
+   * The platform id, or — when the page shows no id at all (`permalinkMissing`) — the content key
+   * `content:<hash>` of {@link contentKeyOf} (lib/schema/content-key.ts).
+   */
   postId: z.string().min(1).max(512),
-  permalink: HttpUrl,
+  /** Absolute URL of the post; null only with `permalinkMissing` (the page gave no id to build it from). */
+  permalink: HttpUrl.nullable(),
+  /**
+   * The page showed no post id, so the capture is keyed by its content (`postId` = `content:<hash>`)
+   * and has no permalink. A later visit that sees the id fills both in and clears the flag
+   * (mergeDraftContent, docs/sites/linkedin.md "Posts without an id"). Default false.
+   */
+  permalinkMissing: z.boolean().default(false),
   /** Title of the page (web captures, link-only posts); null on social posts. */
   title: z.string().max(512).nullable(),
   quoted: QuotedDraft.nullable(),

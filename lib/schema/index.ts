@@ -5,3 +5,4 @@ export * from './export-file';
 export * from './sync';
 export * from './api';
 export * from './merge-draft';
+export * from './content-key';

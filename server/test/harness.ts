@@ -154,7 +154,7 @@ export interface Mut {
 /** Makes a valid X CaptureDraft for `postId`, with overrides. */
 export function draft(postId: string, over: Partial<CaptureDraft> = {}): CaptureDraft {
   return {
-    platform: 'x', postId, permalink: `https://x.com/someone/status/${postId}`,
+    platform: 'x', postId, permalink: `https://x.com/someone/status/${postId}`, permalinkMissing: false,
     author: { name: 'Some One', handle: 'someone', profileUrl: 'https://x.com/someone', avatarUrl: null },
     text: `post ${postId}`, lang: 'en', postedAt: '2026-11-30T10:00:00.000Z', media: [], links: [], hashtags: [], mentions: [], poll: null,
     truncated: false, mediaMissing: false, title: null, quoted: null, quoteMissing: false, repostedBy: null, inReplyTo: null, thread: [], threadPartial: false,

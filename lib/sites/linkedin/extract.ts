@@ -545,6 +545,7 @@ export function extractPost(postEl: Element, ctx: ExtractContext): CaptureDraft 
     platform: 'linkedin',
     postId: urn.urn,
     permalink: permalinkFor(urn.urn),
+    permalinkMissing: false,
     author: p.author,
     text: p.text,
     lang: p.lang,

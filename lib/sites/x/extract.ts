@@ -578,6 +578,7 @@ export function extractPost(postEl: Element, ctx: ExtractContext): CaptureDraft 
     platform: 'x',
     postId: id,
     permalink: statusPermalink(handle, id),
+    permalinkMissing: false,
     author,
     text,
     lang: readLang(textEl),

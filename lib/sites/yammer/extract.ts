@@ -487,6 +487,7 @@ function extractPost(postEl: Element, ctx: ExtractContext): CaptureDraft {
     platform: 'yammer',
     postId: who.id,
     permalink: who.permalink,
+    permalinkMissing: false,
     author,
     text: text.slice(0, 64 * 1024),
     lang: readLang(body, postEl),
