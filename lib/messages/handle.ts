@@ -23,8 +23,12 @@ export interface SavedKey {
 export interface MessageDeps {
   /** Save (dedupe + merge) a validated draft. */
   saveCapture(draft: CaptureDraft): Promise<{ capture: Capture; created: boolean }>;
-  /** Merge a fuller draft into an existing capture; null when the post is not saved. */
-  completeCapture(draft: CaptureDraft): Promise<{ capture: Capture } | null>;
+  /**
+   * Merge a fuller draft into an existing capture; null when the post is not saved. With
+   * `aliasKey` (issue 9), the capture saved under that content key is the one completed: it takes
+   * the draft's id and permalink and loses `permalinkMissing`.
+   */
+  completeCapture(draft: CaptureDraft, aliasKey?: string): Promise<{ capture: Capture } | null>;
   /** Change library fields; null when the id is unknown. */
   updateCapture(
     id: string,
@@ -32,6 +36,16 @@ export interface MessageDeps {
   ): Promise<Capture | null>;
   /** Which of these keys are saved. */
   statusForKeys(keys: string[]): Promise<SavedKey[]>;
+  /**
+   * Keys of saved captures on these platforms that still lack their post id (`permalinkMissing`,
+   * `<platform>:content:<hash>`), newest first, at most 500. Absent: none.
+   */
+  aliasKeys?(platforms: string[]): Promise<string[]>;
+  /**
+   * Runs the MAIN-world React props probe (lib/platform/react-probe.ts) in the sender's frame on
+   * the element marked `data-satchel-probe="<probe>"`; resolves to the post URN found, or null.
+   */
+  probeId?(sender: MessageSender | undefined, probe: string): Promise<string | null>;
   /** Most used recent tags. */
   recentTags(): Promise<string[]>;
   /** Collections of the current scope. */
@@ -97,7 +111,7 @@ export function createMessageHandler(deps: MessageDeps): (raw: unknown, sender?:
           return { ok: true, capture: r.capture, created: r.created };
         }
         case 'capture/complete': {
-          const r = await deps.completeCapture(msg.draft);
+          const r = await deps.completeCapture(msg.draft, msg.aliasKey);
           if (!r) return fail('not saved: complete applies only to a saved capture; send capture/save');
           saved(r.capture);
           return { ok: true, capture: r.capture, created: false };
@@ -107,8 +121,17 @@ export function createMessageHandler(deps: MessageDeps): (raw: unknown, sender?:
           if (!c) return fail(`not found: no capture with id ${msg.id}`);
           return { ok: true, capture: c, created: false };
         }
-        case 'capture/status':
-          return { ok: true, saved: await deps.statusForKeys(msg.keys) };
+        case 'capture/status': {
+          const platforms = [...new Set(msg.keys.map((k) => k.slice(0, Math.max(0, k.indexOf(':')))).filter(Boolean))];
+          const [savedKeys, aliases] = await Promise.all([
+            deps.statusForKeys(msg.keys),
+            deps.aliasKeys && platforms.length ? deps.aliasKeys(platforms) : Promise.resolve([]),
+          ]);
+          return { ok: true, saved: savedKeys, aliases: aliases.slice(0, 500) };
+        }
+        case 'capture/probe-id':
+          if (!deps.probeId) return fail('capture/probe-id is not available here');
+          return { ok: true, urn: await deps.probeId(sender, msg.probe) };
         case 'library/recent': {
           const [tags, collections] = await Promise.all([deps.recentTags(), deps.listCollections()]);
           return { ok: true, tags, collections: collections.map(summary) };

@@ -18,7 +18,25 @@ export const ContentToBackground = z.discriminatedUnion('type', [
    * A saved capture flagged incomplete was met again and the page now holds more: the background
    * merges it quietly when it is fuller, and clears the flags. Replies `SaveReply`.
    */
-  z.strictObject({ type: z.literal('capture/complete'), draft: CaptureDraft }),
+  z.strictObject({
+    type: z.literal('capture/complete'),
+    draft: CaptureDraft,
+    /**
+     * Issue 9: the draft (which carries the post's real id) is the same post as the id-less
+     * capture saved under this key (`<platform>:content:<hash>`, lib/schema/content-key.ts). The
+     * background merges the draft into that capture: id and permalink filled in, `permalinkMissing`
+     * cleared, one capture (a synced one too, via `completeCapture`).
+     */
+    aliasKey: z.string().max(600).optional(),
+  }),
+  /**
+   * Issue 9: the learner pressed Save on a post whose page shows no id. The content script has put
+   * `data-satchel-probe="<probe>"` on that post's root; the background runs a small MAIN-world
+   * function in the sender's frame that reads the page's own React props of that element's subtree
+   * only (lib/platform/react-probe.ts) and returns the post URN it finds. Nothing else is read or
+   * kept. Replies `ProbeReply`.
+   */
+  z.strictObject({ type: z.literal('capture/probe-id'), probe: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/) }),
   /** Set the learning intent, tags, note or collections right after saving. Replies `SaveReply`. */
   z.strictObject({
     type: z.literal('capture/update'),
@@ -65,8 +83,18 @@ export const StatusReply = z.strictObject({
   ok: z.literal(true),
   /** The keys that are saved, each with its capture id and whether it still lacks something. */
   saved: z.array(z.strictObject({ key: z.string(), id: z.uuid(), incomplete: z.boolean() })),
+  /**
+   * Issue 9: keys (`<platform>:content:<hash>`) of saved captures that still lack their post id
+   * (`permalinkMissing`), for the platforms of the asked keys, at most 500, newest first. A content
+   * script that meets one of these posts with its id sends `capture/complete` with `aliasKey`.
+   */
+  aliases: z.array(z.string()).max(500),
 });
 export type StatusReply = z.infer<typeof StatusReply>;
+
+/** Reply to `capture/probe-id`: the post URN the page's React props hold for the probed element, or null. */
+export const ProbeReply = z.strictObject({ ok: z.literal(true), urn: z.string().max(200).nullable() });
+export type ProbeReply = z.infer<typeof ProbeReply>;
 
 /** A collection as the save panel lists it. */
 export const CollectionSummary = z.strictObject({ id: z.uuid(), name: z.string(), scopeId: z.string() });
@@ -98,6 +126,7 @@ export interface ReplyByType {
   'capture/status': StatusReply;
   'capture/complete': SaveReply;
   'capture/update': SaveReply;
+  'capture/probe-id': ProbeReply;
   'library/recent': RecentReply;
   'collection/create': CollectionReply;
   'ui/load': OkReply;
