@@ -21,6 +21,7 @@ import type { BackgroundToContent } from '../lib/messages/to-content';
 import { CONTENT_MATCHES } from '../lib/sites/matches';
 import { onRuntimeMessage } from '../lib/platform/runtime';
 import { injectControlUi } from '../lib/platform/scripting';
+import { probePostUrn } from '../lib/platform/react-probe';
 import { ensureAlarm, onAlarm } from '../lib/platform/alarms';
 import { createSyncRunner, type Locks } from '../lib/sync/runner';
 import { liveQuery } from 'dexie';
@@ -98,6 +99,7 @@ export default defineBackground({
     const handle = createMessageHandler({
       ...libraryOps(db),
       loadUi: injectControlUi,
+      probeId: probePostUrn,
       syncNow: () => runSync(true),
       onSaved: (c) => {
         if (c.platform !== 'web') notify({ type: 'capture/saved-elsewhere', keys: [c.key] });

@@ -2,7 +2,7 @@ import type { CaptureDraft } from '../schema';
 import type { SatchelDb } from './database';
 import { saveCapture, completeCapture, updateCapture, type CapturePatch, type WriteOptions } from './mutations';
 import { createCollection } from './collections';
-import { statusForKeys, recentTags, listCollections } from './queries';
+import { statusForKeys, recentTags, listCollections, aliasKeys } from './queries';
 
 /**
  * The library operations bound to one database and scope, in the shape the background's message
@@ -13,9 +13,10 @@ export function libraryOps(db: SatchelDb, opts: WriteOptions = {}) {
   const scope = opts.scopeId;
   return {
     saveCapture: (draft: CaptureDraft) => saveCapture(db, draft, opts),
-    completeCapture: (draft: CaptureDraft) => completeCapture(db, draft, opts),
+    completeCapture: (draft: CaptureDraft, aliasKey?: string) => completeCapture(db, draft, { ...opts, aliasKey }),
     updateCapture: (id: string, patch: CapturePatch) => updateCapture(db, id, patch, opts),
     statusForKeys: (keys: string[]) => statusForKeys(db, keys, scope),
+    aliasKeys: (platforms: string[]) => aliasKeys(db, platforms, scope),
     recentTags: () => recentTags(db, 20, 200, scope),
     listCollections: () => listCollections(db, scope),
     createCollection: (name: string) => createCollection(db, name, opts),

@@ -20,7 +20,7 @@
  */
 import { Dexie } from 'dexie';
 import type { Capture, CaptureDraft } from '../schema';
-import { captureKey } from '../schema';
+import { captureKey, contentKeyOf, isContentKey, isSamePost } from '../schema';
 import { newId } from '../util/uuid';
 import { systemClock, type Clock } from '../util/clock';
 import { LOCAL_SCOPE, type SatchelDb } from './database';
@@ -42,6 +42,26 @@ export interface WriteOptions {
 export interface SaveOptions extends WriteOptions {
   /** Put a newly created capture in the scope's "Inbox" collection (created on first need). Default true. */
   inbox?: boolean;
+  /**
+   * Issue 9: the key (`<platform>:content:<hash>`) of an id-less capture the caller believes is
+   * this post. Used only when it passes {@link isSamePost}; the draft's own content key is tried anyway.
+   */
+  aliasKey?: string;
+}
+
+/**
+ * Issue 9: the live id-less capture (`permalinkMissing`) of the scope that `draft`, read with its
+ * real id, turns out to be (docs/sites/linkedin.md "Posts without an id"), or undefined. Looks up
+ * the draft's own content key and `aliasKey`, and keeps only a row that {@link isSamePost} accepts.
+ */
+async function idlessTwin(db: SatchelDb, scopeId: string, draft: CaptureDraft, aliasKey: string | undefined): Promise<Capture | undefined> {
+  if (draft.permalinkMissing || isContentKey(draft.postId)) return undefined;
+  const keys = [...new Set([`${draft.platform}:${contentKeyOf(draft)}`, ...(aliasKey ? [aliasKey] : [])])];
+  for (const k of keys) {
+    const row = await db.captures.where('[scopeId+key]').equals([scopeId, k]).first();
+    if (row && row.deletedAt === null && isSamePost(row, draft)) return row;
+  }
+  return undefined;
 }
 
 /** Outcome of {@link saveCapture} and {@link completeCapture}. */
@@ -86,6 +106,7 @@ async function upsert(db: SatchelDb, draft: CaptureDraft, mode: 'save' | 'comple
     db.transaction('rw', captureTables(db), async (): Promise<SaveResult | null> => {
       const now = clock();
       let old = await db.captures.where('[scopeId+key]').equals([scopeId, key]).first();
+      if (!old || old.deletedAt !== null) old = (await idlessTwin(db, scopeId, draft, opts.aliasKey)) ?? old;
       if (old && old.deletedAt !== null) {
         if (mode === 'complete') return null;
         // Re-saving a deleted post creates it anew (SYNC.md 3.7: a delete is final on the server,
@@ -104,6 +125,7 @@ async function upsert(db: SatchelDb, draft: CaptureDraft, mode: 'save' | 'comple
       }
       const { capture, changed } = mergeDraft(old, draft, now);
       if (changed) {
+        capture.key = captureKey(capture); // an id-less capture that got its id changes key
         await db.captures.put(capture);
         await addMutation(db, 'completeCapture', { id: capture.id, set: contentOf(capture) }, now);
       }
@@ -125,7 +147,9 @@ async function upsert(db: SatchelDb, draft: CaptureDraft, mode: 'save' | 'comple
  * text, media, quote, thread) and clearing the flags it fixes; a less complete draft never
  * overwrites a fuller one. Two different posts always get two rows. A new capture goes into the
  * scope's "Inbox" collection (unless `opts.inbox === false`). Saving a post that was deleted
- * creates it anew with a new id (the old id stays a tombstone for sync).
+ * creates it anew with a new id (the old id stays a tombstone for sync). A post saved earlier
+ * without its id (`permalinkMissing`, issue 9) and now saved with it is the same capture: it takes
+ * the id and permalink, and its key changes (the outbox carries it as `completeCapture`).
  *
  * Writes the capture and a `createCapture` (or `completeCapture`) outbox row in one rw transaction
  * (plus `createCollection` when the Inbox is created).
@@ -137,11 +161,12 @@ export async function saveCapture(db: SatchelDb, draft: CaptureDraft, opts: Save
 
 /**
  * Completes an already saved capture from a fuller draft met on a later visit: merges quietly as
- * {@link saveCapture} does and sets `completedAt` when a flag is cleared. Never creates a capture
+ * {@link saveCapture} does and sets `completedAt` when a flag is cleared. A capture saved without
+ * an id (issue 9) is found by its content key (or `opts.aliasKey`) and takes the draft's id. Never creates a capture
  * (nor revives a deleted one); returns null when the post is not saved in the scope. Same
  * one-transaction outbox invariant.
  */
-export function completeCapture(db: SatchelDb, draft: CaptureDraft, opts: WriteOptions = {}): Promise<SaveResult | null> {
+export function completeCapture(db: SatchelDb, draft: CaptureDraft, opts: WriteOptions & Pick<SaveOptions, 'aliasKey'> = {}): Promise<SaveResult | null> {
   return upsert(db, draft, 'complete', opts);
 }
 

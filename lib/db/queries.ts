@@ -1,6 +1,6 @@
 /** Read-only queries over the Satchel database. Nothing here writes. Deleted captures (tombstones) never appear. */
 import { Dexie } from 'dexie';
-import type { Capture } from '../schema';
+import { CONTENT_KEY_PREFIX, type Capture } from '../schema';
 import { LOCAL_SCOPE, type CollectionRow, type SatchelDb, type Stage } from './database';
 import { isIncomplete } from './merge';
 
@@ -80,6 +80,25 @@ export async function statusForKeys(db: SatchelDb, keys: readonly string[], scop
     .anyOf([...new Set(keys)].map((k) => [scopeId, k]))
     .toArray();
   return rows.filter(live).map((c) => ({ key: c.key, id: c.id, incomplete: isIncomplete(c) }));
+}
+
+/**
+ * Issue 9: keys of the scope's live captures on `platforms` that were saved without a post id
+ * (`<platform>:content:<hash>`, `permalinkMissing`), newest first, at most `limit`. One index range
+ * per platform on `[scopeId+key]` (content keys sort together), so a library without such captures
+ * costs one empty range read.
+ */
+export async function aliasKeys(db: SatchelDb, platforms: readonly string[], scopeId = LOCAL_SCOPE, limit = 500): Promise<string[]> {
+  const rows: Capture[] = [];
+  for (const p of new Set(platforms)) {
+    const prefix = `${p}:${CONTENT_KEY_PREFIX}`;
+    rows.push(...(await db.captures.where('[scopeId+key]').between([scopeId, prefix], [scopeId, `${prefix}\uffff`]).toArray()));
+  }
+  return rows
+    .filter((c) => live(c) && c.permalinkMissing)
+    .sort((a, b) => b.capturedAt - a.capturedAt)
+    .slice(0, limit)
+    .map((c) => c.key);
 }
 
 /**

@@ -2,16 +2,32 @@
  * "Fuller wins": how a later capture of the same post completes a stored one. One copy for the
  * extension and the server (lib/schema may be imported by both; ARCHITECTURE.md 6.2).
  */
-import type { CaptureDraft } from './capture';
+import { captureKey, type CaptureDraft } from './capture';
+import { contentKeyOf } from './content-key';
 
-/** The four completeness flags of a capture (USERS.md d2). */
-export const FLAGS = ['truncated', 'mediaMissing', 'quoteMissing', 'threadPartial'] as const;
+/**
+ * The completeness flags of a capture (docs/decisions/0001): text cut, media not loaded, quote not
+ * readable, thread partial, and (issue 9) no post id on the page, so no permalink yet.
+ */
+export const FLAGS = ['truncated', 'mediaMissing', 'quoteMissing', 'threadPartial', 'permalinkMissing'] as const;
 /** One completeness flag name. */
 export type Flag = (typeof FLAGS)[number];
 
 /** True when a capture (or draft) still lacks something: any completeness flag is set. */
 export function isIncomplete(c: Pick<CaptureDraft, Flag>): boolean {
   return FLAGS.some((f) => c[f]);
+}
+
+/**
+ * True when `d` reads the post stored as `old`: the same key (`<platform>:<postId>`), or — issue 9 —
+ * `old` was saved without an id (`permalinkMissing`, postId = content key) and `d` is the same post
+ * met later with its id: same platform and `contentKeyOf(d)` equals the stored content key. Two
+ * different id-less posts never match (their content keys differ). Pure; used by the extension and
+ * by the server's `completeCapture` so that neither mixes two posts.
+ */
+export function isSamePost(old: Pick<CaptureDraft, 'platform' | 'postId' | 'permalinkMissing'>, d: CaptureDraft): boolean {
+  if (captureKey(old) === captureKey(d)) return true;
+  return !!old.permalinkMissing && !d.permalinkMissing && !!d.permalink && old.platform === d.platform && contentKeyOf(d) === old.postId;
 }
 
 /**
@@ -33,7 +49,8 @@ const threadSize = (t: CaptureDraft['thread']) => t.reduce((n, p) => n + 1 + p.t
 /**
  * Merges a re-captured draft `d` of the same post into stored content `old`, keeping the fuller
  * version of each part (text with its links/hashtags/mentions, media, quote, thread) and filling
- * fields `old` lacks (first capture wins for present ones). Returns the merged object (`old`
+ * fields `old` lacks (first capture wins for present ones); an id-less capture (`permalinkMissing`)
+ * takes the draft's id and permalink (check {@link isSamePost} first: this function does not). Returns the merged object (`old`
  * itself when nothing changed; any extra fields of `old` are carried over), whether it changed,
  * and whether a completeness flag went from set to clear. Pure. Used by the extension
  * (lib/db/merge.ts, re-saves and quiet completion) and by the server (`completeCapture`), so
@@ -68,6 +85,12 @@ export function mergeDraftContent<T extends CaptureDraft>(old: T, d: CaptureDraf
     set('thread', d.thread);
     set('threadPartial', d.threadPartial);
   }
+  if (old.permalinkMissing && !d.permalinkMissing && d.permalink) {
+    // Issue 9: the post saved without an id is met with it: the id and permalink are filled in.
+    set('postId', d.postId);
+    set('permalink', d.permalink);
+    set('permalinkMissing', false);
+  }
   if (old.author === null && d.author !== null) set('author', d.author);
   if (old.lang === null && d.lang !== null) set('lang', d.lang);
   if (old.postedAt === null && d.postedAt !== null) set('postedAt', d.postedAt);
@@ -75,5 +98,5 @@ export function mergeDraftContent<T extends CaptureDraft>(old: T, d: CaptureDraf
   if (old.poll === null && d.poll !== null) set('poll', d.poll);
   if (old.repostedBy === null && d.repostedBy !== null) set('repostedBy', d.repostedBy);
   if (old.inReplyTo === null && d.inReplyTo !== null) set('inReplyTo', d.inReplyTo);
-  return { draft: changed ? next : old, changed, completed: FLAGS.some((f) => old[f] && !next[f]) };
+  return { draft: changed ? next : old, changed, completed: FLAGS.some((f) => !!old[f] && !next[f]) };
 }

@@ -11,11 +11,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
-import { captureKey, CaptureDraft, MutationArgs, tagKey, type MutationStatus } from '../../../lib/schema';
+import { captureKey, CaptureDraft, contentKeyOf, isContentKey, MutationArgs, tagKey, type MutationStatus } from '../../../lib/schema';
 import { canEditRow, canWrite, roleIn, type Role } from '../authz';
 import type { Store, Tx } from '../db/open-store';
 import type { CapturesTable } from '../db/schema';
-import { mergeDraftContent } from '../../../lib/schema/merge-draft';
+import { isSamePost, mergeDraftContent } from '../../../lib/schema/merge-draft';
 
 /** Who is writing, and where. */
 export interface MutationContext {
@@ -159,7 +159,9 @@ async function createCapture(ctx: MutationContext, a: Args<'createCapture'>): Pr
   const { id, scopeId, capturedAt, intent, note, tags: _t, collectionIds, ...rest } = a;
   const draft = CaptureDraft.parse(rest);
   const key = captureKey(draft);
-  const live = await tx.selectFrom('captures').selectAll().where('scope_id', '=', scopeId).where('post_key', '=', key).where('deleted_at', 'is', null).executeTakeFirst();
+  const live =
+    (await tx.selectFrom('captures').selectAll().where('scope_id', '=', scopeId).where('post_key', '=', key).where('deleted_at', 'is', null).executeTakeFirst()) ??
+    (await idlessTwin(tx, scopeId, draft));
   if (live) {
     // Same post saved on two devices offline: one capture. Merge into the live one, remember the alias.
     await tx.insertInto('capture_aliases').values({ id, capture_id: live.id, scope_id: scopeId, created_at: now }).execute();
@@ -167,6 +169,7 @@ async function createCapture(ctx: MutationContext, a: Args<'createCapture'>): Pr
     const patch: Partial<CapturesTable> = {};
     if (merged.changed) {
       patch.content_json = JSON.stringify(merged.draft);
+      patch.post_key = captureKey(merged.draft); // an id-less twin takes the post's id
       if (merged.completed) patch.completed_at = now;
     }
     if (live.intent === null && intent) patch.intent = intent;
@@ -194,6 +197,18 @@ async function createCapture(ctx: MutationContext, a: Args<'createCapture'>): Pr
   return ok;
 }
 
+/**
+ * Issue 9: the live capture of `scopeId` saved without an id (`permalinkMissing`, post_key
+ * `<platform>:content:<hash>`) that `draft`, which carries the post's real id, turns out to be
+ * (same platform and content key, lib/schema `isSamePost`), or undefined.
+ */
+async function idlessTwin(tx: Tx, scopeId: string, draft: CaptureDraft): Promise<CapturesTable | undefined> {
+  if (draft.permalinkMissing || isContentKey(draft.postId)) return undefined;
+  const row = await tx.selectFrom('captures').selectAll().where('scope_id', '=', scopeId)
+    .where('post_key', '=', `${draft.platform}:${contentKeyOf(draft)}`).where('deleted_at', 'is', null).executeTakeFirst();
+  return row && isSamePost(JSON.parse(row.content_json) as CaptureDraft, draft) ? row : undefined;
+}
+
 /** Steps 2–4 for a mutation on an existing capture: resolve, lock, re-read, check readable/live. */
 async function lockedCapture(ctx: MutationContext, id: string): Promise<{ row: CapturesTable; clock: ScopeClock; role: Role } | Outcome> {
   const found = await captureScope(ctx.tx, id);
@@ -212,13 +227,20 @@ async function completeCapture(ctx: MutationContext, a: Args<'completeCapture'>)
   if ('status' in r) return r;
   const { row, clock, role } = r;
   if (!canWrite(role)) return rejected('forbidden');
-  if (captureKey(a.set) !== row.post_key) return rejected('invalid'); // another post: never mixed in
-  const merged = mergeDraftContent(JSON.parse(row.content_json) as CaptureDraft, a.set);
+  const stored = JSON.parse(row.content_json) as CaptureDraft;
+  if (!isSamePost(stored, a.set)) return rejected('invalid'); // another post: never mixed in
+  const merged = mergeDraftContent(stored, a.set);
   if (!merged.changed) return noop;
+  const postKey = captureKey(merged.draft);
+  if (postKey !== row.post_key) {
+    // Issue 9: the id-less capture got its id. Another live capture of that post in the scope wins.
+    const other = await ctx.tx.selectFrom('captures').select('id').where('scope_id', '=', row.scope_id).where('post_key', '=', postKey).where('deleted_at', 'is', null).executeTakeFirst();
+    if (other) return rejected('id_conflict');
+  }
   const version = clock.next(row.scope_id);
   await ctx.tx
     .updateTable('captures')
-    .set({ content_json: JSON.stringify(merged.draft), version, updated_at: ctx.now, ...(merged.completed ? { completed_at: ctx.now } : {}) })
+    .set({ content_json: JSON.stringify(merged.draft), post_key: postKey, version, updated_at: ctx.now, ...(merged.completed ? { completed_at: ctx.now } : {}) })
     .where('id', '=', row.id)
     .execute();
   return ok;

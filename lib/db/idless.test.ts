@@ -1,0 +1,76 @@
+/**
+ * Issue 9: a post saved without its id (content key, `permalinkMissing`) becomes the same capture
+ * when it is met again with its id (save or quiet completion): one capture, id and permalink filled
+ * in, flag cleared, key changed, and the outbox carries it. Two different id-less posts never merge.
+ */
+import { describe, it, expect, beforeEach, afterEach } from 'vitest';
+import { SatchelDb } from './database';
+import { saveCapture, completeCapture } from './mutations';
+import { aliasKeys, statusForKeys } from './queries';
+import { makeDraft } from './testing';
+import { steppingClock } from '../util/clock';
+import { contentKeyOf, type CaptureDraft } from '../schema';
+
+let db: SatchelDb;
+const clock = steppingClock(1_790_000_000_000, 1000);
+beforeEach(() => {
+  db = new SatchelDb(`t-${Math.random()}`);
+});
+afterEach(() => db.close());
+
+const author = { name: 'Member A', handle: 'member-a', profileUrl: 'https://www.linkedin.com/in/member-a', avatarUrl: null };
+const URN = 'urn:li:activity:7453849345784098669';
+function withId(text = 'A post worth keeping.', over: Partial<CaptureDraft> = {}): CaptureDraft {
+  return makeDraft({ platform: 'linkedin', postId: URN, permalink: `https://www.linkedin.com/feed/update/${URN}/`, author, text, ...over });
+}
+function idless(text = 'A post worth keeping.', who = author): CaptureDraft {
+  return makeDraft({ platform: 'linkedin', postId: contentKeyOf({ author: who, text }), permalink: null, permalinkMissing: true, author: who, text });
+}
+
+describe('id-less captures (issue 9)', () => {
+  it('saving the same id-less post twice gives one capture', async () => {
+    const a = await saveCapture(db, idless(), { clock, inbox: false });
+    const b = await saveCapture(db, idless(), { clock, inbox: false });
+    expect(b.created).toBe(false);
+    expect(b.capture.id).toBe(a.capture.id);
+    expect(await db.captures.count()).toBe(1);
+  });
+
+  it('two different id-less posts never merge (other text; same text by another author)', async () => {
+    await saveCapture(db, idless('one post'), { clock, inbox: false });
+    await saveCapture(db, idless('another post'), { clock, inbox: false });
+    await saveCapture(db, idless('one post', { ...author, name: 'Member B', profileUrl: 'https://www.linkedin.com/in/member-b' }), { clock, inbox: false });
+    expect(await db.captures.count()).toBe(3);
+  });
+
+  it('saving the post later with its id merges into the id-less capture: id, permalink, flag, key, outbox', async () => {
+    const a = await saveCapture(db, idless(), { clock, inbox: false });
+    expect(a.capture.permalinkMissing).toBe(true);
+    const b = await saveCapture(db, withId(), { clock, inbox: false });
+    expect(b.created).toBe(false);
+    expect(b.capture.id).toBe(a.capture.id);
+    expect(b.capture).toMatchObject({ postId: URN, key: `linkedin:${URN}`, permalink: `https://www.linkedin.com/feed/update/${URN}/`, permalinkMissing: false });
+    expect(b.capture.completedAt).not.toBeNull();
+    expect(await db.captures.count()).toBe(1);
+    const last = (await db.outbox.toArray()).at(-1)!;
+    expect(last).toMatchObject({ name: 'completeCapture', args: { id: a.capture.id, set: { postId: URN, permalinkMissing: false } } });
+    expect(await statusForKeys(db, [`linkedin:${URN}`])).toEqual([{ key: `linkedin:${URN}`, id: a.capture.id, incomplete: false }]);
+  });
+
+  it('quiet completion with aliasKey re-keys; a different post with that aliasKey is refused (null)', async () => {
+    const a = await saveCapture(db, idless(), { clock, inbox: false });
+    expect(await completeCapture(db, withId('not the same text'), { clock, aliasKey: a.capture.key })).toBeNull();
+    const r = await completeCapture(db, withId(), { clock, aliasKey: a.capture.key });
+    expect(r?.capture).toMatchObject({ id: a.capture.id, postId: URN, permalinkMissing: false });
+  });
+
+  it('aliasKeys lists live id-less captures of the asked platforms only, newest first', async () => {
+    const one = await saveCapture(db, idless('one'), { clock, inbox: false });
+    const two = await saveCapture(db, idless('two'), { clock, inbox: false });
+    await saveCapture(db, makeDraft(), { clock, inbox: false }); // an X post with an id
+    expect(await aliasKeys(db, ['linkedin'])).toEqual([two.capture.key, one.capture.key]);
+    expect(await aliasKeys(db, ['x'])).toEqual([]);
+    await saveCapture(db, withId('two'), { clock, inbox: false }); // now has its id
+    expect(await aliasKeys(db, ['linkedin'])).toEqual([one.capture.key]);
+  });
+});

@@ -1,0 +1,74 @@
+// @vitest-environment node
+/**
+ * Issue 9: a capture saved without a post id (`permalinkMissing`, post_key `<platform>:content:<hash>`)
+ * takes its id on the server when the same post is met with it, through `completeCapture` or a
+ * `createCapture` from another device; a different post is never mixed in. SQLite and PostgreSQL.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { uuidv7 } from 'uuidv7';
+import { contentKeyOf, type CaptureDraft } from '../../lib/schema';
+import { draft, setup, STORE_KINDS, type TestStore } from './harness';
+
+const open: TestStore[] = [];
+afterEach(async () => {
+  while (open.length) await open.pop()!.cleanup();
+});
+const personal = (d: { userId: string }) => `personal:${d.userId}`;
+
+const author = { name: 'Member A', handle: 'member-a', profileUrl: 'https://www.linkedin.com/in/member-a', avatarUrl: null };
+const URN = 'urn:li:activity:7453849345784098669';
+/** The same LinkedIn post read with its id, and without (content key, no permalink). */
+function withId(text = 'A post worth keeping.'): CaptureDraft {
+  return { ...draft('x'), platform: 'linkedin', postId: URN, permalink: `https://www.linkedin.com/feed/update/${URN}/`, author, text };
+}
+function idless(text = 'A post worth keeping.'): CaptureDraft {
+  return { ...withId(text), postId: contentKeyOf({ author, text }), permalink: null, permalinkMissing: true };
+}
+
+describe.each(STORE_KINDS)('id-less captures on %s', (kind) => {
+  async function env() {
+    const e = await setup(kind);
+    open.push(e.ts);
+    return e;
+  }
+  async function row(store: TestStore['store'], id: string) {
+    return store.db.selectFrom('captures').select(['post_key', 'content_json', 'completed_at']).where('id', '=', id).executeTakeFirstOrThrow();
+  }
+
+  it('completeCapture with the id fills id and permalink, clears permalinkMissing and re-keys the row', async () => {
+    const { api, store } = await env();
+    const a = await api.signup('a');
+    const id = uuidv7();
+    await api.pushOk(a, [api.mut(a, 'createCapture', { id, scopeId: personal(a), capturedAt: 1, ...idless() })]);
+    expect((await row(store, id)).post_key).toBe(`linkedin:${idless().postId}`);
+    const r = await api.pushOk(a, [api.mut(a, 'completeCapture', { id, set: withId() })]);
+    expect(r.results[0]!.status).toBe('applied');
+    const after = await row(store, id);
+    expect(after.post_key).toBe(`linkedin:${URN}`);
+    const content = JSON.parse(after.content_json) as CaptureDraft;
+    expect(content).toMatchObject({ postId: URN, permalink: `https://www.linkedin.com/feed/update/${URN}/`, permalinkMissing: false });
+    expect(after.completed_at).not.toBeNull();
+  });
+
+  it('completeCapture with another post (different text) is refused as invalid: two id-less posts never merge', async () => {
+    const { api, store } = await env();
+    const a = await api.signup('a');
+    const id = uuidv7();
+    await api.pushOk(a, [api.mut(a, 'createCapture', { id, scopeId: personal(a), capturedAt: 1, ...idless('first post') })]);
+    const r = await api.pushOk(a, [api.mut(a, 'completeCapture', { id, set: withId('second, different post') })]);
+    expect(r.results[0]).toMatchObject({ status: 'rejected', code: 'invalid' });
+    expect((await row(store, id)).post_key).toBe(`linkedin:${idless('first post').postId}`);
+  });
+
+  it('createCapture with the id from another device merges into the id-less capture (one capture, re-keyed)', async () => {
+    const { api, store } = await env();
+    const a = await api.signup('a');
+    const id = uuidv7();
+    await api.pushOk(a, [api.mut(a, 'createCapture', { id, scopeId: personal(a), capturedAt: 1, ...idless() })]);
+    const b = await api.newDevice(a);
+    const r = await api.pushOk(b, [api.mut(b, 'createCapture', { id: uuidv7(), scopeId: personal(a), capturedAt: 2, ...withId() })]);
+    expect(r.results[0]).toMatchObject({ status: 'noop', code: 'merged', canonicalId: id });
+    const rows = await store.db.selectFrom('captures').select(['id', 'post_key']).execute();
+    expect(rows).toEqual([{ id, post_key: `linkedin:${URN}` }]);
+  });
+});
