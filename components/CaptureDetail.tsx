@@ -9,7 +9,8 @@ import { TagEditor } from './TagEditor';
 import { CollectionPicker } from './CollectionPicker';
 import { TextField } from './TextField';
 import { INTENT_KEY } from './CaptureRow';
-import { FLAG_KEYS, sourceOf, type CaptureView, type CollectionView } from './capture-view';
+import { FLAG_KEYS, originalLink, sourceOf, type CaptureView, type CollectionView } from './capture-view';
+import { SITE_NAME_KEY } from './SiteIcon';
 
 /** Props of {@link CaptureDetail}. */
 export interface CaptureDetailProps {
@@ -81,6 +82,8 @@ export function CaptureDetail(p: CaptureDetailProps) {
   const { capture: c, t, locale } = p;
   const source = sourceOf(c);
   const flags = FLAG_KEYS.filter(([f]) => c[f]);
+  const orig = originalLink(c);
+  const origLabel = orig?.find ? fmt(t('popupFindOnSite'), { site: t(SITE_NAME_KEY[c.platform]) }) : t('popupOpenOriginal');
   const posted = c.postedAt ? Date.parse(c.postedAt) : null;
   return (
     <article class="detail" data-testid="capture-detail" data-capture-key={c.key} aria-labelledby={`detail-h-${c.id}`}>
@@ -113,7 +116,7 @@ export function CaptureDetail(p: CaptureDetailProps) {
           <ul>
             {flags.map(([f, key]) => <li key={f} data-flag={f}>{t(key)}</li>)}
           </ul>
-          <SafeLink url={c.permalink} class="link">{t('detailReadRest')}</SafeLink>
+          {c.permalink ? <SafeLink url={c.permalink} class="link">{t('detailReadRest')}</SafeLink> : <SafeLink url={orig?.href} class="link">{origLabel}</SafeLink>}
         </div>
       ) : null}
 
@@ -165,7 +168,7 @@ export function CaptureDetail(p: CaptureDetailProps) {
       ) : null}
 
       <p>
-        <SafeLink url={c.permalink} class="btn btn--link">{t('popupOpenOriginal')}</SafeLink>
+        <SafeLink url={orig?.href} class="btn btn--link">{origLabel}</SafeLink>
       </p>
 
       <section class="detail__section">

@@ -32,6 +32,20 @@ describe('CaptureList', () => {
     expect(getAllByRole('img').map((i) => i.getAttribute('aria-label'))).toEqual(['X', 'LinkedIn']);
   });
 
+  it('a capture saved without its post id says so and offers "Find on LinkedIn" (the author\'s recent activity) instead of "Open original"', () => {
+    const c = makeCapture({
+      platform: 'linkedin', postId: 'content:0123456789abcdef0123456789abcdef', permalink: null, permalinkMissing: true,
+      author: { name: 'Member A', handle: 'member-a', profileUrl: 'https://www.linkedin.com/in/member-a', avatarUrl: null },
+    });
+    const { getByTestId, queryByTestId } = render(<CaptureList captures={[c]} now={NOW} t={t} />);
+    const item = getByTestId('capture-item');
+    expect(item.querySelector('[data-flag="permalinkMissing"]')?.textContent).toContain('No link to the post yet');
+    const find = getByTestId('find-on-site');
+    expect(find.textContent).toContain('Find on LinkedIn');
+    expect(find.getAttribute('href')).toBe('https://www.linkedin.com/in/member-a/recent-activity/all/');
+    expect(queryByTestId('open-original')).toBeNull();
+  });
+
   it('shows the truncated marker and other flags', () => {
     const c = makeCapture({ truncated: true, mediaMissing: true });
     const { getByTestId } = render(<CaptureList captures={[c]} now={NOW} t={t} />);

@@ -1,19 +1,14 @@
+import { fmt } from './format';
 import type { Capture } from '../lib/schema';
 import type { Translate } from '../lib/util/i18n';
-import { safeHttpUrl, hostOf } from '../lib/util/url';
+import { hostOf } from '../lib/util/url';
 import { relativeTime, absoluteTime } from '../lib/util/time';
-import { SiteIcon } from './SiteIcon';
+import { SiteIcon, SITE_NAME_KEY } from './SiteIcon';
+import { FLAG_KEYS, originalLink } from './capture-view';
 
 /** Longest text start shown per item (characters); CSS clamps it further to a few lines. */
 export const PREVIEW_CHARS = 500;
 
-/** Completeness flags and their messages.json keys, in display order. */
-const FLAG_KEYS = [
-  ['truncated', 'flagTruncated'],
-  ['mediaMissing', 'flagMediaMissing'],
-  ['quoteMissing', 'flagQuoteMissing'],
-  ['threadPartial', 'flagThreadPartial'],
-] as const;
 
 /** Props of {@link CaptureList}. */
 export interface CaptureListProps {
@@ -55,7 +50,7 @@ export function CaptureList({ captures, now, t, locale, hasMore, onShowMore }: C
     <>
       <ul class="captures" aria-label={t('popupListLabel')}>
         {captures.map((c) => {
-          const href = safeHttpUrl(c.permalink);
+          const orig = originalLink(c);
           const text = c.text.slice(0, PREVIEW_CHARS);
           const iso = new Date(c.capturedAt).toISOString();
           const source = sourceOf(c);
@@ -86,9 +81,9 @@ export function CaptureList({ captures, now, t, locale, hasMore, onShowMore }: C
                     ))}
                   </ul>
                 ) : null}
-                {href ? (
-                  <a class="capture__link" href={href} target="_blank" rel="noopener noreferrer">
-                    {t('popupOpenOriginal')}
+                {orig ? (
+                  <a class="capture__link" href={orig.href} target="_blank" rel="noopener noreferrer" data-testid={orig.find ? 'find-on-site' : 'open-original'}>
+                    {orig.find ? fmt(t('popupFindOnSite'), { site: t(SITE_NAME_KEY[c.platform]) }) : t('popupOpenOriginal')}
                     <span class="sr-only"> ({source})</span>
                   </a>
                 ) : null}

@@ -1,12 +1,12 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { Translate } from '../lib/util/i18n';
 import { absoluteTime } from '../lib/util/time';
-import { safeHttpUrl } from '../lib/util/url';
 import { fmt } from './format';
 import { SiteIcon } from './SiteIcon';
 import { TagEditor } from './TagEditor';
 import { TextField } from './TextField';
-import { FLAG_KEYS, sourceOf, type CaptureView } from './capture-view';
+import { SITE_NAME_KEY } from './SiteIcon';
+import { FLAG_KEYS, originalLink, sourceOf, type CaptureView } from './capture-view';
 
 /** Props of {@link ReviewView}. */
 export interface ReviewViewProps {
@@ -44,7 +44,7 @@ export function ReviewView(p: ReviewViewProps) {
       </section>
     );
   }
-  const href = safeHttpUrl(c.permalink);
+  const orig = originalLink(c);
   const flags = FLAG_KEYS.filter(([f]) => c[f]);
   return (
     <section class="review" aria-labelledby="review-h" data-testid="review-view" data-capture-key={c.key}>
@@ -56,7 +56,7 @@ export function ReviewView(p: ReviewViewProps) {
       </div>
       <p class="post-text review__text" dir="auto" lang={c.lang ?? undefined}>{c.text || t('popupNoText')}</p>
       {flags.length > 0 ? <p class="flags-inline">{flags.map(([, k]) => t(k)).join(' · ')}</p> : null}
-      {href ? <a class="link" href={href} target="_blank" rel="noopener noreferrer">{t('popupOpenOriginal')}</a> : null}
+      {orig ? <a class="link" href={orig.href} target="_blank" rel="noopener noreferrer">{orig.find ? fmt(t('popupFindOnSite'), { site: t(SITE_NAME_KEY[c.platform]) }) : t('popupOpenOriginal')}</a> : null}
       <TextField key={`r-${c.id}`} label={t('reviewReflection')} value={c.reflection ?? null} onCommit={p.onReflection} placeholder={t('reviewReflectionPlaceholder')} testId="review-reflection" />
       <div class="field">
         <span class="field__label">{t('tagsLabel')}</span>

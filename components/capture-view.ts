@@ -1,4 +1,5 @@
 import type { Capture } from '../lib/schema';
+import { safeHttpUrl } from '../lib/util/url';
 
 /**
  * A capture as the review UI shows it: the stored lib/schema {@link Capture}, review fields
@@ -21,7 +22,28 @@ export const FLAG_KEYS = [
   ['mediaMissing', 'flagMediaMissing'],
   ['quoteMissing', 'flagQuoteMissing'],
   ['threadPartial', 'flagThreadPartial'],
+  ['permalinkMissing', 'flagPermalinkMissing'],
 ] as const;
+
+/**
+ * Where "Open original" goes: the capture's permalink (`find: false`); for a capture saved without
+ * its post id (`permalinkMissing`, issue 9) a place to find it instead (`find: true`) — on LinkedIn
+ * the author's recent activity (`/in/<x>/recent-activity/all/`, `/company/<x>/posts/`), elsewhere
+ * the author's profile. Null when there is nothing safe (http(s)) to open.
+ */
+export function originalLink(c: Pick<Capture, 'permalink' | 'platform' | 'author' | 'permalinkMissing'>): { href: string; find: boolean } | null {
+  const href = safeHttpUrl(c.permalink);
+  if (href) return { href, find: false };
+  if (!c.permalinkMissing) return null;
+  const profile = safeHttpUrl(c.author?.profileUrl);
+  if (!profile) return null;
+  const u = new URL(profile);
+  if (c.platform === 'linkedin' && /(^|\.)linkedin\.com$/.test(u.hostname)) {
+    const m = /^\/(in|company)\/([^/]+)/.exec(u.pathname);
+    if (m) return { href: `https://www.linkedin.com/${m[1]}/${m[2]}/${m[1] === 'in' ? 'recent-activity/all/' : 'posts/'}`, find: true };
+  }
+  return { href: profile, find: true };
+}
 
 /** Who to show as a capture's source: author name, else page title, else host, else key. */
 export function sourceOf(c: Capture): string {
