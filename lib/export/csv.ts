@@ -28,6 +28,7 @@ export const CSV_COLUMNS = [
   'id', 'platform', 'author', 'handle', 'permalink', 'posted_at', 'saved_at', 'title', 'text', 'quoted_text', 'links',
   'intent', 'tags', 'collections', 'note', 'reflection', 'reviewed_at', 'archived_at',
   'follow_up_due', 'follow_up_answer', 'follow_up_answered_at', 'truncated', 'media_missing', 'quote_missing', 'thread_partial',
+  'permalink_missing',
 ] as const;
 
 const iso = (ms: number | null | undefined) => (ms === null || ms === undefined ? null : new Date(ms).toISOString());
@@ -40,6 +41,7 @@ export function captureCells(c: Capture, collectionNames: ReadonlyMap<string, st
     c.intent, c.tags.join('; '), c.collectionIds.map((id) => collectionNames.get(id) ?? id).join('; '), c.note, c.reflection,
     iso(c.reviewedAt), iso(c.archivedAt), iso(c.followUp?.dueAt), c.followUp?.answer ?? null, iso(c.followUp?.answeredAt),
     String(c.truncated), String(c.mediaMissing), String(c.quoteMissing), String(c.threadPartial),
+    String(!!c.permalinkMissing),
   ];
 }
 

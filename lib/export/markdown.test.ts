@@ -8,6 +8,13 @@ const A = '01900000-0000-7000-8000-0000000000c1';
 const B = '01900000-0000-7000-8000-0000000000c2';
 
 describe('exportMarkdown', () => {
+  it('a capture saved without its post id says it has no link yet and lists the permalinkMissing flag (issue 9)', async () => {
+    const c = makeCapture({ platform: 'linkedin', postId: 'content:0123456789abcdef0123456789abcdef', permalink: null, permalinkMissing: true });
+    const [file] = await exportMarkdown([c], [], { now: Date.UTC(2026, 11, 1) });
+    expect(file!.content).toContain('- Source: no link yet (the site did not show the post id)');
+    expect(file!.content).toContain('- Incomplete: permalinkMissing');
+  });
+
   it('one file per collection with YAML front matter; a capture in several appears in each; the rest in Unfiled', async () => {
     const both = makeCapture({ id: '01900000-0000-7000-8000-000000000001', text: 'In both\nsecond line', collectionIds: [A, B], note: 'my note', reflection: 'apply', followUp: { dueAt: 0, answer: 'it worked', answeredAt: 0 }, tags: ['AI'] });
     const none = makeCapture({ id: '01900000-0000-7000-8000-000000000002', postId: '2', text: 'Loose' });

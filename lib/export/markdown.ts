@@ -7,7 +7,7 @@
  * backslash-escaped so a post can never become a link, an image, raw HTML or a heading; only
  * http(s) URLs (lib/util `safeHttpUrl`) become links, other schemes are written as inert text.
  */
-import type { Capture, Collection } from '../schema';
+import { FLAGS, type Capture, type Collection } from '../schema';
 import { safeHttpUrl } from '../util/url';
 import { mapInChunks, type ExportOptions } from './progress';
 
@@ -53,12 +53,13 @@ export function captureMarkdown(c: Capture): string {
   if (c.title) lines.push(`**${escapeMarkdown(c.title)}**`, '');
   if (c.text) lines.push(quote(c.text), '');
   if (c.quoted) lines.push(`Quoting ${escapeMarkdown(c.quoted.author?.name ?? 'a post')}:`, '', quote(c.quoted.text).replace(/^/gm, '> '), '');
-  const meta = [`- Source: ${link(c.permalink)}`, `- Platform: ${c.platform}`, `- Saved: ${new Date(c.capturedAt).toISOString()}`];
+  const source = c.permalink ? link(c.permalink) : 'no link yet (the site did not show the post id)';
+  const meta = [`- Source: ${source}`, `- Platform: ${c.platform}`, `- Saved: ${new Date(c.capturedAt).toISOString()}`];
   if (c.postedAt) meta.push(`- Posted: ${c.postedAt}`);
   if (c.intent) meta.push(`- Intent: ${c.intent}`);
   if (c.tags.length) meta.push(`- Tags: ${c.tags.map(escapeMarkdown).join(', ')}`);
   for (const l of c.links) meta.push(`- Link: ${l.title ? `${escapeMarkdown(l.title)} ` : ''}${link(l.url)}`);
-  const flags = (['truncated', 'mediaMissing', 'quoteMissing', 'threadPartial'] as const).filter((f) => c[f]);
+  const flags = FLAGS.filter((f) => c[f]);
   if (flags.length) meta.push(`- Incomplete: ${flags.join(', ')} (the original has the rest)`);
   if (c.reviewedAt !== null) meta.push(`- Reviewed: ${new Date(c.reviewedAt).toISOString()}`);
   if (c.archivedAt !== null) meta.push(`- Archived: ${new Date(c.archivedAt).toISOString()}`);
