@@ -134,6 +134,8 @@ describe('popup snapshot', () => {
     expect(snap).toHaveLength(20);
     expect(snap[0]!.text.length).toBe(500);
     expect(snap[0]!.note).toBeNull();
+    writeSnapshot([cap(1, { platform: 'linkedin', postId: 'content:0123456789abcdef0123456789abcdef', permalink: null, permalinkMissing: true })], s);
+    expect(readSnapshot(s), 'a capture saved without its post id (issue 9) is a valid row').toHaveLength(1);
     s.setItem(SNAPSHOT_KEY, '[{"id":1}]');
     expect(readSnapshot(s)).toBeNull();
     s.setItem(SNAPSHOT_KEY, '{not json');

@@ -16,7 +16,7 @@ export const SNAPSHOT_SIZE = 20;
 
 const isRow = (r: unknown): r is Capture => {
   const c = r as Partial<Capture> | null;
-  return !!c && typeof c.id === 'string' && typeof c.key === 'string' && typeof c.platform === 'string' && typeof c.text === 'string' && typeof c.capturedAt === 'number' && typeof c.permalink === 'string';
+  return !!c && typeof c.id === 'string' && typeof c.key === 'string' && typeof c.platform === 'string' && typeof c.text === 'string' && typeof c.capturedAt === 'number' && (typeof c.permalink === 'string' || (c.permalink === null && c.permalinkMissing === true));
 };
 
 /** The stored snapshot, or null when there is none or it does not look right (then the popup just waits for the database). */
