@@ -1,15 +1,9 @@
 import type { Platform } from '../lib/schema';
 import type { Translate } from '../lib/util/i18n';
+import { PLATFORM_META } from '../lib/sites/meta';
 
-/** messages.json key of each platform's display name. */
-export const SITE_NAME_KEY: Record<Platform, string> = {
-  linkedin: 'siteLinkedin',
-  x: 'siteX',
-  yammer: 'siteYammer',
-  web: 'siteWeb',
-};
-
-const GLYPH: Record<Platform, string> = { linkedin: 'in', x: 'X', yammer: 'VE', web: '◎' };
+/** messages.json key of each platform's display name (from the site table, lib/sites/meta.ts). */
+export const SITE_NAME_KEY = Object.fromEntries(Object.entries(PLATFORM_META).map(([p, m]) => [p, m.nameKey])) as Readonly<Record<Platform, string>>;
 
 /** Props of {@link SiteIcon}. */
 export interface SiteIconProps {
@@ -18,13 +12,16 @@ export interface SiteIconProps {
 }
 
 /**
- * A small square badge for the site a capture came from (monogram on the site's colour, set by
- * CSS class `site-icon--<platform>`). It is an image for assistive technology, named by the site.
+ * A small square badge for the site a capture came from: the site's monogram on its colour, both
+ * from the site table (lib/sites/meta.ts); the class `site-icon--<platform>` carries the rest of
+ * its look. It is an image for assistive technology, named by the site.
  */
 export function SiteIcon({ platform, t }: SiteIconProps) {
+  const meta = PLATFORM_META[platform];
+  const name = t(meta.nameKey);
   return (
-    <span class={`site-icon site-icon--${platform}`} role="img" aria-label={t(SITE_NAME_KEY[platform])} title={t(SITE_NAME_KEY[platform])}>
-      <span aria-hidden="true">{GLYPH[platform]}</span>
+    <span class={`site-icon site-icon--${platform}`} style={{ background: meta.colour }} role="img" aria-label={name} title={name}>
+      <span aria-hidden="true">{meta.glyph}</span>
     </span>
   );
 }

@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
 import { join, relative, dirname, resolve, sep } from 'node:path';
+import { SITE_META } from '../lib/sites/meta';
 
 // Enforces ARCHITECTURE.md 6.2 (dependency direction) and 6.6 (conventions) with regex over
 // import lines only, like refined-github's build/features.test.ts. Failure messages say what to do.
@@ -33,6 +34,15 @@ function target(file: string, spec: string): { local: string } | { pkg: string }
   return { pkg: spec };
 }
 
+/** The source file a repo-relative module path names (`.ts`, `.tsx`, or a folder's index), or null. */
+function resolveSource(p: string): string | null {
+  for (const c of [p, `${p}.ts`, `${p}.tsx`, `${p}/index.ts`, `${p}/index.tsx`]) {
+    const abs = join(ROOT, c);
+    if (existsSync(abs) && statSync(abs).isFile()) return abs;
+  }
+  return null;
+}
+
 const rel = (f: string) => relative(ROOT, f).split(sep).join('/');
 const files = ['lib', 'components', 'entrypoints'].flatMap((d) => walk(join(ROOT, d))).filter((f) => !/\.test\.tsx?$/.test(f));
 
@@ -48,7 +58,7 @@ function area(p: string): string {
 }
 
 /** ARCHITECTURE.md 6.2: which local areas and packages each area may import. */
-const RULES: Record<string, { local: RegExp; pkg: RegExp }> = {
+const RULES: Record<string, { local: RegExp; pkg: RegExp; files?: RegExp }> = {
   'lib/util': { local: /^lib\/util$/, pkg: /^(uuidv7)$/ },
   'lib/schema': { local: /^lib\/schema$/, pkg: /^zod$/ },
   'lib/dom': { local: /^lib\/(dom|util)$/, pkg: /^$/ },
@@ -61,7 +71,7 @@ const RULES: Record<string, { local: RegExp; pkg: RegExp }> = {
   'lib/platform': { local: /^lib\/(platform|schema)$/, pkg: /^(wxt\/browser|wxt\/utils\/storage)$/ },
   'lib/search': { local: /^lib\/(search|schema|util)$/, pkg: /^(minisearch|minisearch\/SearchableMap|flexsearch)$/ },
   'lib/export': { local: /^lib\/(export|schema|util)$/, pkg: /^(zod|fast-check)$/ },
-  components: { local: /^(components|lib\/schema|lib\/util)$/, pkg: /^(preact|preact\/hooks|preact\/jsx-runtime)$/ },
+  components: { local: /^(components|lib\/schema|lib\/util)$/, pkg: /^(preact|preact\/hooks|preact\/jsx-runtime)$/, files: /^lib\/sites\/meta$/ },
 };
 
 describe('dependency direction (ARCHITECTURE.md 6.2)', () => {
@@ -77,6 +87,7 @@ describe('dependency direction (ARCHITECTURE.md 6.2)', () => {
         continue;
       }
       const ta = area(t.local);
+      if (rule.files?.test(t.local)) continue; // a single file the area may read (the site table)
       if (/^lib\/sites\/[a-z]+$/.test(a) && /^lib\/sites\/[a-z]+$/.test(ta) && ta !== a) {
         violations.push(`${rel(f)} imports another site's folder (${ta}); move shared code to lib/dom or lib/util`);
       } else if (ta !== a && !rule.local.test(ta)) {
@@ -89,7 +100,8 @@ describe('dependency direction (ARCHITECTURE.md 6.2)', () => {
   });
 
   it('lib/schema uses only relative imports and zod (the server compiles it)', () => {
-    const bad = walk(join(ROOT, 'lib/schema')).flatMap((f) =>
+    // Tests beside the code (6.5) may import vitest: the server's tsc resolves it from the root node_modules.
+    const bad = walk(join(ROOT, 'lib/schema')).filter((f) => !/\.test\.tsx?$/.test(f)).flatMap((f) =>
       importsOf(f).filter((s) => !s.startsWith('./') && s !== 'zod').map((s) => `${rel(f)}: ${s}`),
     );
     expect(bad).toEqual([]);
@@ -98,13 +110,6 @@ describe('dependency direction (ARCHITECTURE.md 6.2)', () => {
   it('nothing reachable from entrypoints/content imports lib/db or dexie (rule 1)', () => {
     const seen = new Set<string>();
     const bad: string[] = [];
-    const resolveFile = (p: string): string | null => {
-      for (const c of [p, `${p}.ts`, `${p}.tsx`, `${p}/index.ts`, `${p}/index.tsx`]) {
-        const abs = join(ROOT, c);
-        if (existsSync(abs) && statSync(abs).isFile()) return abs;
-      }
-      return null;
-    };
     const visit = (f: string, chain: string[]) => {
       if (seen.has(f)) return;
       seen.add(f);
@@ -115,7 +120,7 @@ describe('dependency direction (ARCHITECTURE.md 6.2)', () => {
           continue;
         }
         if (t.local.startsWith('lib/db')) { bad.push([...chain, rel(f), t.local].join(' -> ')); continue; }
-        const next = resolveFile(t.local);
+        const next = resolveSource(t.local);
         if (next) visit(next, [...chain, rel(f)]);
       }
     };
@@ -167,5 +172,96 @@ describe('conventions (ARCHITECTURE.md 6.4, 6.6)', () => {
       const server = JSON.parse(readFileSync(serverPkg, 'utf8'));
       expect(server.dependencies?.zod ?? root.dependencies.zod).toBe(root.dependencies.zod);
     }
+  });
+});
+
+/** Module specifiers a file imports at run time (`import type` / `export type` are erased by the build; `import { type X }` is not). */
+function runtimeImportsOf(file: string): string[] {
+  const src = readFileSync(file, 'utf8');
+  const out: string[] = [];
+  const re = /(?:^|\n)\s*(?:import|export)\s(?!type\s)[^'"]*?from\s*['"]([^'"]+)['"]|(?:^|\n)\s*import\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g;
+  for (const m of src.matchAll(re)) out.push((m[1] ?? m[2] ?? m[3])!);
+  return out;
+}
+
+
+/** The per-site content scripts: `entrypoints/<name>.content.ts(x)` or `entrypoints/<name>.content/index.ts(x)`. */
+function contentScripts(): { name: string; file: string }[] {
+  return readdirSync(join(ROOT, 'entrypoints'))
+    .filter((n) => /\.content(\.tsx?)?$/.test(n))
+    .map((n) => ({ name: n.replace(/\.content(\.tsx?)?$/, ''), file: resolveSource(`entrypoints/${n.replace(/\.tsx?$/, '')}`)! }))
+    .filter((s) => s.file);
+}
+
+/**
+ * What is wrong between the site table (lib/sites/meta.ts), the adapter registry and the content
+ * scripts: every site in the table or the registry needs a content script and both lists, and a
+ * content script may name only its own site, which must be in the table. Each line says what to do.
+ */
+function siteProblems(table: readonly string[], registered: readonly string[], scripts: { name: string; src: string }[]): string[] {
+  const out: string[] = [];
+  const names = new Set(scripts.map((s) => s.name));
+  for (const id of new Set([...table, ...registered])) {
+    if (!table.includes(id)) out.push(`Add a row for \`${id}\` to SITE_META in lib/sites/meta.ts`);
+    if (!registered.includes(id)) out.push(`Register \`${id}\` in lib/sites/index.ts (ADAPTERS)`);
+    if (!names.has(id)) out.push(`Add entrypoints/${id}.content.ts: a thin call of entrypoints/content/run.ts with the ${id} adapter and SITE_MATCHES.${id}`);
+  }
+  for (const s of scripts) {
+    if (!table.includes(s.name)) out.push(`entrypoints/${s.name}.content.ts names a site that is not in lib/sites/meta.ts: add its row, or rename the script after its site`);
+    const named = [...s.src.matchAll(/SITE_(?:MATCHES|META)\s*(?:\.\s*(\w+)|\[\s*['"](\w+)['"]\s*\])|lib\/sites\/(\w+)['"/]/g)].map((m) => m[1] ?? m[2] ?? m[3]!);
+    for (const id of new Set(named)) {
+      if (id === 'meta' || id === 'matches' || id === 'types' || id === 'index') continue;
+      if (id !== s.name) out.push(`entrypoints/${s.name}.content.ts names \`${id}\`: a content script serves its own site only`);
+    }
+  }
+  return out;
+}
+
+describe('site table, adapters and content scripts (lib/sites/meta.ts)', () => {
+  const registry = readFileSync(join(ROOT, 'lib/sites/index.ts'), 'utf8');
+  const registered = [...registry.matchAll(/from '\.\/(\w+)'/g)].map((m) => m[1]!).filter((n) => statSync(join(ROOT, 'lib/sites', n), { throwIfNoEntry: false })?.isDirectory());
+  const table = Object.keys(SITE_META);
+
+  it('every registered site has a content script, and every content script serves a site in the table', () => {
+    const scripts = contentScripts().map((s) => ({ name: s.name, src: readFileSync(s.file, 'utf8') }));
+    expect(scripts.length, 'the per-site content scripts are found').toBeGreaterThan(0);
+    expect(siteProblems(table, registered, scripts)).toEqual([]);
+  });
+
+  it('the check reports a missing content script, an unknown site and a script naming another site', () => {
+    const problems = siteProblems(['x', 'reddit'], ['x', 'reddit'], [
+      { name: 'x', src: "matches: [...SITE_MATCHES.x], main: (c) => runContent(c, xAdapter)" },
+      { name: 'mastodon', src: "import { SITE_MATCHES } from '../lib/sites/matches';" },
+      { name: 'x2', src: "import { linkedinAdapter } from '../lib/sites/linkedin'; matches: SITE_META['linkedin'].matches" },
+    ]);
+    expect(problems.some((p) => p.startsWith('Add entrypoints/reddit.content.ts'))).toBe(true);
+    expect(problems.some((p) => p.includes('mastodon.content.ts names a site that is not in'))).toBe(true);
+    expect(problems.some((p) => p.includes('x2.content.ts names `linkedin`'))).toBe(true);
+    expect(siteProblems(['x'], ['x', 'yammer'], [{ name: 'x', src: '' }, { name: 'yammer', src: '' }])).toContain('Add a row for `yammer` to SITE_META in lib/sites/meta.ts');
+  });
+
+  it('lib/sites/meta.ts imports nothing at run time (zod-free, DOM-free: read by the content scripts, components and wxt.config.ts)', () => {
+    expect(runtimeImportsOf(join(ROOT, 'lib/sites/meta.ts'))).toEqual([]);
+  });
+
+  it('nothing reachable from a content script imports zod at run time (docs/decisions/0005: type-only imports of lib/messages and lib/schema)', () => {
+    const seen = new Set<string>();
+    const bad: string[] = [];
+    const visit = (f: string, chain: string[]) => {
+      if (seen.has(f)) return;
+      seen.add(f);
+      for (const spec of runtimeImportsOf(f)) {
+        const t = target(f, spec);
+        if ('pkg' in t) {
+          if (t.pkg === 'zod') bad.push([...chain, rel(f), 'zod'].join(' -> '));
+          continue;
+        }
+        const next = resolveSource(t.local);
+        if (next) visit(next, [...chain, rel(f)]);
+      }
+    };
+    for (const s of contentScripts()) visit(s.file, []);
+    expect(seen.size).toBeGreaterThan(10);
+    expect(bad, 'use `import type` for schema and message types, and import zod-free helpers from their own file (e.g. lib/schema/content-key), not from lib/schema/index.ts').toEqual([]);
   });
 });

@@ -3,6 +3,8 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { SiteAdapter } from '../../lib/sites/types';
 import { startCapture } from '../../lib/capture/controller';
 import type { Send, Translate } from '../../lib/capture/types';
+import { errorOf } from '../../lib/capture/replies';
+import { SITE_META } from '../../lib/sites/meta';
 import { parseBackgroundToContent } from '../../lib/messages/to-content';
 import { createMountControl } from './mount-control';
 import type { ControlUi } from './control-ui';
@@ -50,6 +52,7 @@ export function runContent(ctx: ContentScriptContext, adapter: SiteAdapter): voi
     mount: createMountControl(t, loadControlUi(send), (m, e) => console.warn(`[Satchel] ${m}`, e), ctx.signal),
     signal: ctx.signal,
     t,
+    idAttributes: SITE_META[adapter.id].idAttributes,
   });
 
   // SPA navigation: WXT uses the Navigation API where present, else polls the URL every second.
@@ -87,8 +90,7 @@ function loadControlUi(send: Send): () => Promise<ControlUi> {
       const loaded = present();
       if (loaded) return loaded;
       pending = null;
-      const why = (reply as { error?: unknown } | null)?.error;
-      throw new Error(typeof why === 'string' ? why : 'the save panel could not be loaded');
+      throw new Error(errorOf(reply) ?? 'the save panel could not be loaded');
     }, (err: unknown) => {
       pending = null;
       throw err;

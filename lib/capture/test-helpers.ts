@@ -9,7 +9,8 @@ import type { CaptureDraft } from '../schema';
 import type { SiteAdapter } from '../sites/types';
 import { ExtractError } from '../sites/types';
 import type { ContentToBackground } from '../messages';
-import type { ControlActions, ControlView, MountControl, MountedControl } from './types';
+import type { CaptureDeps, ControlActions, ControlView, MountControl, MountedControl, Send } from './types';
+import { startCapture } from './controller';
 
 /** A draft with every field filled with a neutral value; override what a test needs. */
 export function makeDraft(over: Partial<CaptureDraft> = {}): CaptureDraft {
@@ -101,18 +102,18 @@ export function makeFakeMount(): { mount: MountControl; controls: Map<Element, F
 export type FakeReply = (msg: ContentToBackground) => unknown;
 
 /** A recording `send` whose replies follow a small in-memory library. */
-export function makeFakeSend(opts: { saved?: Map<string, { id: string; incomplete: boolean }>; reply?: FakeReply } = {}) {
+export function makeFakeSend(opts: { saved?: Map<string, { id: string; incomplete: boolean }>; reply?: FakeReply; aliases?: string[] } = {}) {
   const saved = opts.saved ?? new Map<string, { id: string; incomplete: boolean }>();
   const sent: ContentToBackground[] = [];
   let n = 0;
   const uuid = () => `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`;
-  const send = async (msg: ContentToBackground): Promise<unknown> => {
+  const reply = async (msg: ContentToBackground): Promise<unknown> => {
     sent.push(msg);
     const custom = opts.reply?.(msg);
     if (custom !== undefined) return custom;
     switch (msg.type) {
       case 'capture/status':
-        return { ok: true, saved: msg.keys.filter((k) => saved.has(k)).map((k) => ({ key: k, ...saved.get(k)! })) };
+        return { ok: true, saved: msg.keys.filter((k) => saved.has(k)).map((k) => ({ key: k, ...saved.get(k)! })), aliases: opts.aliases ?? [] };
       case 'capture/save':
       case 'capture/complete': {
         const key = `${msg.draft.platform}:${msg.draft.postId}`;
@@ -133,6 +134,8 @@ export function makeFakeSend(opts: { saved?: Map<string, { id: string; incomplet
     }
     return { ok: false, error: 'unknown message' };
   };
+  // The fake background answers by hand; replies are checked by the tests, not by the type.
+  const send = reply as Send;
   return { send, sent, saved };
 }
 
@@ -141,3 +144,46 @@ export const flush = () => new Promise((r) => setTimeout(r, 0));
 
 /** English UI strings keyed like messages.json, with `$1` substitution. */
 export const tEnglish = (key: string, subs?: string[]) => (subs?.length ? `${key}(${subs.join(',')})` : key);
+
+const running: AbortController[] = [];
+
+/**
+ * Starts the capture flow on `html` (inside `<main id="feed">`) with the fake adapter, mount and
+ * send, and zero delays. `incremental` gives the default adapter `postRootOf`. `page.url` is the URL
+ * the flow reads. Call {@link stopTestCaptures} after each test.
+ */
+export function startTestCapture(opts: { adapter?: SiteAdapter; send?: ReturnType<typeof makeFakeSend>; html?: string; deps?: Partial<CaptureDeps>; incremental?: boolean } = {}) {
+  document.body.innerHTML = `<main id="feed">${opts.html ?? ''}</main>`;
+  const adapter = opts.adapter ?? makeFakeAdapter(opts.incremental ? { postRootOf: (n: Element) => n.closest('article') } : {});
+  const fm = makeFakeMount();
+  const fs = opts.send ?? makeFakeSend();
+  const ac = new AbortController();
+  running.push(ac);
+  const logs: string[] = [];
+  const page = { url: 'https://fake.test/home' };
+  const ctrl = startCapture({
+    pickAdapter: (u) => (adapter.isSupportedPage(u) ? adapter : null),
+    document,
+    url: () => page.url,
+    send: fs.send,
+    mount: fm.mount,
+    signal: ac.signal,
+    t: tEnglish,
+    schedule: queueMicrotask,
+    statusDelayMs: 0,
+    urlCheckMs: 0,
+    idle: queueMicrotask,
+    log: (m) => logs.push(m),
+    ...opts.deps,
+  });
+  const feed = document.getElementById('feed')!;
+  const hosts = () => [...document.querySelectorAll('satchel-save')];
+  const ids = () => hosts().map((h) => h.getAttribute('data-post-id'));
+  return { ctrl, fm, fs, ac, adapter, feed, hosts, ids, logs, page };
+}
+
+/** Stops every flow {@link startTestCapture} started and empties the document. */
+export function stopTestCaptures(): void {
+  for (const ac of running.splice(0)) ac.abort();
+  document.body.innerHTML = '';
+}

@@ -1,4 +1,4 @@
-import type { ContentToBackground } from '../messages';
+import type { ContentToBackground, ReplyFor } from '../messages';
 import type { Intent } from '../schema';
 import type { SiteAdapter } from '../sites/types';
 
@@ -92,8 +92,11 @@ export interface MountedControl {
  */
 export type MountControl = (anchor: Element, view: ControlView, actions: ControlActions) => MountedControl;
 
-/** Sends a message to the background and resolves with its reply (unvalidated: check `ok`). */
-export type Send = (msg: ContentToBackground) => Promise<unknown>;
+/**
+ * Sends a message to the background and resolves with its reply: the success reply of that message
+ * type or an `ErrorReply` (check `ok`). It may reject (no background, context invalidated).
+ */
+export type Send = <M extends ContentToBackground>(msg: M) => Promise<ReplyFor<M['type']>>;
 
 /** Reads a UI string (browser.i18n.getMessage in the page, the English file in tests). */
 export type Translate = (key: string, substitutions?: string[]) => string;
@@ -119,6 +122,27 @@ export interface CaptureDeps {
   urlCheckMs?: number;
   /** Error sink (default: console.warn once per distinct error). */
   log?: (message: string, err: unknown) => void;
+  /**
+   * Attributes whose change may mean a recycled element shows another post (the site's
+   * `idAttributes` in lib/sites/meta.ts; default: every site's).
+   */
+  idAttributes?: readonly string[];
+  /** Runs low-priority work when the page is idle (default: requestIdleCallback). Tests pass `queueMicrotask`. */
+  idle?: (cb: () => void) => void;
+  /** How long a Save waits for `capture/probe-id` before extracting without it, ms (default 1500). */
+  probeTimeoutMs?: number;
+}
+
+/** Handle of a running capture flow. */
+export interface CaptureController {
+  /** Re-reads the URL, re-picks the adapter and rescans (SPA navigation). */
+  urlChanged(): void;
+  /** Reconciles controls with the posts on the page now (normally run by the observer). */
+  scan(): void;
+  /** Keyboard shortcut: saves the focused post, else the one most in view. */
+  saveInView(): Promise<SaveInViewResult>;
+  /** Another view saved or deleted these keys: ask the background again. */
+  savedElsewhere(keys: readonly string[]): void;
 }
 
 /** Result of the keyboard shortcut, sent back as the reply to `capture/save-in-view`. */

@@ -1,15 +1,12 @@
+import { bySite, SITE_IDS, SITE_META, type SiteId } from './meta';
+
 /**
- * Hosts Satchel runs on. Pure data, shared by wxt.config.ts (manifest) and the registry.
- * Only the hosts Satchel needs (issue 2). Tests and the demo serve fixture pages under these same
- * https host names (self-signed certificate, `--host-resolver-rules`), so no test-only host is added.
+ * Hosts Satchel runs on, by site, read from the site table (./meta.ts). Pure data, shared by
+ * wxt.config.ts (manifest), the content-script entrypoints and the adapters.
  */
-export const SITE_MATCHES = {
-  linkedin: ['https://www.linkedin.com/*'],
-  x: ['https://x.com/*', 'https://twitter.com/*', 'https://mobile.x.com/*', 'https://mobile.twitter.com/*'],
-  yammer: ['https://web.yammer.com/*', 'https://www.yammer.com/*', 'https://engage.cloud.microsoft/*', 'https://*.engage.cloud.microsoft/*'],
-} as const;
+export const SITE_MATCHES: Readonly<Record<SiteId, readonly string[]>> = bySite((s) => s.matches);
 
 /** Every content-script match pattern. */
-export const CONTENT_MATCHES: string[] = Object.values(SITE_MATCHES).flat();
+export const CONTENT_MATCHES: string[] = SITE_IDS.flatMap((id) => [...SITE_META[id].matches]);
 /** Host permissions: exactly the content-script hosts. Web captures use `activeTab` from the context menu. */
 export const HOST_PERMISSIONS: string[] = CONTENT_MATCHES;

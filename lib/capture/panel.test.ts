@@ -1,0 +1,59 @@
+// @vitest-environment jsdom
+import { describe, it, expect, afterEach } from 'vitest';
+import { flush, makeFakeAdapter, makeFakeSend, postsHtml, startTestCapture as setup, stopTestCaptures } from './test-helpers';
+
+afterEach(() => {
+  stopTestCaptures();
+});
+
+describe('save panel', () => {
+  it('clicking a saved control toggles the panel instead of saving again', async () => {
+    const fs = makeFakeSend({ saved: new Map([['x:1', { id: '00000000-0000-4000-8000-000000000001', incomplete: false }]]) });
+    const { fm } = setup({ send: fs, html: postsHtml(1) });
+    await flush();
+    await flush();
+    fm.of('1').actions.activate(false);
+    expect(fm.of('1').view.panel).not.toBeNull();
+    fm.of('1').actions.closePanel();
+    expect(fm.of('1').view.panel).toBeNull();
+    expect(fs.sent.some((m) => m.type === 'capture/save')).toBe(false);
+  });
+
+  it('sends panel changes as capture/update with the capture id', async () => {
+    const { fm, fs } = setup({ html: postsHtml(1) });
+    await flush();
+    fm.of('1').actions.activate(false);
+    await flush();
+    fm.of('1').actions.update({ intent: 'tip', tags: ['safety'] });
+    await flush();
+    const upd = fs.sent.find((m) => m.type === 'capture/update');
+    expect(upd).toEqual({ type: 'capture/update', id: '00000000-0000-4000-8000-000000000001', patch: { intent: 'tip', tags: ['safety'] } });
+    expect(fm.of('1').view.panel).toMatchObject({ intent: 'tip', tags: ['safety'] });
+    fm.of('1').actions.createCollection('Onboarding');
+    await flush();
+    await flush();
+    expect(fs.sent.some((m) => m.type === 'collection/create' && m.name === 'Onboarding')).toBe(true);
+    expect(fm.of('1').view.panel!.collectionIds).toEqual(['00000000-0000-4000-8000-0000000000bb']);
+  });
+
+  it('offers and saves the thread when the adapter can read one', async () => {
+    const base = makeFakeAdapter();
+    const adapter = makeFakeAdapter({
+      extractThread: (el, c) => {
+        const d = base.extract(el, c);
+        return { ...d, thread: [1, 2].map((i) => ({ postId: `${d.postId}-${i}`, permalink: null, author: null, text: `part ${i}`, postedAt: null, media: [], links: [], truncated: false })) };
+      },
+    });
+    const { fm, fs } = setup({ adapter, html: postsHtml(1) });
+    await flush();
+    fm.of('1').actions.activate(false);
+    await flush();
+    expect(fm.of('1').view.panel!.thread).toBe('available');
+    fm.of('1').actions.saveThread();
+    await flush();
+    const saves = fs.sent.filter((m) => m.type === 'capture/save');
+    expect(saves).toHaveLength(2);
+    expect(saves[1]!.type === 'capture/save' && saves[1]!.draft.thread).toHaveLength(2);
+    expect(fm.of('1').view.panel!.thread).toBe('saved');
+  });
+});
