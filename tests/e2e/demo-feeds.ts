@@ -1,5 +1,8 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { COMMENT_TOOLS, encodeSduiPostKey } from './sdui-encode';
+import { REACT_DEMO_SCRIPT_PATH } from './demo-react/bundle';
 
 /**
  * Demo feed pages, served under the real host names by the e2e fixture server and by `npm start`.
@@ -12,8 +15,15 @@ import { join } from 'node:path';
  * reuses a fixed pool of `cellInnerDiv` nodes (morphing them in place when the template matches,
  * like React does), and the X app navigates with pushState to a status page.
  *
+ * The LinkedIn feed mixes the markup generations as LinkedIn does: the Ember/hybrid posts and the 7
+ * posts of the real SDUI capture (SITE-DOM.md §2.2), whose id is not in the markup but encoded in
+ * the comment bar's `componentkey`: an SDUI clone gets a fresh id re-encoded there (sdui-encode.ts)
+ * and a fresh card token in all its keys. `?satchel-demo=react` on the feed URL is a feed rendered
+ * by real React (demo-react/), whose cards hold their id in the DOM, in React props only, or nowhere.
+ *
  * Pages expose `window.satchelDemo` (read-only helpers for tests): `rendered()`, `total`,
- * `idOf(postRoot)` (the id the demo put there), `postIds()` (ids in DOM order).
+ * `idOf(postRoot)` (the id the demo put there: status/activity digits, or the URN for SDUI posts),
+ * `postIds()` (ids in DOM order).
  */
 
 export const REPO_ROOT = join(import.meta.dirname, '..', '..');
@@ -44,7 +54,12 @@ const SYNTHETIC_ENGAGE_URL = `https://engage.cloud.microsoft/main/threads/${ENGA
 
 /** The demo pages, by name. */
 export const DEMO_URLS = {
+  /** Ember/hybrid and SDUI posts mixed, 200, grows as you scroll. */
   linkedinFeed: 'https://www.linkedin.com/feed/',
+  /** A feed rendered by real React: cards A (id in the DOM), B (id in React props only), C (no id). */
+  linkedinReact: 'https://www.linkedin.com/feed/?satchel-demo=react',
+  /** The same React app later: card C's post again, now with its id (and another card). */
+  linkedinReactLater: 'https://www.linkedin.com/feed/?satchel-demo=react-later',
   xHome: 'https://x.com/home',
   xRecycle: 'https://x.com/home?satchel-demo=recycle',
   /** The yammer adapter's thread fixture (tests/fixtures/yammer) when there is one, else a synthetic thread. */
@@ -89,8 +104,98 @@ export const LINKEDIN_FEED: TemplateSpec[] = [
   { file: 'linkedin-2026-07_activity-posts_video_see-more_tracking-scope_lnkd-in', id: '7486042476307682086' },
 ];
 
+/**
+ * The real SDUI ("Gen C") home-feed capture: its 7 posts, by card token (`expanded<token>FeedType_…`)
+ * with the URN its comment bar key decodes to (shared/fixtures/raw/index.json `encoded_post_urn`).
+ * Its 8th item, a LinkedIn Learning course card, is not a post and is left out.
+ */
+export const LINKEDIN_SDUI_FEED = {
+  file: 'linkedin-2026-05_sdui-home-feed_8-items_no-ids',
+  posts: [
+    { token: 'tZCvg6mQUbHPXdhoYvBh6myBkQKrEQvE1ljgyMubZL4', urn: 'urn:li:activity:7453849345784098669' },
+    { token: 'UsSx2lJXS0j1Lg-6ZyquEzWxGA8eFo7aKhG3nYB_rDI', urn: 'urn:li:activity:7430308991601339290' },
+    { token: '2fsqHLVtSGNkHJKV3zsgFEGZmwhcCNV4vbzf2t2xVQ8', urn: 'urn:li:ugcPost:7455450864165221320' },
+    { token: 'nL35T5gFgzaFOj3zKjy79jiPnPJLiM80MbKn_WM1VC8', urn: 'urn:li:activity:7455651781767760108' },
+    { token: 'sFrn5QoQbOV8Nmed-h-BNCLtW_SFu1wP6BPmXVpXBZw', urn: 'urn:li:activity:7453925793710447516' },
+    { token: 'JrxICVOgOyiYltJNI5VzPVmioDAZXhN5Uo4F08UUVa8', urn: 'urn:li:activity:7455273890129698544' },
+    { token: 'Zefuztc2Vkh5opVPQcTlWK1Z3egu9Se73C8iuYWxCT0', urn: 'urn:li:ugcPost:7455634325133410494' },
+  ],
+} as const;
+
 interface Template extends TemplateSpec {
   html: string;
+}
+
+/** One SDUI post of the capture as a clonable template: its feed item's markup, byte for byte. */
+interface SduiTemplate {
+  /** The feed item: the `mainFeed` list's child that holds the post (3 wrappers, then the list item). */
+  html: string;
+  token: string;
+  urn: string;
+  kind: 'activity' | 'ugcPost';
+  /** The id digits. */
+  id: string;
+  /** `<base64>-replaceableCommentTools<token>` as in the capture (the comment bar key without its feed type). */
+  commentKey: string;
+}
+
+/** What the SDUI capture gives the demo feed: the list's own start tag and the post items. */
+interface SduiFeed {
+  /** The real `<div … role="list" data-testid="mainFeed" …>` start tag. */
+  listOpen: string;
+  templates: SduiTemplate[];
+}
+
+/** End of the element starting at `start` (a `<div`), by counting `<div` and `</div>` (the capture has no comments or scripts). */
+function divEnd(html: string, start: number): number {
+  let depth = 0;
+  const re = /<div\b|<\/div>/g;
+  re.lastIndex = start;
+  for (let m = re.exec(html); m; m = re.exec(html)) {
+    depth += m[0] === '</div>' ? -1 : 1;
+    if (depth === 0) return re.lastIndex;
+  }
+  throw new Error('demo feeds: unbalanced <div> in the SDUI capture');
+}
+
+let sduiCache: SduiFeed | null | undefined;
+
+/** The SDUI capture's posts (null when the capture is in neither fixture folder). Cut out once per process. */
+export function loadSduiFeed(): SduiFeed | null {
+  if (sduiCache !== undefined) return sduiCache;
+  const html = readFixtureHtml('linkedin', LINKEDIN_SDUI_FEED.file);
+  if (!html) return (sduiCache = null);
+  const open = /<div [^>]*data-testid="mainFeed"[^>]*>/.exec(html);
+  if (!open) throw new Error(`demo feeds: no mainFeed list in ${LINKEDIN_SDUI_FEED.file}`);
+  const listEnd = divEnd(html, open.index);
+  const items: string[] = [];
+  for (let at = open.index + open[0].length; ; ) {
+    at = html.indexOf('<div', at);
+    if (at < 0 || at >= listEnd - '</div>'.length) break;
+    const end = divEnd(html, at);
+    items.push(html.slice(at, end));
+    at = end;
+  }
+  const templates = LINKEDIN_SDUI_FEED.posts.map((p): SduiTemplate => {
+    const item = items.find((h) => h.includes(`componentkey="expanded${p.token}FeedType_`));
+    const commentKey = `${encodeSduiPostKey(p.urn)}${COMMENT_TOOLS}${p.token}`;
+    if (!item || !item.includes(`componentkey="${commentKey}FeedType_`)) {
+      throw new Error(`demo feeds: SDUI post ${p.urn} (card ${p.token}) not found with its encoded comment bar key`);
+    }
+    const [, kind, id] = /^urn:li:(activity|ugcPost):(\d+)$/.exec(p.urn)!;
+    return { html: item, token: p.token, urn: p.urn, kind: kind as SduiTemplate['kind'], id: id!, commentKey };
+  });
+  return (sduiCache = { listOpen: open[0], templates });
+}
+
+/**
+ * The fresh id, comment bar key and card token of SDUI post number i of the demo feed (id: the
+ * template's id + i + 1, like the other posts; token: 43 base64url characters, like LinkedIn's).
+ */
+export function sduiClone(tpl: Pick<SduiTemplate, 'id' | 'kind'>, i: number): { urn: string; b64: string; token: string } {
+  const urn = `urn:li:${tpl.kind}:${(BigInt(tpl.id) + BigInt(i + 1)).toString()}`;
+  const token = createHash('sha256').update(`satchel-demo-sdui-card-${i}`).digest('base64url').slice(0, 43);
+  return { urn, b64: encodeSduiPostKey(urn), token };
 }
 
 export function b64url(s: string): string {
@@ -351,7 +456,24 @@ function liItem(tpl, i) {
   ids.set(item, f.id);
   return item;
 }
-growingList(document.getElementById('satchel-demo-list'), (i) => liItem(cfg.templates[i % cfg.templates.length], i));
+/** An SDUI feed item: the capture's item with post i's fresh id in its comment bar key and a fresh card token. */
+function sduiItem(tpl, i) {
+  const c = cfg.sdui[i];
+  let h = tpl.html.split(tpl.commentKey).join(c.b64 + '-replaceableCommentTools' + c.token);
+  h = h.split(tpl.token).join(c.token);
+  // Element ids and uuid-shaped React keys are per render on LinkedIn: give each clone its own.
+  h = h.replace(/(componentkey="[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-)[0-9a-f]{4}([0-9a-f]{8}")/g, (m, a, b) => a + (i + 1).toString(16).padStart(4, '0') + b);
+  h = h.replace(/\bvjs_select_(\d+)\b/g, (m, n) => 'vjs_select_' + (Number(n) + 100000 * (i + 1)));
+  const item = parse(h).firstElementChild;
+  const post = item.querySelector('[role="listitem"]');
+  vary(post, '[data-testid="expandable-text-box"]', i + 1);
+  ids.set(post, c.urn);
+  return item;
+}
+growingList(document.querySelector('[data-testid="mainFeed"]'), (i) => {
+  const e = cfg.cycle[i % cfg.cycle.length];
+  return e.gen === 'c' ? sduiItem(cfg.sduiTemplates[e.t], i) : liItem(cfg.templates[e.t], i);
+});
 `;
 
 // ---------------------------------------------------------------------------------------------
@@ -401,6 +523,24 @@ main.scaffold-layout__main{max-width:560px;margin:12px auto}
 .feed-shared-social-action-bar button{background:none;border:0;color:rgba(0,0,0,.6);font-weight:600}
 .update-components-actor__avatar img,.update-components-actor img{width:48px;height:48px;border-radius:50%}
 ul{list-style:none;padding:0}
+[data-display-contents]{display:contents}
+[data-testid=mainFeed] [role=listitem]{display:block;background:#fff;border-radius:8px;box-shadow:0 0 0 1px rgba(0,0,0,.08);padding:12px 16px;margin-bottom:8px}
+[role=listitem] h2{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
+[role=listitem] figure{margin:0}
+[role=listitem] figure:has(svg[id*="-accent-"]),.satchel-demo-author figure{display:inline-block;width:48px;height:48px;overflow:hidden;border-radius:50%;vertical-align:top}
+[role=listitem] figure:has(svg[id*="-accent-"]) svg{display:none}
+[role=listitem] figure:has(svg[id*="-accent-"]) img,.satchel-demo-author img{width:48px;height:48px}
+[role=listitem] a{color:inherit;text-decoration:none}
+[role=listitem] p{margin:2px 0}
+[role=listitem] button{background:none;border:0;color:rgba(0,0,0,.6);font-weight:600}
+[role=listitem] [data-testid=expandable-text-box]{display:block;margin:8px 0;white-space:normal}
+[role=listitem] [data-testid=expandable-text-button]{position:static!important}
+[role=listitem] div[style*="min-height"]{display:flex;gap:8px;align-items:center;border-top:1px solid #e8e8e8}
+[role=listitem] div[style*="min-height"]>div{display:flex;align-items:center}
+.satchel-demo-author{display:flex;gap:8px}
+.satchel-demo-counts{display:flex;justify-content:space-between;color:rgba(0,0,0,.6);font-size:13px}
+.satchel-demo-counts ul{display:inline-flex;margin:0}
+.satchel-demo-react{max-width:560px;margin:12px auto}
 `;
 const CSS_ENGAGE = `${CSS_COMMON}
 body{background:#f5f5f5;color:#242424}
@@ -452,25 +592,59 @@ function xAppPage(o: Required<DemoFeedOptions>): string {
   return shell({ title: 'Home / X', css: CSS_X, body, data, script: CLIENT_COMMON + CLIENT_GROW + CLIENT_X });
 }
 
+/** Post roots of the LinkedIn demo pages: Ember/hybrid feed items and SDUI list items (one per post). */
+export const LINKEDIN_DEMO_ROOTS = '[data-finite-scroll-hotkey-item], [role="listitem"][componentkey*="FeedType_"]';
+/** The SDUI home feed list's start tag when no capture is at hand (the capture's own is used when it is). */
+const MAIN_FEED_OPEN = '<div role="list" data-testid="mainFeed" data-component-type="LazyColumn" componentkey="container-update-list_mainFeed-lazy-container">';
+
+/**
+ * The mixed feed: post i uses entry i % 10 of the cycle (the 3 Ember/hybrid posts, then the 7 SDUI
+ * posts), all in the real `mainFeed` list (its start tag from the SDUI capture).
+ */
 function linkedinFeedPage(o: Required<DemoFeedOptions>): string {
+  const templates = load('linkedin', LINKEDIN_FEED);
+  const sdui = loadSduiFeed();
+  const sduiTemplates = sdui?.templates ?? [];
+  const cycle = [...templates.map((_, t) => ({ gen: 'ab', t })), ...sduiTemplates.map((_, t) => ({ gen: 'c', t }))];
+  const clones: Array<ReturnType<typeof sduiClone> | null> = [];
+  for (let i = 0; i < o.total; i++) {
+    const e = cycle[i % cycle.length]!;
+    clones.push(e.gen === 'c' ? sduiClone(sduiTemplates[e.t]!, i) : null);
+  }
   const data = {
     site: 'linkedin',
     total: o.total,
     first: o.first,
     batch: o.batch,
     delay: o.delay,
-    rootSelector: '[data-finite-scroll-hotkey-item]',
-    templates: load('linkedin', LINKEDIN_FEED),
+    rootSelector: LINKEDIN_DEMO_ROOTS,
+    templates,
+    sduiTemplates,
+    cycle,
+    sdui: clones,
   };
-  const body = `${demoBar('LinkedIn home feed, 200 posts, more load as you scroll · <span id="satchel-demo-status"></span>')}
+  const body = `${demoBar('LinkedIn home feed, 200 posts (older and SDUI markup mixed), more load as you scroll · <a href="/feed/?satchel-demo=react">React feed</a> · <span id="satchel-demo-status"></span>')}
 <div class="satchel-demo-nav">LinkedIn · Home</div>
 <div class="application-outlet"><main class="scaffold-layout__main" aria-label="Main Feed" id="main">
 <h2 class="visually-hidden">Main Feed</h2>
 <div class="scaffold-finite-scroll scaffold-finite-scroll--infinite"><div class="scaffold-finite-scroll__content" data-finite-scroll-hotkey-context="FEED">
-<div id="satchel-demo-list"></div></div></div>
+${sdui?.listOpen ?? MAIN_FEED_OPEN}</div></div></div>
 <div id="satchel-demo-loading" hidden>Loading more posts…</div>
 </main></div>`;
   return shell({ title: 'Feed | LinkedIn', css: CSS_LINKEDIN, body, data, script: CLIENT_COMMON + CLIENT_GROW + CLIENT_LINKEDIN });
+}
+
+/**
+ * The React demo feed (demo-react/feed.tsx): the page holds only the shell; the cards, and with
+ * them the ids, come from the script (so no id sits in the HTML the server sends).
+ */
+function linkedinReactPage(variant: string): string {
+  const later = variant === 'react-later';
+  const body = `${demoBar(`LinkedIn feed rendered by React 19 (${later ? 'later: the id-less post again, now with its id' : 'card A: id in the DOM · card B: id in React props only · card C: no id'}) · <a href="/feed/?satchel-demo=${later ? 'react' : 'react-later'}">${later ? 'back' : 'later'}</a> · <a href="/feed/">mixed feed</a>`)}
+<div class="satchel-demo-nav">LinkedIn · Home</div>
+<div id="satchel-demo-react" class="satchel-demo-react"></div>
+<script src="${REACT_DEMO_SCRIPT_PATH}"></script>`;
+  return shell({ title: 'Feed | LinkedIn', css: CSS_LINKEDIN, body });
 }
 
 /** The newest yammer thread-page fixture in tests/fixtures/yammer, if any. */
@@ -548,7 +722,8 @@ function indexPage(base: string): string {
 <h1>Satchel demo feeds</h1>
 <p>Real captured post markup with fresh ids, served under the real host names (this browser maps them to the local demo server).</p>
 <ul>
-<li><a href="${DEMO_URLS.linkedinFeed}">LinkedIn feed</a>: 200 posts, grows as you scroll</li>
+<li><a href="${DEMO_URLS.linkedinFeed}">LinkedIn feed</a>: 200 posts (older and SDUI markup mixed), grows as you scroll</li>
+<li><a href="${DEMO_URLS.linkedinReact}">LinkedIn feed rendered by React</a>: one card with its id in the DOM, one with it in React props only, one with none (and <a href="${DEMO_URLS.linkedinReactLater}">later</a>, that post again with its id)</li>
 <li><a href="${DEMO_URLS.xHome}">X home timeline</a>: 200 posts, grows as you scroll; click a post's time for in-app navigation to its status page</li>
 <li><a href="${DEMO_URLS.xRecycle}">X recycling timeline</a>: 12 <code>cellInnerDiv</code> nodes reused for 200 posts</li>
 <li><a href="${DEMO_URLS.engageThread}">Viva Engage thread</a></li>
@@ -580,7 +755,12 @@ export function demoResponse(url: URL, options: DemoFeedOptions = {}): DemoRespo
   const host = url.hostname;
   const path = url.pathname;
   if ((MEDIA_HOSTS as readonly string[]).includes(host)) return { status: 200, contentType: 'image/svg+xml', body: PLACEHOLDER_SVG };
-  if (host === 'www.linkedin.com' && (path === '/feed/' || path === '/feed')) return html(linkedinFeedPage(o));
+  if (host === 'www.linkedin.com' && (path === '/feed/' || path === '/feed')) {
+    const variant = url.searchParams.get('satchel-demo');
+    return html(variant === 'react' || variant === 'react-later' ? linkedinReactPage(variant) : linkedinFeedPage(o));
+  }
+  // The SDUI capture's images point into the saved page's folder ("./Feed _ LinkedIn_files/…").
+  if (host === 'www.linkedin.com' && /_files\/[^/]+$/.test(path)) return { status: 200, contentType: 'image/svg+xml', body: PLACEHOLDER_SVG };
   if (host === 'x.com' || host === 'twitter.com') {
     if (path === '/home' || /^\/[^/]+\/status\/\d+\/?$/.test(path)) return html(xAppPage(o));
   }

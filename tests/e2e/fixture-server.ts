@@ -5,10 +5,12 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { demoResponse, MEDIA_HOSTS, SITE_HOSTS, type DemoFeedOptions } from './demo-feeds';
+import { REACT_DEMO_SCRIPT_PATH, reactDemoBundle } from './demo-react/bundle';
 
 /**
- * HTTPS server for the e2e tests and `npm start`: the demo feeds (demo-feeds.ts) and any page a
- * test registers with `setPage`, served under the real host names. Chromium reaches it through
+ * HTTPS server for the e2e tests and `npm start`: the demo feeds (demo-feeds.ts), the React demo
+ * feed's script (demo-react/bundle.ts), and any page a test registers with `setPage`, served under
+ * the real host names. Chromium reaches it through
  * `--host-resolver-rules` (hostResolverRules below) and accepts its self-signed certificate with
  * `--ignore-certificate-errors`. The certificate is made at start-up with the `openssl` CLI.
  */
@@ -80,6 +82,14 @@ export async function startFixtureServer(opts: { port?: number; feeds?: DemoFeed
     }
     requests.push(keyOf(url));
     if (requests.length > 2000) requests.splice(0, 1000);
+    if (url.hostname === 'www.linkedin.com' && url.pathname === REACT_DEMO_SCRIPT_PATH) {
+      // The React demo feed's script, bundled on first use (demo-react/bundle.ts).
+      reactDemoBundle().then(
+        (js) => res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-store' }).end(js),
+        (e: unknown) => res.writeHead(500, { 'content-type': 'text/plain' }).end(`satchel fixture server: could not bundle the React demo: ${String(e)}`),
+      );
+      return;
+    }
     const registered = pages.get(keyOf(url));
     const r = registered !== undefined
       ? { status: 200, contentType: 'text/html; charset=utf-8', body: registered }

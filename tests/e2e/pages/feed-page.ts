@@ -1,4 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
+import { LINKEDIN_DEMO_ROOTS } from '../demo-feeds';
 
 /**
  * A feed or thread page with Satchel's controls. The content script mounts one
@@ -11,7 +12,7 @@ export type Site = 'x' | 'linkedin' | 'yammer';
 /** Post roots as the demo feeds build them (one per post; quoted posts are not roots). */
 export const POST_ROOT: Record<Site, string> = {
   x: 'article[data-testid="tweet"]',
-  linkedin: '[data-finite-scroll-hotkey-item], .feed-shared-update-v2[data-urn]:not([data-finite-scroll-hotkey-item] *)',
+  linkedin: `${LINKEDIN_DEMO_ROOTS}, .feed-shared-update-v2[data-urn]:not([data-finite-scroll-hotkey-item] *)`,
   yammer: '[data-testid="overflow-set"]',
 };
 
@@ -103,6 +104,27 @@ export class FeedPage {
   /** The id the demo page put into the i-th post (window.satchelDemo.idOf). */
   async demoIdOf(i: number): Promise<string | null> {
     return this.post(i).evaluate((el) => (window as unknown as { satchelDemo?: { idOf(e: Element): string | null } }).satchelDemo?.idOf(el) ?? null);
+  }
+
+  /** The i-th post's text as the page shows it (LinkedIn SDUI text box, its "…more" button left out), white space collapsed. */
+  async shownText(i: number): Promise<string> {
+    return this.post(i).evaluate((root) => {
+      const box = root.querySelector('[data-testid="expandable-text-box"]')?.cloneNode(true) as Element | undefined;
+      if (!box) return '';
+      box.querySelectorAll('[data-testid="expandable-text-button"]').forEach((b) => b.remove());
+      box.querySelectorAll('br').forEach((br) => br.replaceWith('\n'));
+      return (box.textContent ?? '').replace(/\s+/g, ' ').trim();
+    });
+  }
+
+  /** Elements the content script marked for the MAIN-world id probe (`data-satchel-probe`). */
+  async probeMarks(): Promise<number> {
+    return this.page.locator('[data-satchel-probe]').count();
+  }
+
+  /** True when `text` occurs anywhere in the page's markup (`document.documentElement.outerHTML`). */
+  async markupContains(text: string): Promise<boolean> {
+    return this.page.evaluate((t) => document.documentElement.outerHTML.includes(t), text);
   }
 
   async rendered(): Promise<number> {

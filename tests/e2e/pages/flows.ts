@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import { REPO_ROOT, FEED_TOTAL } from '../demo-feeds';
 import type { ExtensionDb, StoredCapture } from '../fixtures';
 import type { FeedPage } from './feed-page';
@@ -41,6 +41,26 @@ export async function growToAll(feed: FeedPage, onBatch?: (rendered: number) => 
 
 export async function capturesByKey(db: ExtensionDb, key: string): Promise<StoredCapture[]> {
   return (await db.captures()).filter((c) => c.key === key);
+}
+
+/** Clicks a control's Save and waits until it says saved (closing the save panel). */
+export async function saveAndWait(feed: FeedPage, control: Locator, timeout = 20_000): Promise<void> {
+  await feed.clickSave(control);
+  await expect.poll(() => feed.state(control), { message: 'the control says saved', timeout }).toBe('saved');
+}
+
+/** Waits until the database holds exactly one capture matching `where` and returns it. */
+export async function waitForCapture(
+  db: ExtensionDb,
+  where: (c: StoredCapture) => boolean,
+  message: string,
+  timeout = 20_000,
+): Promise<StoredCapture> {
+  let found: StoredCapture[] = [];
+  await expect
+    .poll(async () => (found = (await db.captures()).filter(where)).length, { message, timeout })
+    .toBe(1);
+  return found[0]!;
 }
 
 /** A fixture's expectation file (tests/fixtures/<site>/<name>.expected.json). */

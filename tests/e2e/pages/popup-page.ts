@@ -30,6 +30,16 @@ export class PopupPage {
     return this.page.getByTestId('quick-edit');
   }
 
+  /** A completeness flag on a capture's item, e.g. `permalinkMissing`. */
+  flag(key: string, flag: string): Locator {
+    return this.item(key).locator(`[data-flag="${flag}"]`);
+  }
+
+  /** "Find on LinkedIn": the link a capture saved without its post id has instead of "Open original". */
+  findOnSite(key: string): Locator {
+    return this.item(key).getByTestId('find-on-site');
+  }
+
   openLibraryLink(): Locator {
     return this.page.getByTestId('open-library');
   }
