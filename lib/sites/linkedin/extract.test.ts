@@ -3,7 +3,7 @@ import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { JSDOM } from 'jsdom';
-import { CaptureDraft } from '../../schema';
+import { CaptureDraft, contentKeyOf } from '../../schema';
 import { ExtractError } from '../types';
 import { linkedinAdapter as li, isSupportedPage } from './index';
 import * as S from './selectors';
@@ -19,7 +19,7 @@ const F = {
   guest: 'linkedin-2026-07_guest-public-post-page_commentary_redirect-links_UPSTREAM-TRIMMED',
   repost: 'linkedin-2026-11_feed_repost-header_suggested-profile_mention_reshare-mini-update_article-card_lazy-image__synthetic',
   sdui: 'linkedin-2026-11_feed_sdui-hashed-classes_id-from-tracking-comment-key-post-link_dedup-expanded__synthetic',
-  sduiNoId: 'linkedin-2026-11_feed_sdui-hashed-classes_no-id-anywhere_refused__synthetic',
+  sduiNoId: 'linkedin-2026-11_feed_sdui-hashed-classes_no-id-anywhere_content-key__synthetic',
 } as const;
 
 function load(name: string) {
@@ -130,19 +130,16 @@ describe('LinkedIn adapter', () => {
     expect(third.media).toEqual([{ kind: 'video', url: expect.stringMatching(/^https:\/\/media\.licdn\.com\/.*videocover-high/) as string, alt: null }]);
   });
 
-  it("LinkedIn hashed-class markup with no data-urn … or the save is refused with a clear message", () => {
+  it('LinkedIn hashed-class markup with no id anywhere: saved by its content key, without a permalink (issue 9)', () => {
     const { ctx, posts } = load(F.sduiNoId);
     expect(posts).toHaveLength(1);
-    expect(li.postId(posts[0]!, ctx)).toBeNull(); // the hashtag's highlightedUpdateUrns is another post
-    let err: unknown;
-    try {
-      li.extract(posts[0]!, ctx);
-    } catch (e) {
-      err = e;
-    }
-    expect(err).toBeInstanceOf(ExtractError);
-    expect((err as ExtractError).field).toBe('postId');
-    expect((err as ExtractError).message).toBe("LinkedIn did not show this post's id; open the post to save it");
+    const key = li.postId(posts[0]!, ctx); // the hashtag's highlightedUpdateUrns is another post, never this one's id
+    expect(key).toMatch(/^content:[0-9a-f]{32}$/);
+    const d = extractValid(posts[0]!, ctx);
+    expect(d).toMatchObject({ postId: key, permalink: null, permalinkMissing: true, postedAt: null });
+    expect(d.postId).toBe(contentKeyOf(d));
+    expect(d.author?.name).toBe('Member F');
+    expect(d.hashtags).toEqual(['codereview']);
   });
 
   it('LinkedIn logged-out public post page: /redir/redirect links are decoded, comments are not the post', () => {
@@ -170,7 +167,7 @@ describe('LinkedIn adapter', () => {
     const c = load(F.sdui);
     const item = c.posts[0]!;
     item.querySelector('[data-view-tracking-scope]')!.removeAttribute('data-view-tracking-scope');
-    expect(li.postId(item, c.ctx)).toBeNull();
+    expect(li.postId(item, c.ctx)).toBe(contentKeyOf(li.extract(item, c.ctx))); // no id left: the content key
   });
 
   it('actionRow is the main post’s social action bar (Gen A/B class, Gen C by ARIA)', () => {
@@ -195,7 +192,7 @@ describe('LinkedIn adapter', () => {
     expect(() => li.extract(root, ctx)).toThrow(ExtractError);
   });
 
-  it('the selectors never key on hashed class names (SITE-DOM.md §0 rule 1)', () => {
+  it('the selectors never key on hashed class names (docs/sites/linkedin.md)', () => {
     const all = Object.values(S).flatMap((v) => (typeof v === 'string' ? [v] : Array.isArray(v) ? (v as string[]) : []));
     expect(all.length).toBeGreaterThan(20);
     for (const sel of all) expect(sel).not.toMatch(/\.[A-Za-z]{20,}\b|\._[0-9a-f]{6,}/);
@@ -221,7 +218,7 @@ describe('LinkedIn adapter', () => {
     const d = extractValid(post!, { document, url });
     expect(d.postId).toBe('urn:li:share:7366738224133115000');
     expect(d.permalink).toBe('https://www.linkedin.com/feed/update/urn:li:share:7366738224133115000/');
-    expect(d.postedAt).toBeNull(); // only activity ids are decoded
+    expect(d.postedAt).toBe('2025-08-28T07:47:40.010Z'); // share ids carry the time like activity ids
     // a video whose only source is a blob: URL and no poster is a placeholder, never stored as blob:
     expect(d.media).toEqual([]);
     expect(d.mediaMissing).toBe(true);

@@ -1,17 +1,17 @@
 import { describe, it, expect } from 'vitest';
 import {
   activityIdToIso,
+  base64Bytes,
+  decodeSduiPostKey,
+  exactPostUrn,
+  splitCommentToolsKey,
+  urnFromCommentToolsKey,
   allPostUrns,
-  cleanProfileUrl,
-  decodeRedirect,
-  handleOf,
-  hashtagOf,
   normaliseComponentKey,
   parsePostUrn,
   permalinkFor,
   postedAtFromUrn,
   preferActivity,
-  profileRef,
   urnFromComponentKey,
   urnFromPostUrl,
   urnFromTrackingScope,
@@ -19,7 +19,7 @@ import {
 
 const NOW = Date.UTC(2026, 11, 1);
 
-describe('activityIdToIso (SITE-DOM.md §0 rule 4: ms = id >> 22)', () => {
+describe('activityIdToIso (ms = id >> 22)', () => {
   it.each([
     // the three logged-in fixtures (index.json created_at_from_id)
     ['7242285086220451164', '2024-09-18T21:35:19.705Z'],
@@ -51,9 +51,12 @@ describe('activityIdToIso (SITE-DOM.md §0 rule 4: ms = id >> 22)', () => {
     expect(activityIdToIso('7366738224133115566', NOW)).toBe('2025-08-28T07:47:40.010Z');
   });
 
-  it('postedAtFromUrn decodes activity URNs only', () => {
+  it('postedAtFromUrn decodes every post URN kind (ugcPost verified on the SDUI feed fixture: "17h", "5h")', () => {
     expect(postedAtFromUrn(parsePostUrn('urn:li:activity:7366738224133115565'), NOW)).toBe('2025-08-28T07:47:40.010Z');
-    expect(postedAtFromUrn(parsePostUrn('urn:li:ugcPost:7366738224133115565'), NOW)).toBeNull();
+    expect(postedAtFromUrn(parsePostUrn('urn:li:ugcPost:7455450864165221320'), NOW)).toBe('2026-04-30T03:00:01.595Z');
+    expect(postedAtFromUrn(parsePostUrn('urn:li:ugcPost:7455634325133410494'), NOW)).toBe('2026-04-30T15:09:02.099Z');
+    expect(postedAtFromUrn(parsePostUrn('urn:li:share:7366738224133115000'), NOW)).toBe('2025-08-28T07:47:40.010Z');
+    expect(postedAtFromUrn(parsePostUrn('urn:li:share:1234567'), NOW)).toBeNull(); // not a plausible time
     expect(postedAtFromUrn(null, NOW)).toBeNull();
   });
 });
@@ -100,7 +103,7 @@ describe('urnFromPostUrl', () => {
     ['https://www.linkedin.com/posts/member-p_phd-opportunity-activity-7196074902997961347-Ph7D', 'urn:li:activity:7196074902997961347'],
     ['https://www.linkedin.com/posts/example-labs_opensource-featureflags-activity-7531722246386768896-Xy7Q?utm_source=share', 'urn:li:activity:7531722246386768896'],
     ['https://www.linkedin.com/posts/member-a_slug-ugcPost-7241680825533831541-AbCd/', 'urn:li:ugcPost:7241680825533831541'],
-    // names another post: never this post's id (SITE-DOM.md §2.1)
+    // names another post: never this post's id
     ['https://www.linkedin.com/feed/hashtag/?keywords=web&highlightedUpdateUrns=urn%3Ali%3Aactivity%3A7241680825533831541', null],
     ['https://www.linkedin.com/in/member-a?miniProfileUrn=urn%3Ali%3Afsd_profile%3AX', null],
     ['https://www.linkedin.com/feed/', null],
@@ -120,7 +123,7 @@ describe('tracking scope and componentkey', () => {
   it.each([['not json'], ['[]'], ['[{"breadcrumb":{}}]'], [null]])('%s → null', (json) => {
     expect(urnFromTrackingScope(json)).toBeNull();
   });
-  it('reads the activity URN of an SDUI comment key (SITE-DOM.md §2.2 option 1)', () => {
+  it('reads the activity URN of an SDUI loaded comment key', () => {
     expect(urnFromComponentKey('replaceableComment_urn:li:comment:(urn:li:activity:7533047717065960019,7533062258688000011)')?.urn).toBe(
       'urn:li:activity:7533047717065960019',
     );
@@ -136,43 +139,92 @@ describe('tracking scope and componentkey', () => {
   });
 });
 
-describe('profile and link URLs', () => {
+/** Builds an SDUI comment-bar id: `tag`, length, 0x08, varint(zigzag value), `extra` bytes; base64. */
+function encodeKey(tag: number, value: bigint, opts: { extra?: number[]; inner?: number; length?: number; urlSafe?: boolean; pad?: boolean } = {}): string {
+  const varint: number[] = [];
+  let v = value;
+  do {
+    const byte = Number(v & 0x7fn);
+    v >>= 7n;
+    varint.push(v > 0n ? byte | 0x80 : byte);
+  } while (v > 0n);
+  const rest = [opts.inner ?? 0x08, ...varint, ...(opts.extra ?? [])];
+  const bytes = Uint8Array.from([tag, opts.length ?? rest.length, ...rest]);
+  let b64 = Buffer.from(bytes).toString('base64');
+  if (opts.urlSafe) b64 = b64.replace(/\+/g, '-').replace(/\//g, '_');
+  return opts.pad ? b64 : b64.replace(/=+$/, '');
+}
+
+describe('decodeSduiPostKey: the SDUI comment bar encodes the post id (docs/sites/linkedin.md "The SDUI encoded id")', () => {
+  const ID = 7455651781767760108n;
   it.each([
-    ['https://www.linkedin.com/in/member-a?miniProfileUrn=urn%3Ali%3Afsd_profile%3AACoAA', 'https://www.linkedin.com/in/member-a', 'member-a'],
-    ['/in/member-b/', 'https://www.linkedin.com/in/member-b', 'member-b'],
-    ['https://dk.linkedin.com/company/department-of-computer-science-aalborg-university?trk=public_post-text', 'https://www.linkedin.com/company/department-of-computer-science-aalborg-university', 'department-of-computer-science-aalborg-university'],
-    ['https://www.linkedin.com/company/example-labs/posts/', 'https://www.linkedin.com/company/example-labs', 'example-labs'],
-    ['https://www.linkedin.com/school/aalborg-universitet/', 'https://www.linkedin.com/school/aalborg-universitet', null],
-    ['https://www.linkedin.com/feed/hashtag/?keywords=web', null, null],
-    ['https://example.com/in/someone', null, null],
-  ])('%s → %s (handle %s)', (href, clean, handle) => {
-    expect(cleanProfileUrl(href)).toBe(clean);
-    expect(handleOf(href)).toBe(handle);
+    // the 7 posts of linkedin-2026-05_sdui-home-feed_8-items_no-ids (expected ids from shared index.json)
+    ['CgsI2r3pi5yfsvHOAQ', 'urn:li:activity:7453849345784098669'],
+    ['CgsItK7P/KGq4Z3OAQ', 'urn:li:activity:7430308991601339290'],
+    ['EgsIkM+T7+3DivfOAQ', 'urn:li:ugcPost:7455450864165221320'],
+    ['CgsI2KO01Oby5ffOAQ', 'urn:li:activity:7455651781767760108'],
+    ['CgsIuO7cw4mB1fHOAQ', 'urn:li:activity:7453925793710447516'],
+    ['CgsI4Pvmxs6GuvbOAQ', 'urn:li:activity:7455273890129698544'],
+    ['EgsI/ILKzNj63ffOAQ', 'urn:li:ugcPost:7455634325133410494'],
+  ])('real key %s → %s', (b64, urn) => {
+    expect(decodeSduiPostKey(b64, NOW)?.urn).toBe(urn);
   });
 
-  it('profileRef tells member, company, showcase and school apart', () => {
-    expect(profileRef('/showcase/example-dev/')).toEqual({ kind: 'showcase', vanity: 'example-dev' });
-    expect(profileRef('/in/member-x/recent-activity/comments/')).toEqual({ kind: 'in', vanity: 'member-x' });
+  it.each([
+    ['activity (tag 0x0A)', encodeKey(0x0a, ID * 2n), 'urn:li:activity:7455651781767760108'],
+    ['ugcPost (tag 0x12)', encodeKey(0x12, ID * 2n), 'urn:li:ugcPost:7455651781767760108'],
+    ['standard alphabet with / and +', 'EgsIkM+T7+3DivfOAQ', 'urn:li:ugcPost:7455450864165221320'],
+    ['URL-safe alphabet (- and _)', 'EgsIkM-T7-3DivfOAQ', 'urn:li:ugcPost:7455450864165221320'],
+    ['URL-safe _ for /', 'CgsItK7P_KGq4Z3OAQ', 'urn:li:activity:7430308991601339290'],
+    ['padding ==', 'CgsI2KO01Oby5ffOAQ==', 'urn:li:activity:7455651781767760108'],
+    ['built with padding', encodeKey(0x0a, ID * 2n, { pad: true }), 'urn:li:activity:7455651781767760108'],
+  ])('valid: %s', (_what, b64, urn) => {
+    expect(decodeSduiPostKey(b64, NOW)?.urn).toBe(urn);
   });
 
   it.each([
-    ['https://www.linkedin.com/redir/redirect?url=https%3A%2F%2Flnkd%2Ein%2FeJG28Fb9&urlhash=EyVy&trk=public_post-text', 'https://lnkd.in/eJG28Fb9'],
-    ['/redir/redirect?url=https%3A%2F%2Fexample.com%2Fa%3Fb%3D1', 'https://example.com/a?b=1'],
-    ['https://www.linkedin.com/redir/redirect?url=javascript%3Aalert(1)', null],
-    ['https://lnkd.in/dPlcHldr', null],
-    ['https://evil.example/redir/redirect?url=https%3A%2F%2Fexample.com', null],
-  ])('decodeRedirect(%s) → %s', (href, target) => {
-    expect(decodeRedirect(href)).toBe(target);
+    ['unknown tag 0x32 (the course card of the SDUI feed fixture)', 'MgUIkquEBA'],
+    ['unknown tag 0x1A', encodeKey(0x1a, ID * 2n)],
+    ['length byte too small', encodeKey(0x0a, ID * 2n, { length: 10 })],
+    ['length byte too large', encodeKey(0x0a, ID * 2n, { length: 12 })],
+    ['trailing bytes after the varint', encodeKey(0x0a, ID * 2n, { extra: [0x10, 0x01] })],
+    ['inner tag 0x10 instead of 0x08', encodeKey(0x0a, ID * 2n, { inner: 0x10 })],
+    ['odd zigzag value (a negative number)', encodeKey(0x0a, ID * 2n + 1n)],
+    ['id 0', encodeKey(0x0a, 0n)],
+    ['implausible time (id decodes to 1970)', encodeKey(0x0a, 2n * 123456789n)],
+    ['implausible time (far future)', encodeKey(0x0a, 2n * (BigInt(Date.UTC(2100, 0, 1)) << 22n))],
+    ['cut varint (continuation bit on the last byte)', Buffer.from([0x0a, 0x02, 0x08, 0x80]).toString('base64')],
+    ['too short', 'CgE'],
+    ['wrong padding (one = on a 2-byte tail)', 'CgsI2KO01Oby5ffOAQ='],
+    ['mixed alphabets', 'EgsIkM+T7-3DivfOAQ'],
+    ['not base64', 'Cgs I2KO01Oby5ffOAQ'],
+    ['empty', ''],
+  ])('null: %s', (_what, b64) => {
+    expect(decodeSduiPostKey(b64, NOW)).toBeNull();
   });
 
-  it.each([
-    ['https://www.linkedin.com/feed/hashtag/?keywords=javascript&highlightedUpdateUrns=urn%3Ali%3Aactivity%3A7241680825533831541', 'javascript'],
-    ['/feed/hashtag/generativeai/', 'generativeai'],
-    ['https://www.linkedin.com/search/results/all/?keywords=%23testing&origin=HASH_TAG_FROM_FEED', 'testing'],
-    ['https://www.linkedin.com/search/results/all/?keywords=testing', null],
-    ['https://www.linkedin.com/in/member-a', null],
-    ['https://example.com/feed/hashtag/?keywords=x', null],
-  ])('hashtagOf(%s) → %s', (href, tag) => {
-    expect(hashtagOf(href)).toBe(tag);
+  it('base64Bytes decodes both alphabets the same', () => {
+    expect(Array.from(base64Bytes('-_8')!)).toEqual(Array.from(base64Bytes('+/8')!));
+    expect(Array.from(base64Bytes('+/8')!)).toEqual([0xfb, 0xff]);
+  });
+
+  it('the key is bound to its card by the token (a key with another token is never the card id)', () => {
+    const key = 'CgsI2KO01Oby5ffOAQ-replaceableCommentToolsnL35T5gFgzaFOj3zKjy79jiPnPJLiM80MbKn_WM1VC8FeedType_MAIN_FEED_RELEVANCE';
+    expect(splitCommentToolsKey(key)).toEqual({ encoded: 'CgsI2KO01Oby5ffOAQ', token: 'nL35T5gFgzaFOj3zKjy79jiPnPJLiM80MbKn_WM1VC8' });
+    expect(urnFromCommentToolsKey(key, 'nL35T5gFgzaFOj3zKjy79jiPnPJLiM80MbKn_WM1VC8', NOW)?.urn).toBe('urn:li:activity:7455651781767760108');
+    expect(urnFromCommentToolsKey(key, 'tZCvg6mQUbHPXdhoYvBh6myBkQKrEQvE1ljgyMubZL4', NOW)).toBeNull();
+    expect(urnFromCommentToolsKey(key, '', NOW)).toBeNull();
+    // a URL-safe encoded id may end in "-": the marker is found after it
+    expect(splitCommentToolsKey('abc--replaceableCommentToolsTOKENFeedType_X')).toEqual({ encoded: 'abc-', token: 'TOKEN' });
+    expect(splitCommentToolsKey('replaceableComment_urn:li:comment:(urn:li:activity:1,2)')).toBeNull();
+    expect(splitCommentToolsKey('CgsI-replaceableCommentToolsFeedType_X')).toBeNull(); // no token
+  });
+
+  it('exactPostUrn accepts only a whole post URN (the click-time probe result)', () => {
+    expect(exactPostUrn('urn:li:activity:7455651781767760108')?.urn).toBe('urn:li:activity:7455651781767760108');
+    expect(exactPostUrn('urn:li:ugcPost:7455634325133410494')?.kind).toBe('ugcPost');
+    expect(exactPostUrn('reactionsCount-urn:li:activity:7455651781767760108')).toBeNull();
+    expect(exactPostUrn('urn:li:comment:(urn:li:activity:1,2)')).toBeNull();
+    expect(exactPostUrn(null)).toBeNull();
   });
 });

@@ -1,10 +1,12 @@
 /**
- * LinkedIn ids and URLs: URN parsing, activity id → time, post/profile URL shapes.
- * Pure functions (no DOM), table-tested in `ids.test.ts`.
+ * LinkedIn post ids: URN parsing, id → time, post URL shapes, and the SDUI feed's encoded id (the
+ * comment bar's `componentkey`). Pure functions (no DOM), table-tested in `ids.test.ts`. Profile,
+ * hashtag and wrapped-link URLs are in `urls.ts`.
  *
- * Sources: shared/guide/SITE-DOM.md §0 rule 4 (id carries the time), §2.1 (id fallbacks), §2.2 (SDUI
- * componentkey), and the fixtures in tests/fixtures/linkedin/.
+ * Why and where each source comes from: docs/sites/linkedin.md ("Post id"), and the fixtures in
+ * tests/fixtures/linkedin/.
  */
+import { safeDecode } from './urls';
 
 /** The URN kinds that name a post. `activity` is preferred; `ugcPost`/`share` when that is all a page holds. */
 export type PostUrnKind = 'activity' | 'ugcPost' | 'share';
@@ -18,14 +20,6 @@ export interface PostUrn {
 
 const URN_RE = /urn:li:(activity|ugcPost|share):(\d{6,25})/;
 const URN_RE_G = /urn:li:(activity|ugcPost|share):(\d{6,25})/g;
-
-function safeDecode(s: string): string {
-  try {
-    return decodeURIComponent(s);
-  } catch {
-    return s;
-  }
-}
 
 /**
  * The first post URN inside `s` (also when URL-encoded, e.g. `urn%3Ali%3Aactivity%3A123`), or null.
@@ -69,10 +63,11 @@ const MIN_MS = Date.UTC(2003, 0, 1);
 const FUTURE_SLACK_MS = 366 * 24 * 3600 * 1000;
 
 /**
- * ISO 8601 UTC time encoded in a LinkedIn activity id: `ms = id >> 22` (SITE-DOM.md §0 rule 4,
- * verified on the three logged-in fixtures: 2024-09-18, 2025-08-28, 2026-07-23). BigInt because the
- * ids have 19 digits (beyond 2^53). Returns null for non-numeric input or a time outside
- * 2003 … now+1 year. `now` is injectable for tests.
+ * ISO 8601 UTC time encoded in a LinkedIn post id: `ms = id >> 22`. Verified on activity ids (the
+ * three logged-in fixtures: 2024-09-18, 2025-08-28, 2026-07-23; the seven SDUI feed posts) and on
+ * ugcPost ids (the SDUI feed's two ugcPost cards: "17h" and "5h" labels). BigInt because the ids
+ * have 19 digits (beyond 2^53). Returns null for non-numeric input or a time outside
+ * 2003 … now+1 year (a random number, not an id). `now` is injectable for tests.
  */
 export function activityIdToIso(id: string, now: number = Date.now()): string | null {
   if (!/^\d{1,25}$/.test(id)) return null;
@@ -82,11 +77,13 @@ export function activityIdToIso(id: string, now: number = Date.now()): string | 
 }
 
 /**
- * Post time from a URN: decoded for `activity` URNs only. `ugcPost`/`share` ids are not verified to
- * carry the same clock (no fixture), so they give null rather than a guessed time.
+ * Post time from a URN, for every post URN kind: activity and ugcPost ids are verified (see
+ * {@link activityIdToIso}); share ids come from the same generator (a share and the activity created
+ * with it decode to times under a second apart, docs/sites/linkedin.md "Post time"). Null when the id
+ * does not decode to a plausible time.
  */
 export function postedAtFromUrn(urn: PostUrn | null, now?: number): string | null {
-  return urn && urn.kind === 'activity' ? activityIdToIso(urn.id, now) : null;
+  return urn ? activityIdToIso(urn.id, now) : null;
 }
 
 /** The permalink LinkedIn itself uses for a post: `https://www.linkedin.com/feed/update/<urn>/`. */
@@ -119,7 +116,7 @@ export function urnFromPostUrl(href: string | null | undefined): PostUrn | null 
 }
 
 /**
- * `breadcrumb.updateUrn` of a `data-view-tracking-scope` JSON value (Gen B, SITE-DOM.md §2.1; seen in
+ * `breadcrumb.updateUrn` of a `data-view-tracking-scope` JSON value (Gen B, docs/sites/linkedin.md "Post id"; seen in
  * the 2025-08 and 2026-07 fixtures). The value is an array of events; malformed JSON gives null.
  */
 export function urnFromTrackingScope(json: string | null | undefined): PostUrn | null {
@@ -143,7 +140,7 @@ export function urnFromTrackingScope(json: string | null | undefined): PostUrn |
 
 /**
  * The activity URN in an SDUI comment `componentkey`
- * (`replaceableComment_urn:li:comment:(urn:li:activity:<id>,<cid>)`, SITE-DOM.md §2.2 option 1),
+ * (`replaceableComment_urn:li:comment:(urn:li:activity:<id>,<cid>)`, the second Gen C source),
  * or in any other componentkey that embeds a post URN. Null for the usual opaque keys.
  */
 export function urnFromComponentKey(key: string | null | undefined): PostUrn | null {
@@ -152,94 +149,98 @@ export function urnFromComponentKey(key: string | null | undefined): PostUrn | n
 
 /**
  * Normalises an SDUI list-item `componentkey` so the ~3 renders of one post share a key
- * (SITE-DOM.md §2.2): strips a leading `expanded` / `update-card-focus` and a trailing `FeedType_…`.
+ * (docs/sites/linkedin.md "SDUI card layout"): strips a leading `expanded` / `update-card-focus` and a trailing `FeedType_…`.
  */
 export function normaliseComponentKey(key: string): string {
   return key.replace(/^(?:expanded|update-card-focus)/, '').replace(/FeedType_.*$/, '');
 }
 
-/** Kind of LinkedIn profile a URL points to, with its vanity name. */
-export interface ProfileRef {
-  kind: 'in' | 'company' | 'showcase' | 'school';
-  vanity: string;
+
+/** A URN that is exactly `urn:li:(activity|ugcPost|share):<digits>` and nothing else, or null. */
+export function exactPostUrn(s: string | null | undefined): PostUrn | null {
+  const m = s ? /^urn:li:(activity|ugcPost|share):(\d{6,25})$/.exec(s) : null;
+  return m ? { kind: m[1] as PostUrnKind, id: m[2]!, urn: s! } : null;
 }
 
+// ---------------------------------------------------------------- SDUI encoded id
+
+const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
 /**
- * The profile a LinkedIn URL names: `/in/<vanity>`, `/company/<vanity>`, `/showcase/<vanity>`,
- * `/school/<vanity>` on any `*.linkedin.com` host (the logged-out page links to `dk.linkedin.com`),
- * relative URLs resolved against www. `/in/<x>/recent-activity/…` still names `<x>`. Null otherwise.
+ * Bytes of a base64 string in the standard (`+/`) or the URL-safe (`-_`) alphabet, not both, with
+ * or without `=` padding (when present it completes the last group of 4). Null when malformed.
  */
-export function profileRef(href: string | null | undefined): ProfileRef | null {
-  if (!href) return null;
-  let u: URL;
-  try {
-    u = new URL(href, 'https://www.linkedin.com/');
-  } catch {
-    return null;
+export function base64Bytes(s: string): Uint8Array | null {
+  const body = s.replace(/={1,2}$/, '');
+  if (!/^[A-Za-z0-9+/]*$/.test(body) && !/^[A-Za-z0-9_-]*$/.test(body)) return null;
+  if (body.length % 4 === 1 || (body !== s && s.length % 4 !== 0)) return null;
+  const out = new Uint8Array(Math.floor((body.length * 6) / 8));
+  let acc = 0;
+  let bits = 0;
+  let n = 0;
+  for (const ch of body) {
+    acc = ((acc << 6) | B64.indexOf(ch === '-' ? '+' : ch === '_' ? '/' : ch)) & 0xffff;
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out[n++] = (acc >> bits) & 0xff;
+    }
   }
-  if (!/(^|\.)linkedin\.com$/i.test(u.hostname)) return null;
-  const m = /^\/(in|company|showcase|school)\/([^/?#]+)/.exec(u.pathname);
-  if (!m) return null;
-  return { kind: m[1] as ProfileRef['kind'], vanity: safeDecode(m[2]!) };
+  return out;
 }
 
-/**
- * A profile link without tracking: `https://www.linkedin.com/<kind>/<vanity>` (query such as
- * `?miniProfileUrn=…`/`?trk=…`, hash, trailing slash and country subdomain removed). Null when
- * `href` is not a profile link.
- */
-export function cleanProfileUrl(href: string | null | undefined): string | null {
-  const ref = profileRef(href);
-  return ref ? `https://www.linkedin.com/${ref.kind}/${encodeURIComponent(ref.vanity)}` : null;
-}
+/** Outer protobuf field tag → URN kind of the SDUI encoded id. Any other tag (a course card had 0x32) is not a post. */
+const KEY_TAGS: Readonly<Record<number, PostUrnKind>> = { 0x0a: 'activity', 0x12: 'ugcPost' };
 
 /**
- * The handle stored for an author: the vanity of `/in/<vanity>` or `/company/<vanity>` (contract:
- * "else null"), so showcase/school pages give null.
+ * The post URN encoded in the `<base64>` part of an SDUI comment-bar key (docs/sites/linkedin.md
+ * "The SDUI encoded id"; all 7 posts of `linkedin-2026-05_sdui-home-feed_8-items_no-ids`):
+ * a tiny protobuf, byte 0 = field tag (`0x0A` → `urn:li:activity`, `0x12` → `urn:li:ugcPost`),
+ * byte 1 = length of the rest, then `0x08` and a varint holding the id zigzag-encoded (value = 2 × id).
+ * Strict, null for anything else: another tag, a length that is not the rest of the bytes, an inner
+ * tag other than `0x08`, a varint that is cut or followed by more bytes, an odd (negative) zigzag
+ * value, or an id whose time (`id >> 22` ms) is not plausible ({@link activityIdToIso}, `now` injectable).
  */
-export function handleOf(href: string | null | undefined): string | null {
-  const ref = profileRef(href);
-  return ref && (ref.kind === 'in' || ref.kind === 'company') ? ref.vanity : null;
-}
-
-/**
- * The target of a logged-out page's wrapped link
- * (`https://www.linkedin.com/redir/redirect?url=<enc>&urlhash=…&trk=public_post-text`, seen in the
- * guest fixture), or null when `href` is not such a link or its target is not http(s).
- */
-export function decodeRedirect(href: string | null | undefined): string | null {
-  if (!href) return null;
-  let u: URL;
-  try {
-    u = new URL(href, 'https://www.linkedin.com/');
-  } catch {
-    return null;
+export function decodeSduiPostKey(b64: string, now?: number): PostUrn | null {
+  const b = base64Bytes(b64);
+  if (!b || b.length < 4) return null;
+  const kind = KEY_TAGS[b[0]!];
+  if (!kind || b[1] !== b.length - 2 || b[2] !== 0x08) return null;
+  let value = 0n;
+  let i = 3;
+  for (let shift = 0n; ; i++, shift += 7n) {
+    if (i >= b.length || shift > 63n) return null; // cut varint, or longer than 64 bits
+    value |= BigInt(b[i]! & 0x7f) << shift;
+    if ((b[i]! & 0x80) === 0) break;
   }
-  if (!/(^|\.)linkedin\.com$/i.test(u.hostname) || !/^\/redir\/redirect\/?$/.test(u.pathname)) return null;
-  const target = u.searchParams.get('url');
-  return target && /^https?:\/\//i.test(target) ? target : null;
+  if (i !== b.length - 1 || (value & 1n) === 1n) return null; // trailing bytes; negative zigzag
+  const id = (value >> 1n).toString();
+  if (!activityIdToIso(id, now)) return null;
+  return { kind, id, urn: `urn:li:${kind}:${id}` };
+}
+
+/** Marker between the encoded id and the card token in a comment-bar key. */
+const COMMENT_TOOLS = '-replaceableCommentTools';
+
+/**
+ * Splits an SDUI comment-bar key `<base64>-replaceableCommentTools<token>FeedType_…` into its
+ * encoded id and its card token (normalised like a card key, {@link normaliseComponentKey}).
+ * Null when `key` is not such a key.
+ */
+export function splitCommentToolsKey(key: string | null | undefined): { encoded: string; token: string } | null {
+  const at = key ? key.indexOf(COMMENT_TOOLS) : -1;
+  if (!key || at <= 0) return null;
+  const token = normaliseComponentKey(key.slice(at + COMMENT_TOOLS.length));
+  return token ? { encoded: key.slice(0, at), token } : null;
 }
 
 /**
- * The hashtag a LinkedIn hashtag link names, without `#`: `keywords=` of `/feed/hashtag/?keywords=x`
- * (2024-09 fixture), the path segment of `/feed/hashtag/x/`, or a search link whose `keywords=`
- * starts with `#` (`/search/results/all/?keywords=%23x`, reported for SDUI feeds). Null for other links.
+ * The post URN of a comment-bar key, only when the key belongs to the card whose own normalised
+ * componentkey token is `cardToken` (a key with another token, e.g. one left in a recycled card or
+ * one of a reshared post, is never this card's id). Null otherwise or when the id does not decode.
  */
-export function hashtagOf(href: string | null | undefined): string | null {
-  if (!href) return null;
-  let u: URL;
-  try {
-    u = new URL(href, 'https://www.linkedin.com/');
-  } catch {
-    return null;
-  }
-  if (!/(^|\.)linkedin\.com$/i.test(u.hostname)) return null;
-  if (/^\/search\/results\//.test(u.pathname)) {
-    const kw = u.searchParams.get('keywords') ?? '';
-    return kw.startsWith('#') && kw.length > 1 ? kw.slice(1).trim() || null : null;
-  }
-  const m = /^\/feed\/hashtag\/([^/?#]*)/.exec(u.pathname);
-  if (!m) return null;
-  const tag = (u.searchParams.get('keywords') ?? safeDecode(m[1]!)).replace(/^#/, '').trim();
-  return tag || null;
+export function urnFromCommentToolsKey(key: string | null | undefined, cardToken: string, now?: number): PostUrn | null {
+  const parts = splitCommentToolsKey(key);
+  if (!parts || !cardToken || parts.token !== cardToken) return null;
+  return decodeSduiPostKey(parts.encoded, now);
 }

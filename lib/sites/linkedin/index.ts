@@ -1,7 +1,10 @@
 import type { SiteAdapter } from '../types';
 import { SITE_MATCHES } from '../matches';
-import { extractPost, findActionRow, postUrnOf } from './extract';
-import { findPostRoots, postRootOf } from './roots';
+import type { ExtractContext } from '../types';
+import { extractPost, findActionRow } from './extract';
+import { contentKeyC } from './extract-c';
+import { postUrnOf, recoveredUrn } from './post-id';
+import { findPostRoots, genOf, postRootOf } from './roots';
 
 const FEED_PATH = /^\/(?:feed|preload)\/?$/;
 const POST_PAGE_PATH = [
@@ -18,7 +21,7 @@ const ACTIVITY_PATH = [
 
 /**
  * True for LinkedIn pages where posts appear: the home feed (`/feed/`, and `/preload/` that some
- * accounts get, SITE-DOM.md §0 rule 6), single post pages (`/feed/update/urn:li:…`, `/posts/…-activity-<id>-…`,
+ * accounts get), single post pages (`/feed/update/urn:li:…`, `/posts/…-activity-<id>-…`,
  * also logged out), member activity pages (`/in/<x>/recent-activity/…`) and company post pages
  * (`/company/<x>/posts/`). Only `https://www.linkedin.com` (the content-script match). Pure.
  */
@@ -35,9 +38,22 @@ export function isSupportedPage(url: string): boolean {
 }
 
 /**
+ * The id `extract` gives the same root: the page's post URN, else `ctx.recoveredId` when it is a
+ * post URN, else (Gen C only) the content key of the card's author and text, so a card whose page
+ * shows no id still gets a Save control (docs/sites/linkedin.md "Posts without an id"). Author and
+ * text are read only for such cards. Null when there is no id and no author.
+ */
+export function postIdOf(postEl: Element, ctx: ExtractContext): string | null {
+  const urn = postUrnOf(postEl, ctx) ?? recoveredUrn(ctx);
+  if (urn) return urn.urn;
+  return genOf(postEl) === 'c' ? contentKeyC(postEl, ctx) : null;
+}
+
+/**
  * The LinkedIn site adapter (ARCHITECTURE.md 6.3). Handles Gen A/B (Ember, `data-urn`), Gen C
- * (SDUI, hashed classes, id recovered from tracking data/links or refused) and the logged-out public
- * post page; see `extract.ts` for the per-field sources and `selectors.ts` for the variants.
+ * (SDUI, hashed classes, id decoded from the comment bar's key, else loaded comments, the click-time
+ * probe or the content key) and the logged-out public post page. docs/sites/linkedin.md explains
+ * each source; `extract.ts` lists the per-field readers and `selectors.ts` the variants.
  */
 export const linkedinAdapter: SiteAdapter = {
   id: 'linkedin',
@@ -45,7 +61,7 @@ export const linkedinAdapter: SiteAdapter = {
   isSupportedPage,
   findPosts: findPostRoots,
   postRootOf,
-  postId: (postEl, ctx) => postUrnOf(postEl, ctx)?.urn ?? null,
+  postId: postIdOf,
   extract: extractPost,
   actionRow: findActionRow,
 };
@@ -66,13 +82,28 @@ export const linkedinAdapter: SiteAdapter = {
  *     Gen B: repost header + suggested profile + @mention above the author; reshare with commentary
  *     (quoted mini update), "likes this" header, article card, srcset and lazy placeholder image
  * - linkedin-2026-11_feed_sdui-hashed-classes_id-from-tracking-comment-key-post-link_dedup-expanded__synthetic.html
- *     Gen C: no data-urn, id recovered from tracking scope / comment componentkey / /posts/ link,
- *     expanded duplicate render found once, suggestion list item ignored
- * - linkedin-2026-11_feed_sdui-hashed-classes_no-id-anywhere_refused__synthetic.html
- *     Gen C: no id anywhere → save refused with a clear message
+ *     Gen C (reported structure): no data-urn, id recovered from tracking scope / comment componentkey /
+ *     /posts/ link, expanded duplicate render found once, suggestion list item ignored
+ * - linkedin-2026-11_feed_sdui-hashed-classes_no-id-anywhere_content-key__synthetic.html
+ *     Gen C: no id anywhere → saved by its content key, permalinkMissing
+ * - linkedin-2026-05_sdui-home-feed_8-items_no-ids.html  (REAL SDUI home feed, saved page)
+ *     7 posts + 1 course card: ids decoded from the comment bar's componentkey (activity and ugcPost),
+ *     figure images, video.js poster, 2-page document with a loading page, safety/go links,
+ *     "Suggested"/"Promoted"/"likes this"/"loves this" headers, literal-newline text, math-bold text
+ * - linkedin-2026-12_feed_sdui_reshare-with-commentary_quoted-share-link_id-inside-reshare-not-outer__synthetic.html
+ *     Gen C reshare with commentary → quoted (share id, author, text, media, link preview); an id-less
+ *     outer card whose reshared part holds a share link and a same-token comment key
+ * - linkedin-2026-12_feed_sdui_loaded-comments_comment-key-of-another-card__synthetic.html
+ *     Gen C: a comment bar with another card's token is ignored; loaded comments give the id
+ *     (componentkey and id layouts, activity and ugcPost)
+ * - linkedin-2026-12_feed_sdui_pt-BR_no-english-labels_repost-header_image-only-post__synthetic.html
+ *     Gen C in Brazilian Portuguese: pt-BR label pack, repost header, an image-only post found by its menu label
+ * - linkedin-2026-12_feed_sdui_comment-key-does-not-decode_content-key_text-less-refused__synthetic.html
+ *     Gen C: keys that must not decode → content keys (distinct per author/text); a text-less id-less card refused
  *
  * Live pages (manual checks, logged in unless noted):
- * - https://www.linkedin.com/feed/  (Gen B or Gen C depending on the account's rollout)
+ * - https://www.linkedin.com/feed/  (Gen B or Gen C depending on the account's rollout; switch the UI
+ *   language to Português (Brasil) to check the pt-BR label pack)
  * - https://www.linkedin.com/preload/  (home feed for some accounts)
  * - https://www.linkedin.com/in/<vanity>/recent-activity/all/
  * - https://www.linkedin.com/in/<vanity>/recent-activity/comments/

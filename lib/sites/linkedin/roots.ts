@@ -1,5 +1,5 @@
 /**
- * Which LinkedIn elements are posts (SITE-DOM.md §2): found in a subtree ({@link findPostRoots})
+ * Which LinkedIn elements are posts (docs/sites/linkedin.md "Three generations"): found in a subtree ({@link findPostRoots})
  * or from a node up ({@link postRootOf}, the incremental scan of SiteAdapter). Both give the same
  * answer (tests/sites.fixtures.test.ts checks it on every LinkedIn fixture), so a long feed costs
  * the capture controller O(changed posts) per DOM change instead of a walk of the whole document.
@@ -30,12 +30,21 @@ export function genOf(postEl: Element): LinkedInGen {
 
 /**
  * A post candidate: a Gen A/B root; a Gen B `feed-full-update` wrapper that holds no Gen A/B root
- * and is in none (SITE-DOM.md §2.1 fallback); a Gen C list item showing a post marker (§2.2).
+ * and is in none (Gen B fallback); a Gen C list item showing a post marker (selectors.ts `postMarkerC`).
  */
 function isCandidate(el: Element): boolean {
   if (el.matches(AB)) return true;
   if (el.matches(WB) && !el.querySelector(AB) && !el.closest(AB)) return true;
-  return el.matches(C) && el.querySelector(MARKER) !== null;
+  return el.matches(C) && hasMarker(el);
+}
+
+/** `el` holds a post marker; remembered for the current task (a card's subtree is large, SDUI feed fixture). */
+function hasMarker(el: Element): boolean {
+  const f = facts(el.ownerDocument);
+  const known = (f.marked ??= new WeakMap());
+  let v = known.get(el);
+  if (v === undefined) known.set(el, (v = el.querySelector(MARKER) !== null));
+  return v;
 }
 
 /** No candidate above `el` (reshares and comment lists sit inside their post). */
@@ -53,6 +62,8 @@ interface DocFacts {
   /** Gen C list items by normalised componentkey, in document order. */
   byKey?: Map<string, Element[]>;
   guest?: Element[];
+  /** Gen C list items known to hold (or not) a post marker. */
+  marked?: WeakMap<Element, boolean>;
 }
 let memo: WeakMap<Document, DocFacts> | null = null;
 function facts(doc: Document): DocFacts {
@@ -74,8 +85,9 @@ function loggedIn(doc: Document): boolean {
 }
 
 /**
- * Gen C dedupe: a post renders up to ~3 times (base componentkey + `expanded…` variants, SITE-DOM.md
- * §2.2); only its first outer render in document order is the post. True when `el` is that one.
+ * Gen C dedupe: a post may render as several list items (base componentkey + `expanded…` variants,
+ * synthetic `…dedup-expanded…` fixture); only its first outer render in document order is the
+ * post. True when `el` is that one.
  */
 function isFirstRender(el: Element): boolean {
   const key = el.getAttribute('componentkey');
@@ -123,9 +135,9 @@ function guestContainers(doc: Document): Element[] {
  * Post roots in `root`'s subtree (`root` itself included when it is one), each once, in document
  * order; never a reshared (inner) post.
  * - Gen A/B: `div.feed-shared-update-v2[data-urn]`; a `feed-full-update` wrapper only when it holds
- *   no such root (SITE-DOM.md §2.1 fallback).
+ *   no such root (Gen B fallback).
  * - Gen C: main-feed list items that show a post marker, one per normalised `componentkey`
- *   (a post renders up to ~3 times: base key + `expanded…` variants, SITE-DOM.md §2.2), the first
+ *   (a post renders up to ~3 times: base key + `expanded…` variants; the SDUI feed fixture renders each as wrapper + list item + card), the first
  *   render in the document winning, also when `root` holds a later one only.
  * - Guest: the container of the public page's commentary, when the page holds no logged-in post.
  * Candidates inside another candidate (reshares, comment lists), here or above `root`, are not roots.

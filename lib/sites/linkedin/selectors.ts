@@ -1,12 +1,13 @@
 /**
  * LinkedIn selectors, named by role (ARCHITECTURE.md 6.3). Variants are arrays, best first, one
- * comment per variant (generation / page type). Never a hashed class name (SITE-DOM.md §0 rule 1):
+ * comment per variant (generation / page type). Never a hashed class name (docs/sites/linkedin.md "Three generations"):
  * only LinkedIn's stable BEM classes, `data-*` attributes, ARIA and URL shapes.
  *
- * Generations (SITE-DOM.md §2): A = Ember/artdeco, B = hybrid (A plus tracking-scope wrapper and some
+ * Generations: A = Ember/artdeco, B = hybrid (A plus tracking-scope wrapper and some
  * hashed classes), C = SDUI React (hashed classes only, `data-testid`/`componentkey`/ARIA).
- * Guest = the logged-out public post page.
+ * Guest = the logged-out public post page. Background and evidence: docs/sites/linkedin.md.
  */
+import { LABEL_PACKS } from './labels';
 
 /** Joins variants into one selector list. */
 export const any = (variants: readonly string[]): string => variants.join(', ');
@@ -16,18 +17,18 @@ export const any = (variants: readonly string[]): string => variants.join(', ');
 /** Gen A/B post root. */
 export const postRootAB = [
   // Gen A/B: all 3 logged-in fixtures (role=article in feeds, role=region on 2024 activity pages).
-  // TODO [2027-06-01]: Gen C replaces this on the home feed since 2025-10 (SITE-DOM.md §2.3); drop Gen A/B
+  // TODO [2027-06-01]: Gen C replaces this on the home feed since 2025-10 (docs/sites/linkedin.md); drop Gen A/B
   // once no page type serves it (check activity pages, which rolled back to it on 2026-05-14).
   'div.feed-shared-update-v2[data-urn]',
 ] as const;
 
-/** Gen B wrapper; used as the root only when it holds no `postRootAB` (SITE-DOM.md §2.1 fallback). */
+/** Gen B wrapper; used as the root only when it holds no `postRootAB` (Gen B fallback). */
 export const postWrapperB = [
   // Gen B: 2025-08 feed and 2026-07 activity fixtures (carries data-view-tracking-scope).
   '[data-view-name="feed-full-update"]',
 ] as const;
 
-/** Gen C feed container (SITE-DOM.md §2.2; synthetic sdui fixtures). */
+/** Gen C feed container (SDUI feed fixture). */
 export const feedListC = [
   // Gen C home feed (2025-10 →).
   'div[data-testid="mainFeed"]',
@@ -39,12 +40,20 @@ export const postItemC = [
   // Gen C search results and other SDUI lists: items keyed with a FeedType_ suffix.
   'div[role="listitem"][componentkey*="FeedType_"]',
 ] as const;
-/** Something only a post (not a suggestion/ad module) has, Gen C. */
-export const postMarkerC = [
+/**
+ * Buttons whose label names the post's author: the "…" menu and (Gen C) the hide button, in every
+ * language of labels.ts. Seen on every post of the real captures; absent on the course card.
+ */
+export const authorLabelButton = LABEL_PACKS.flatMap((p) => [`button[aria-label^="${p.controlMenu}"]`, `button[aria-label^="${p.hidePost}"]`]);
+/**
+ * Something only a post (not a suggestion, course or ad module) has, Gen C: the text box (all text
+ * posts of the SDUI feed fixture) or a button naming the author (also image-only posts, any language).
+ */
+export const postMarkerC: readonly string[] = [
   '[data-testid="expandable-text-box"]',
-  'button[aria-label^="Open control menu for post by "]',
   'p[componentkey^="feed-commentary"]',
-] as const;
+  ...authorLabelButton,
+];
 
 /** Guest (logged-out) public post page: the commentary marks the post (guest fixture). */
 export const guestCommentary = [
@@ -68,14 +77,19 @@ export const urnAttrs = ['data-urn', 'data-id', 'data-activity-urn', 'data-attri
 export const trackingScope = '[data-view-tracking-scope]';
 /** Links that may carry the post id in their URL (`/feed/update/urn…`, `/posts/…-activity-<id>-…`). */
 export const postLinks = 'a[href*="/feed/update/"], a[href*="/posts/"], a[href*="urn%3Ali%3A"], a[href*="urn:li:"]';
-/** SDUI elements with a componentkey (comments embed `urn:li:activity:<id>`, SITE-DOM.md §2.2 (1)). */
-export const componentKeyed = '[componentkey]';
+/**
+ * Gen C comment bar whose key encodes the post id: `<base64>-replaceableCommentTools<token>FeedType_…`,
+ * in `componentkey` (every post of the SDUI feed fixture) or, in some layouts, `id` (reported).
+ */
+export const commentToolsKey = '[componentkey*="-replaceableCommentTools"], [id*="-replaceableCommentTools"]';
+/** Gen C loaded comment: `replaceableComment_urn:li:comment:(urn:li:activity:<id>,<cid>)` in `componentkey` or `id`. */
+export const loadedComment = '[componentkey^="replaceableComment_"], [id^="replaceableComment_"]';
 
 // ---------------------------------------------------------------- nested content that is not the post
 
 /**
  * The reshared post inside a repost (Gen A/B) and other blocks whose contents belong to someone
- * else: reads of the main post skip them (SITE-DOM.md §0 rule 2).
+ * else: reads of the main post skip them.
  */
 export const resharedAB = [
   // Gen A/B mini update (reported, modelled in the repost synthetic fixture)
@@ -85,11 +99,18 @@ export const resharedAB = [
 ] as const;
 /** Gen C reshared post (reported `data-view-name` values; unverified, used as an extra). */
 export const resharedC = ['[data-view-name="feed-reshare"]', '[data-view-name="feed-reshared-update"]'] as const;
+/**
+ * Gen C: the reshared post's text link to its own page (`/feed/update/urn:li:share:<id>`), which marks
+ * the reshared part of a reshare with commentary (reported by several projects; modelled in the
+ * `…sdui_reshare…` synthetic fixture). The part is the marker's largest ancestor without the card's own content.
+ */
+export const reshareMarkerC = '[componentkey^="feed-original-share-description"]';
 /** Comments under a post. */
 export const comments = [
   '.feed-shared-update-v2__comments-container',
   '.comments-comments-list',
   '[componentkey^="replaceableComment_"]',
+  '[id^="replaceableComment_"]',
 ] as const;
 
 // ---------------------------------------------------------------- header context ("X reposted this")
@@ -123,10 +144,8 @@ export const actorName = [
 export const actorAvatarLink = ['a.update-components-actor__image'] as const;
 /** Gen A/B avatar image of the actor (all 3 logged-in fixtures). */
 export const actorAvatarImg = ['img.update-components-actor__avatar-image', '.update-components-actor__avatar img', 'a.update-components-actor__image img'] as const;
-/** Localised label prefix of the post menu (Gen A/B/C); English only, add languages here. */
-export const controlMenuPrefixes = ['Open control menu for post by '] as const;
-/** The post's "…" menu button, whose label names the author (all fixtures; Gen C reported). */
-export const controlMenuButton = 'button[aria-label^="Open control menu for post by "]';
+/** Gen C post time: the `<p>` holding the visibility icon ("5h •", "4h • Edited •"), any language. */
+export const timeVisibilityIcon = LABEL_PACKS.map((p) => `svg[aria-label^="${p.visibility}"]`).join(', ');
 
 /** Guest page author (reported `data-tracking-control-name` values; the trimmed fixture has none). */
 /** Guest page author name link (reported). */
@@ -144,7 +163,7 @@ export const postText = [
   '.update-components-text',
   // TODO [2027-06-01]: drop when no page serves the pre-2023 description class (no fixture, reported).
   '.feed-shared-update-v2__description',
-  // Gen C (SITE-DOM.md §2.2)
+  // Gen C (SDUI feed fixture)
   '[data-testid="expandable-text-box"]',
   'p[componentkey^="feed-commentary"]',
   // Guest page
@@ -172,9 +191,19 @@ export const videoContainer = [
   '.update-components-linkedin-video',
   // Gen C (reported)
   '[data-view-name="feed-update-video"]',
+  // Gen C: the video.js player itself (SDUI feed fixture: `blob:` src, poster as a <picture> <img>)
+  '[data-vjs-player]',
 ] as const;
 /** The video.js poster layers (background-image url), used when `video[poster]` is missing. */
 export const videoPosterLayer = '.vjs-poster, .vjs-poster-background';
+/** The video.js poster as an image (Gen C, SDUI feed fixture), used when `video[poster]` is missing. */
+export const videoPosterImg = 'picture img';
+/** Gen C post images, avatars and logos all sit in `<figure>`s; which are the post's is decided by place (media.ts). */
+export const figureC = 'figure';
+/** Gen C document (carousel) page not loaded yet: a list item holding a loader (SDUI feed fixture, 2-page document). */
+export const pageLoaderC = 'li [data-testid="loader"]';
+/** Links LinkedIn wraps: `/safety/go/?url=` (Gen C text links, link previews) and `/redir/redirect?url=` (guest page). */
+export const wrappedLink = 'a[href*="/safety/go"], a[href*="/redir/redirect"]';
 /** Link preview cards: title + link. */
 export const articleCard = [
   // Gen A/B link preview (reported)
@@ -204,8 +233,16 @@ export const actionBar = [
   // Gen A/B older. TODO [2027-06-01]: drop when no page serves it (no fixture since 2024-09).
   '.feed-shared-social-actions',
 ] as const;
-/** Gen C action buttons (ARIA; reported): the row is their nearest common ancestor. */
+/**
+ * Gen C action buttons: the row is their nearest common ancestor. By icon first (LinkedIn's icon ids,
+ * SDUI feed fixture: the Comment/Repost buttons have no aria-label there, and icons are not localised),
+ * then by English ARIA (reported).
+ */
 export const actionButtonsC = [
+  'button:has(svg[id^="thumbs-up"])',
+  'button:has(svg[id="comment-small"])',
+  'button:has(svg[id="repost-small"])',
+  'a:has(svg[id="send-privately-small"])',
   'button[aria-label^="Reaction button state"]',
   'button[aria-label="Comment"]',
   'button[aria-label="Repost"]',
