@@ -5,7 +5,7 @@ import { startCapture } from '../../lib/capture/controller';
 import type { Send, Translate } from '../../lib/capture/types';
 import { errorOf } from '../../lib/capture/replies';
 import { SITE_META } from '../../lib/sites/meta';
-import { parseBackgroundToContent } from '../../lib/messages/to-content';
+import { parseBackgroundToContent, type HealthReply } from '../../lib/messages/to-content';
 import { createMountControl } from './mount-control';
 import type { ControlUi } from './control-ui';
 import { CONTROL_UI_GLOBAL } from './ui-global';
@@ -67,6 +67,11 @@ export function runContent(ctx: ContentScriptContext, adapter: SiteAdapter): voi
       // sendResponse + `return true`: works with the polyfill, plain Chromium and fake-browser (TOOLCHAIN.md 2).
       capture.saveInView().then(sendResponse, (err: unknown) => sendResponse({ ok: false, error: String(err) }));
       return true;
+    }
+    if (msg.type === 'health/get') {
+      const reply: HealthReply = { ok: true, health: capture.health() };
+      sendResponse(reply);
+      return undefined;
     }
     capture.savedElsewhere(msg.keys);
     return undefined;

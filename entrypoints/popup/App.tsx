@@ -14,6 +14,9 @@ import { FollowUpPrompt } from '../../components/FollowUpPrompt';
 import { QuickEdit } from '../../components/QuickEdit';
 import { fmt } from '../../components/format';
 import { readSnapshot, writeSnapshot } from './snapshot';
+import { judgeHealth } from '../../lib/capture/health-judge';
+import type { CaptureHealth } from '../../lib/messages/to-content';
+import { askPageHealth, PageHealthLine } from './page-health';
 
 /** Props of the popup container. */
 export interface AppProps {
@@ -22,6 +25,8 @@ export interface AppProps {
   t: Translate;
   /** BCP 47 UI locale for dates. */
   locale?: string;
+  /** Reads how capture went on the active tab's page (default: asks its content script); null when no content script answers. */
+  pageHealth?: () => Promise<CaptureHealth | null>;
 }
 
 /** A capture saved this recently (ms) gets the quick tag/collect/note panel. */
@@ -57,7 +62,7 @@ export function openLibrary(): void {
  * open (saves from the service worker show up), pages older ones in on "Show more", offers quick
  * tag/collect/note for a fresh save, and opens the library ("Open library", or the L key).
  */
-export function App({ db, t, locale }: AppProps) {
+export function App({ db, t, locale, pageHealth = askPageHealth }: AppProps) {
   const [limit, setLimit] = useState(FIRST_PAGE);
   const [state, setState] = useState<State>(initialState);
   const [extras, setExtras] = useState<Extras | null>(null);
@@ -113,6 +118,17 @@ export function App({ db, t, locale }: AppProps) {
     return () => sub.unsubscribe();
   }, [db, listed]);
 
+  // This page (issue 9 part 3): the active tab's capture health, kept whole for what else the
+  // popup may show about the page; the line appears only when something is off.
+  const [page, setPage] = useState<CaptureHealth | null>(null);
+  useEffect(() => {
+    let open = true;
+    pageHealth().then((h) => open && setPage(h), (e: unknown) => console.warn('[satchel] popup could not read the page health', e));
+    return () => {
+      open = false;
+    };
+  }, [pageHealth]);
+
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const el = e.target as HTMLElement | null;
@@ -144,6 +160,7 @@ export function App({ db, t, locale }: AppProps) {
           {extras.due.length > 0 ? <span data-testid="followup-count"> · {fmt(t(extras.due.length === 1 ? 'popupFollowUpsOne' : 'popupFollowUps'), { count: extras.due.length }, locale)}</span> : null}
         </p>
       ) : null}
+      <PageHealthLine issue={judgeHealth(page)} t={t} locale={locale} />
       {sync ? (
         <div class="popup__sync" data-testid="popup-sync">
           <SyncStatus status={sync} t={t} locale={locale} compact onSyncNow={() => void sendToBackground({ type: 'sync/now' })} onSignIn={() => void openOptionsPage()} />

@@ -31,6 +31,7 @@ export function createCompleter(rt: Runtime): Completer {
       } catch {
         return; // not readable now; maybe on a later scan
       }
+      rt.health.draftRead(draft, e.el, a);
       if (draft.truncated || keyOf(draft.platform, draft.postId) !== e.key) return; // not fuller here
       attempts.set(e.key, COMPLETE_ATTEMPTS); // once per page view
       const key = e.key;

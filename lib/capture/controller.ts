@@ -2,6 +2,7 @@ import { onDomChange } from '../dom/observe';
 import { SITE_IDS, SITE_META } from '../sites/meta';
 import { createCompleter } from './complete';
 import { createEntries } from './entries';
+import { createHealth } from './health';
 import { isOnlyHosts, removedOnlyOurUnmounts } from './host';
 import { createKeyStore } from './keys';
 import { createLogOnce } from './log-once';
@@ -38,6 +39,7 @@ export function startCapture(deps: CaptureDeps): CaptureController {
     adapter: null,
     url: '',
     keys,
+    health: createHealth(),
     entries: createEntries((e) => viewOf(e, keys.get(e.key), rt.recent), (what, err) => rt.log(what, err)),
     recovered: new Map(),
     recent: { tags: [], collections: [] },
@@ -51,7 +53,10 @@ export function startCapture(deps: CaptureDeps): CaptureController {
     wantStatus: status.want,
     statusSoon: status.soon,
     tryComplete: completer.tryComplete,
-    newPageView: completer.reset,
+    newPageView: () => {
+      completer.reset();
+      rt.health.reset(rt.adapter?.id ?? null);
+    },
     actionsFor,
   });
 
@@ -129,5 +134,6 @@ export function startCapture(deps: CaptureDeps): CaptureController {
         rt.log('savedElsewhere failed', err);
       }
     },
+    health: () => rt.health.snapshot(),
   };
 }

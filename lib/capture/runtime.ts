@@ -1,5 +1,6 @@
 import type { ExtractContext, SiteAdapter } from '../sites/types';
 import type { Entries } from './entries';
+import type { Health } from './health';
 import type { KeyStore } from './keys';
 import type { CaptureDeps, CollectionChoice, Send, Translate } from './types';
 
@@ -22,6 +23,8 @@ export interface Runtime {
   url: string;
   readonly keys: KeyStore;
   readonly entries: Entries;
+  /** This page view's capture health counters. */
+  readonly health: Health;
   /**
    * Content keys of posts whose real id was found in this content script's life (a Save's probe,
    * a quiet merge) → that id. The adapter keeps returning the content key for such a post; scans

@@ -3,7 +3,8 @@ import type { PostEntry } from './entries';
 import { applyCapture, keyOf } from './keys';
 import type { Panel } from './panel';
 import { pickPostInView } from './pick-post-in-view';
-import { errorOf, isOk, reasonOf, request } from './replies';
+import { ExtractError } from '../sites/types';
+import { errorOf, isOk, reasonOf } from './replies';
 import { readPostId, type Runtime } from './runtime';
 import type { SaveInViewResult } from './types';
 
@@ -39,7 +40,10 @@ export function createSaver(rt: Runtime, panel: Panel): Saver {
     } catch (err) {
       rt.log('postId failed', err);
     }
-    if (!postId) return fail(e, e.key, t('errorNoPost'));
+    if (!postId) {
+      rt.health.refused('no-id');
+      return fail(e, e.key, t('errorNoPost'));
+    }
     // Recycled between the last scan and this click: follow the post shown now.
     if (postId !== e.postId) entries.rekey(e, postId, keyOf(a.id, postId));
     const key = e.key;
@@ -52,11 +56,22 @@ export function createSaver(rt: Runtime, panel: Panel): Saver {
     try {
       draft = a.extract(e.el, c);
     } catch (err) {
+      rt.health.refused(err instanceof ExtractError ? 'unreadable' : 'error');
       return fail(e, key, reasonOf(err, t));
     }
-    const reply = await request(rt, { type: 'capture/save', draft });
+    rt.health.draftRead(draft, e.el, a);
+    let reply;
+    try {
+      reply = await rt.send({ type: 'capture/save', draft });
+    } catch (err) {
+      rt.health.refused('no-answer');
+      return fail(e, key, reasonOf(err, t));
+    }
     if (rt.signal.aborted) return { ok: false, error: t('errorReload') };
-    if (!isOk(reply)) return fail(e, key, errorOf(reply) ?? t('errorNoAnswer'));
+    if (!isOk(reply)) {
+      rt.health.refused('refused');
+      return fail(e, key, errorOf(reply) ?? t('errorNoAnswer'));
+    }
     applyCapture(st, reply.capture, draft);
     if (e.key === key && entries.get(e.el) === e) panel.show(e, viaKeyboard);
     entries.renderKey(key);

@@ -1,6 +1,7 @@
 import type { ExtractContext, SiteAdapter } from '../sites/types';
 import type { PostEntry } from './entries';
 import { isHost, mayHoldForeignHost, removedElements } from './host';
+import { isContentKey } from '../schema/content-key';
 import { keyOf } from './keys';
 import { readPostId, type Runtime } from './runtime';
 import type { ControlActions, ControlView } from './types';
@@ -164,7 +165,10 @@ export function createScanner(rt: Runtime, hooks: ScanHooks): Scanner {
   /** Ensures `el` has exactly one up-to-date control. Returns false when it is not a post (no id). */
   function reconcile(a: SiteAdapter, el: Element, c: ExtractContext): boolean {
     const postId = readPostId(rt, a, el, c);
-    if (!postId) return false;
+    if (!postId) {
+      rt.health.unreadable(el);
+      return false;
+    }
     const key = keyOf(a.id, postId);
     let e = entries.get(el);
     // Hot path: for the same post whose control still sits in its connected action row, skip the
@@ -176,6 +180,7 @@ export function createScanner(rt: Runtime, hooks: ScanHooks): Scanner {
       if (e.postId !== postId) {
         // Recycled element: the control follows the post shown now.
         entries.rekey(e, postId, key);
+        rt.health.postFound(isContentKey(postId));
         e.panelOpen = false;
         entries.render(e);
       }
@@ -188,6 +193,8 @@ export function createScanner(rt: Runtime, hooks: ScanHooks): Scanner {
       }
       const view: ControlView = { postId, key, status: st.status, error: st.error, panel: null };
       const ui = rt.deps.mount(anchor, view, hooks.actionsFor(el));
+      rt.health.controlMounted();
+      if (e?.postId !== postId) rt.health.postFound(isContentKey(postId));
       e = { el, postId, key, anchor, ui, panelOpen: false, focusPanel: false };
       entries.add(e);
     }

@@ -1,4 +1,5 @@
 import type { ContentToBackground, ReplyFor } from '../messages';
+import type { CaptureHealth } from '../messages/to-content';
 import type { Intent } from '../schema';
 import type { SiteAdapter } from '../sites/types';
 
@@ -143,6 +144,8 @@ export interface CaptureController {
   saveInView(): Promise<SaveInViewResult>;
   /** Another view saved or deleted these keys: ask the background again. */
   savedElsewhere(keys: readonly string[]): void;
+  /** This page view's capture health counters (counts only, nothing about any post). */
+  health(): CaptureHealth;
 }
 
 /** Result of the keyboard shortcut, sent back as the reply to `capture/save-in-view`. */

@@ -1,10 +1,11 @@
 import { describe, it, expect } from 'vitest';
-import { parseBackgroundToContent } from './to-content';
+import { parseBackgroundToContent, parseHealthReply, type CaptureHealth } from './to-content';
 
 describe('parseBackgroundToContent', () => {
   it.each([
     [{ type: 'capture/save-in-view' }, { type: 'capture/save-in-view' }],
     [{ type: 'capture/save-in-view', extra: 1 }, { type: 'capture/save-in-view' }],
+    [{ type: 'health/get' }, { type: 'health/get' }],
     [{ type: 'capture/saved-elsewhere', keys: ['x:1'] }, { type: 'capture/saved-elsewhere', keys: ['x:1'] }],
     [{ type: 'capture/saved-elsewhere', keys: [1] }, null],
     [{ type: 'capture/saved-elsewhere' }, null],
@@ -13,5 +14,31 @@ describe('parseBackgroundToContent', () => {
     [null, null],
   ])('%j → %j', (raw, parsed) => {
     expect(parseBackgroundToContent(raw)).toEqual(parsed);
+  });
+});
+
+describe('parseHealthReply', () => {
+  const health: CaptureHealth = {
+    site: 'linkedin', postsFound: 3, controlsMounted: 2, postsWithoutId: 1, postsUnreadable: 1, unknownLayouts: 0, draftsRead: 1,
+    emptyFields: { author: 0, text: 0, postedAt: 1, media: 0, permalink: 1 },
+    savesRefused: { 'no-id': 0, unreadable: 0, error: 0, refused: 0, 'no-answer': 0 },
+  };
+
+  it('reads a well-formed reply, copying only the known fields', () => {
+    expect(parseHealthReply({ ok: true, health })).toEqual(health);
+    expect(parseHealthReply({ ok: true, health: { ...health, extra: 'x', emptyFields: { ...health.emptyFields, other: 1 } } })).toEqual(health);
+    expect(parseHealthReply({ ok: true, health: { ...health, site: null } })).toEqual({ ...health, site: null });
+  });
+
+  it.each([
+    ['no reply', undefined],
+    ['an error reply', { ok: false, error: 'x' }],
+    ['no health', { ok: true }],
+    ['a negative count', { ok: true, health: { ...health, postsFound: -1 } }],
+    ['a count that is not a number', { ok: true, health: { ...health, draftsRead: '2' } }],
+    ['a missing field count', { ok: true, health: { ...health, emptyFields: { author: 0 } } }],
+    ['a site that is not a string', { ok: true, health: { ...health, site: 7 } }],
+  ])('refuses %s', (_n, raw) => {
+    expect(parseHealthReply(raw)).toBeNull();
   });
 });

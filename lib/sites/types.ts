@@ -6,11 +6,6 @@ export interface ExtractContext {
   document: Document;
   /** The page URL (absolute). Relative hrefs are resolved against it. */
   url: string;
-  /**
-   * A post URN recovered at click time outside the DOM — the MAIN-world React props probe. Used
-   * only when the adapter's own sources find none; must parse as a post URN (else ignored).
-   */
-  recoveredId?: string | null;
 }
 
 /**
@@ -54,6 +49,12 @@ export interface SiteAdapter {
    * around `postEl` as one draft with `thread` parts. Absent when the site has no threads here.
    */
   extractThread?(postEl: Element, ctx: ExtractContext): CaptureDraft | null;
+  /**
+   * Optional, for capture health (issue 9 part 3): the name of the layout `postEl` is rendered in
+   * (e.g. `gen-c`), or null when the adapter does not recognise it (the site changed its markup).
+   * Pure. Never called while scanning: only for a post whose draft is read anyway (a save, a completion).
+   */
+  layoutOf?(postEl: Element): string | null;
 }
 
 /** A required part of a post could not be read. Carries the site, field and selector name. */

@@ -1,0 +1,52 @@
+import type { PageHealthIssue } from '../../lib/capture/health-judge';
+import { parseHealthReply, type CaptureHealth } from '../../lib/messages/to-content';
+import { getActiveTab, sendToTab } from '../../lib/platform/tabs';
+import { isSiteId, SITE_META } from '../../lib/sites/meta';
+import type { Translate } from '../../lib/util/i18n';
+import { fmt } from '../../components/format';
+
+/**
+ * The popup's "This page" line (issue 9 part 3): asks the active tab's content script how capture
+ * went there (`health/get`) and says so only when something is off. A tab without a Satchel content
+ * script does not answer, and nothing is shown.
+ */
+
+/** Asks the active tab's content script (top frame) for its health counters; null when none answers. */
+export async function askPageHealth(): Promise<CaptureHealth | null> {
+  const tab = await getActiveTab().catch(() => null);
+  if (tab?.id === undefined) return null;
+  const r = await sendToTab(tab.id, { type: 'health/get' });
+  return r.delivered ? parseHealthReply(r.reply) : null;
+}
+
+/** The sentence for `issue`, plural-safe: the `…One` message where the locale's plural rule says "one". */
+export function pageHealthText(issue: PageHealthIssue, t: Translate, locale?: string): string {
+  const base = issue.kind === 'unread' ? 'pageHealthUnread' : 'pageHealthPartial';
+  let one = issue.count === 1;
+  try {
+    one = new Intl.PluralRules(locale).select(issue.count) === 'one';
+  } catch {
+    // unknown locale tag: English rule
+  }
+  const site = isSiteId(issue.site) ? t(SITE_META[issue.site].nameKey) : issue.site;
+  return fmt(t(one ? `${base}One` : base), { site, count: issue.count }, locale);
+}
+
+/** Props of {@link PageHealthLine}. */
+export interface PageHealthLineProps {
+  /** From `judgeHealth` (lib/capture/health-judge.ts); null: nothing is rendered. */
+  issue: PageHealthIssue | null;
+  t: Translate;
+  locale?: string;
+}
+
+/** "This page: <what is off>", or nothing when all is well. */
+export function PageHealthLine({ issue, t, locale }: PageHealthLineProps) {
+  if (!issue) return null;
+  return (
+    <p class="popup__page status status--error" role="status" data-testid="page-health">
+      <strong>{t('popupThisPage')}:</strong> {pageHealthText(issue, t, locale)}
+    </p>
+  );
+}
+
