@@ -6,6 +6,11 @@ export interface ExtractContext {
   document: Document;
   /** The page URL (absolute). Relative hrefs are resolved against it. */
   url: string;
+  /**
+   * A post URN recovered at click time outside the DOM — the MAIN-world React props probe. Used
+   * only when the adapter's own sources find none; must parse as a post URN (else ignored).
+   */
+  recoveredId?: string | null;
 }
 
 /**
