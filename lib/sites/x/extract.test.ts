@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { describe, it, expect } from 'vitest';
-import { CaptureDraft } from '../../schema';
+import { CaptureDraft, mergeDraftContent } from '../../schema';
 import { ExtractError } from '../types';
 import { loadFixture, listFixtures, loadDocument } from '../../../tests/helpers/load-fixture';
 import { xAdapter, isXPage } from './index';
@@ -21,6 +21,11 @@ const COMPLETE_STATUS = 'x-2026-11_status-page_long-post-complete__synthetic';
 const EMOJI = 'x-2026-11_timeline_emoji-skin-tone_hashtags_tco-split__synthetic';
 const UNAVAILABLE = 'x-2026-11_timeline_quote_quoted-unavailable__synthetic';
 const THREAD = 'x-2026-11_status-page_self-thread-3-parts_reply-by-other__synthetic';
+const ARTICLE_STATUS = 'x-2026-11_status-page_article-read-view_headings-lists-link__synthetic';
+const ARTICLE_PAGE = 'x-2026-11_article-page_read-view-standalone_itemprop-author__synthetic';
+const ARTICLE_CARD = 'x-2026-11_timeline_article-preview-card__synthetic';
+const PHOTO_PLACEHOLDER = 'x-2026-11_timeline_photo-placeholder-without-img__synthetic';
+const PHOTO_GRID = 'x-2026-11_timeline_photo-grid-2x2_dom-order-1-3-2-4_gap__synthetic';
 
 describe('isSupportedPage', () => {
   it.each([
@@ -64,7 +69,7 @@ describe('postId', () => {
   it('is re-read on every call: a recycled element reports its new id', () => {
     const { first, ctx } = open('x-2023-12_thread_cell-1-of-3_plain-text');
     expect(xAdapter.postId(first, ctx)).toBe('1734248650227779110');
-    // React reuses the cell for another post (SITE-DOM.md §1.3): the links now point elsewhere.
+    // React reuses the cell for another post (docs/sites/x.md §1.3): the links now point elsewhere.
     for (const a of first.querySelectorAll('a[href*="/status/"]')) {
       a.setAttribute('href', a.getAttribute('href')!.replace('1734248650227779110', '1734248653921333595'));
     }
@@ -321,6 +326,146 @@ describe('extract', () => {
         expect(r.success, `${fx.name}: ${r.success ? '' : JSON.stringify(r.error.issues)}`).toBe(true);
       }
     }
+  });
+});
+
+describe('X Articles (issue 9 part 2; docs/sites/x.md "Articles")', () => {
+  it(`${ARTICLE_STATUS}: saved with the title and the whole body as text, paragraphs apart, headings and list items on their own lines`, () => {
+    const d = open(ARTICLE_STATUS).extract();
+    expect(d.title).toBe('Field notes on saving what you read');
+    expect(d.truncated).toBe(false);
+    const blocks = d.text.split('\n\n');
+    expect(blocks[0]).toBe('Most of what I read on X scrolls away before I can come back to it.');
+    // bold and an inline link (wrapped in a div) stay inside their paragraph
+    expect(blocks[1]).toBe('The fix is boring: keep a library, and write down why each item matters.');
+    expect(blocks[2]).toBe('What to keep');
+    expect(blocks[3]).toBe('- The post itself, with its images\n- Who wrote it and when\n- One line on why it was worth keeping');
+    expect(blocks).toContain('1. Open the library on Sunday\n2. Archive anything you would not save again');
+    // a code block keeps its indentation; its language label and copy button are not text
+    expect(blocks).toContain('library.review(every: "Sunday")\n  .archive(unless: "worth saving again")');
+    // the soft line break inside the last block is kept; empty blocks and image blocks add no text
+    expect(d.text.endsWith('Saving is cheap; reading is the point.\n\nThat is all.\nThanks for reading.')).toBe(true);
+    expect(d.text).not.toMatch(/\n{3}/);
+    expect(d.links).toEqual([{ url: 'https://example.org/reading-list', title: null }]);
+    // cover and body image, in page order; the other person's reply is its own post
+    expect(d.media.map((m) => m.url)).toEqual([
+      'https://pbs.twimg.com/media/PLACEHOLDERart01?format=jpg&name=orig',
+      'https://pbs.twimg.com/media/PLACEHOLDERart02?format=jpg&name=orig',
+    ]);
+  });
+
+  it(`${ARTICLE_STATUS}: a read view whose body has not rendered is saved with the title as text and truncated`, () => {
+    const { first, ctx } = open(ARTICLE_STATUS);
+    first.querySelector('[data-testid="twitterArticleRichTextView"]')!.remove();
+    const d = xAdapter.extract(first, ctx);
+    expect(d.text).toBe('Field notes on saving what you read');
+    expect(d.title).toBe('Field notes on saving what you read');
+    expect(d.truncated).toBe(true);
+  });
+
+  it(`${ARTICLE_STATUS}: a tweet embedded in the article body is neither the quote nor a separate post`, () => {
+    const { document, first, ctx } = open(ARTICLE_STATUS);
+    const section = first.querySelector('section[data-block="true"]')!;
+    section.insertAdjacentHTML(
+      'afterend',
+      '<section data-block="true" contenteditable="false"><div data-testid="simpleTweet"><div role="link" tabindex="0">' +
+        '<article role="article" data-testid="tweet"><div data-testid="User-Name"><a href="/person_z"><div dir="ltr"><span>Person Z</span></div></a>' +
+        '<a href="/person_z"><span>@person_z</span></a><a href="/person_z/status/2122900000000000000"><time datetime="2026-11-17T10:00:00.000Z">Nov 17</time></a></div>' +
+        '<div data-testid="tweetText" lang="en"><span>an embedded post</span></div></article></div></div></section>',
+    );
+    expect(xAdapter.findPosts(document)).toHaveLength(2); // the focal post and the reply
+    const d = xAdapter.extract(first, ctx);
+    expect(d.quoted).toBeNull();
+    expect(d.postId).toBe('2122963014253388265');
+    expect(d.text).not.toContain('an embedded post');
+  });
+
+  it(`${ARTICLE_PAGE}: the read view on its own page is a post: author from its byline, id from /analytics`, () => {
+    const { posts, ctx, extract } = open(ARTICLE_PAGE);
+    expect(posts).toHaveLength(1);
+    expect(xAdapter.postId(posts[0]!, ctx)).toBe('2123355601107412055');
+    const d = extract();
+    expect(d.author).toMatchObject({ name: 'Person P', handle: 'person_p' });
+    expect(d.title).toBe('An article on its own page');
+    expect(d.text.startsWith('A short article read on its own page.\n\nWhy it matters\n\n- Articles have a title')).toBe(true);
+    expect(d.text).not.toMatch(/Follow|Click to Follow/);
+    expect(xAdapter.actionRow(posts[0]!)!.getAttribute('aria-label')).toMatch(/^2 replies/);
+  });
+
+  it(`${ARTICLE_CARD}: the timeline card saves the title and the preview it shows, truncated`, () => {
+    const d = open(ARTICLE_CARD).extract();
+    expect(d.title).toBe('Why I stopped bookmarking');
+    expect(d.text).toMatch(/^Bookmarks pile up because/);
+    expect(d.text).not.toMatch(/^Article|Why I stopped bookmarking/);
+    expect(d.truncated).toBe(true);
+    expect(d.links).toEqual([]); // the card's link is the article itself, not a link in it
+  });
+
+  it(`${ARTICLE_CARD}: a card without a cover image still gives its title and preview`, () => {
+    const { first, ctx } = open(ARTICLE_CARD);
+    const cover = first.querySelector('[data-testid="article-cover-image"]')!;
+    cover.before(...cover.querySelectorAll('[aria-label="Article"]'));
+    cover.remove();
+    const d = xAdapter.extract(first, ctx);
+    expect(d.title).toBe('Why I stopped bookmarking');
+    expect(d.text).toMatch(/^Bookmarks pile up because/);
+    expect(d.truncated).toBe(true);
+    expect(d.media).toEqual([]);
+  });
+
+  it(`${ARTICLE_CARD} then ${ARTICLE_STATUS}-like status page: the later full read replaces the preview (fuller wins)`, () => {
+    const card = open(ARTICLE_CARD).extract();
+    const full = { ...open(ARTICLE_STATUS).extract(), postId: card.postId, permalink: card.permalink };
+    const { draft, completed } = mergeDraftContent(card, full);
+    expect(completed).toBe(true);
+    expect(draft.truncated).toBe(false);
+    expect(draft.text).toBe(full.text);
+    expect(draft.title).toBe(card.title); // the first title stays
+  });
+
+  it('an article body longer than the schema allows is cut and marked truncated', () => {
+    const { first, ctx } = open(ARTICLE_STATUS);
+    const leaf = first.querySelector('[data-testid="longformRichTextComponent"] [data-text="true"]')!;
+    leaf.textContent = 'x'.repeat(70 * 1024);
+    const d = xAdapter.extract(first, ctx);
+    expect(d.text.length).toBeLessThanOrEqual(64 * 1024);
+    expect(d.truncated).toBe(true);
+    expect(CaptureDraft.safeParse(d).success).toBe(true);
+  });
+});
+
+describe('photos (issue 9 part 2; docs/sites/x.md "Photos")', () => {
+  it(`${PHOTO_PLACEHOLDER}: a /photo/N link whose placeholder holds no <img> sets mediaMissing`, () => {
+    const { posts, extract } = open(PHOTO_PLACEHOLDER);
+    const [a, b] = posts.map((p) => extract(p));
+    expect(a).toMatchObject({ mediaMissing: true, media: [{ url: 'https://pbs.twimg.com/media/PLACEHOLDERph01?format=jpg&name=orig' }] });
+    // no tweetPhoto at all inside the link yet: still a photo slot, still missing
+    expect(b).toMatchObject({ mediaMissing: true, media: [] });
+  });
+
+  it(`${PHOTO_PLACEHOLDER}: a later read with the image loaded clears mediaMissing through mergeDraftContent`, () => {
+    const { posts, ctx } = open(PHOTO_PLACEHOLDER);
+    const el = posts[1]!;
+    const before = xAdapter.extract(el, ctx);
+    el.querySelector('a[href$="/photo/1"] > div > div:last-child')!.innerHTML =
+      '<div aria-label="Image" data-testid="tweetPhoto"><img alt="Image" src="https://pbs.twimg.com/media/PLACEHOLDERph02?format=jpg&amp;name=small"></div>';
+    const after = xAdapter.extract(el, ctx);
+    expect(after.mediaMissing).toBe(false);
+    const { draft, completed } = mergeDraftContent(before, after);
+    expect(completed).toBe(true);
+    expect(draft.mediaMissing).toBe(false);
+    expect(draft.media).toEqual([{ kind: 'image', url: 'https://pbs.twimg.com/media/PLACEHOLDERph02?format=jpg&name=orig', alt: null }]);
+  });
+
+  it(`${PHOTO_GRID}: media follow the /photo/N index, not DOM order; a missing index sets mediaMissing`, () => {
+    const { posts, extract } = open(PHOTO_GRID);
+    const [grid, gap] = posts.map((p) => extract(p));
+    expect(grid!.media.map((m) => m.url.replace(/.*media\/(\w+)\?.*/, '$1'))).toEqual([
+      'PLACEHOLDERgr01', 'PLACEHOLDERgr02', 'PLACEHOLDERgr03', 'PLACEHOLDERgr04',
+    ]);
+    expect(grid!.mediaMissing).toBe(false);
+    expect(gap!.media.map((m) => m.url.replace(/.*media\/(\w+)\?.*/, '$1'))).toEqual(['PLACEHOLDERgr11', 'PLACEHOLDERgr13', 'PLACEHOLDERgr14']);
+    expect(gap!.mediaMissing).toBe(true);
   });
 });
 

@@ -1,12 +1,14 @@
 /**
- * Reads X/Twitter post roots into CaptureDrafts. Pure DOM in, data out (ARCHITECTURE.md 6.3).
+ * Reads X/Twitter post roots into CaptureDrafts. Pure DOM in, data out (docs/architecture.md §6.3); what is read and
+ * from where: docs/sites/x.md.
  * Every field is read inside the post root, and the main post's fields outside its quote block
- * (SITE-DOM.md §0 rule 2). Quirks cite the fixture in `tests/fixtures/x/` that shows them.
+ * (docs/sites/README.md §0 rule 2). Quirks cite the fixture in `tests/fixtures/x/` that shows them.
  */
 import { outermostMatches } from '../../dom/query';
 import { textOf } from '../../dom/text';
 import type { Author, CaptureDraft, Link, Media, Poll, QuotedDraft, ThreadPart } from '../../schema';
 import { ExtractError, type ExtractContext } from '../types';
+import { articleBodyText, articleCardLines } from './article';
 import { parseStatusUrl, statusIdToIso, statusPermalink, type StatusRef } from './ids';
 import * as S from './selectors';
 
@@ -25,18 +27,58 @@ interface QuoteBlock {
 const SEE_MORE = S.anyOf(S.seeMoreButton);
 /** Alt texts X puts on media without a user-written description (English UI). */
 const GENERIC_ALTS = new Set(['', 'image', 'embedded video', 'gif', 'video']);
-/** X API pseudo-languages: undetermined, no linguistic content, media/mention/hashtag/cashtag/short-only (SITE-DOM.md §1.3). */
+/** X API pseudo-languages: undetermined, no linguistic content, media/mention/hashtag/cashtag/short-only (docs/sites/x.md §1.3). */
 const PSEUDO_LANGS = new Set(['und', 'zxx', 'qme', 'qam', 'qht', 'qct', 'qst']);
 const HANDLE_TEXT = /^@([A-Za-z0-9_]{1,50})$/;
 const HANDLE_PATH = /^\/([A-Za-z0-9_]{1,50})\/?$/;
 
+/**
+ * The post root that owns `el`: the nearest `tweet` root, or an article read view that no `tweet`
+ * root holds. A read view nested in a `tweet` root is part of that post (docs/sites/x.md "Articles").
+ */
+function ownerOf(el: Element): Element | null {
+  return el.closest(S.postRoot) ?? closestReadView(el);
+}
+
+/** True for an article read view element ({@link S.articleReadView}). */
+function isReadView(el: Element): boolean {
+  return el.tagName === 'ARTICLE' && el.getAttribute('data-testid') === S.articleReadViewTestId;
+}
+
+/**
+ * The read view that is or holds `el`, or null; with `stop` (an `article` above `el`, the post root)
+ * only read views below it count. Read views are rare and this runs on every scan, so it hops from
+ * `article` to `article` and compares the test id: in jsdom a `closest()` with the full selector
+ * costs several times more when nothing matches.
+ */
+function closestReadView(el: Element, stop: Element | null = null): Element | null {
+  for (let p = el.closest('article'); p && p !== stop; p = p.parentElement?.closest('article') ?? null) {
+    if (isReadView(p)) return p;
+  }
+  return null;
+}
+
+/**
+ * A test for "`post` owns this element", as {@link ownerOf} decides. Under a `tweet` root the nearest
+ * `tweet` decides, as cheaply as before read views existed: an element of a nested read view has that
+ * same nearest `tweet`.
+ */
+function ownedBy(post: Element | null): (el: Element) => boolean {
+  return post?.matches(S.postRoot) ? (el) => el.closest(S.postRoot) === post : (el) => ownerOf(el) === post;
+}
+
 function all(scope: Scope, selector: string): Element[] {
-  const post = scope.root.closest(S.postRoot);
+  const owned = ownedBy(ownerOf(scope.root));
   const out: Element[] = [];
   for (const el of scope.root.querySelectorAll(selector)) {
-    if (!(scope.exclude && scope.exclude.contains(el)) && el.closest(S.postRoot) === post) out.push(el);
+    if (!(scope.exclude && scope.exclude.contains(el)) && owned(el)) out.push(el);
   }
   return out;
+}
+
+/** Sort comparator: document order. */
+function byDocumentOrder(a: Element, b: Element): number {
+  return a === b ? 0 : a.compareDocumentPosition(b) & 4 /* FOLLOWING */ ? -1 : 1;
 }
 
 function one(scope: Scope, selector: string): Element | null {
@@ -52,7 +94,7 @@ function isHttpUrl(s: string | null | undefined): s is string {
   return !!s && /^https?:\/\//i.test(s);
 }
 
-/** Absolute URL of an href; relative X paths resolve against https://x.com (canonical host, SITE-DOM.md §1.2 2024-05). */
+/** Absolute URL of an href; relative X paths resolve against https://x.com (canonical host, docs/sites/x.md §1.2 2024-05). */
 function absolute(href: string): string | null {
   try {
     const u = new URL(href, 'https://x.com/');
@@ -66,23 +108,37 @@ function absolute(href: string): string | null {
 // Finding posts, the quote block, the action row
 
 /**
- * Post roots under `root` in document order: `article[data-testid="tweet"]` that are not nested in
- * another post root (quoted posts are not articles; this also guards against future nesting).
+ * Post roots under `root` in document order: `article[data-testid="tweet"]`, and the read view of an
+ * X Article shown on its own page (`article[data-testid="twitterArticleReadView"]`), that are not
+ * nested in another post root. Quoted posts are not articles; a post embedded in an article body and
+ * a read view inside a `tweet` root are nested, so they are part of the outer post.
  */
 export function findPostRoots(root: ParentNode): Element[] {
   // Inside a post, every candidate is nested in it.
-  if ((root as Node).nodeType === 1 && (root as Element).parentElement?.closest(S.postRoot)) return [];
-  return outermostMatches(root, S.postRoot);
+  const up = (root as Node).nodeType === 1 ? (root as Element).parentElement : null;
+  if (up && ownerOf(up)) return [];
+  const tweets = outermostMatches(root, S.postRoot);
+  // getElementsByTagName, not a selector query: most pages have no read view, and a miss is cheap this way.
+  const articles = [...((root as Node).nodeType === 1 ? [root as Element] : []), ...(root as Element | Document).getElementsByTagName('article')];
+  const outer = (v: Element) => !v.parentElement || (!v.parentElement.closest(S.postRoot) && !closestReadView(v.parentElement));
+  const views = articles.filter((v) => isReadView(v) && outer(v));
+  if (!views.length) return tweets;
+  return [...tweets.filter((t) => !views.some((v) => v.contains(t))), ...views].sort(byDocumentOrder);
 }
 
 /** The outermost post root that is or contains `node`, or null (SiteAdapter.postRootOf). */
 export function postRootOf(node: Element): Element | null {
   let root: Element | null = null;
   for (let el: Element | null = node.closest(S.postRoot); el; el = el.parentElement?.closest(S.postRoot) ?? null) root = el;
-  return root;
+  // A read view above the outermost `tweet` stands alone (it holds an embedded post): it is the root.
+  return closestReadView(root ?? node) ?? root;
 }
 
-/** The nearest post root or quote-block candidate: one `closest()` that stops at the post itself. */
+/**
+ * The nearest `tweet` root or quote-block candidate: one `closest()` that stops at the post itself.
+ * Read views are left out: one nested in a `tweet` root is part of it, and for one standing alone the
+ * fast paths below give up (no `tweet` above) and the full rules answer.
+ */
 const POST_OR_QUOTE = `${S.postRoot}, ${S.quoteBlock}`;
 
 /**
@@ -92,7 +148,7 @@ const POST_OR_QUOTE = `${S.postRoot}, ${S.quoteBlock}`;
  * "This post is unavailable." box); its wrapper `div[aria-labelledby]` bounds it.
  */
 export function findQuoteBlock(postEl: Element): QuoteBlock | null {
-  const own = (el: Element) => el.closest(S.postRoot) === postEl;
+  const own = ownedBy(postEl);
   const quoted = findQuotedPost(postEl);
   if (quoted) return { el: quoted, unavailable: false };
   for (const span of postEl.querySelectorAll('span')) {
@@ -121,8 +177,10 @@ function findQuotedPost(postEl: Element): Element | null {
   }
   if (quoteMemo.has(postEl)) return quoteMemo.get(postEl)!;
   let found: Element | null = null;
+  const own = ownedBy(postEl);
   for (const el of postEl.querySelectorAll(S.quoteBlock)) {
-    if (el.querySelector(S.userName) && el.closest(S.postRoot) === postEl) {
+    // A post embedded in an article body sits in a role=link box too, but it is not a quote.
+    if (el.querySelector(S.userName) && own(el) && !closestReadView(el, postEl)) {
       found = el;
       break;
     }
@@ -161,7 +219,7 @@ export function findActionRow(postEl: Element): Element | null {
 // Identity
 
 /**
- * Status id and author handle of a post, with the source used. Order (SITE-DOM.md §1.1):
+ * Status id and author handle of a post, with the source used. Order (docs/sites/x.md §1.1):
  * 1. the `/status/<id>` link wrapping `<time>`; 2. the `/status/<id>/analytics` link (timelines);
  * 3. the page URL, for the focal post of a status page (`tabindex="-1"`, x-2025-10_status-page-focal_…);
  * 4. the post's own `/status/<id>/photo/<n>` links.
@@ -203,7 +261,7 @@ function ownPermalinkId(postEl: Element): string | undefined {
   return parseStatusUrl(a.getAttribute('href') ?? '')?.id;
 }
 
-/** The status id of a post root, re-read from the DOM on every call (elements are recycled, SITE-DOM.md §1.3). */
+/** The status id of a post root, re-read from the DOM on every call (elements are recycled, docs/sites/x.md §1.3). */
 export function readPostId(postEl: Element, ctx: Pick<ExtractContext, 'url'>): string | null {
   const fast = ownPermalinkId(postEl);
   if (fast !== undefined) return fast;
@@ -214,10 +272,23 @@ export function readPostId(postEl: Element, ctx: Pick<ExtractContext, 'url'>): s
 // Fields
 
 /**
+ * Name and handle from an article read view's byline metas (`[itemprop=author]`: `name`,
+ * `additionalName`), for a read view on its own page, which has no User-Name
+ * (x-2026-11_article-page_read-view-standalone_itemprop-author__synthetic).
+ */
+function readByline(scope: Scope): { name: string; handle: string | null } {
+  const box = one(scope, S.articleByline);
+  const meta = (prop: string) => box?.querySelector(`meta[itemprop="${prop}"]`)?.getAttribute('content')?.trim() ?? '';
+  const handle = meta('additionalName');
+  return { name: clean(meta('name')), handle: /^[A-Za-z0-9_]{1,50}$/.test(handle) ? handle : null };
+}
+
+/**
  * Author from the scope's User-Name: name = its first `div[dir]` (emoji `<img alt>` kept, e.g.
  * "Person E — e/acc ⏩" in x-2023-12_timeline_quote_show-more_…; verified/affiliation badges give
- * no text), handle = the text that reads `@handle` (a link in the post, a span in a quote), falling
- * back to the `UserAvatar-Container-<handle>` testid. Null when no handle can be read.
+ * no text), handle = the text that reads `@handle` (a link in the post, a span in a quote); without a
+ * User-Name, an article byline ({@link readByline}). The handle falls back to the
+ * `UserAvatar-Container-<handle>` testid. Null when no handle can be read.
  */
 function readAuthor(scope: Scope): Author | null {
   const un = one(scope, S.userName);
@@ -230,6 +301,8 @@ function readAuthor(scope: Scope): Author | null {
     }
     const nameEl = un.querySelector('div[dir]');
     name = nameEl ? clean(textOf(nameEl)) : '';
+  } else {
+    ({ name, handle } = readByline(scope));
   }
   if (!handle) {
     const box = one(scope, S.avatarContainer);
@@ -237,7 +310,8 @@ function readAuthor(scope: Scope): Author | null {
     if (suffix && /^[A-Za-z0-9_]{1,50}$/.test(suffix)) handle = suffix;
   }
   if (!handle) return null;
-  const img = one(scope, S.avatar)?.querySelector('img[src]');
+  // An article byline has no Tweet-User-Avatar; its avatar sits in the UserAvatar-Container.
+  const img = (one(scope, S.avatar) ?? (un ? null : one(scope, S.avatarContainer)))?.querySelector('img[src]');
   const src = img?.getAttribute('src');
   return {
     name: name || handle,
@@ -260,7 +334,7 @@ export function expandedUrl(a: Element): string | null {
 }
 
 /**
- * Plain text of a tweetText element: walker (SITE-DOM.md §0 rule 5), expanded links, no "Show more"
+ * Plain text of a tweetText element: walker (docs/sites/README.md §0 rule 5), expanded links, no "Show more"
  * label. tweetText is `white-space: pre-wrap`, so `\n` in text nodes are line breaks
  * (x-2023-12_timeline_quote_show-more_…); @mentions sit in inline-styled `div`s
  * (x-2023-10_timeline_reposted-by-you_show-more_mention_…), so no `div` inside it breaks a line.
@@ -298,11 +372,12 @@ interface TextEntities {
   expansions: Map<string, string>;
 }
 
-/** Links, hashtags and mentions of a tweetText. Internal links resolve to x.com; t.co links to their shown URL. */
+/** Links, hashtags and mentions of a tweetText or an article body. Internal links resolve to x.com; t.co links to their shown URL. */
 function readEntities(textEl: Element | null): TextEntities {
   const out: TextEntities = { links: [], hashtags: [], mentions: [], expansions: new Map() };
   if (!textEl) return out;
   for (const a of textEl.querySelectorAll('a[href]')) {
+    if (a.querySelector(`${S.photo}, ${S.videoPlayer}`)) continue; // an image in an article body, not a link
     const href = a.getAttribute('href') ?? '';
     const label = clean(a.textContent ?? '');
     if (a.matches(S.hashtagLink)) {
@@ -408,20 +483,60 @@ function altOf(label: string | null | undefined): string | null {
   return GENERIC_ALTS.has(t.toLowerCase()) ? null : t;
 }
 
+/** One place a medium is shown: its element and, when a `/photo/<n>`/`/video/<n>` link holds it, `n`. */
+interface MediaSlot {
+  el: Element;
+  index: number | null;
+}
+
+const MEDIA_LINK = S.anyOf(S.mediaStatusLink);
+const MEDIA_BOX = `${S.photo}, ${S.videoPlayer}`;
+const ARTICLE_BODY = S.anyOf(S.articleBody);
+
 /**
- * Attached media in the scope, in order. Each `tweetPhoto` or `videoPlayer` gives one item:
+ * The media slots of the scope in display order. A slot is a `/status/<id>/photo/<n>` (or `/video/<n>`)
+ * link, or a `tweetPhoto`/`videoPlayer` outside such a link; card images and links in the text are
+ * not media. Slots are sorted by `n`, because a 2×2 grid is rendered column by column (DOM order 1,
+ * 3, 2, 4: reported in hogashi/twitterOpenOriginalImage#431,
+ * x-2026-11_timeline_photo-grid-2x2_dom-order-1-3-2-4_gap__synthetic); a slot without `n` follows
+ * the slot before it in the DOM. `gap` is true when an `n` below the highest one has no slot (a
+ * photo not rendered yet); a repeated `n` is kept once.
+ */
+function mediaSlots(scope: Scope): { slots: MediaSlot[]; gap: boolean } {
+  const found: Array<MediaSlot & { key: number }> = [];
+  const seen = new Set<number>();
+  let key = 0;
+  // Two queries, not one selector list: jsdom's engine is ten times slower on the mixed list.
+  for (const el of [...all(scope, MEDIA_LINK), ...all(scope, MEDIA_BOX)].sort(byDocumentOrder)) {
+    if (el.closest(S.cardWrapper) || el.closest(S.postText) || found.some((t) => t.el.contains(el))) continue;
+    const isLink = el.tagName === 'A';
+    const m = isLink ? S.mediaIndex.exec(el.getAttribute('href') ?? '') : null;
+    if (isLink && (!m || el.closest(ARTICLE_BODY))) continue; // a link written in the text, not a slot
+    const index = m ? Number(m[1]) : null;
+    if (index !== null && seen.has(index)) continue;
+    if (index !== null) seen.add(index);
+    key = index ?? key;
+    found.push({ el, index, key });
+  }
+  found.sort((a, b) => a.key - b.key); // stable: slots without an index keep their DOM place
+  const max = Math.max(0, ...seen);
+  return { slots: found, gap: seen.size < max };
+}
+
+/**
+ * Attached media in the scope, in display order ({@link mediaSlots}). Each slot gives one item:
  * a `<video>` gives its `poster` (its `src` is `blob:…`, x-2025-10_timeline_quote_quoted-has-video__tweetyoink),
  * an `<img>` its src; the kind comes from the URL path (`tweet_video_thumb` = GIF, x-2023-12_…quoted-reply-with-gif…;
  * `amplify_video_thumb`/`ext_tw_video_thumb` = video, x-2023-12_timeline_reposted-by-you_socialContext_video).
- * Card images are link previews, not media. `missing` when an item has no usable http(s) URL.
+ * `missing` when a slot has no usable http(s) URL yet — a lazy placeholder without `<img>`, with or
+ * without its `tweetPhoto` (x-2026-11_timeline_photo-placeholder-without-img__synthetic) — or when a
+ * slot number is missing. A later read that sees the image clears it (mergeDraftContent, "fuller wins").
  */
 function readMedia(scope: Scope): { media: Media[]; missing: boolean } {
   const media: Media[] = [];
-  let missing = false;
-  const taken: Element[] = [];
-  for (const el of all(scope, `${S.photo}, ${S.videoPlayer}`)) {
-    if (el.closest(S.cardWrapper) || taken.some((t) => t.contains(el))) continue;
-    taken.push(el);
+  const { slots, gap } = mediaSlots(scope);
+  let missing = gap;
+  for (const { el } of slots) {
     const video = el.querySelector('video');
     if (video) {
       const poster = video.getAttribute('poster');
@@ -489,6 +604,58 @@ function hasSeeMore(scope: Scope): boolean {
 }
 
 // ---------------------------------------------------------------------------------------------
+// X Articles
+
+/** Longest text the schema takes (`MAX_TEXT` in lib/schema/capture.ts, 64 KiB); a longer body is cut. */
+const MAX_TEXT = 64 * 1024;
+/** Longest title the schema takes (`CaptureDraft.title`). */
+const MAX_TITLE = 512;
+const ARTICLE_PARTS = `${S.articleTitle}, ${ARTICLE_BODY}, ${S.articleCover}`;
+
+/** What an article read view or preview card gives the draft. */
+interface ArticleRead {
+  title: string | null;
+  text: string;
+  truncated: boolean;
+  /** The body element of a read view, for its links; null for a card. */
+  body: Element | null;
+  /** A preview card's cover image (a read view's images are ordinary media slots). */
+  cover: Media | null;
+}
+
+/**
+ * The X Article of the scope, or null when the post is not one (docs/sites/x.md "Articles").
+ * - Read view (status page, or the article's own page): `title` from `twitter-article-title`, `text` =
+ *   the whole body ({@link articleBodyText}). `truncated` only when the body has not rendered (the
+ *   text is then the title: never empty) or is longer than the schema allows (cut at 64 KiB).
+ *   x-2026-11_status-page_article-read-view_headings-lists-link__synthetic,
+ *   x-2026-11_article-page_read-view-standalone_itemprop-author__synthetic
+ * - Timeline preview card, read only when `withCard` (the post has no text of its own): `title` =
+ *   its first line, `text` = the preview lines (the title when there are none), always `truncated`
+ *   because a card never holds the whole body; its cover image is media.
+ *   x-2026-11_timeline_article-preview-card__synthetic
+ */
+function readArticle(scope: Scope, withCard: boolean): ArticleRead | null {
+  const parts = all(scope, ARTICLE_PARTS); // one query for the three: most posts have none
+  if (!parts.length && !withCard) return null;
+  const titleEl = parts.find((el) => el.matches(S.articleTitle));
+  const body = parts.find((el) => el.matches(ARTICLE_BODY)) ?? null;
+  if (titleEl || body) {
+    const title = (titleEl ? clean(textOf(titleEl)) : '').slice(0, MAX_TITLE) || null;
+    const full = body ? articleBodyText(body) : '';
+    return { title, text: (full || title || '').slice(0, MAX_TEXT), truncated: !full || full.length > MAX_TEXT, body, cover: null };
+  }
+  if (!withCard) return null;
+  const coverEl = parts.find((el) => el.matches(S.articleCover));
+  const box = coverEl?.nextElementSibling ?? all(scope, S.articleLink).find((a) => S.articleHref.test(a.getAttribute('href') ?? '') && !a.closest(S.postText) && !a.closest(S.cardWrapper));
+  const [title, ...preview] = box ? articleCardLines(box) : [];
+  if (!title) return null;
+  const src = coverEl?.querySelector('img[src]')?.getAttribute('src');
+  const cover: Media | null = isHttpUrl(src) ? { kind: 'image', url: originalMediaUrl(src), alt: null } : null;
+  return { title: title.slice(0, MAX_TITLE), text: preview.join('\n') || title, truncated: true, body: null, cover };
+}
+
+// ---------------------------------------------------------------------------------------------
 // Quoted post
 
 function emptyQuoted(unavailable: boolean): QuotedDraft {
@@ -500,7 +667,7 @@ function emptyQuoted(unavailable: boolean): QuotedDraft {
 
 /**
  * The quoted post as its own draft, or null when its author cannot be read (then `quoteMissing`).
- * Its `<time>` is not inside a link (SITE-DOM.md §1.2 2021-05), so its id shows only through a
+ * Its `<time>` is not inside a link (docs/sites/x.md §1.2 2021-05), so its id shows only through a
  * `/status/<id>/photo/1` link (x-2025-10_timeline_quote_quoted-has-image__tweetyoink); otherwise
  * postId/permalink are null (x-2025-10_timeline_quote_quoted-has-video__tweetyoink).
  */
@@ -544,7 +711,8 @@ function readQuoted(block: QuoteBlock): QuotedDraft | null {
 // The post
 
 /**
- * Reads one post root into a CaptureDraft (`thread: []`, `title: null`, `threadPartial: false`).
+ * Reads one post root into a CaptureDraft (`thread: []`, `threadPartial: false`). `title` is null
+ * except for an X Article, whose text is then the article's body or preview ({@link readArticle}).
  * @throws ExtractError `author`/`userName` when no handle can be read; `postId`/`permalink` when no
  *   status id can be found (see {@link readStatusRef}); `text`/`postText` when the post has no text,
  *   media, quote, card or poll (an empty draft is never a success).
@@ -560,9 +728,13 @@ export function extractPost(postEl: Element, ctx: ExtractContext): CaptureDraft 
   const handle = found.ref.handle ?? author.handle;
 
   const textEl = one(main, S.postText);
-  const text = readText(textEl);
-  const ents = readEntities(textEl);
-  const { media, missing } = readMedia(main);
+  const ownText = readText(textEl);
+  const article = readArticle(main, !ownText);
+  const text = article ? article.text : ownText; // a card is read only when the post has no text
+  const ents = readEntities(article?.body ?? textEl);
+  const { media: shown, missing } = readMedia(main);
+  const cover = article?.cover;
+  const media = cover && !shown.some((m) => m.url === cover.url) ? [cover, ...shown] : shown;
   const links = mergeLinks(ents.links, readCards(main, ents.expansions));
   const poll = readPoll(main);
   const quoted = quote ? readQuoted(quote) : null;
@@ -588,9 +760,9 @@ export function extractPost(postEl: Element, ctx: ExtractContext): CaptureDraft 
     hashtags: ents.hashtags,
     mentions: ents.mentions,
     poll,
-    truncated: hasSeeMore(main),
+    truncated: article ? article.truncated : hasSeeMore(main),
     mediaMissing: missing,
-    title: null,
+    title: article?.title ?? null,
     quoted,
     quoteMissing,
     repostedBy: readRepostedBy(main),
@@ -626,7 +798,7 @@ function replyCount(postEl: Element): number | null {
 /** True when a "Show replies"-like control sits between `after` and `before` (or the end of `within`), outside any post. */
 function showRepliesBetween(within: ParentNode, after: Element, before: Element | null): boolean {
   for (const el of within.querySelectorAll('[role="button"], button, [role="link"], a')) {
-    if (el.closest(S.postRoot)) continue;
+    if (ownerOf(el)) continue;
     if (!(after.compareDocumentPosition(el) & 4)) continue; // 4 = DOCUMENT_POSITION_FOLLOWING
     if (before && !(el.compareDocumentPosition(before) & 4)) continue;
     if (S.showRepliesText.test(clean(el.textContent ?? ''))) return true;

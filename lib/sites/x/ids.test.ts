@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { statusIdToIso, parseStatusUrl, statusPermalink, isStatusId } from './ids';
 
-describe('statusIdToIso (snowflake → time, SITE-DOM.md §0 rule 4)', () => {
+describe('statusIdToIso (snowflake → time, docs/sites/README.md §0 rule 4)', () => {
   // Each id/datetime pair is taken from a fixture: the id in the permalink, the time from time[datetime].
   it.each([
     ['1734248650227779110', '2023-12-11T16:27:53', 'x-2023-12_thread_cell-1-of-3_plain-text'],

@@ -1,7 +1,7 @@
 /**
- * X status ids (snowflakes) and status URLs. Pure functions, no DOM (ARCHITECTURE.md 6.3).
+ * X status ids (snowflakes) and status URLs. Pure functions, no DOM (docs/architecture.md §6.3).
  *
- * A snowflake id carries its creation time: `ms = (id >> 22) + 1288834974657` (SITE-DOM.md §0 rule 4).
+ * A snowflake id carries its creation time: `ms = (id >> 22) + 1288834974657` (docs/sites/README.md §0 rule 4).
  * The raw fixtures keep that property after anonymisation (PROVENANCE.md: only the low 22 bits were
  * re-randomised), so `x-2023-12_thread_cell-1-of-3_plain-text` decodes to its own `time[datetime]`.
  */
@@ -37,7 +37,7 @@ export function statusIdToIso(id: string): string | null {
   return Number.isNaN(d.getTime()) ? null : d.toISOString();
 }
 
-/** Host names X serves posts on (SITE-DOM.md §1.2, 2024-05 twitter.com → x.com). */
+/** Host names X serves posts on (docs/sites/x.md §1.2, 2024-05 twitter.com → x.com). */
 export const X_HOSTS: readonly string[] = ['x.com', 'twitter.com', 'mobile.x.com', 'mobile.twitter.com'];
 
 /**

@@ -1,6 +1,7 @@
 /**
- * The X/Twitter site adapter (ARCHITECTURE.md 6.3). Selectors in `selectors.ts`, field reading in
- * `extract.ts`, snowflake ids in `ids.ts`; DOM notes in shared/guide/SITE-DOM.md §1.
+ * The X/Twitter site adapter (docs/architecture.md §6.3). Selectors in `selectors.ts`, field reading in
+ * `extract.ts`, article text in `article.ts`, snowflake ids in `ids.ts`. What it reads and from where:
+ * docs/sites/x.md.
  */
 import type { SiteAdapter } from '../types';
 import { SITE_MATCHES } from '../matches';
@@ -10,7 +11,7 @@ import { extractPost, extractSelfThread, findActionRow, findPostRoots, postRootO
 /**
  * True for https pages on x.com, twitter.com, mobile.x.com and mobile.twitter.com (the hosts of
  * {@link SITE_MATCHES}.x). Every path counts: posts appear on timelines, profiles, search, lists and
- * status pages, and X is an SPA that never reloads between them (SITE-DOM.md §0 rule 6).
+ * status pages, and X is an SPA that never reloads between them (docs/sites/README.md §0 rule 6).
  */
 export function isXPage(url: string): boolean {
   let u: URL;
@@ -18,7 +19,7 @@ export function isXPage(url: string): boolean {
   return u.protocol === 'https:' && X_HOSTS.includes(u.hostname.toLowerCase());
 }
 
-/** X/Twitter: posts are `article[data-testid="tweet"]`, ids are status ids (snowflakes). */
+/** X/Twitter: posts are `article[data-testid="tweet"]` (and an X Article's read view on its own page), ids are status ids (snowflakes). */
 export const xAdapter: SiteAdapter = {
   id: 'x',
   matches: SITE_MATCHES.x,
@@ -34,7 +35,7 @@ export const xAdapter: SiteAdapter = {
 /*
  * Test pages
  *
- * Fixtures (tests/fixtures/x/, provenance in PROVENANCE.md there):
+ * Fixtures (tests/fixtures/x/, provenance in PROVENANCE.md there; what each case means: docs/sites/x.md):
  * - x-2023-10_timeline_reposted-by-you_show-more_mention_OLD-css-1dbjc4n — repost, Show more (truncated), mention, old class era
  * - x-2023-11_timeline_poll_finished — closed poll
  * - x-2023-12_conversation_cell-1_parent, x-2023-12_conversation_cell-2_reply — reply cells without "Replying to"
@@ -53,6 +54,11 @@ export const xAdapter: SiteAdapter = {
  * - x-2026-11_timeline_emoji-skin-tone_hashtags_tco-split__synthetic — emoji img + skin-tone emoji, hashtags, t.co split spans
  * - x-2026-11_timeline_quote_quoted-unavailable__synthetic — quote of a post that is now unavailable
  * - x-2026-11_timeline_refused_empty-post_no-author_no-id__synthetic — posts that must be refused (empty, no author, no id)
+ * - x-2026-11_status-page_article-read-view_headings-lists-link__synthetic — X Article on its status page: read view nested in the focal post, every block kind
+ * - x-2026-11_article-page_read-view-standalone_itemprop-author__synthetic — X Article on its own page: the read view alone, byline metas, id from /analytics
+ * - x-2026-11_timeline_article-preview-card__synthetic — X Article as a timeline card: title + preview, truncated
+ * - x-2026-11_timeline_photo-placeholder-without-img__synthetic — photo slots with no <img> yet (mediaMissing)
+ * - x-2026-11_timeline_photo-grid-2x2_dom-order-1-3-2-4_gap__synthetic — media ordered by /photo/N; a missing N sets mediaMissing
  *
  * Live pages for manual checks (public, may change or disappear):
  * - https://x.com/home and https://x.com/<you>/with_replies (reposts, quotes, Show more)
@@ -61,5 +67,8 @@ export const xAdapter: SiteAdapter = {
  * - https://x.com/search?q=filter%3Anative_video&f=live — videos (blob: src, poster)
  * - https://x.com/search?q=filter%3Aquote&f=live — quote posts
  * - https://x.com/<handle>/status/<id> of any long post or self-thread — focal post, thread
+ * - https://x.com/<handle>/articles (a profile's Articles tab, reported) — article cards; open one for its status page and its
+ *   own page https://x.com/<handle>/article/<id> (read view)
+ * - any post with 4 photos — /photo/1…4 in a 2×2 grid (DOM order 1, 3, 2, 4)
  * - https://twitter.com/XDevelopers and https://mobile.x.com/XDevelopers — legacy/mobile hosts redirect to x.com
  */

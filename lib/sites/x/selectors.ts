@@ -1,8 +1,8 @@
 /**
- * Named selectors of X's post DOM, by role (ARCHITECTURE.md 6.3, 6.7). Never generated classes
- * (`css-175oi2r`, `r-…`): only `data-testid`, ARIA roles and URL shapes (SITE-DOM.md §0 rule 1).
+ * Named selectors of X's post DOM, by role (docs/architecture.md §6.3, §6.7; docs/sites/x.md §1.1). Never generated classes
+ * (`css-175oi2r`, `r-…`): only `data-testid`, ARIA roles and URL shapes (docs/sites/README.md §0 rule 1).
  * Arrays hold variants, one comment each (era / page type), evidence in the named fixture.
- * Text patterns are English; X localises them (SITE-DOM.md §4 last item) — structure is tried first.
+ * Text patterns are English; X localises them (docs/sites/README.md §4, localisation) — structure is tried first.
  */
 
 /** Joins selector variants into one selector list. */
@@ -13,7 +13,45 @@ export function anyOf(variants: readonly string[]): string {
 /** One post (tweet) root; quoted posts are not articles. Verified in all 16 raw fixtures. */
 export const postRoot = 'article[data-testid="tweet"]';
 
-/** The virtualised timeline cell around a post root (SITE-DOM.md §1.3: recycled by React). */
+/**
+ * The read view of an X Article (long-form post). Seen in a real 2026-03 capture as the root of an
+ * article's own page (`article[role=article][tabindex=-1]`, no `tweet` root around it:
+ * x-2026-11_article-page_read-view-standalone_itemprop-author__synthetic); reported nested inside the
+ * focal `tweet` root on a status page (x-2026-11_status-page_article-read-view_headings-lists-link__synthetic).
+ * A post root only when no `tweet` root holds it (docs/sites/x.md "Articles").
+ */
+export const articleReadView = 'article[data-testid="twitterArticleReadView"]';
+/** The testid of {@link articleReadView}, for walks that compare attributes instead of matching selectors. */
+export const articleReadViewTestId = 'twitterArticleReadView';
+
+/** An article read view's byline (seen 2026-03): schema.org metas `name` (display name) and `additionalName` (handle); it has no User-Name. */
+export const articleByline = '[itemprop="author"]';
+
+/** An article's title in its read view (seen 2026-03: `div[dir=auto]` > span). */
+export const articleTitle = '[data-testid="twitter-article-title"]';
+
+/** An article's body, best first (seen 2026-03: the rich-text view wraps the Draft.js editor). */
+export const articleBody: readonly string[] = [
+  '[data-testid="twitterArticleRichTextView"]',
+  // The Draft.js editor itself (`webDriverTestID` in X's bundle); also used for image captions inside the body.
+  '[data-testid="longformRichTextComponent"]',
+];
+
+/** One Draft.js block of an article body: paragraph, heading, list item, blockquote or atomic `section`. */
+export const articleBlock = '[data-block="true"]';
+
+/** The cover image of an article's timeline preview card (reported; its next sibling holds title + preview lines). */
+export const articleCover = '[data-testid="article-cover-image"]';
+
+/** A link to an X Article (`/<handle>/article/<id>`, `/i/article/<id>`): the preview card's target; {@link articleHref} checks the href. */
+export const articleLink = 'a[href*="/article/"]';
+/** The href of a link to an X Article, relative or on x.com/twitter.com. */
+export const articleHref = /^(?:https:\/\/(?:www\.|mobile\.)?(?:x|twitter)\.com)?\/(?:i|[A-Za-z0-9_]{1,50})\/article\/\d+\/?(?:[?#]|$)/;
+
+/** The "Article" badge of a preview card (English UI; reported as `[aria-label="Article"]`). */
+export const articleBadgeText = /^article$/i;
+
+/** The virtualised timeline cell around a post root (docs/sites/x.md §1.3: recycled by React). */
 export const timelineCell = 'div[data-testid="cellInnerDiv"]';
 
 /** Display name + handle (+ time in timelines). The first one outside the quote block is the author's. */
@@ -29,7 +67,7 @@ export const avatarContainerPrefix = 'UserAvatar-Container-';
 /** Post text (carries `lang`); the first one outside the quote block is the post's own. */
 export const postText = '[data-testid="tweetText"]';
 
-/** "Show more": present ⇒ the timeline shows only part of a long post (SITE-DOM.md §1.1). */
+/** "Show more": present ⇒ the timeline shows only part of a long post (docs/sites/x.md §1.1). */
 export const seeMoreButton: readonly string[] = [
   // 2023-10: `span[role=link]` inside tweetText (x-2023-10_timeline_reposted-by-you_show-more_…).
   // TODO [2027-06-01]: drop the span variant when no fixture older than 2024 remains.
@@ -45,7 +83,7 @@ export const seeMoreButton: readonly string[] = [
 /** `<time datetime>` (ISO UTC). Inside the permalink for the main post; bare inside a quote. */
 export const time = 'time[datetime]';
 
-/** Any link to a status; the one wrapping `<time>` is the permalink (SITE-DOM.md §1.1). */
+/** Any link to a status; the one wrapping `<time>` is the permalink (docs/sites/x.md §1.1). */
 export const statusLink = 'a[href*="/status/"]';
 
 /** `/<h>/status/<id>/analytics` in the action row: id fallback, timelines only (absent on a focal post). */
@@ -53,6 +91,9 @@ export const analyticsLink = 'a[href$="/analytics"]';
 
 /** `/<h>/status/<id>/photo/<n>` and `/video/<n>`: the only place a quoted post's id shows (x-2025-10_timeline_quote_quoted-has-image__tweetyoink). */
 export const mediaStatusLink: readonly string[] = ['a[href*="/photo/"]', 'a[href*="/video/"]'];
+
+/** The 1-based slot number in a `/photo/<n>` or `/video/<n>` href: media order (x-2026-11_timeline_photo-grid-2x2_dom-order-1-3-2-4_gap__synthetic). */
+export const mediaIndex = /\/status\/\d+\/(?:photo|video)\/(\d+)(?:[/?#]|$)/;
 
 /** One attached photo, video preview or GIF preview. */
 export const photo = '[data-testid="tweetPhoto"]';
@@ -95,7 +136,7 @@ export const hashtagLink = 'a[href^="/hashtag/"]';
 /** Cashtag link `/search?q=%24TSLA`: not a hashtag, not a URL — kept as text only. */
 export const cashtagLink = 'a[href^="/search?q=%24"]';
 
-/** Conversation timeline of a status page (SITE-DOM.md §1.1 Thread row). */
+/** Conversation timeline of a status page (docs/sites/x.md §1.1 "Replies and threads"). */
 export const conversation: readonly string[] = [
   // aria-label "Timeline: Conversation" (English UI).
   'div[aria-label^="Timeline: Conversation"]',

@@ -1,0 +1,77 @@
+/**
+ * X Articles (long-form posts) as plain text: the Draft.js body of a read view, and the lines of a
+ * timeline preview card. Pure DOM in, text out; extract.ts decides which elements belong to the post
+ * and what the draft holds. Markup and sources: docs/sites/x.md "Articles".
+ */
+import { outermostMatches } from '../../dom/query';
+import { textOf } from '../../dom/text';
+import * as S from './selectors';
+
+/** How a body block is laid out in the saved text. */
+type BlockKind = 'paragraph' | 'heading' | 'bullet' | 'number' | 'code';
+
+/**
+ * The kind of one Draft.js block, or null for a block that gives no text (an atomic `section` holding
+ * an image, a video or an embedded post). Classes come from X's editor (`longform-<type>`, with a
+ * `-narrow` variant); tags are the fallback (x-2026-11_status-page_article-read-view_headings-lists-link__synthetic).
+ */
+function blockKind(el: Element): BlockKind | null {
+  const cls = el.getAttribute('class') ?? '';
+  if (el.tagName === 'SECTION') return el.querySelector('pre') ? 'code' : null;
+  if (/\blongform-unordered-list-item\b/.test(cls)) return 'bullet';
+  if (/\blongform-ordered-list-item\b/.test(cls)) return 'number';
+  if (el.tagName === 'LI') return el.parentElement?.tagName === 'OL' ? 'number' : 'bullet';
+  if (/^H[1-6]$/.test(el.tagName) || /\blongform-header-/.test(cls)) return 'heading';
+  return 'paragraph';
+}
+
+/**
+ * The text of one block. A block's text sits in `span[data-text]` leaves under `white-space:
+ * pre-wrap`, so `\n` in them is a soft line break; links are wrapped in `div`s that render inline
+ * (seen 2026-03), so no `div` breaks a line. Code keeps its spaces and line breaks as they are.
+ */
+function blockText(el: Element, kind: BlockKind): string {
+  if (kind === 'code') return (el.querySelector('pre')?.textContent ?? '').replace(/^\n+|\s+$/g, '');
+  return textOf(el, { inline: 'div', keepNewlines: true }).trim();
+}
+
+/**
+ * The whole body of an article read view as plain text: one entry per Draft.js block, paragraphs,
+ * headings, blockquotes and code separated by a blank line; bulleted items as `- item` and numbered
+ * items as `1. item`, one per line. Empty blocks, image/video/embedded-post blocks and blocks nested
+ * in another block (image captions) give no text. Returns `''` when no block has text.
+ *
+ * @param body - the body element (`twitterArticleRichTextView` or `longformRichTextComponent`)
+ * @example "First paragraph.\n\nA heading\n\n- one\n- two\n\n1. first\n2. second"
+ */
+export function articleBodyText(body: Element): string {
+  let out = '';
+  let prev: BlockKind | null = null;
+  let number = 0;
+  for (const el of outermostMatches(body, S.articleBlock)) {
+    const kind = blockKind(el);
+    if (!kind) continue;
+    const text = blockText(el, kind);
+    if (!text) continue;
+    number = kind === 'number' ? (prev === 'number' ? number + 1 : 1) : 0;
+    const line = kind === 'bullet' ? `- ${text}` : kind === 'number' ? `${number}. ${text}` : text;
+    const sameList = kind === prev && (kind === 'bullet' || kind === 'number');
+    out += (out ? (sameList ? '\n' : '\n\n') : '') + line;
+    prev = kind;
+  }
+  return out;
+}
+
+/**
+ * The text lines of an article preview card, in order: the title first, then the preview of the
+ * body; the "Article" badge is left out. Each line is one outermost `[dir]` element of `box`
+ * (x-2026-11_timeline_article-preview-card__synthetic); a box without any gives its text lines.
+ *
+ * @param box - the block beside the card's cover image, or the card's link when it has no cover
+ * @example ["Why I stopped bookmarking", "Bookmarks pile up because …"]
+ */
+export function articleCardLines(box: Element): string[] {
+  const dirs = [...box.children].flatMap((child) => outermostMatches(child, '[dir]'));
+  const raw = dirs.length ? dirs.map((el) => textOf(el)) : textOf(box).split('\n');
+  return raw.map((t) => t.replace(/\s+/g, ' ').trim()).filter((t) => t && !S.articleBadgeText.test(t));
+}
