@@ -59,6 +59,11 @@ export const InReplyTo = z.strictObject({
   permalink: HttpUrl.nullable(),
 });
 
+/**
+ * Longest post text a capture holds, in UTF-16 code units (64 KiB); an adapter cuts there and sets
+ * `truncated`. Adapters keep their own copy of the number: importing a value from this module would
+ * put zod into the content-script bundle (docs/decisions/0005).
+ */
 const MAX_TEXT = 64 * 1024;
 
 /** Fields shared by a top-level draft and a quoted (nested) draft. */
@@ -126,7 +131,7 @@ export const CaptureDraft = z.strictObject({
    * (mergeDraftContent, docs/sites/linkedin.md "Posts without an id"). Default false.
    */
   permalinkMissing: z.boolean().default(false),
-  /** Title of the page (web captures, link-only posts); null on social posts. */
+  /** Title of the page (web captures, link-only posts) or of an X Article; null on other social posts. */
   title: z.string().max(512).nullable(),
   quoted: QuotedDraft.nullable(),
   /** The quoted/reshared post is present but could not be read (e.g. hidden id, markup change). */
