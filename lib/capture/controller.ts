@@ -1,5 +1,6 @@
 import { onDomChange } from '../dom/observe';
 import { SITE_IDS, SITE_META } from '../sites/meta';
+import { createAliasMerge } from './alias-merge';
 import { createCompleter } from './complete';
 import { createEntries } from './entries';
 import { createHealth } from './health';
@@ -28,7 +29,8 @@ const ALL_ID_ATTRIBUTES = [...new Set(SITE_IDS.flatMap((id) => SITE_META[id].idA
  * every control is removed when `deps.signal` aborts. Never throws into the page.
  *
  * Composition only: scan.ts keeps the controls, status.ts asks what is saved, save.ts saves,
- * panel.ts runs the panel, complete.ts completes saved posts quietly; they share a {@link Runtime}.
+ * panel.ts runs the panel, complete.ts completes saved posts quietly, alias-merge.ts gives id-less
+ * captures their id, health.ts counts; they share a {@link Runtime}.
  */
 export function startCapture(deps: CaptureDeps): CaptureController {
   const { document: doc, signal, t } = deps;
@@ -46,7 +48,11 @@ export function startCapture(deps: CaptureDeps): CaptureController {
     ctx: () => ({ document: doc, url: deps.url() }),
   };
   const completer = createCompleter(rt);
-  const status = createStatus(rt, { tryComplete: completer.tryComplete });
+  const merge = createAliasMerge(rt);
+  const status = createStatus(rt, {
+    tryComplete: completer.tryComplete,
+    answered: (reply, unsaved) => merge.answered(Array.isArray(reply.aliases) ? reply.aliases : [], unsaved),
+  });
   const panel = createPanel(rt);
   const saver = createSaver(rt, panel);
   const scanner = createScanner(rt, {
@@ -55,6 +61,7 @@ export function startCapture(deps: CaptureDeps): CaptureController {
     tryComplete: completer.tryComplete,
     newPageView: () => {
       completer.reset();
+      merge.reset();
       rt.health.reset(rt.adapter?.id ?? null);
     },
     actionsFor,

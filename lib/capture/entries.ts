@@ -24,6 +24,8 @@ export interface Entries {
   /** Removes the control of `el` (no-op without one). */
   unmount(el: Element): void;
   unmountAll(): void;
+  /** The first entry showing `key`, if any. */
+  first(key: string): PostEntry | undefined;
   /** Calls `fn` for each entry showing `key` (a copy of the set: `fn` may re-key or unmount). */
   forKey(key: string, fn: (e: PostEntry) => void): void;
   /** Re-renders `e` from the current state. */
@@ -96,6 +98,13 @@ export function createEntries(view: (e: PostEntry) => ControlView, log: (what: s
     unmount,
     unmountAll() {
       for (const el of [...live]) unmount(el);
+    },
+    first(key) {
+      for (const el of byKey.get(key) ?? []) {
+        const e = entries.get(el);
+        if (e && e.key === key) return e;
+      }
+      return undefined;
     },
     forKey,
     render,

@@ -3,7 +3,9 @@ import type { PostEntry } from './entries';
 import { applyCapture, keyOf } from './keys';
 import type { Panel } from './panel';
 import { pickPostInView } from './pick-post-in-view';
+import { isContentKey } from '../schema/content-key';
 import { ExtractError } from '../sites/types';
+import { adoptRealId, probeId } from './recover-id';
 import { errorOf, isOk, reasonOf } from './replies';
 import { readPostId, type Runtime } from './runtime';
 import type { SaveInViewResult } from './types';
@@ -46,7 +48,7 @@ export function createSaver(rt: Runtime, panel: Panel): Saver {
     }
     // Recycled between the last scan and this click: follow the post shown now.
     if (postId !== e.postId) entries.rekey(e, postId, keyOf(a.id, postId));
-    const key = e.key;
+    let key = e.key;
     const st = keys.get(key);
     st.status = 'saving';
     st.error = null;
@@ -54,12 +56,17 @@ export function createSaver(rt: Runtime, panel: Panel): Saver {
     entries.renderKey(key);
     let draft: CaptureDraft;
     try {
-      draft = a.extract(e.el, c);
+      // A post whose page shows no id: the page's own props may still hold it (never on page load).
+      const recoveredId = isContentKey(postId) ? await probeId(rt, e.el) : null;
+      if (rt.signal.aborted) return { ok: false, error: t('errorReload') };
+      draft = a.extract(e.el, recoveredId ? { ...c, recoveredId } : c);
     } catch (err) {
       rt.health.refused(err instanceof ExtractError ? 'unreadable' : 'error');
       return fail(e, key, reasonOf(err, t));
     }
     rt.health.draftRead(draft, e.el, a);
+    // Its real id was found: the control follows the post to its real key before the save lands.
+    if (isContentKey(postId) && draft.postId !== postId && !isContentKey(draft.postId)) key = adoptRealId(rt, a.id, postId, draft.postId);
     let reply;
     try {
       reply = await rt.send({ type: 'capture/save', draft });

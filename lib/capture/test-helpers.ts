@@ -4,9 +4,12 @@
  *
  * Markup: `<article data-id="<id>"><p class="text">…</p><div class="actions"></div></article>`;
  * `data-truncated` marks a truncated post; a missing `.text` makes extract throw an ExtractError.
+ * A `data-id` that is a content key (`content:<hash>`) is a post whose page shows no id: its draft
+ * has no permalink (`permalinkMissing`), unless `extract` is given `ctx.recoveredId`.
  */
 import type { CaptureDraft } from '../schema';
-import type { SiteAdapter } from '../sites/types';
+import type { ExtractContext, SiteAdapter } from '../sites/types';
+import { isContentKey } from '../schema/content-key';
 import { ExtractError } from '../sites/types';
 import type { ContentToBackground } from '../messages';
 import type { CaptureDeps, ControlActions, ControlView, MountControl, MountedControl, Send } from './types';
@@ -33,15 +36,18 @@ export function makeFakeAdapter(over: Partial<SiteAdapter> = {}): SiteAdapter & 
     findPosts: (root: ParentNode) => ((root as Element).matches?.('article') ? [root as Element] : [...root.querySelectorAll('article')]),
     postId: (el: Element) => el.getAttribute('data-id'),
     actionRow: (el: Element) => el.querySelector('.actions'),
-    extract(el: Element): CaptureDraft {
+    extract(el: Element, ctx?: ExtractContext): CaptureDraft {
       a.extractCalls++;
-      const id = el.getAttribute('data-id');
+      const attr = el.getAttribute('data-id');
+      const id = isContentKey(attr) && ctx?.recoveredId ? ctx.recoveredId : attr;
       const text = el.querySelector('.text');
       if (!id) throw new ExtractError('x', 'postId', 'article[data-id]');
       if (!text) throw new ExtractError('x', 'text', '.text');
+      const idless = isContentKey(id);
       return makeDraft({
         postId: id,
-        permalink: `https://fake.test/status/${id}`,
+        permalink: idless ? null : `https://fake.test/status/${id}`,
+        permalinkMissing: idless,
         text: text.textContent ?? '',
         truncated: el.hasAttribute('data-truncated'),
       });
