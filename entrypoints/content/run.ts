@@ -9,6 +9,7 @@ import { parseBackgroundToContent, type HealthReply } from '../../lib/messages/t
 import { createMountControl } from './mount-control';
 import type { ControlUi } from './control-ui';
 import { CONTROL_UI_GLOBAL } from './ui-global';
+import { REPORT_UI_GLOBAL, type ReportUi } from '../../lib/report/global';
 import { SAVE_BUTTON_LABEL, SAVE_BUTTON_TEXT } from '../../components/save-button-labels';
 
 /**
@@ -71,6 +72,13 @@ export function runContent(ctx: ContentScriptContext, adapter: SiteAdapter): voi
     if (msg.type === 'health/get') {
       const reply: HealthReply = { ok: true, health: capture.health() };
       sendResponse(reply);
+      return undefined;
+    }
+    if (msg.type === 'report/start') {
+      // The popup/options page injected report-ui.js into this world first (docs/reporting-a-page.md).
+      const ui = (globalThis as Record<string, unknown>)[REPORT_UI_GLOBAL] as ReportUi | undefined;
+      ui?.start({ adapter, t, document, url: () => location.href });
+      sendResponse(ui ? { ok: true } : { ok: false, error: 'the report UI is not loaded' });
       return undefined;
     }
     capture.savedElsewhere(msg.keys);

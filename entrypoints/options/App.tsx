@@ -19,6 +19,7 @@ import { RefusedChanges } from '../../components/options/RefusedChanges';
 import { describeError, type ErrorContext } from '../../components/options/errors';
 import type { AccountView, ActionResult, DeviceView, TeamView } from '../../components/options/types';
 import { downloadBlob } from '../../lib/platform/download';
+import { OptionsReport } from '../report-ui/containers';
 
 /** What the options page needs from the outside world (real ones in main.tsx, fakes in tests). */
 export interface OptionsDeps {
@@ -347,6 +348,7 @@ export function App(deps: OptionsDeps) {
           )}
         </>
       )}
+      {phase.kind !== 'loading' && <OptionsReport t={t} />}
     </main>
   );
 }

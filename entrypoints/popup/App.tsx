@@ -14,6 +14,7 @@ import { FollowUpPrompt } from '../../components/FollowUpPrompt';
 import { QuickEdit } from '../../components/QuickEdit';
 import { fmt } from '../../components/format';
 import { readSnapshot, writeSnapshot } from './snapshot';
+import { PopupReport } from '../report-ui/containers';
 import { judgeHealth } from '../../lib/capture/health-judge';
 import type { CaptureHealth } from '../../lib/messages/to-content';
 import { askPageHealth, PageHealthLine } from './page-health';
@@ -161,6 +162,7 @@ export function App({ db, t, locale, pageHealth = askPageHealth }: AppProps) {
         </p>
       ) : null}
       <PageHealthLine issue={judgeHealth(page)} t={t} locale={locale} />
+      <PopupReport t={t} />
       {sync ? (
         <div class="popup__sync" data-testid="popup-sync">
           <SyncStatus status={sync} t={t} locale={locale} compact onSyncNow={() => void sendToBackground({ type: 'sync/now' })} onSignIn={() => void openOptionsPage()} />

@@ -22,7 +22,16 @@ export type BackgroundToContent =
    * (issue 9 part 3). Replies {@link HealthReply}. A tab without a Satchel content script gives no
    * reply, and the popup then shows nothing.
    */
-  | { type: 'health/get' };
+  | { type: 'health/get' }
+  /**
+   * "Report this page" (issue 9 part 3): the popup or options page has injected the report UI
+   * (report-ui.js) into this tab's content-script world; open its post picker with this page's
+   * adapter. Replies {@link ReportStartReply} at once (the learner then picks, looks, saves).
+   */
+  | { type: 'report/start' };
+
+/** Reply to `report/start`: the picker is open, or why not (the report UI was not loaded). */
+export type ReportStartReply = { ok: true } | { ok: false; error: string };
 
 /** Reply to `capture/save-in-view`: the key of the post saved (or already saved), or why not. */
 export type SaveInViewReply = { ok: true; key: string } | { ok: false; error: string };
@@ -112,6 +121,7 @@ export function parseBackgroundToContent(raw: unknown): BackgroundToContent | nu
   if (typeof raw !== 'object' || raw === null) return null;
   const m = raw as { type?: unknown; keys?: unknown };
   if (m.type === 'capture/save-in-view' || m.type === 'health/get') return { type: m.type };
+  if (m.type === 'report/start') return { type: m.type };
   if (
     m.type === 'capture/saved-elsewhere' &&
     Array.isArray(m.keys) &&
