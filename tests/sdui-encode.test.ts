@@ -2,7 +2,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { COMMENT_TOOLS, encodeSduiPostKey, sduiCommentToolsKey } from './e2e/sdui-encode';
-import { LINKEDIN_SDUI_FEED, readFixtureHtml } from './e2e/demo-feeds';
+import { FEED_TOTAL, LINKEDIN_SDUI_FEED, loadSduiFeed, readFixtureHtml, sduiClone } from './e2e/demo-feeds';
+import { decodeSduiPostKey } from '../lib/sites/linkedin/ids';
 
 // The demo pages' SDUI id encoder (tests/e2e/sdui-encode.ts) is the inverse of the adapter's decoder:
 // encoding each decoded id of the real capture must give its real key back, byte for byte. The keys
@@ -39,6 +40,18 @@ describe('encodeSduiPostKey', () => {
       .filter((f) => f.encoded_post_urn)
       .map((f) => ({ token: f.componentkey!.replace(/^expanded/, '').replace(/FeedType_.*$/, ''), urn: f.encoded_post_urn! }));
     expect(posts).toEqual(LINKEDIN_SDUI_FEED.posts);
+  });
+
+  it("the demo feed's fresh SDUI ids decode back with the adapter's decoder, each card with its own token", () => {
+    const tpls = loadSduiFeed()!.templates;
+    const tokens = new Set<string>();
+    for (let i = 0; i < FEED_TOTAL; i++) {
+      const c = sduiClone(tpls[i % tpls.length]!, i);
+      expect(decodeSduiPostKey(c.b64)?.urn).toBe(c.urn);
+      expect(c.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+      tokens.add(c.token);
+    }
+    expect(tokens.size).toBe(FEED_TOTAL);
   });
 
   it('writes byte 0 = field tag, byte 1 = length, then 0x08 and the varint of 2 × id', () => {
