@@ -1,5 +1,5 @@
 import type { ExtractContext, SiteAdapter } from '../sites/types';
-import type { PostEntry } from './entries';
+import type { Entries, PostEntry } from './entries';
 import { isHost, mayHoldForeignHost, removedElements } from './host';
 import { isContentKey } from '../schema/content-key';
 import { keyOf } from './keys';
@@ -61,7 +61,7 @@ export function createScanner(rt: Runtime, hooks: ScanHooks): Scanner {
 
   /** Full scan: `findPosts(document)`; with `records`, only posts whose subtree changed are re-read. */
   function scanAll(records?: readonly MutationRecord[]): void {
-    const dirty = records ? dirtyPosts(records) : null;
+    const dirty = records ? dirtyPosts(entries, records) : null;
     const seen = new Set<Element>();
     const a = rt.adapter;
     if (a) {
@@ -85,7 +85,7 @@ export function createScanner(rt: Runtime, hooks: ScanHooks): Scanner {
       }
     }
     for (const el of [...entries.live]) if (!seen.has(el)) entries.unmount(el);
-    sweepForeignHosts(records);
+    sweepForeignHosts(rt.doc, entries, records);
   }
 
   /**
@@ -95,24 +95,8 @@ export function createScanner(rt: Runtime, hooks: ScanHooks): Scanner {
    */
   function scanChanged(a: SiteAdapter, records: readonly MutationRecord[]): void {
     const touched = new Set<Element>();
-    const postOf = new Map<Element, Element | null>(); // change target -> its (outermost) post
     try {
-      for (const r of records) {
-        const t = r.target.nodeType === 1 ? (r.target as Element) : r.target.parentElement;
-        if (!t || !t.isConnected) continue; // and so is everything added under it
-        let p = postOf.get(t);
-        if (p === undefined) postOf.set(t, (p = a.postRootOf!(t)));
-        if (p) {
-          touched.add(p); // a change inside a post: what it added is inside that post too
-          continue;
-        }
-        if (r.type !== 'childList') continue;
-        // Outside every post: each added node is a post, holds posts, or holds none.
-        for (const n of r.addedNodes) {
-          if (n.nodeType !== 1 || !n.isConnected || isHost(n)) continue;
-          for (const q of a.findPosts(n as Element)) touched.add(q);
-        }
-      }
+      touchedPosts(a, records, touched);
     } catch (err) {
       rt.log('findPosts failed', err);
     }
@@ -133,25 +117,6 @@ export function createScanner(rt: Runtime, hooks: ScanHooks): Scanner {
       if (!el.isConnected) entries.unmount(el);
       else if (!isPlaced(el)) settle(el);
     }
-  }
-
-  /** Never two: removes hosts we do not own (a clone made by the page, a leftover). */
-  function sweepForeignHosts(records?: readonly MutationRecord[]): void {
-    if (records && !records.some((r) => mayHoldForeignHost(r, entries.owns))) return;
-    for (const h of rt.doc.querySelectorAll('satchel-save')) if (!entries.owns(h)) h.remove();
-  }
-
-  /** The posts with a control whose subtree one of `records` touched (walks up from each target). */
-  function dirtyPosts(records: readonly MutationRecord[]): Set<Element> {
-    const out = new Set<Element>();
-    const visited = new Set<Node>();
-    for (const r of records) {
-      for (let n: Node | null = r.target; n && !visited.has(n); n = n.parentNode) {
-        visited.add(n);
-        if (entries.get(n as Element)) out.add(n as Element);
-      }
-    }
-    return out;
   }
 
   /** The post already has its control, connected, inside its own action row. */
@@ -224,4 +189,47 @@ export function createScanner(rt: Runtime, hooks: ScanHooks): Scanner {
 function inPlace(e: PostEntry): boolean {
   const h = e.ui.host;
   return h.isConnected && h.parentNode === e.anchor && e.el.contains(e.anchor);
+}
+
+/**
+ * Adds to `touched` the posts `records` changed: the post each change landed in
+ * (`postRootOf(target)`), and the posts inside subtrees added outside every post (`findPosts(added)`).
+ */
+function touchedPosts(a: SiteAdapter, records: readonly MutationRecord[], touched: Set<Element>): void {
+  const postOf = new Map<Element, Element | null>(); // change target -> its (outermost) post
+  for (const r of records) {
+    const t = r.target.nodeType === 1 ? (r.target as Element) : r.target.parentElement;
+    if (!t || !t.isConnected) continue; // and so is everything added under it
+    let p = postOf.get(t);
+    if (p === undefined) postOf.set(t, (p = a.postRootOf!(t)));
+    if (p) {
+      touched.add(p); // a change inside a post: what it added is inside that post too
+      continue;
+    }
+    if (r.type !== 'childList') continue;
+    // Outside every post: each added node is a post, holds posts, or holds none.
+    for (const n of r.addedNodes) {
+      if (n.nodeType !== 1 || !n.isConnected || isHost(n)) continue;
+      for (const q of a.findPosts(n as Element)) touched.add(q);
+    }
+  }
+}
+
+/** The posts with a control whose subtree one of `records` touched (walks up from each target). */
+function dirtyPosts(entries: Entries, records: readonly MutationRecord[]): Set<Element> {
+  const out = new Set<Element>();
+  const visited = new Set<Node>();
+  for (const r of records) {
+    for (let n: Node | null = r.target; n && !visited.has(n); n = n.parentNode) {
+      visited.add(n);
+      if (entries.get(n as Element)) out.add(n as Element);
+    }
+  }
+  return out;
+}
+
+/** Never two: removes hosts we do not own (a clone made by the page, a leftover). */
+function sweepForeignHosts(doc: Document, entries: Entries, records?: readonly MutationRecord[]): void {
+  if (records && !records.some((r) => mayHoldForeignHost(r, entries.owns))) return;
+  for (const h of doc.querySelectorAll('satchel-save')) if (!entries.owns(h)) h.remove();
 }
