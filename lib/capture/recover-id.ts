@@ -11,8 +11,12 @@ import type { Runtime } from './runtime';
 
 /** The attribute that marks the post root the background's probe reads. */
 export const PROBE_ATTR = 'data-satchel-probe';
-/** How long a Save waits for the probe before extracting without it, ms. */
-const PROBE_TIMEOUT_MS = 1500;
+/**
+ * How long a Save waits for the probe before extracting without it, ms. The probe is one
+ * executeScript round trip (tens of ms); the bound only matters when the service worker is waking
+ * up on a busy machine, where a short bound would save a post without an id that the page had.
+ */
+const PROBE_TIMEOUT_MS = 4000;
 
 /** A random probe token: 32 hex digits (122 random bits; `capture/probe-id` takes 8–64 of `[A-Za-z0-9_-]`). */
 export function newProbeToken(): string {
