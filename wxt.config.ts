@@ -2,7 +2,7 @@ import { defineConfig } from 'wxt';
 import type { InlineConfig } from 'vite';
 import { CONTENT_MATCHES, HOST_PERMISSIONS } from './lib/sites/matches';
 
-// Manifest and build wiring only; no logic (ARCHITECTURE.md 6.1).
+// Manifest and build wiring only; no logic (docs/architecture.md 6.1).
 export default defineConfig({
   // SATCHEL_OUT_DIR lets parallel builds (bench, a second worktree of work) avoid racing on .output/.
   outDir: process.env.SATCHEL_OUT_DIR ?? '.output',

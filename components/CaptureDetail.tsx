@@ -29,7 +29,7 @@ export interface CaptureDetailProps {
   onArchived: (archived: boolean) => void;
   onDelete: () => void;
   /**
-   * Notes another device's later edit replaced (SYNC.md 3.7 NoteConflict): shown so nothing
+   * Notes another device's later edit replaced (docs/sync-protocol.md 3.7 NoteConflict): shown so nothing
    * written is lost, each with "Use this one".
    */
   replacedNotes?: readonly string[];

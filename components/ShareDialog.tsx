@@ -23,7 +23,7 @@ export interface ShareDialogProps {
 
 /**
  * "Share to a team": pick the team (and one of its collections), say why it is worth reading, share.
- * The team gets a copy (SYNC.md 9.1); the learner's own capture is unchanged. Presentational.
+ * The team gets a copy (docs/sync-protocol.md 9.1); the learner's own capture is unchanged. Presentational.
  */
 export function ShareDialog({ targets, initialNote, t, onShare, onClose }: ShareDialogProps) {
   const [scopeId, setScopeId] = useState(targets[0]?.scopeId ?? '');

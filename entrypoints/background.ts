@@ -1,5 +1,5 @@
 /**
- * Background service worker: the composition root for capture (ARCHITECTURE.md 6.1). It wires,
+ * Background service worker: the composition root for capture (docs/architecture.md 6.1). It wires,
  * it does not compute:
  * - opens the one Dexie database (all state lives there; nothing that matters is held in memory,
  *   so the worker may be stopped between any two events);
@@ -36,7 +36,7 @@ import en from '../public/_locales/en/messages.json';
 
 /** Name of the periodic sync alarm. */
 const SYNC_ALARM = 'satchel-sync';
-/** Periodic pull, minutes (SYNC.md 9.5). */
+/** Periodic pull, minutes (docs/sync-protocol.md 9.5). */
 const SYNC_PERIOD_MINUTES = 5;
 /** Delay between a change and the sync that sends it, ms (coalesces a burst of edits). */
 const SYNC_DEBOUNCE_MS = 2000;
@@ -53,10 +53,10 @@ export default defineBackground({
   main() {
     const t = makeTranslate(getMessage, en);
     const db = new SatchelDb(DB_NAME);
-    // SYNC.md 3.9 storage: unlimitedStorage is in the manifest; also ask for persistence (best effort).
+    // docs/sync-protocol.md 3.9 storage: unlimitedStorage is in the manifest; also ask for persistence (best effort).
     void globalThis.navigator?.storage?.persist?.().catch(() => false);
     const notify = (msg: BackgroundToContent) => void broadcastToTabs(CONTENT_MATCHES, msg);
-    // Sync (issue 4, SYNC.md 3.9): after each change (a few seconds later, coalesced), when the
+    // Sync (issue 4, docs/sync-protocol.md 3.9): after each change (a few seconds later, coalesced), when the
     // popup or library opens (`sync/now`), and on an alarm every 5 minutes. All sync state lives
     // in the database, so a stopped worker resumes where it was; one run at a time (Web Lock).
     const runSync = createSyncRunner({

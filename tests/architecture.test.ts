@@ -3,7 +3,7 @@ import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
 import { join, relative, dirname, resolve, sep } from 'node:path';
 import { SITE_META } from '../lib/sites/meta';
 
-// Enforces ARCHITECTURE.md 6.2 (dependency direction) and 6.6 (conventions) with regex over
+// Enforces docs/architecture.md 6.2 (dependency direction) and 6.6 (conventions) with regex over
 // import lines only, like refined-github's build/features.test.ts. Failure messages say what to do.
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -57,7 +57,7 @@ function area(p: string): string {
   return parts[0]!;
 }
 
-/** ARCHITECTURE.md 6.2: which local areas and packages each area may import. */
+/** docs/architecture.md 6.2: which local areas and packages each area may import. */
 const RULES: Record<string, { local: RegExp; pkg: RegExp; files?: RegExp }> = {
   'lib/util': { local: /^lib\/util$/, pkg: /^(uuidv7)$/ },
   'lib/schema': { local: /^lib\/schema$/, pkg: /^zod$/ },
@@ -74,7 +74,7 @@ const RULES: Record<string, { local: RegExp; pkg: RegExp; files?: RegExp }> = {
   components: { local: /^(components|lib\/schema|lib\/util)$/, pkg: /^(preact|preact\/hooks|preact\/jsx-runtime)$/, files: /^lib\/sites\/meta$/ },
 };
 
-describe('dependency direction (ARCHITECTURE.md 6.2)', () => {
+describe('dependency direction (docs/architecture.md 6.2)', () => {
   const violations: string[] = [];
   for (const f of files) {
     const a = area(rel(f));
@@ -137,7 +137,7 @@ describe('dependency direction (ARCHITECTURE.md 6.2)', () => {
   });
 });
 
-describe('site adapters (ARCHITECTURE.md 6.3 checklist)', () => {
+describe('site adapters (docs/architecture.md 6.3 checklist)', () => {
   const sitesDir = join(ROOT, 'lib/sites');
   const sites = readdirSync(sitesDir).filter((n) => statSync(join(sitesDir, n)).isDirectory());
   const registry = readFileSync(join(sitesDir, 'index.ts'), 'utf8');
@@ -154,7 +154,7 @@ describe('site adapters (ARCHITECTURE.md 6.3 checklist)', () => {
   });
 });
 
-describe('conventions (ARCHITECTURE.md 6.4, 6.6)', () => {
+describe('conventions (docs/architecture.md 6.4, 6.6)', () => {
   it('writes to synced tables happen only inside lib/db', () => {
     const all = ['lib', 'components', 'entrypoints'].flatMap((d) => walk(join(ROOT, d)));
     const bad = all

@@ -1,16 +1,16 @@
 // @vitest-environment node
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { COMMENT_TOOLS, encodeSduiPostKey, sduiCommentToolsKey } from './e2e/sdui-encode';
-import { FEED_TOTAL, LINKEDIN_SDUI_FEED, loadSduiFeed, readFixtureHtml, sduiClone } from './e2e/demo-feeds';
+import { FEED_TOTAL, LINKEDIN_SDUI_FEED, REPO_ROOT, loadSduiFeed, readFixtureHtml, sduiClone } from './e2e/demo-feeds';
 import { decodeSduiPostKey } from '../lib/sites/linkedin/ids';
 
 // The demo pages' SDUI id encoder (tests/e2e/sdui-encode.ts) is the inverse of the adapter's decoder:
 // encoding each decoded id of the real capture must give its real key back, byte for byte. The keys
 // are read from the capture itself (linkedin-2026-05_sdui-home-feed_8-items_no-ids.html); the
-// decoded ids are LINKEDIN_SDUI_FEED's, checked against shared/fixtures/raw/index.json when present.
+// decoded ids are LINKEDIN_SDUI_FEED's, checked against the fixture's .expected.json.
 const html = readFixtureHtml('linkedin', LINKEDIN_SDUI_FEED.file);
-const INDEX = '/work/shared/fixtures/raw/index.json';
 
 /** The `<base64>` of the card's comment bar key in the capture. */
 function realKey(token: string): string | null {
@@ -20,7 +20,7 @@ function realKey(token: string): string | null {
 }
 
 describe('encodeSduiPostKey', () => {
-  it('the SDUI capture is at hand (tests/fixtures/linkedin or the shared raw corpus)', () => {
+  it('the SDUI capture is at hand (tests/fixtures/linkedin)', () => {
     expect(html).not.toBeNull();
   });
 
@@ -31,15 +31,11 @@ describe('encodeSduiPostKey', () => {
     expect(html).toContain(`componentkey="${sduiCommentToolsKey(urn, token)}"`);
   });
 
-  it.runIf(existsSync(INDEX))('the decoded ids are those of shared/fixtures/raw/index.json', () => {
-    const index = JSON.parse(readFileSync(INDEX, 'utf8')) as {
-      files: Array<{ file: string; facts_extracted_with_notes_selectors: Array<{ componentkey?: string; encoded_post_urn?: string | null }> }>;
-    };
-    const facts = index.files.find((f) => f.file === `linkedin/${LINKEDIN_SDUI_FEED.file}.html`)!.facts_extracted_with_notes_selectors;
-    const posts = facts
-      .filter((f) => f.encoded_post_urn)
-      .map((f) => ({ token: f.componentkey!.replace(/^expanded/, '').replace(/FeedType_.*$/, ''), urn: f.encoded_post_urn! }));
-    expect(posts).toEqual(LINKEDIN_SDUI_FEED.posts);
+  it("the decoded ids are those the fixture's .expected.json lists (checked against the raw corpus's index when it was copied)", () => {
+    const expected = JSON.parse(readFileSync(join(REPO_ROOT, 'tests', 'fixtures', 'linkedin', `${LINKEDIN_SDUI_FEED.file}.expected.json`), 'utf8')) as unknown;
+    const ids: string[] = JSON.stringify(expected).match(/urn:li:(?:activity|ugcPost):\d+/g) ?? [];
+    expect(LINKEDIN_SDUI_FEED.posts.map((p) => p.urn).every((u) => ids.includes(u))).toBe(true);
+    expect(LINKEDIN_SDUI_FEED.posts).toHaveLength(7);
   });
 
   it("the demo feed's fresh SDUI ids decode back with the adapter's decoder, each card with its own token", () => {

@@ -4,7 +4,7 @@ import { ExtractError } from '../lib/sites/types';
 import { CaptureDraft, contentKeyOf } from '../lib/schema';
 import { listFixtures, loadDocument } from './helpers/load-fixture';
 
-// Generic fixture runner (ARCHITECTURE.md 6.5): every fixture × every adapter. Adding a fixture
+// Generic fixture runner (docs/architecture.md 6.5): every fixture × every adapter. Adding a fixture
 // needs no new test code.
 const fixtures = listFixtures();
 // A real saved feed page has thousands of elements, and jsdom's attribute selectors cost

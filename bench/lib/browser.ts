@@ -57,7 +57,7 @@ export interface Launched {
 }
 
 /**
- * Launches headless Debian Chromium (TOOLCHAIN.md section 4, variant A) in a fresh temp profile.
+ * Launches headless Debian Chromium (docs/toolchain.md section 4, variant A) in a fresh temp profile.
  * Host names are mapped so `https://x.com`, `https://www.linkedin.com` etc. go to the fixture server
  * on 127.0.0.1:`port`, and every other host fails to resolve: no traffic leaves 127.0.0.1.
  * @param opts.extensionDir absolute chrome-mv3 dir to load, or undefined for a browser without Satchel

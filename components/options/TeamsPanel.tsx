@@ -55,7 +55,7 @@ function useAction() {
 /**
  * Teams: create one, join one with an invite code, and per team (with the learner's role): invite
  * (owners: role and lifetime → a code with a copy button), members with role change and removal
- * (owners), and leave. Team administration is online-only (SYNC.md 3.3), so every action waits
+ * (owners), and leave. Team administration is online-only (docs/sync-protocol.md 3.3), so every action waits
  * for the server and shows its error in words.
  */
 export function TeamsPanel({ teams, myUserId, actions, t, locale }: TeamsPanelProps) {

@@ -18,7 +18,7 @@ export type LoadControlUi = () => Promise<ControlUi>;
  * loaded the first time a panel opens ({@link LoadControlUi}); from then on that control renders
  * with Preact. If loading fails the button still shows its state and the failure is logged.
  *
- * Why not `createShadowRootUi` (TOOLCHAIN.md 2): it is async (it fetches the stylesheet on every
+ * Why not `createShadowRootUi` (docs/toolchain.md 2): it is async (it fetches the stylesheet on every
  * call) and registers a `ctx.onInvalidated` listener per UI that is never released, so an endless
  * feed would leak one closure per post ever seen, and a post could briefly have zero or two
  * controls while a mount is pending. Here the host is created synchronously, the CSS is bundled as

@@ -14,7 +14,7 @@ import { SAVE_BUTTON_LABEL, SAVE_BUTTON_TEXT } from '../../components/save-butto
 
 /**
  * The content script of one site, shared by entrypoints/<site>.content.ts (one bundle per site, so
- * a page loads only its own adapter: content-size bench). Composition only (ARCHITECTURE.md 6.1):
+ * a page loads only its own adapter: content-size bench). Composition only (docs/architecture.md 6.1):
  * uses the site's adapter on its supported pages, starts the
  * capture flow with `ctx.signal` (everything is removed when the extension is updated or
  * disabled), follows SPA navigation and answers the background's messages. It imports no zod and
@@ -65,7 +65,7 @@ export function runContent(ctx: ContentScriptContext, adapter: SiteAdapter): voi
     const msg = parseBackgroundToContent(raw);
     if (!msg || ctx.isInvalid) return undefined;
     if (msg.type === 'capture/save-in-view') {
-      // sendResponse + `return true`: works with the polyfill, plain Chromium and fake-browser (TOOLCHAIN.md 2).
+      // sendResponse + `return true`: works with the polyfill, plain Chromium and fake-browser (docs/toolchain.md 2).
       capture.saveInView().then(sendResponse, (err: unknown) => sendResponse({ ok: false, error: String(err) }));
       return true;
     }

@@ -84,7 +84,7 @@ export function App({ db, t, locale }: AppProps) {
     });
     return () => sub.unsubscribe();
   }, [db, t]);
-  // Notes a later edit on another device replaced (kept as conflicts by sync, SYNC.md 3.7).
+  // Notes a later edit on another device replaced (kept as conflicts by sync, docs/sync-protocol.md 3.7).
   const [replaced, setReplaced] = useState<{ id: string; notes: string[] } | null>(null);
   useEffect(() => {
     if (!openId) return;
@@ -95,7 +95,7 @@ export function App({ db, t, locale }: AppProps) {
     });
     return () => sub.unsubscribe();
   }, [db, openId]);
-  // In a team's library: who shared the open capture (server owner of the copy, SYNC.md 9.1).
+  // In a team's library: who shared the open capture (server owner of the copy, docs/sync-protocol.md 9.1).
   const [sharedBy, setSharedBy] = useState<{ id: string; name: string | null } | null>(null);
   useEffect(() => {
     if (!openId || data.libraryScope() === LOCAL_SCOPE) return;

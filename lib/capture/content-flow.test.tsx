@@ -2,7 +2,7 @@
 /**
  * The whole content-side flow with the real UI mount (entrypoints/content/save-button-ui.tsx) over
  * a fake adapter: real shadow hosts, real buttons, real panel. It lives here because vitest only
- * collects lib/, components/ and tests/; only tests may import entrypoints (ARCHITECTURE.md 6.2).
+ * collects lib/, components/ and tests/; only tests may import entrypoints (docs/architecture.md 6.2).
  */
 import { describe, it, expect, afterEach } from 'vitest';
 import { fireEvent } from '@testing-library/preact';

@@ -1,5 +1,5 @@
 /**
- * A logger that reports each distinct error once, with context (ARCHITECTURE.md 6.9 rule 4):
+ * A logger that reports each distinct error once, with context (docs/architecture.md 6.9 rule 4):
  * the site id and page URL, plus a hint on where to report it. "Extension context invalidated" is
  * expected after an update and stays quiet.
  */

@@ -6,7 +6,7 @@ import type { SiteAdapter } from '../sites/types';
 /**
  * Types shared by the content-side capture flow and the UI mount that entrypoints/content injects.
  * Type-only imports from lib/messages and lib/schema: the content script never bundles zod; the
- * background validates every message (ARCHITECTURE.md 6.9 rule 1).
+ * background validates every message (docs/architecture.md 6.9 rule 1).
  */
 
 /** What the Save control shows. `save` also covers "not known yet" (status pending). */

@@ -44,7 +44,7 @@ export class CaptureFieldError extends RangeError {
 /** Tables every capture-writing transaction needs. */
 export const captureTables = (db: SatchelDb) => [db.captures, db.collections, db.tags, db.outbox, db.kv, db.syncMeta];
 
-/** The draft part of a capture: the content fields the server stores (SYNC.md 3.3 createCapture + ours). */
+/** The draft part of a capture: the content fields the server stores (docs/sync-protocol.md 3.3 createCapture + ours). */
 export function contentOf(c: Capture): Record<string, unknown> {
   const {
     id: _i, key: _k, scopeId: _s, intent: _in, note: _n, tags: _t, collectionIds: _c, capturedAt: _ca, updatedAt: _u, completedAt: _co,
@@ -58,7 +58,7 @@ const MAX_CREATE_TAGS = 50;
 
 const wireTag = (label: string) => label.toLowerCase().normalize('NFC');
 
-/** The `createCapture` args of a stored capture (SYNC.md 3.3), tags as keys (at most 50). */
+/** The `createCapture` args of a stored capture (docs/sync-protocol.md 3.3), tags as keys (at most 50). */
 export function createArgs(c: Capture): Record<string, unknown> {
   return { id: c.id, scopeId: c.scopeId, ...contentOf(c), capturedAt: c.capturedAt, note: c.note, tags: c.tags.slice(0, MAX_CREATE_TAGS).map(wireTag), collectionIds: c.collectionIds };
 }
@@ -128,7 +128,7 @@ export async function patchCaptureIn(db: SatchelDb, id: string, patch: CapturePa
   const pending: Array<[MutationName, Record<string, unknown>]> = [];
   // baseVersion: the server version of this capture this device had seen when the learner made the
   // edit (0 before any sync). A note another device changed since then is kept as a conflict by the
-  // server (SYNC.md 3.7) instead of being silently overwritten.
+  // server (docs/sync-protocol.md 3.7) instead of being silently overwritten.
   if (Object.keys(set).length > 0) pending.push(['updateCapture', { id, baseVersion: (await db.syncMeta.get(id))?.version ?? 0, set }]);
   if (patch.tags !== undefined) {
     next.tags = await canonicalTags(db, old.scopeId, normalizeTags(patch.tags), now);

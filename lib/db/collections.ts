@@ -1,5 +1,5 @@
 /**
- * Collection mutations (SYNC.md 3.3 createCollection / renameCollection / deleteCollection /
+ * Collection mutations (docs/sync-protocol.md 3.3 createCollection / renameCollection / deleteCollection /
  * addToCollection / removeFromCollection). Same invariant as lib/db/mutations.ts: the row and its
  * outbox rows in one rw transaction.
  */
@@ -71,7 +71,7 @@ export async function renameCollection(db: SatchelDb, id: string, name: string, 
  * Deletes a collection; its captures stay (only their membership goes). The collection becomes a
  * tombstone (`deletedAt`), its id is removed from every capture's `collectionIds` locally, and
  * ONE `deleteCollection {id}` outbox row is written (the server cascades the item tombstones,
- * SYNC.md 3.3). Returns false when the id is unknown or already deleted. Deleting the Inbox is
+ * docs/sync-protocol.md 3.3). Returns false when the id is unknown or already deleted. Deleting the Inbox is
  * allowed; the next fresh save creates a new one.
  */
 export function deleteCollection(db: SatchelDb, id: string, opts: Pick<WriteOptions, 'clock'> = {}): Promise<boolean> {

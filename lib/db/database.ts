@@ -4,7 +4,7 @@ import type { Capture, Collection } from '../schema';
 /** Name of the extension's one IndexedDB database. Only composition roots open it. */
 export const DB_NAME = 'satchel';
 
-/** Scope of captures made before any sign-in (SYNC.md 3.1). Sync (issue 4) re-homes them later. */
+/** Scope of captures made before any sign-in (docs/sync-protocol.md 3.1). Sync (issue 4) re-homes them later. */
 export const LOCAL_SCOPE = 'personal:local';
 
 /**
@@ -30,7 +30,7 @@ export type CollectionRow = Collection;
 
 /**
  * The display spelling of a tag in a scope (device-local; not synced: the wire carries only the
- * key, SYNC.md 3.2). Primary key `[scopeId+key]`. Written with the captures that use the tag.
+ * key, docs/sync-protocol.md 3.2). Primary key `[scopeId+key]`. Written with the captures that use the tag.
  */
 export interface TagRow {
   scopeId: string;
@@ -43,7 +43,7 @@ export interface TagRow {
 }
 
 /**
- * Outbox mutation names. The first ones are SYNC.md 3.3's table; `completeCapture` is our addition
+ * Outbox mutation names. The first ones are docs/sync-protocol.md 3.3's table; `completeCapture` is our addition
  * for the "repair on revisit" flow (content fields of an existing capture got fuller), which the
  * sync server (issue 4) must accept with per-field "fuller wins" semantics.
  */
@@ -62,9 +62,9 @@ export type MutationName =
   | 'shareCapture';
 
 /**
- * One pending change for the server (SYNC.md 3.3). Written in the same rw transaction as the row
+ * One pending change for the server (docs/sync-protocol.md 3.3). Written in the same rw transaction as the row
  * change it describes (see lib/db/mutations.ts), deleted by sync once the server acknowledges it.
- * The outbox is append-only for writers: `seq` must stay contiguous (SYNC.md 3.4 `seq_gap`), so
+ * The outbox is append-only for writers: `seq` must stay contiguous (docs/sync-protocol.md 3.4 `seq_gap`), so
  * nothing but sync ever deletes a row (undo emits compensating mutations instead, lib/db/delete.ts).
  */
 export interface OutboxRow {
@@ -73,14 +73,14 @@ export interface OutboxRow {
   /** UUIDv7, globally unique (`&mutationId`), lets the server detect seq reuse after a restore. */
   mutationId: string;
   name: MutationName;
-  /** Mutation arguments as SYNC.md 3.3 lists them for `name`; plain JSON. */
+  /** Mutation arguments as docs/sync-protocol.md 3.3 lists them for `name`; plain JSON. */
   args: Record<string, unknown>;
   /** epoch ms, client clock; diagnostics only. */
   clientTs: number;
 }
 
 /**
- * What the server says about a synced capture that the local row does not carry (SYNC.md 3.2):
+ * What the server says about a synced capture that the local row does not carry (docs/sync-protocol.md 3.2):
  * its version (the `baseVersion` of the next `updateCapture`), who owns it (in a team: who shared
  * it) and, for a shared copy, the capture it was copied from. Primary key: the capture id.
  */
@@ -94,13 +94,13 @@ export interface SyncMetaRow {
   sourceCaptureId: string | null;
   /**
    * The server's values of the library fields, tag keys and collection ids, as last pulled: what a
-   * refused local change is rolled back to (SYNC.md 3.9 "shadow rows"), since no pull would
+   * refused local change is rolled back to (docs/sync-protocol.md 3.9 "shadow rows"), since no pull would
    * otherwise resend a row the server did not change.
    */
   server?: { fields: Record<string, unknown>; tags: string[]; collectionIds: string[] };
 }
 
-/** A note another device overwrote (SYNC.md 3.2 `NoteConflict`), shown as "replaced note". */
+/** A note another device overwrote (docs/sync-protocol.md 3.2 `NoteConflict`), shown as "replaced note". */
 export interface NoteConflictRow {
   id: string;
   captureId: string;
@@ -174,7 +174,7 @@ function stageMiddleware(down: DBCore): DBCore {
  *   `followUp.dueAt` the due "Did you try it?" questions.
  * - `collections`: primary key `id` (UUIDv7), by `scopeId`.
  * - `tags`: display spelling per `[scopeId+key]` (device-local).
- * - `outbox`: `++seq` (monotonic, never reused) and unique `mutationId` (SYNC.md 3.2).
+ * - `outbox`: `++seq` (monotonic, never reused) and unique `mutationId` (docs/sync-protocol.md 3.2).
  * - `kv`: key/value state and settings (`followUpDelayMs`, undo records `undo:<token>`).
  *
  * Version 1 rows keep working: the version 2 upgrade fills the new capture fields with null,
@@ -223,7 +223,7 @@ export class SatchelDb extends Dexie {
         await tx.table('tags').bulkPut([...labels.values()]);
       });
     // Version 3 (sync, issue 4): server facts about synced rows, overwritten notes kept as
-    // conflicts (SYNC.md 3.7), and mutations the server refused, kept with their payloads (3.9).
+    // conflicts (docs/sync-protocol.md 3.7), and mutations the server refused, kept with their payloads (3.9).
     this.version(3).stores({
       syncMeta: 'id, scopeId',
       noteConflicts: 'id, captureId, scopeId',

@@ -8,10 +8,10 @@
  *    The full previous rows are kept in an undo record (`kv` key `undo:<token>`) until the window
  *    ends. Tombstones are hidden from every query.
  * 2. `undoDelete` never removes or edits outbox rows. The outbox is append-only for writers:
- *    the server refuses a gap in `seq` (SYNC.md 3.4 `seq_gap`) and `++seq` never reuses a number,
+ *    the server refuses a gap in `seq` (docs/sync-protocol.md 3.4 `seq_gap`) and `++seq` never reuses a number,
  *    so deleting an unsent row would wedge sync; and a row may already be in flight (sent, not yet
  *    acknowledged) when the learner clicks Undo, so "remove it if still there" races with push.
- * 3. Instead undo compensates: on the server a delete is final (SYNC.md 3.7, no undelete in v1),
+ * 3. Instead undo compensates: on the server a delete is final (docs/sync-protocol.md 3.7, no undelete in v1),
  *    so each capture is re-created under a NEW id with all its fields: `createCapture` (content,
  *    note, tag keys, live collection ids) plus `updateCapture` for intent and review fields.
  *    Locally the tombstone row is replaced by the new row. This is correct whether or not the

@@ -1,5 +1,5 @@
 /**
- * The ONLY write path for synced tables (ARCHITECTURE.md 6.4), together with the other mutation
+ * The ONLY write path for synced tables (docs/architecture.md 6.4), together with the other mutation
  * files of lib/db (collections.ts, tags.ts, delete.ts, review.ts, import.ts).
  *
  * INVARIANT: every synced write also writes its outbox row in the same `rw` transaction
@@ -12,7 +12,7 @@
  *
  * Row changes with no outbox row of their own, on purpose (the server derives them):
  * - `deleteCollection` drops the id from member captures locally; its one `deleteCollection`
- *   mutation makes the server cascade the item tombstones (SYNC.md 3.3);
+ *   mutation makes the server cascade the item tombstones (docs/sync-protocol.md 3.3);
  * - `deleteCapture` clears the tombstone's tags/collections locally (server: elements present=false);
  * - `renameTag` to another spelling of the same key changes display labels only (the wire carries keys);
  * - the `tags` (display spellings) and `kv` (settings, undo records) tables are device-local.
@@ -109,7 +109,7 @@ async function upsert(db: SatchelDb, draft: CaptureDraft, mode: 'save' | 'comple
       if (!old || old.deletedAt !== null) old = (await idlessTwin(db, scopeId, draft, opts.aliasKey)) ?? old;
       if (old && old.deletedAt !== null) {
         if (mode === 'complete') return null;
-        // Re-saving a deleted post creates it anew (SYNC.md 3.7: a delete is final on the server,
+        // Re-saving a deleted post creates it anew (docs/sync-protocol.md 3.7: a delete is final on the server,
         // so the old id stays a tombstone there). Its deleteCapture is already in the outbox;
         // the local tombstone row is dropped so the unique [scopeId+key] index admits the new row.
         await db.captures.delete(old.id);

@@ -1,5 +1,5 @@
 /**
- * Sharing a capture into a team (SYNC.md 9.1: share = copy). The copy is a new capture in the
+ * Sharing a capture into a team (docs/sync-protocol.md 9.1: share = copy). The copy is a new capture in the
  * team's scope, owned by the sharer, carrying their "why this is worth reading" note; the
  * learner's own capture is untouched. Team scopes the device can see come from the last pull
  * (`syncScopes` in kv).
@@ -66,7 +66,7 @@ export function shareCapture(
       id: newId(),
       scopeId: targetScopeId,
       note: note?.trim() ? note : null,
-      tags: [...src.tags], // the server copies the source's tags too (SYNC.md 9.1)
+      tags: [...src.tags], // the server copies the source's tags too (docs/sync-protocol.md 9.1)
       collectionIds: opts.collectionId ? [opts.collectionId] : [],
       intent: null,
       reviewedAt: null,
@@ -117,7 +117,7 @@ export interface TeamCaptureView {
 
 /**
  * The newest captures shared in the learner's teams, newest first, at most `limit`, each with the
- * team's name and who shared it (SYNC.md 9.1: the copy is owned by the sharer).
+ * team's name and who shared it (docs/sync-protocol.md 9.1: the copy is owned by the sharer).
  */
 export async function listTeamCaptures(db: SatchelDb, limit = 5): Promise<TeamCaptureView[]> {
   const teams = await listTeamScopes(db);

@@ -1,5 +1,5 @@
 /**
- * Sync identity and state kept in the `kv` table (SYNC.md 3.2 `kv`, 3.9 "state lives in the
+ * Sync identity and state kept in the `kv` table (docs/sync-protocol.md 3.2 `kv`, 3.9 "state lives in the
  * database"): the server URL, this device's id and name, the signed-in device's {@link StoredSyncAuth} and
  * the {@link StoredSyncState} of the sync loop. One kv key each ({@link SYNC_KV_KEYS}).
  *
@@ -8,7 +8,7 @@
  * a `SyncStateError` for bad input, so nothing invalid is stored.
  *
  * The shapes equal `SyncAuth`/`SyncState` of lib/sync/types.ts (lib/db may not import lib/sync,
- * ARCHITECTURE.md 6.2); sync-state.test.ts checks that the two stay assignable both ways.
+ * docs/architecture.md 6.2); sync-state.test.ts checks that the two stay assignable both ways.
  */
 import { z } from 'zod';
 import { Uuid7 } from '../schema/sync';
@@ -39,7 +39,7 @@ export class SyncStateError extends Error {
   }
 }
 
-/** Hosts where plain `http:` is allowed (a server on this machine; SYNC.md 4: HTTPS only otherwise). */
+/** Hosts where plain `http:` is allowed (a server on this machine; docs/sync-protocol.md 4: HTTPS only otherwise). */
 export const LOCAL_HOSTS: readonly string[] = ['localhost', '127.0.0.1'];
 
 /**
@@ -131,7 +131,7 @@ export async function writeServerUrl(db: SatchelDb, input: string): Promise<stri
 
 /**
  * This device's id (UUIDv7): created on first call and kept for the life of the database, so a
- * sign-in after a sign-out continues the same device (and its mutation seq, SYNC.md 3.1). Created
+ * sign-in after a sign-out continues the same device (and its mutation seq, docs/sync-protocol.md 3.1). Created
  * inside one rw transaction, so two concurrent first calls agree on one id.
  */
 export async function ensureDeviceId(db: SatchelDb): Promise<string> {
@@ -230,7 +230,7 @@ export async function countLocalCaptures(db: SatchelDb): Promise<number> {
  * pull cookie (so a later sign-in pulls everything again), in ONE rw transaction: either all of it
  * goes or nothing does. Pending outbox changes are lost with it; callers must warn first
  * ({@link countPending}). The device id, device name, server URL, sign-in and kv settings stay.
- * The outbox key generator is not reset by `clear()` (SYNC.md 3.2), so seq never goes back.
+ * The outbox key generator is not reset by `clear()` (docs/sync-protocol.md 3.2), so seq never goes back.
  * Returns how many capture rows (tombstones included) and pending changes were removed.
  */
 export async function clearLocalLibrary(db: SatchelDb): Promise<{ captures: number; pending: number }> {

@@ -1,6 +1,6 @@
 /**
- * The local side of sync (SYNC.md 3.9) over the Dexie database: what lib/sync's engine calls as
- * its `SyncStore` (the shapes match structurally; lib/db may not import lib/sync, ARCHITECTURE.md
+ * The local side of sync (docs/sync-protocol.md 3.9) over the Dexie database: what lib/sync's engine calls as
+ * its `SyncStore` (the shapes match structurally; lib/db may not import lib/sync, docs/architecture.md
  * 6.2, and tests/sync-store-contract.test.ts checks they stay assignable).
  *
  * Scopes. Locally the learner's own scope is always `personal:local` (every query and write of the
@@ -128,7 +128,7 @@ export function dexieSyncStore(db: SatchelDb) {
       });
     },
 
-    /** One pull page, in one transaction (SYNC.md 3.9 pull phase, steps 1–5). */
+    /** One pull page, in one transaction (docs/sync-protocol.md 3.9 pull phase, steps 1–5). */
     applyPullPage(page: PullResponse): Promise<void> {
       return db.transaction('rw', [db.captures, db.collections, db.tags, db.outbox, db.kv, db.syncMeta, db.noteConflicts], async () => {
         const auth = await readSyncAuth(db);

@@ -1,7 +1,7 @@
 /**
  * Tag mutations across captures: bulk add/remove, rename and merge. Tags on a capture are labels
  * (lib/schema/tag.ts); identity is the key. The wire carries keys only (`addTag`/`removeTag`
- * `{captureId, tag: key}`, SYNC.md 3.3), so a change of spelling alone (`ai` → `AI`) is a
+ * `{captureId, tag: key}`, docs/sync-protocol.md 3.3), so a change of spelling alone (`ai` → `AI`) is a
  * device-local display change with no outbox row; a change of key is `removeTag` + `addTag` per
  * capture, written in the same transaction as the rows (lib/db/mutations.ts invariant).
  */

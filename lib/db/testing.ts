@@ -1,6 +1,6 @@
 /**
  * Test factories (imported only by *.test.ts files): valid drafts and captures with overrides,
- * in the style `makeDraft({ truncated: true })` (ARCHITECTURE.md 6.5).
+ * in the style `makeDraft({ truncated: true })` (docs/architecture.md 6.5).
  */
 import type { Capture, CaptureDraft } from '../schema';
 import { captureKey } from '../schema';

@@ -1,5 +1,5 @@
 /**
- * DOM observation helpers (ARCHITECTURE.md 6.11: MutationObserver plus a per-element mark is the
+ * DOM observation helpers (docs/architecture.md 6.11: MutationObserver plus a per-element mark is the
  * safe default; refined-github's animation trick depends on page CSS). Everything hangs off an
  * AbortSignal: aborting disconnects the observer and drops pending callbacks.
  */
@@ -20,7 +20,7 @@ export interface DomChangeOptions {
   schedule?: Scheduler;
   /**
    * Attribute names whose changes count (recycled list items change an id-bearing attribute
-   * without adding nodes, SITE-DOM.md 1.3). Default: none (child list changes only).
+   * without adding nodes, docs/sites/x.md 1.3). Default: none (child list changes only).
    */
   attributes?: readonly string[];
   /** Return true for a mutation record that should not trigger a call (e.g. our own UI). */
@@ -80,7 +80,7 @@ export interface ObserveOptions extends Omit<DomChangeOptions, 'attributes'> {
 
 /**
  * Calls `cb` once for every element matching `selector` now and whenever one appears later
- * (ARCHITECTURE.md 6.1 `observe(selector, cb, {signal})`). Each element is reported once per call
+ * (docs/architecture.md 6.1 `observe(selector, cb, {signal})`). Each element is reported once per call
  * site: the mark is a WeakSet, so nothing is written onto the page's nodes. A throwing callback is
  * isolated to its element.
  */

@@ -1,5 +1,5 @@
 /**
- * Plain text of an element as a reader sees it (SITE-DOM.md rule 5): `<br>` and block boundaries
+ * Plain text of an element as a reader sees it (docs/sites/README.md rule 5): `<br>` and block boundaries
  * become `\n`, emoji `<img alt>` become their alt text, hidden accessibility copies are skipped.
  * Works the same in a page and in jsdom (no layout needed, unlike `innerText`).
  */

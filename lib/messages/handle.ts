@@ -3,7 +3,7 @@
  * {@link ContentToBackground}, dispatch by `type`, and answer `{ ok: true, ... }` or
  * `{ ok: false, error }`. It never throws.
  *
- * Placement (ARCHITECTURE.md 6.2): `lib/messages` may import only `lib/schema` and zod, so the
+ * Placement (docs/architecture.md 6.2): `lib/messages` may import only `lib/schema` and zod, so the
  * database functions are injected as {@link MessageDeps}; `entrypoints/background.ts` binds them
  * to `lib/db`. This keeps the table unit-testable with plain fakes and keeps Dexie out of the
  * messages module (and so out of anything the content script imports).

@@ -4,7 +4,7 @@ import { CaptureDraft, Intent, Capture } from '../schema';
 /**
  * Messages from a content script (or the popup/library) to the background. Every message is
  * parsed with this union at the background boundary; a malformed one is refused with a reason
- * (ARCHITECTURE.md 6.9 rule 1). Named by domain, `type: '<domain>/<verb>'`.
+ * (docs/architecture.md 6.9 rule 1). Named by domain, `type: '<domain>/<verb>'`.
  */
 export const ContentToBackground = z.discriminatedUnion('type', [
   /** Save a post. Replies `SaveReply`. Saving the same platform+postId again returns the same capture (merging fuller text). */

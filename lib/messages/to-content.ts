@@ -1,5 +1,5 @@
 /**
- * Messages from the background (or the popup) to a tab's content script (ARCHITECTURE.md 6.7 naming).
+ * Messages from the background (or the popup) to a tab's content script (docs/architecture.md 6.7 naming).
  *
  * Deliberately zod-free: the content script imports this file, and the content bundle must stay
  * small (issue 2: ≤ 20 KB gzip). Only the extension itself can message a content script, so a

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 
 /**
- * Makes sure a repeating alarm exists (alarms may be cleared on browser restart, SYNC.md 3.9):
+ * Makes sure a repeating alarm exists (alarms may be cleared on browser restart, docs/sync-protocol.md 3.9):
  * creates `name` every `periodMinutes` (≥ 0.5, Chrome's minimum) unless one with that period
  * already exists.
  */

@@ -5,7 +5,7 @@ export type RuntimeMessageHandler = (raw: unknown, sender: Browser.runtime.Messa
 
 /**
  * Registers `handler` for `runtime.onMessage` with the `sendResponse` + `return true` pattern
- * (TOOLCHAIN.md §2): it works with the polyfill, WXT's `browser` and fake-browser, which ignores
+ * (docs/toolchain.md §2): it works with the polyfill, WXT's `browser` and fake-browser, which ignores
  * returned promises. A rejection is answered `{ ok: false, error }`, so the sender never hangs.
  * Call synchronously at service-worker start so wake-up events are not missed.
  */

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { ScopeId } from './capture';
 import { Uuid7 } from './sync';
 
-/** Team roles (SYNC.md 4): owner manages members; editor shares and edits what they shared; viewer reads. */
+/** Team roles (docs/sync-protocol.md 4): owner manages members; editor shares and edits what they shared; viewer reads. */
 export const Role = z.enum(['owner', 'editor', 'viewer']);
 export type Role = z.infer<typeof Role>;
 

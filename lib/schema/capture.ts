@@ -2,8 +2,8 @@ import { z } from 'zod';
 
 /**
  * Platforms Satchel captures from. `web` is any other page (context menu capture).
- * The value is also the site adapter id and the fixture folder name (ARCHITECTURE.md 6.3).
- * Wire format: adding a value here is a protocol change (SYNC.md 3.2).
+ * The value is also the site adapter id and the fixture folder name (docs/architecture.md 6.3).
+ * Wire format: adding a value here is a protocol change (docs/sync-protocol.md 3.2).
  */
 export const Platform = z.enum(['linkedin', 'x', 'yammer', 'web']);
 export type Platform = z.infer<typeof Platform>;
@@ -114,7 +114,7 @@ export type ThreadPart = z.infer<typeof ThreadPart>;
 /**
  * What a site adapter reads out of one post element: everything the page shows about the post,
  * with completeness flags for what it lacks. Produced in the content script, validated by the
- * background before storing (ARCHITECTURE.md 6.9 rule 1).
+ * background before storing (docs/architecture.md 6.9 rule 1).
  */
 export const CaptureDraft = z.strictObject({
   ...postFields,
@@ -149,11 +149,11 @@ export type CaptureDraft = z.infer<typeof CaptureDraft>;
 export const Intent = z.enum(['tip', 'job-aid', 'question', 'share']);
 export type Intent = z.infer<typeof Intent>;
 
-/** Scope id: `personal:<userId|local>` or `team:<teamId>` (SYNC.md 3.1). */
+/** Scope id: `personal:<userId|local>` or `team:<teamId>` (docs/sync-protocol.md 3.1). */
 export const ScopeId = z.string().regex(/^(personal|team):[A-Za-z0-9_-]{1,64}$/);
 
 /**
- * The "did you try it?" follow-up of a capture saved as a tip to try (issue 3, USERS.md d11).
+ * The "did you try it?" follow-up of a capture saved as a tip to try (issue 3: learners who note what they will try and are asked later whether they did).
  * `dueAt` is when it comes back (saved time + the follow-up delay setting); `answer` is what the
  * learner says happened (plain text), kept as evidence of applying it.
  */

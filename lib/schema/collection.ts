@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ScopeId } from './capture';
 
 /**
- * A personal (later: team) collection a learner files captures into (SYNC.md 3.2 `Collection`,
+ * A personal (later: team) collection a learner files captures into (docs/sync-protocol.md 3.2 `Collection`,
  * client fields). Membership is the capture's `collectionIds`; a capture can sit in several.
  */
 export const Collection = z.strictObject({
@@ -22,5 +22,5 @@ export const Collection = z.strictObject({
 });
 export type Collection = z.infer<typeof Collection>;
 
-/** Longest collection name (SYNC.md 3.2). */
+/** Longest collection name (docs/sync-protocol.md 3.2). */
 export const MAX_COLLECTION_NAME = 200;

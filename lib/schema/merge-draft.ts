@@ -1,6 +1,6 @@
 /**
  * "Fuller wins": how a later capture of the same post completes a stored one. One copy for the
- * extension and the server (lib/schema may be imported by both; ARCHITECTURE.md 6.2).
+ * extension and the server (lib/schema may be imported by both; docs/architecture.md 6.2).
  */
 import { captureKey, type CaptureDraft } from './capture';
 import { contentKeyOf } from './content-key';

@@ -1,5 +1,5 @@
 /**
- * Sync wire types (SYNC.md 3.3–3.5): the outbox mutations, the push and pull envelopes and the
+ * Sync wire types (docs/sync-protocol.md 3.3–3.5): the outbox mutations, the push and pull envelopes and the
  * records a pull returns. The server validates requests with these; the client validates
  * responses with them. Every object is strict: unknown keys are refused (mass assignment, S3).
  */
@@ -31,7 +31,7 @@ export const CollectionName = z.string().trim().min(1).max(200);
 
 /**
  * The scalar library fields `updateCapture.set` may change, each last-writer-wins per field in
- * server order (SYNC.md 3.7). This list is the contract with the client (lib/db): a field not
+ * server order (docs/sync-protocol.md 3.7). This list is the contract with the client (lib/db): a field not
  * listed here is refused (`rejected:invalid`). `note` also keeps a `NoteConflict` when the
  * writer's `baseVersion` is stale.
  */
@@ -54,7 +54,7 @@ export const CaptureFieldSet = z
   .refine((s) => Object.keys(s).length > 0, { message: 'set must name at least one field' });
 export type CaptureFieldSet = z.infer<typeof CaptureFieldSet>;
 
-/** Args of each mutation (SYNC.md 3.3 table, plus `completeCapture`). */
+/** Args of each mutation (docs/sync-protocol.md 3.3 table, plus `completeCapture`). */
 export const MutationArgs = {
   /** Create a capture: the whole post draft plus library fields. Creates never overwrite. */
   createCapture: CaptureDraft.extend({
@@ -80,7 +80,7 @@ export const MutationArgs = {
   addToCollection: z.strictObject({ collectionId: Uuid7, captureId: Uuid7 }),
   removeFromCollection: z.strictObject({ collectionId: Uuid7, captureId: Uuid7 }),
   /**
-   * Share = copy into another scope (SYNC.md 9.1): new row `newId` in `targetScopeId` with
+   * Share = copy into another scope (docs/sync-protocol.md 9.1): new row `newId` in `targetScopeId` with
    * `sourceCaptureId = sourceId`, owned by the sharer. `note` is the sharer's "why this is worth
    * reading" (default: the source's note). Idempotent on `newId`.
    */
@@ -123,7 +123,7 @@ export const PushRequest = z.strictObject({
 });
 export type PushRequest = z.infer<typeof PushRequest>;
 
-/** Outcome of one mutation (SYNC.md 3.4). */
+/** Outcome of one mutation (docs/sync-protocol.md 3.4). */
 export const MutationStatus = z.enum(['applied', 'applied_with_conflict', 'noop', 'gone', 'not_found', 'rejected']);
 export type MutationStatus = z.infer<typeof MutationStatus>;
 
@@ -227,7 +227,7 @@ export const ScopeInfo = z.strictObject({
   name: z.string().optional(),
 });
 
-/** Pull response (SYNC.md 3.5). */
+/** Pull response (docs/sync-protocol.md 3.5). */
 export const PullResponse = z.strictObject({
   /** opaque; send back as is */
   cookie: z.string(),

@@ -1,5 +1,5 @@
 /**
- * Tag normalisation, done once for the whole product (issue 3 "Organise"; SYNC.md 3.2 CaptureTag).
+ * Tag normalisation, done once for the whole product (issue 3 "Organise"; docs/sync-protocol.md 3.2 CaptureTag).
  *
  * A tag has two forms:
  * - its **label**: what the learner typed, tidied (`normalizeTag`): NFC, trimmed, inner whitespace
@@ -11,7 +11,7 @@
  * Any script and emoji are kept as they are (only case folds).
  */
 
-/** Longest tag label after normalisation, in UTF-16 code units (SYNC.md 3.2: <= 64). */
+/** Longest tag label after normalisation, in UTF-16 code units (docs/sync-protocol.md 3.2: <= 64). */
 export const MAX_TAG_LENGTH = 64;
 
 /** Cuts `s` to at most `max` UTF-16 units without splitting a surrogate pair. */

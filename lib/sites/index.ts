@@ -3,7 +3,7 @@ import { linkedinAdapter } from './linkedin';
 import { xAdapter } from './x';
 import { yammerAdapter } from './yammer';
 
-/** Every site adapter, one line each (ARCHITECTURE.md 6.3 step 2); each has a row in ./meta.ts. */
+/** Every site adapter, one line each (docs/architecture.md 6.3 step 2); each has a row in ./meta.ts. */
 export const ADAPTERS: readonly SiteAdapter[] = [linkedinAdapter, xAdapter, yammerAdapter];
 
 /** The adapter for a page URL, or null when Satchel does not capture posts there. */

@@ -30,7 +30,7 @@ export interface SiteMeta extends PlatformMeta {
   readonly matches: readonly string[];
   /**
    * Attributes whose change can mean that an element now shows another post (a virtualised list
-   * reuses it, SITE-DOM.md 1.3): the capture controller observes these (and only these: X rewrites
+   * reuses it, docs/sites/x.md 1.3): the capture controller observes these (and only these: X rewrites
    * `style` on every scroll). Listed per site after what the adapter's `postId` reads.
    */
   readonly idAttributes: readonly string[];

@@ -14,7 +14,7 @@ export interface ExtractContext {
 }
 
 /**
- * Contract of one site adapter (ARCHITECTURE.md 6.3). Adapters are pure: DOM in, CaptureDraft out.
+ * Contract of one site adapter (docs/architecture.md 6.3). Adapters are pure: DOM in, CaptureDraft out.
  * They know nothing of storage, messaging or UI.
  */
 export interface SiteAdapter {

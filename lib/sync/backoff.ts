@@ -1,11 +1,11 @@
-/** Smallest retry delay, ms: the `chrome.alarms` minimum (SYNC.md 3.9). */
+/** Smallest retry delay, ms: the `chrome.alarms` minimum (docs/sync-protocol.md 3.9). */
 export const MIN_RETRY_MS = 30_000;
 /** Largest retry delay, ms (15 min). */
 export const MAX_RETRY_MS = 15 * 60_000;
 
 /**
  * Delay before retry number `attempt` (0 = first retry), ms: full jitter,
- * `max(30 s, random(0, min(15 min, 30 s · 2^attempt)))` (SYNC.md 3.9). `random` returns [0, 1).
+ * `max(30 s, random(0, min(15 min, 30 s · 2^attempt)))` (docs/sync-protocol.md 3.9). `random` returns [0, 1).
  * A server `Retry-After` (ms) wins when it is longer.
  */
 export function retryDelayMs(attempt: number, random: () => number, retryAfterMs: number | null = null): number {

@@ -2,12 +2,12 @@ import { MAX_MUTATIONS_PER_PUSH, PushResponse } from '../schema/sync';
 import { retryDelayMs } from './backoff';
 import type { HttpResult, OutboxItem, SyncError, SyncOutcome, SyncStore, SyncTransport } from './types';
 
-/** Bytes the client aims to stay under per push (the server's limit is 512 KiB; SYNC.md 3.4). */
+/** Bytes the client aims to stay under per push (the server's limit is 512 KiB; docs/sync-protocol.md 3.4). */
 export const PUSH_TARGET_BYTES = 256 * 1024;
 /** Pull pages per run at most; the next run continues from the stored cookie. */
 export const MAX_PULL_PAGES = 100;
 
-/** What {@link syncOnce} needs; everything is injected (ARCHITECTURE.md 6.2: no wxt, no fetch here). */
+/** What {@link syncOnce} needs; everything is injected (docs/architecture.md 6.2: no wxt, no fetch here). */
 export interface SyncDeps {
   store: SyncStore;
   transport: SyncTransport;
@@ -18,7 +18,7 @@ export interface SyncDeps {
 }
 
 /**
- * One sync run (SYNC.md 3.9): push the outbox in batches (≤ 100 mutations, ≈ ≤ 256 KiB), then pull
+ * One sync run (docs/sync-protocol.md 3.9): push the outbox in batches (≤ 100 mutations, ≈ ≤ 256 KiB), then pull
  * until `hasMore` is false. Every step is committed by the store before the next request, so a
  * stopped service worker resumes where it was. On failure nothing is dropped: the outbox stays,
  * the error and the next retry time (full-jitter backoff, or `Retry-After`) go to the state.

@@ -31,7 +31,7 @@ export type RunResult = SyncOutcome | { status: 'busy' };
 /**
  * A function that runs one sync (lib/sync/engine.ts `syncOnce`) over the extension database,
  * one at a time: a run that finds another in progress returns `{status: 'busy'}` (the running
- * one will push what is queued, SYNC.md 3.9 "single runner"), except a forced run, which waits.
+ * one will push what is queued, docs/sync-protocol.md 3.9 "single runner"), except a forced run, which waits.
  */
 export function createSyncRunner(opts: SyncRunnerOptions): (force?: boolean) => Promise<RunResult> {
   const store: SyncStore = dexieSyncStore(opts.db);

@@ -15,7 +15,7 @@ export interface TransportOptions {
   fetch: Fetch;
   /** epoch ms clock (for HTTP-date Retry-After). */
   now?: () => number;
-  /** Per request timeout, ms (SYNC.md 3.9: 20 s). */
+  /** Per request timeout, ms (docs/sync-protocol.md 3.9: 20 s). */
   timeoutMs?: number;
   /** Rows per pull page (≤ 1000). */
   pullLimit?: number;

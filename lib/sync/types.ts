@@ -1,6 +1,6 @@
 import type { PullResponse, PushResponse } from '../schema/sync';
 
-/** One pending mutation as the outbox holds it (SYNC.md 3.3); `seq` is per device and contiguous. */
+/** One pending mutation as the outbox holds it (docs/sync-protocol.md 3.3); `seq` is per device and contiguous. */
 export interface OutboxItem {
   seq: number;
   mutationId: string;
@@ -34,7 +34,7 @@ export interface SyncError {
   at: number;
 }
 
-/** Sync state kept in the database (never in service-worker memory; SYNC.md 3.9). */
+/** Sync state kept in the database (never in service-worker memory; docs/sync-protocol.md 3.9). */
 export interface SyncState {
   /** Opaque pull cookie from the server; null before the first pull. */
   cookie: string | null;
@@ -49,7 +49,7 @@ export interface SyncState {
 
 /**
  * What the engine needs from the local database. Each method is one transaction; an
- * implementation must keep SYNC.md 3.9's guarantees (a stopped service worker can only repeat a
+ * implementation must keep docs/sync-protocol.md 3.9's guarantees (a stopped service worker can only repeat a
  * step, never half-apply it).
  */
 export interface SyncStore {

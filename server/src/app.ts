@@ -64,7 +64,7 @@ export function createApp(opts: CreateAppOptions): Hono<AppEnv> {
       maxAge: 600,
     }),
   );
-  // SYNC.md 4 "Time limits": answer 503 after REQUEST_TIMEOUT_MS. A push still running commits or
+  // docs/sync-protocol.md 4 "Time limits": answer 503 after REQUEST_TIMEOUT_MS. A push still running commits or
   // rolls back on its own; the client's retry is then a duplicate or a fresh apply, never a loss.
   app.use('/v1/*', timeout(opts.config.requestTimeoutMs, () => new HTTPException(503, { message: 'request timed out; retry' })));
   app.use('/v1/*', async (c, next) => {

@@ -1,5 +1,5 @@
 /**
- * The one authorisation function family (SYNC.md 4): a user's role in a scope comes from
+ * The one authorisation function family (docs/sync-protocol.md 4): a user's role in a scope comes from
  * `memberships` only; the scope of an existing row always comes from the stored row.
  *
  * | action        | owner | editor | viewer |

@@ -25,7 +25,7 @@ export interface Config {
   rateLimits: { auth: RateLimit; push: RateLimit; pull: RateLimit; invites: RateLimit; api: RateLimit };
   /** argon2id cost; default memoryCost 19456 KiB, timeCost 2 (OWASP minimum) */
   argon2: { memoryCost: number; timeCost: number };
-  /** tombstone retention before GC, ms; default 180 days (SYNC.md 9.3) */
+  /** tombstone retention before GC, ms; default 180 days (docs/sync-protocol.md 9.3) */
   tombstoneRetentionMs: number;
   /** seconds a request may take before 503; default 15 */
   requestTimeoutMs: number;
@@ -43,7 +43,7 @@ function int(env: NodeJS.ProcessEnv, name: string, def: number): number {
 
 /**
  * Reads the configuration. Rate limits are `RATE_LIMIT_<NAME>_PER_MIN` (auth 10, push 600,
- * pull 120, api 600) and `RATE_LIMIT_INVITES_PER_DAY` (20), per SYNC.md 4 "Limits".
+ * pull 120, api 600) and `RATE_LIMIT_INVITES_PER_DAY` (20), per docs/sync-protocol.md 4 "Limits".
  * @throws Error naming the variable when one is malformed.
  */
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {

@@ -1,5 +1,5 @@
 /**
- * Typed errors mapped to HTTP in one place (`app.onError`, ARCHITECTURE.md 6.9 rule 6). The body is
+ * Typed errors mapped to HTTP in one place (`app.onError`, docs/architecture.md 6.9 rule 6). The body is
  * always `{error:{code,message}}`; messages are fixed strings, never stack traces or secrets.
  */
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
@@ -29,7 +29,7 @@ export const notFound = (message = 'not found') => new HttpError(404, 'not_found
 
 /**
  * A retryable store failure: SQLITE_BUSY, PG serialization failure (40001), deadlock (40P01), a
- * lost connection, or a unique violation from a cross-scope race. Push retries the mutation's transaction, then answers 503 (SYNC.md 3.4).
+ * lost connection, or a unique violation from a cross-scope race. Push retries the mutation's transaction, then answers 503 (docs/sync-protocol.md 3.4).
  */
 export class TransientStoreError extends Error {
   override name = 'TransientStoreError';

@@ -16,7 +16,7 @@ const server = serve({ fetch: app.fetch, port: config.port, hostname: config.hos
   process.stdout.write(JSON.stringify({ at: new Date().toISOString(), msg: 'listening', store: store.kind, port: info.port, host: config.host, migrations: applied }) + '\n');
 });
 
-// Tombstone GC once an hour (SYNC.md 3.10); safe on every replica (one write transaction).
+// Tombstone GC once an hour (docs/sync-protocol.md 3.10); safe on every replica (one write transaction).
 const gc = setInterval(() => {
   gcTombstones(store, Date.now() - config.tombstoneRetentionMs).catch((e: unknown) =>
     process.stdout.write(JSON.stringify({ at: new Date().toISOString(), level: 'error', msg: 'gc failed', error: (e as Error).name }) + '\n'),

@@ -1,5 +1,5 @@
 /**
- * In-memory fixed-window rate limiter (SYNC.md 4: in memory for one instance; Redis or PG for
+ * In-memory fixed-window rate limiter (docs/sync-protocol.md 4: in memory for one instance; Redis or PG for
  * replicas, see server/README.md). Keys are `<bucket>:<token|user|ip>`.
  */
 import type { RateLimit } from './config';

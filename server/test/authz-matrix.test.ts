@@ -1,6 +1,6 @@
 // @vitest-environment node
 /**
- * Authorisation matrix (issue 4, SYNC.md 4 role table): for every mutation and team endpoint,
+ * Authorisation matrix (issue 4, docs/sync-protocol.md 4 role table): for every mutation and team endpoint,
  * a stranger, a viewer, an editor, a removed member and a revoked device get exactly what the
  * role table says, and nothing about rows outside their scopes (an existing id and a random id
  * give the same answer). The owner column is the positive control.

@@ -1,6 +1,6 @@
 // @vitest-environment node
 /**
- * Protocol conformance: the SYNC.md section 8 scenarios that concern the server, each run against
+ * Protocol conformance: the docs/sync-protocol.md section 8 scenarios that concern the server, each run against
  * SQLite and PostgreSQL. Client-only rows (C7, C9, C10, M1–M8) belong to the extension's tests;
  * the property test (property.test.ts) covers them with a client model.
  */

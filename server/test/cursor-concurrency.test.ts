@@ -1,8 +1,8 @@
 // @vitest-environment node
 /**
- * R3 and R4 of SYNC.md 8 (cursor safety, invariant I7): a writer holding the scope lock while a
+ * R3 and R4 of docs/sync-protocol.md 8 (cursor safety, invariant I7): a writer holding the scope lock while a
  * second writer waits and a reader pulls repeatedly; and the negative control proving the
- * harness catches the bigserial skip bug (SYNC.md 6 "The pitfall").
+ * harness catches the bigserial skip bug (docs/sync-protocol.md 6 "The pitfall").
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import pg from 'pg';

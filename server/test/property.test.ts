@@ -4,10 +4,10 @@
  * a faulty transport (dropped requests, dropped responses, duplicates, delayed/reordered
  * deliveries, the client stopped between two awaits, the server restarted on the same DB, tombstone
  * GC past retention), then
- * quiesce and check SYNC.md 7: I1 convergence, I2 no lost write, I3 no resurrection, I4 no
+ * quiesce and check docs/sync-protocol.md 7: I1 convergence, I2 no lost write, I3 no resurrection, I4 no
  * duplicate, I5 per-device order, I6 nobody reads or writes outside their scopes.
  *
- * The client is a small model of SYNC.md 3.9: a persistent outbox numbered by seq, batches of at
+ * The client is a small model of docs/sync-protocol.md 3.9: a persistent outbox numbered by seq, batches of at
  * most 20, results recorded when acknowledged, pull pages applied atomically with the cookie.
  */
 import fc from 'fast-check';
@@ -100,7 +100,7 @@ class Transport {
   }
 }
 
-/** One sync run of a device (SYNC.md 3.9): push the outbox, then pull until hasMore=false. */
+/** One sync run of a device (docs/sync-protocol.md 3.9): push the outbox, then pull until hasMore=false. */
 async function syncOnce(c: ClientDb, tr: Transport, faults: Fault[]): Promise<void> {
   let i = 0;
   const next = (): Fault => faults[i++] ?? 'ok';
@@ -200,7 +200,7 @@ async function runProgram(kind: 'sqlite' | 'postgres', actions: Action[], stores
         break;
       }
       case 'gc':
-        // Tombstone GC past retention (SYNC.md 3.10): purge every tombstone now; stale cursors must reset.
+        // Tombstone GC past retention (docs/sync-protocol.md 3.10): purge every tombstone now; stale cursors must reset.
         await gcTombstones(ts.store, Date.now() + 1);
         break;
       case 'membership': {

@@ -1,6 +1,6 @@
 // @vitest-environment node
 /**
- * Security scenarios S4–S10 of SYNC.md 8 plus the envelope rules of 3.4: hashed tokens, limits,
+ * Security scenarios S4–S10 of docs/sync-protocol.md 8 plus the envelope rules of 3.4: hashed tokens, limits,
  * rate limits, CORS, headers, generic auth errors, no internals in responses or logs.
  */
 import { afterEach, describe, expect, it } from 'vitest';

@@ -6,7 +6,7 @@ import { hostResolverRules } from './fixture-server';
 import { REPO_ROOT } from './demo-feeds';
 
 /**
- * Launches Debian Chromium with the built extension (TOOLCHAIN.md section 4), with the site hosts
+ * Launches Debian Chromium with the built extension (docs/toolchain.md section 4), with the site hosts
  * mapped to the fixture server. Shared by the Playwright fixtures and scripts/start.ts.
  */
 

@@ -8,15 +8,15 @@ import { REACT_DEMO_SCRIPT_PATH } from './demo-react/bundle';
  * Demo feed pages, served under the real host names by the e2e fixture server and by `npm start`.
  *
  * Every post is a clone of a real captured post (tests/fixtures/<site>/*.html, the same files as
- * shared/fixtures/raw) with fresh ids: the status/activity id is replaced everywhere it occurs, element
+ * the raw corpus they were copied from) with fresh ids: the status/activity id is replaced everywhere it occurs, element
  * ids (`id__…`, `ember…`) get a per-post suffix, and the first text node of the post text gets a
  * `[n] ` prefix. Everything else is byte-identical to the capture. The pages behave like the sites
- * (SITE-DOM.md): the LinkedIn feed and X home timeline grow on scroll, the recycling X timeline
+ * (docs/sites/README.md): the LinkedIn feed and X home timeline grow on scroll, the recycling X timeline
  * reuses a fixed pool of `cellInnerDiv` nodes (morphing them in place when the template matches,
  * like React does), and the X app navigates with pushState to a status page.
  *
  * The LinkedIn feed mixes the markup generations as LinkedIn does: the Ember/hybrid posts and the 7
- * posts of the real SDUI capture (SITE-DOM.md §2.2), whose id is not in the markup but encoded in
+ * posts of the real SDUI capture (docs/sites/linkedin.md "SDUI card layout"), whose id is not in the markup but encoded in
  * the comment bar's `componentkey`: an SDUI clone gets a fresh id re-encoded there (sdui-encode.ts)
  * and a fresh card token in all its keys. `?satchel-demo=react` on the feed URL is a feed rendered
  * by real React (demo-react/), whose cards hold their id in the DOM, in React props only, or nowhere.
@@ -28,8 +28,6 @@ import { REACT_DEMO_SCRIPT_PATH } from './demo-react/bundle';
 
 export const REPO_ROOT = join(import.meta.dirname, '..', '..');
 const FIXTURES_DIR = join(REPO_ROOT, 'tests', 'fixtures');
-/** Fallback when tests/fixtures/<site> has not got a file yet (the shared raw corpus). */
-const RAW_FIXTURES_DIR = process.env.SATCHEL_RAW_FIXTURES ?? '/work/shared/fixtures/raw';
 
 export const FEED_TOTAL = 200;
 export const FIRST_BATCH = 10;
@@ -106,7 +104,7 @@ export const LINKEDIN_FEED: TemplateSpec[] = [
 
 /**
  * The real SDUI ("Gen C") home-feed capture: its 7 posts, by card token (`expanded<token>FeedType_…`)
- * with the URN its comment bar key decodes to (shared/fixtures/raw/index.json `encoded_post_urn`).
+ * with the URN its comment bar key decodes to (checked against the fixture's .expected.json in tests/sdui-encode.test.ts).
  * Its 8th item, a LinkedIn Learning course card, is not a post and is left out.
  */
 export const LINKEDIN_SDUI_FEED = {
@@ -202,13 +200,10 @@ export function b64url(s: string): string {
   return Buffer.from(s, 'utf8').toString('base64url');
 }
 
-/** Reads a fixture's HTML: tests/fixtures/<site>/<file>.html, else the shared raw corpus. */
+/** Reads a fixture's HTML: tests/fixtures/<site>/<file>.html, or null when there is none. */
 export function readFixtureHtml(site: string, file: string): string | null {
-  for (const dir of [join(FIXTURES_DIR, site), join(RAW_FIXTURES_DIR, site)]) {
-    const p = join(dir, `${file}.html`);
-    if (existsSync(p)) return readFileSync(p, 'utf8');
-  }
-  return null;
+  const p = join(FIXTURES_DIR, site, `${file}.html`);
+  return existsSync(p) ? readFileSync(p, 'utf8') : null;
 }
 
 function load(site: string, specs: TemplateSpec[]): Template[] {
@@ -217,7 +212,7 @@ function load(site: string, specs: TemplateSpec[]): Template[] {
     const html = readFixtureHtml(site, s.file);
     if (html) out.push({ ...s, html });
   }
-  if (out.length === 0) throw new Error(`demo feeds: no ${site} fixture found in tests/fixtures/${site} or ${RAW_FIXTURES_DIR}/${site}`);
+  if (out.length === 0) throw new Error(`demo feeds: no ${site} fixture found in tests/fixtures/${site}`);
   return out;
 }
 

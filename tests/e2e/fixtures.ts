@@ -6,7 +6,7 @@ import { startFixtureServer, type FixtureServer } from './fixture-server';
 import { REPO_ROOT } from './demo-feeds';
 
 /**
- * Playwright fixtures for the e2e specs (ARCHITECTURE.md 6.5):
+ * Playwright fixtures for the e2e specs (docs/architecture.md 6.5):
  * - `server` (worker): the HTTPS fixture server with the demo feeds; pages registered with
  *   `server.setPage` are cleared after each test.
  * - `context` (test): a persistent Chromium context with the built extension, in a fresh temp

@@ -1,6 +1,6 @@
 /**
  * Test helper: the inverse of the LinkedIn adapter's SDUI id decoder (lib/sites/linkedin/ids.ts,
- * `decodeSduiPostKey`; SITE-DOM.md §2.2 "Post id"). The demo pages use it to give every cloned SDUI
+ * `decodeSduiPostKey`; docs/sites/linkedin.md "Post id"). The demo pages use it to give every cloned SDUI
  * post a fresh id in its comment bar's key `<base64>-replaceableCommentTools<token>FeedType_…`.
  *
  * `<base64>` is a tiny protobuf: byte 0 the field tag (`0x0A` = field 1 = activity, `0x12` = field

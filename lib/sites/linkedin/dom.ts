@@ -1,7 +1,7 @@
 /**
  * Small DOM helpers of the LinkedIn adapter: reading a post's own elements while skipping blocks
  * that belong to someone else (reshared post, comments, header), URL resolution, document order.
- * Read-only: nothing here marks or changes the page (ARCHITECTURE.md 6.3).
+ * Read-only: nothing here marks or changes the page (docs/architecture.md 6.3).
  */
 
 /**

@@ -39,7 +39,7 @@ function extractValid(el: Element, ctx: ExtractContext) {
   return d;
 }
 
-/** The decoded ids of the 7 posts, as shared/fixtures/raw/index.json lists them (`encoded_post_urn`). */
+/** The decoded ids of the 7 posts, as the raw corpus's index listed them when the capture was copied (`encoded_post_urn`). */
 const FEED_IDS = [
   'urn:li:activity:7453849345784098669',
   'urn:li:activity:7430308991601339290',

@@ -1,6 +1,6 @@
 /**
  * Reading one LinkedIn post root into a CaptureDraft, and finding its action row. Pure DOM in, data
- * out (ARCHITECTURE.md 6.3). Three markup families are read side by side, picked per root
+ * out (docs/architecture.md 6.3). Three markup families are read side by side, picked per root
  * (docs/sites/linkedin.md "Three generations"):
  *
  * - `ab`: Gen A/B Ember/artdeco roots `div.feed-shared-update-v2[data-urn]` (all Gen A/B fixtures);

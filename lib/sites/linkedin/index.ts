@@ -50,7 +50,7 @@ export function postIdOf(postEl: Element, ctx: ExtractContext): string | null {
 }
 
 /**
- * The LinkedIn site adapter (ARCHITECTURE.md 6.3). Handles Gen A/B (Ember, `data-urn`), Gen C
+ * The LinkedIn site adapter (docs/architecture.md 6.3). Handles Gen A/B (Ember, `data-urn`), Gen C
  * (SDUI, hashed classes, id decoded from the comment bar's key, else loaded comments, the click-time
  * probe or the content key) and the logged-out public post page. docs/sites/linkedin.md explains
  * each source; `extract.ts` lists the per-field readers and `selectors.ts` the variants.

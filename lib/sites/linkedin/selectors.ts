@@ -1,5 +1,5 @@
 /**
- * LinkedIn selectors, named by role (ARCHITECTURE.md 6.3). Variants are arrays, best first, one
+ * LinkedIn selectors, named by role (docs/architecture.md 6.3). Variants are arrays, best first, one
  * comment per variant (generation / page type). Never a hashed class name (docs/sites/linkedin.md "Three generations"):
  * only LinkedIn's stable BEM classes, `data-*` attributes, ARIA and URL shapes.
  *

@@ -1,8 +1,8 @@
 /**
- * Viva Engage / Yammer post extraction. Pure DOM → CaptureDraft (ARCHITECTURE.md 6.2 rule 3).
- * Strategy: shared/guide/SITE-DOM.md §3 and shared/fixtures/raw/yammer/STRUCTURE.md §3 — one post
+ * Viva Engage / Yammer post extraction. Pure DOM → CaptureDraft (docs/architecture.md 6.2 rule 3).
+ * Strategy: docs/sites/yammer.md — one post
  * per `[data-testid="overflow-set"]` action row, climbed to its container; fields are read only from
- * the post's *own* subtree (nested replies removed), SITE-DOM.md §0 rule 2.
+ * the post's *own* subtree (nested replies removed), docs/sites/README.md §0 rule 2.
  */
 import type { CaptureDraft, Link, Media, ThreadPart, Author } from '../../schema';
 import { textOf } from '../../dom/text';
@@ -63,7 +63,7 @@ export function findPosts(root: ParentNode): Element[] {
 }
 
 // Per-call memo. Every public function runs inside `memoized`, which creates the cache on entry
-// and drops it on exit, so nothing outlives one call (elements are recycled: SITE-DOM.md §0 rule 3)
+// and drops it on exit, so nothing outlives one call (elements are recycled: docs/sites/README.md §0 rule 3)
 // while repeated ownership checks inside one extraction stay cheap.
 let memo: {
   roots: Map<Element, Element | null>;
@@ -208,7 +208,7 @@ function bodyText(body: Element): string {
 }
 
 /**
- * "See more" shown for the body (SITE-DOM.md §4: treat as truncated). Inside the body: a
+ * "See more" shown for the body (docs/sites/README.md §4: treat as truncated). Inside the body: a
  * `button > span.y-fakeLink` that is not a translation/less toggle (locale-independent), or a control
  * labelled See more / Show more. New Yammer put its `see more` button next to the `span.text-NNN`
  * body (STRUCTURE.md §4), so the post's own controls outside the action row are checked for an

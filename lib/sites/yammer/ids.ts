@@ -1,5 +1,5 @@
 /**
- * Viva Engage / Yammer ids (shared/fixtures/raw/yammer/STRUCTURE.md §2). Pure, no DOM.
+ * Viva Engage / Yammer ids (docs/sites/yammer.md). Pure, no DOM.
  *
  * New Yammer and Engage URLs carry ids as base64url-encoded JSON without padding:
  *   `eyJfdHlwZSI6IlRocmVhZCIsImlkIjoiMjQ1NDYzNzQ4MjU5ODQwMCJ9` → `{"_type":"Thread","id":"2454637482598400"}`.

@@ -26,7 +26,7 @@ export function isSupportedPage(url: string): boolean {
 
 /**
  * Viva Engage (formerly Yammer) adapter. Posts are found by their `[data-testid="overflow-set"]`
- * action rows (shared/guide/SITE-DOM.md §3); starters and replies are separate posts; ids are the
+ * action rows (docs/sites/yammer.md §3); starters and replies are separate posts; ids are the
  * decoded base64url JSON message ids (ids.ts). See extract.ts for each field's sources.
  */
 export const yammerAdapter: SiteAdapter = {
@@ -43,7 +43,7 @@ export const yammerAdapter: SiteAdapter = {
 /*
  * Test pages
  *
- * Fixtures (tests/fixtures/yammer/, all MODELLED from shared/fixtures/raw/yammer/STRUCTURE.md, not captured):
+ * Fixtures (tests/fixtures/yammer/, all MODELLED from public descriptions, docs/sites/yammer.md, not captured):
  * - yammer-2026-11_community-feed_see-more_image_link_reply-preview   engage.cloud.microsoft group feed, role=article layout
  * - yammer-2026-11_thread-page_nested-replies_show-previous           engage.cloud.microsoft thread page, <article> layout, nested replies
  * - yammer-2022-06_group-feed_no-article_new-yammer-v7                web.yammer.com group feed, no role=article anywhere, hash-id fallback, refused skeleton

@@ -1,8 +1,8 @@
 /**
- * Viva Engage / Yammer selectors, named by role (ARCHITECTURE.md 6.3, 6.7).
- * Source of every handle: shared/fixtures/raw/yammer/STRUCTURE.md (no real capture exists; the
+ * Viva Engage / Yammer selectors, named by role (docs/architecture.md 6.3, 6.7).
+ * Source of every handle: docs/sites/yammer.md (no real capture exists; the
  * fixtures in tests/fixtures/yammer are modelled from it). Never key on generated classes:
- * Fluent v7 `name-NNN` and Fluent v9 `fui-*` / atomic classes change per build (SITE-DOM.md §0 rule 1).
+ * Fluent v7 `name-NNN` and Fluent v9 `fui-*` / atomic classes change per build (docs/sites/README.md §0 rule 1).
  */
 
 /** Content region (STRUCTURE.md §3: ARIA landmark, primary API). `.qaContentMainColumn` is the layout fallback. */
@@ -44,7 +44,7 @@ export const fakeLinkButton = 'button:has(> span.y-fakeLink)';
 /** Labels of inline controls whose text must never end up in a body (matched on the whole line). */
 export const controlLabels = /^(?:see more|show more|see less|show less|show translation|see translation|show original|translate)$/i;
 
-/** Body truncation control labels (SITE-DOM.md §4: Engage "See more" = treat as truncated). */
+/** Body truncation control labels (docs/sites/README.md §4: Engage "See more" = treat as truncated). */
 export const seeMoreLabel = /^(?:see more|show more|…\s*see more)$/i;
 
 /** Author/profile link: `/main/users/<b64 {"_type":"User"}>` (STRUCTURE.md §2). */

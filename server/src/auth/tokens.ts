@@ -1,5 +1,5 @@
 /**
- * Opaque device tokens `cap_<tokenId>_<secret>` (SYNC.md 4): `tokenId` (24 hex chars) is stored
+ * Opaque device tokens `cap_<tokenId>_<secret>` (docs/sync-protocol.md 4): `tokenId` (24 hex chars) is stored
  * for lookup, the secret (32 random bytes, base64url) only as SHA-256 hex, compared in constant time.
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';

@@ -1,7 +1,7 @@
 /**
  * Opens the store named by `DATABASE_URL`: `sqlite:<path>` (or `:memory:`) with better-sqlite3 in
  * WAL mode, or `postgres://…` with a pg pool. Both sit behind one Kysely query layer and one
- * transaction interface (SYNC.md 5).
+ * transaction interface (docs/sync-protocol.md 5).
  */
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';

@@ -1,6 +1,6 @@
 /**
  * Kysely table types: the one query layer for SQLite and PostgreSQL. Column names are snake_case
- * (SYNC.md 3.2). Portable choices: times are epoch ms in BIGINT, booleans are INTEGER 0/1, JSON is
+ * (docs/sync-protocol.md 3.2). Portable choices: times are epoch ms in BIGINT, booleans are INTEGER 0/1, JSON is
  * TEXT, hashes are hex TEXT. `BIGINT` comes back as a JS number on both stores (see open-store.ts).
  */
 import type { Generated } from 'kysely';
@@ -51,7 +51,7 @@ export interface DevicesTable {
   token_id: string;
   /** hex SHA-256 of the token secret; never the plaintext */
   token_hash: string;
-  /** never reset, never GC'd (SYNC.md 3.10) */
+  /** never reset, never GC'd (docs/sync-protocol.md 3.10) */
   last_mutation_seq: Generated<number>;
   created_at: number;
   last_seen_at: number | null;

@@ -1,5 +1,5 @@
 /**
- * `POST /v1/sync/push` and `POST /v1/sync/pull` (SYNC.md 3.4, 3.5): envelope checks here, protocol
+ * `POST /v1/sync/push` and `POST /v1/sync/pull` (docs/sync-protocol.md 3.4, 3.5): envelope checks here, protocol
  * steps in sync/push.ts and sync/pull.ts.
  */
 import { Hono } from 'hono';

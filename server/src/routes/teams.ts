@@ -1,5 +1,5 @@
 /**
- * Teams, invites and members: online-only REST (SYNC.md 3.3 "Team administration"), never queued.
+ * Teams, invites and members: online-only REST (docs/sync-protocol.md 3.3 "Team administration"), never queued.
  * Non-members get 404 for a team (existence does not leak); members lacking the role get 403.
  */
 import { Hono } from 'hono';

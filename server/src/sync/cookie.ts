@@ -1,9 +1,9 @@
 /**
- * The pull cookie (SYNC.md 3.5): opaque to the client, base64url of `{v:1, s:{[scopeId]: version}}`.
+ * The pull cookie (docs/sync-protocol.md 3.5): opaque to the client, base64url of `{v:1, s:{[scopeId]: version}}`.
  * Authz is recomputed on every pull, so a tampered cookie only changes what the tamperer receives.
  */
 
-/** Current cookie format. A cookie of another `v` resets every scope (SYNC.md 6 growth path). */
+/** Current cookie format. A cookie of another `v` resets every scope (docs/sync-protocol.md 6 growth path). */
 export const COOKIE_VERSION = 1;
 
 /** Decoded cookie: per-scope cursor. `stale` when it was written by another cookie format. */

@@ -1,5 +1,5 @@
 /**
- * Tombstone GC (SYNC.md 3.10): hard-deletes captures and collections deleted before `cutoff`,
+ * Tombstone GC (docs/sync-protocol.md 3.10): hard-deletes captures and collections deleted before `cutoff`,
  * with their absent elements, and raises `scopes.purged_through_version` to the highest version
  * removed, so pulls with an older cursor get `resetScopes` (D5). `devices.last_mutation_seq` is
  * never touched, so old replays stay duplicates; mutations naming purged ids get `not_found`.

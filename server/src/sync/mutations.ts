@@ -1,5 +1,5 @@
 /**
- * Server semantics of each outbox mutation (SYNC.md 3.3, 3.7). Runs inside the push transaction
+ * Server semantics of each outbox mutation (docs/sync-protocol.md 3.3, 3.7). Runs inside the push transaction
  * of one mutation, after the device row is locked. Every handler follows the same steps:
  *   1. parse args (strict) → `rejected:invalid`;
  *   2. find the scope from the STORED row (or `args.scopeId` for creates) → `not_found` when the

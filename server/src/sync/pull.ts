@@ -1,5 +1,5 @@
 /**
- * `POST /v1/sync/pull` protocol steps (SYNC.md 3.5), no HTTP here. Runs in ONE read snapshot, so
+ * `POST /v1/sync/pull` protocol steps (docs/sync-protocol.md 3.5), no HTTP here. Runs in ONE read snapshot, so
  * the rows, the scope versions and `lastMutationSeq` all describe the same committed state.
  */
 import type { PullResponse, SyncChange } from '../../../lib/schema';

@@ -1,5 +1,5 @@
 /**
- * `POST /v1/sync/push` protocol steps (SYNC.md 3.4), no HTTP here. A mutation's effects, the
+ * `POST /v1/sync/push` protocol steps (docs/sync-protocol.md 3.4), no HTTP here. A mutation's effects, the
  * device's `last_mutation_seq` and its log row always commit together (Replicache: effects and
  * lastMutationID are atomic); see {@link push} for how mutations are grouped into transactions.
  */
@@ -96,11 +96,11 @@ class FallBack extends Error {}
 /**
  * Runs a push for an authenticated device.
  *
- * Fast path (SYNC.md 6 "Stage 2: batch more mutations per transaction"): the whole batch in ONE
+ * Fast path (docs/sync-protocol.md 6 "Stage 2: batch more mutations per transaction"): the whole batch in ONE
  * transaction, so one commit (one WAL flush) per push. Each mutation still gets its own result
  * and its own versions. If anything in the batch is not a plain outcome (a 409, a transient
  * error), the batch transaction is rolled back and the batch is re-run with one transaction per
- * mutation, which gives the exact SYNC.md 3.4 semantics (partial progress, 503 with results so far).
+ * mutation, which gives the exact docs/sync-protocol.md 3.4 semantics (partial progress, 503 with results so far).
  *
  * @throws HttpError 409 `seq_gap` (with `expectedSeq`) or `device_state_mismatch`; store errors that are not transient.
  */

@@ -2,7 +2,7 @@
  * The cards of the React demo feed (tests/e2e/demo-react/feed.tsx), shared by the page bundle and
  * the e2e specs. No Node APIs: esbuild bundles this module for the browser.
  *
- * Three ways a LinkedIn SDUI card can carry its id (issue 9, SITE-DOM.md §2.2 "Post id"):
+ * Three ways a LinkedIn SDUI card can carry its id (issue 9, docs/sites/linkedin.md "Post id"):
  * - A: the comment bar's `componentkey` encodes it (the normal path, decoded by the adapter);
  * - B: the DOM holds no id at all, but React props do (`update.urn` of the card component and
  *   `trackingKey="reactionsCount-<urn>"` of its action bar; component props, never DOM attributes):
