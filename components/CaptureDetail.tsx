@@ -116,7 +116,7 @@ export function CaptureDetail(p: CaptureDetailProps) {
           <ul>
             {flags.map(([f, key]) => <li key={f} data-flag={f}>{t(key)}</li>)}
           </ul>
-          {c.permalink ? <SafeLink url={c.permalink} class="link">{t('detailReadRest')}</SafeLink> : <SafeLink url={orig?.href} class="link">{origLabel}</SafeLink>}
+          {c.permalink ? <SafeLink url={c.permalink} class="link">{t('detailReadRest')}</SafeLink> : null}
         </div>
       ) : null}
 

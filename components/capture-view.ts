@@ -1,5 +1,5 @@
 import type { Capture } from '../lib/schema';
-import { safeHttpUrl } from '../lib/util/url';
+import { safeHttpUrl, whereToFindPost } from '../lib/util/url';
 
 /**
  * A capture as the review UI shows it: the stored lib/schema {@link Capture}, review fields
@@ -35,14 +35,8 @@ export function originalLink(c: Pick<Capture, 'permalink' | 'platform' | 'author
   const href = safeHttpUrl(c.permalink);
   if (href) return { href, find: false };
   if (!c.permalinkMissing) return null;
-  const profile = safeHttpUrl(c.author?.profileUrl);
-  if (!profile) return null;
-  const u = new URL(profile);
-  if (c.platform === 'linkedin' && /(^|\.)linkedin\.com$/.test(u.hostname)) {
-    const m = /^\/(in|company)\/([^/]+)/.exec(u.pathname);
-    if (m) return { href: `https://www.linkedin.com/${m[1]}/${m[2]}/${m[1] === 'in' ? 'recent-activity/all/' : 'posts/'}`, find: true };
-  }
-  return { href: profile, find: true };
+  const find = whereToFindPost(c.platform, c.author?.profileUrl);
+  return find ? { href: find, find: true } : null;
 }
 
 /** Who to show as a capture's source: author name, else page title, else host, else key. */

@@ -92,11 +92,11 @@ describe('background: messages', () => {
 
   it('capture/status returns saved keys only; capture/complete clears the flag', async () => {
     const a = await send({ type: 'capture/save', draft: makeDraft({ mediaMissing: true }) });
-    expect(await send({ type: 'capture/status', keys: ['x:1800000000000000001', 'x:2'] })).toEqual({ ok: true, saved: [{ key: 'x:1800000000000000001', id: a.capture.id, incomplete: true }], aliases: [] });
+    expect(await send({ type: 'capture/status', keys: ['x:1800000000000000001', 'x:2'] })).toEqual({ ok: true, saved: [{ key: 'x:1800000000000000001', id: a.capture.id, incomplete: true, truncated: false }], aliases: [] });
     const media = [{ kind: 'image' as const, url: 'https://pbs.twimg.com/media/a.jpg', alt: null }];
     const c = await send({ type: 'capture/complete', draft: makeDraft({ media }) });
     expect(c).toMatchObject({ ok: true, capture: { mediaMissing: false, media } });
-    expect(await send({ type: 'capture/status', keys: ['x:1800000000000000001'] })).toEqual({ ok: true, saved: [{ key: 'x:1800000000000000001', id: a.capture.id, incomplete: false }], aliases: [] });
+    expect(await send({ type: 'capture/status', keys: ['x:1800000000000000001'] })).toEqual({ ok: true, saved: [{ key: 'x:1800000000000000001', id: a.capture.id, incomplete: false, truncated: false }], aliases: [] });
   });
 
   it('tells content scripts in other tabs after a save', async () => {

@@ -31,7 +31,7 @@ describe('judgeHealth: is something off on this page?', () => {
     ['unreadable posts and failed saves add up', health({ postsUnreadable: 2, savesRefused: { unreadable: 1 } }), { kind: 'unread', site: 'linkedin', count: 3 }],
     ['a post read without its author', health({ site: 'x', emptyFields: { author: 1 } }), { kind: 'partial', site: 'x', count: 1 }],
     ['posts read with nothing in them', health({ emptyFields: { text: 2, author: 1 } }), { kind: 'partial', site: 'linkedin', count: 2 }],
-    ['media shown but not read', health({ emptyFields: { media: 1 } }), { kind: 'partial', site: 'linkedin', count: 1 }],
+    ['media not loaded yet (lazy images, document pages) is not an issue of the page: the capture is flagged and completed later', health({ emptyFields: { media: 3 } }), null],
     ['posts read in a layout the adapter does not know', health({ unknownLayouts: 2 }), { kind: 'partial', site: 'linkedin', count: 2 }],
     ['unread wins over partial', health({ postsUnreadable: 4, emptyFields: { author: 9 } }), { kind: 'unread', site: 'linkedin', count: 4 }],
   ])('%s', (_name, h, expected) => {

@@ -21,9 +21,11 @@ const UNREAD_SHARE = 0.2;
  *   could not be read. A Save that failed this way always
  *   counts; otherwise at least {@link UNREAD_MIN} posts, or {@link UNREAD_SHARE} of the posts met
  *   (so one odd card in a long feed says nothing).
- * - `partial`: drafts read with no author, with no content at all, or with media the post shows
- *   but that could not be read, and posts read in a layout the adapter does not know; the count is
- *   the largest of those.
+ * - `partial`: drafts read with no author or with no content at all, and posts read in a layout the
+ *   adapter does not know; the count is the largest of those. Media not loaded yet is NOT an issue
+ *   of the page: sites load images, videos and document pages lazily (a LinkedIn document's second
+ *   page only loads when paged to), the capture is flagged `mediaMissing` and completed on a later
+ *   visit (found by a fresh-eyes trial on the real SDUI feed: a healthy page was reported).
  */
 export function judgeHealth(h: CaptureHealth | null | undefined): PageHealthIssue | null {
   if (!h || !h.site) return null;
@@ -32,6 +34,6 @@ export function judgeHealth(h: CaptureHealth | null | undefined): PageHealthIssu
   if (failedSaves > 0 || unread >= UNREAD_MIN || (unread > 0 && unread >= UNREAD_SHARE * h.postsFound)) {
     return { kind: 'unread', site: h.site, count: unread };
   }
-  const partial = Math.max(h.emptyFields.author, h.emptyFields.text, h.emptyFields.media, h.unknownLayouts);
+  const partial = Math.max(h.emptyFields.author, h.emptyFields.text, h.unknownLayouts);
   return partial > 0 ? { kind: 'partial', site: h.site, count: partial } : null;
 }

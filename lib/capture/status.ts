@@ -79,9 +79,9 @@ export function createStatus(rt: Runtime, hooks: StatusHooks): Status {
         st.error = null;
         st.captureId = hit.id;
         st.incomplete = hit.incomplete;
-        // Status does not say which flag; the usual cause is truncated text (B001), so the panel
-        // keeps saying so until the capture is completed.
-        st.truncated = hit.incomplete;
+        // Only cut text makes the panel say "showed only part of this post" (a capture without its
+        // link or with media still loading is incomplete too, but not cut: fresh-eyes trial, issue 9).
+        st.truncated = hit.truncated;
       } else {
         st.status = 'save'; // deleted elsewhere
         st.captureId = null;

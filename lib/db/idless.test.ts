@@ -54,7 +54,7 @@ describe('id-less captures (issue 9)', () => {
     expect(await db.captures.count()).toBe(1);
     const last = (await db.outbox.toArray()).at(-1)!;
     expect(last).toMatchObject({ name: 'completeCapture', args: { id: a.capture.id, set: { postId: URN, permalinkMissing: false } } });
-    expect(await statusForKeys(db, [`linkedin:${URN}`])).toEqual([{ key: `linkedin:${URN}`, id: a.capture.id, incomplete: false }]);
+    expect(await statusForKeys(db, [`linkedin:${URN}`])).toEqual([{ key: `linkedin:${URN}`, id: a.capture.id, incomplete: false, truncated: false }]);
   });
 
   it('quiet completion with aliasKey re-keys; a different post with that aliasKey is refused (null)', async () => {
@@ -72,5 +72,34 @@ describe('id-less captures (issue 9)', () => {
     expect(await aliasKeys(db, ['x'])).toEqual([]);
     await saveCapture(db, withId('two'), { clock, inbox: false }); // now has its id
     expect(await aliasKeys(db, ['linkedin'])).toEqual([one.capture.key]);
+  });
+});
+
+describe('a post met without its id after it was saved with it (fresh-eyes trial, issue 9)', () => {
+  it('saved with its id, then shown without it: status says saved under the content key, and a save merges (no duplicate)', async () => {
+    const a = await saveCapture(db, withId(), { clock, inbox: false });
+    const alias = `linkedin:${idless().postId}`;
+    expect(await statusForKeys(db, [alias])).toEqual([{ key: alias, id: a.capture.id, incomplete: false, truncated: false }]);
+    const b = await saveCapture(db, idless(), { clock, inbox: false });
+    expect(b.created).toBe(false);
+    expect(b.capture).toMatchObject({ id: a.capture.id, key: `linkedin:${URN}`, permalinkMissing: false });
+    expect(await db.captures.count()).toBe(1);
+  });
+
+  it('saved without its id, merged when met with it, then shown without it again: still one capture', async () => {
+    const a = await saveCapture(db, idless(), { clock, inbox: false });
+    await completeCapture(db, withId(), { clock, aliasKey: a.capture.key });
+    expect(await statusForKeys(db, [a.capture.key])).toEqual([{ key: a.capture.key, id: a.capture.id, incomplete: false, truncated: false }]);
+    const again = await saveCapture(db, idless(), { clock, inbox: false });
+    expect(again.capture.id).toBe(a.capture.id);
+    expect(again.capture.key).toBe(`linkedin:${URN}`);
+    expect(await db.captures.count()).toBe(1);
+    expect(await aliasKeys(db, ['linkedin'])).toEqual([]);
+  });
+
+  it('a deleted capture is not found through its content key', async () => {
+    const a = await saveCapture(db, withId(), { clock, inbox: false });
+    await db.captures.update(a.capture.id, { deletedAt: 1 });
+    expect(await statusForKeys(db, [`linkedin:${idless().postId}`])).toEqual([]);
   });
 });

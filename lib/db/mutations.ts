@@ -25,6 +25,7 @@ import { newId } from '../util/uuid';
 import { systemClock, type Clock } from '../util/clock';
 import { LOCAL_SCOPE, type SatchelDb } from './database';
 import { mergeDraft } from './merge';
+import { contentAliasKvKey, contentAliasOf } from './queries';
 import { addMutation } from './outbox';
 import { captureTables, contentOf, createArgs, ensureInboxIn, patchCaptureIn, type CapturePatch } from './capture-writes';
 
@@ -95,6 +96,17 @@ function newCapture(draft: CaptureDraft, scopeId: string, now: number, collectio
   };
 }
 
+/**
+ * Notes, device-locally, the content key(s) under which `c` (stored under its real id) may be met
+ * on a page that shows no id: its own content key, and `formerKey` when an id-less capture was just
+ * re-keyed. Read by {@link contentAliasOf}. Nothing for web captures or captures keyed by content.
+ */
+async function noteContentAlias(db: SatchelDb, c: Capture, formerKey?: string): Promise<void> {
+  if (c.platform === 'web' || isContentKey(c.postId)) return;
+  const keys = new Set([`${c.platform}:${contentKeyOf(c)}`, ...(formerKey ? [formerKey] : [])]);
+  await db.kv.bulkPut([...keys].map((k) => ({ key: contentAliasKvKey(c.scopeId, k), value: c.id })));
+}
+
 const isConstraintError = (e: unknown) =>
   e instanceof Dexie.ConstraintError || (e as { name?: string } | null)?.name === 'ConstraintError';
 
@@ -107,6 +119,8 @@ async function upsert(db: SatchelDb, draft: CaptureDraft, mode: 'save' | 'comple
       const now = clock();
       let old = await db.captures.where('[scopeId+key]').equals([scopeId, key]).first();
       if (!old || old.deletedAt !== null) old = (await idlessTwin(db, scopeId, draft, opts.aliasKey)) ?? old;
+      // A post shown without its id, already saved here under its real id: the same capture.
+      if ((!old || old.deletedAt !== null) && isContentKey(draft.postId)) old = (await contentAliasOf(db, scopeId, key)) ?? old;
       if (old && old.deletedAt !== null) {
         if (mode === 'complete') return null;
         // Re-saving a deleted post creates it anew (docs/sync-protocol.md 3.7: a delete is final on the server,
@@ -121,6 +135,7 @@ async function upsert(db: SatchelDb, draft: CaptureDraft, mode: 'save' | 'comple
         const capture = newCapture(draft, scopeId, now, inbox);
         await db.captures.add(capture);
         await addMutation(db, 'createCapture', createArgs(capture), now);
+        await noteContentAlias(db, capture);
         return { capture, created: true, changed: true };
       }
       const { capture, changed } = mergeDraft(old, draft, now);
@@ -129,6 +144,7 @@ async function upsert(db: SatchelDb, draft: CaptureDraft, mode: 'save' | 'comple
         await db.captures.put(capture);
         await addMutation(db, 'completeCapture', { id: capture.id, set: contentOf(capture) }, now);
       }
+      await noteContentAlias(db, capture, old.key !== capture.key ? old.key : undefined);
       return { capture, created: false, changed };
     });
   try {

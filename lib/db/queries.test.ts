@@ -42,8 +42,8 @@ describe('statusForKeys', () => {
     const b = await saveCapture(db, makeDraft({ postId: '2', truncated: true }));
     const s = await statusForKeys(db, ['x:1', 'x:2', 'x:3', 'x:1']);
     expect(s.sort((p, q) => p.key.localeCompare(q.key))).toEqual([
-      { key: 'x:1', id: a.capture.id, incomplete: false },
-      { key: 'x:2', id: b.capture.id, incomplete: true },
+      { key: 'x:1', id: a.capture.id, incomplete: false, truncated: false },
+      { key: 'x:2', id: b.capture.id, incomplete: true, truncated: true },
     ]);
     expect(await statusForKeys(db, [])).toEqual([]);
   });

@@ -70,16 +70,50 @@ export interface KeyStatus {
   id: string;
   /** True when a completeness flag is still set (the content script may send `capture/complete`). */
   incomplete: boolean;
+  /** The stored text is cut short (the save panel says so; other flags do not make it say that). */
+  truncated: boolean;
 }
 
-/** Which of `keys` are saved (live) in the scope; unknown and deleted keys are simply absent. */
+/**
+ * Which of `keys` are saved (live) in the scope; unknown and deleted keys are simply absent. A
+ * content key (`<platform>:content:<hash>`, a post shown without its id) is also saved when the
+ * device knows it as another name of a capture stored under the post's real id ({@link contentAliasOf}):
+ * the answer then names the asked key with that capture's id.
+ */
 export async function statusForKeys(db: SatchelDb, keys: readonly string[], scopeId = LOCAL_SCOPE): Promise<KeyStatus[]> {
   if (keys.length === 0) return [];
+  const asked = [...new Set(keys)];
   const rows = await db.captures
     .where('[scopeId+key]')
-    .anyOf([...new Set(keys)].map((k) => [scopeId, k]))
+    .anyOf(asked.map((k) => [scopeId, k]))
     .toArray();
-  return rows.filter(live).map((c) => ({ key: c.key, id: c.id, incomplete: isIncomplete(c) }));
+  const out = rows.filter(live).map((c) => ({ key: c.key, id: c.id, incomplete: isIncomplete(c), truncated: c.truncated }));
+  const found = new Set(out.map((o) => o.key));
+  for (const k of asked) {
+    if (found.has(k) || !k.includes(`:${CONTENT_KEY_PREFIX}`)) continue;
+    const c = await contentAliasOf(db, scopeId, k);
+    if (c) out.push({ key: k, id: c.id, incomplete: isIncomplete(c), truncated: c.truncated });
+  }
+  return out;
+}
+
+/** kv key under which a content key's capture id is kept (device-local; see {@link contentAliasOf}). */
+export const contentAliasKvKey = (scopeId: string, key: string) => `alias:${scopeId}:${key}`;
+
+/**
+ * The live capture of the scope that the content key `key` (`<platform>:content:<hash>`) names on
+ * this device although it is stored under the post's real id: one that was saved with its id (its
+ * content key is noted then), or an id-less capture that got its id later (its old key is noted
+ * when it is re-keyed). Undefined otherwise. Lets a post that a page shows without its id, after it
+ * was saved with it, show as saved, and a second save of it merge instead of making a duplicate
+ * (found by a fresh-eyes trial, issue 9). Device-local: a capture pulled from another device gets
+ * its note when it is next saved or completed here.
+ */
+export async function contentAliasOf(db: SatchelDb, scopeId: string, key: string): Promise<Capture | undefined> {
+  const row = await db.kv.get(contentAliasKvKey(scopeId, key));
+  const id = typeof row?.value === 'string' ? row.value : null;
+  const c = id ? await db.captures.get(id) : undefined;
+  return c && live(c) && c.scopeId === scopeId ? c : undefined;
 }
 
 /**

@@ -11,8 +11,9 @@ describe('exportMarkdown', () => {
   it('a capture saved without its post id says it has no link yet and lists the permalinkMissing flag (issue 9)', async () => {
     const c = makeCapture({ platform: 'linkedin', postId: 'content:0123456789abcdef0123456789abcdef', permalink: null, permalinkMissing: true });
     const [file] = await exportMarkdown([c], [], { now: Date.UTC(2026, 11, 1) });
-    expect(file!.content).toContain('- Source: no link yet (the site did not show the post id)');
-    expect(file!.content).toContain('- Incomplete: permalinkMissing');
+    expect(file!.content).toContain('- Source: no link to the post yet (the site did not show its id); look for it at <https://x.com/someone>');
+    expect(file!.content).toContain('- Incomplete: no link to the post yet');
+    expect(file!.content).not.toContain('permalinkMissing');
   });
 
   it('one file per collection with YAML front matter; a capture in several appears in each; the rest in Unfiled', async () => {

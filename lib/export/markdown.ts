@@ -8,7 +8,16 @@
  * http(s) URLs (lib/util `safeHttpUrl`) become links, other schemes are written as inert text.
  */
 import { FLAGS, type Capture, type Collection } from '../schema';
-import { safeHttpUrl } from '../util/url';
+import { safeHttpUrl, whereToFindPost } from '../util/url';
+
+/** How each completeness flag reads in an export. */
+const FLAG_WORDS: Record<(typeof FLAGS)[number], string> = {
+  truncated: 'text cut short (the original has the rest)',
+  mediaMissing: 'some images or video missing',
+  quoteMissing: 'the quoted post missing',
+  threadPartial: 'only part of the thread',
+  permalinkMissing: 'no link to the post yet',
+};
 import { mapInChunks, type ExportOptions } from './progress';
 
 /** One exported file: a relative path (`<name>.md`) and its UTF-8 text. */
@@ -53,14 +62,15 @@ export function captureMarkdown(c: Capture): string {
   if (c.title) lines.push(`**${escapeMarkdown(c.title)}**`, '');
   if (c.text) lines.push(quote(c.text), '');
   if (c.quoted) lines.push(`Quoting ${escapeMarkdown(c.quoted.author?.name ?? 'a post')}:`, '', quote(c.quoted.text).replace(/^/gm, '> '), '');
-  const source = c.permalink ? link(c.permalink) : 'no link yet (the site did not show the post id)';
+  const find = c.permalink ? null : whereToFindPost(c.platform, c.author?.profileUrl);
+  const source = c.permalink ? link(c.permalink) : `no link to the post yet (the site did not show its id)${find ? `; look for it at ${link(find)}` : ''}`;
   const meta = [`- Source: ${source}`, `- Platform: ${c.platform}`, `- Saved: ${new Date(c.capturedAt).toISOString()}`];
   if (c.postedAt) meta.push(`- Posted: ${c.postedAt}`);
   if (c.intent) meta.push(`- Intent: ${c.intent}`);
   if (c.tags.length) meta.push(`- Tags: ${c.tags.map(escapeMarkdown).join(', ')}`);
   for (const l of c.links) meta.push(`- Link: ${l.title ? `${escapeMarkdown(l.title)} ` : ''}${link(l.url)}`);
   const flags = FLAGS.filter((f) => c[f]);
-  if (flags.length) meta.push(`- Incomplete: ${flags.join(', ')} (the original has the rest)`);
+  if (flags.length) meta.push(`- Incomplete: ${flags.map((f) => FLAG_WORDS[f]).join(', ')}`);
   if (c.reviewedAt !== null) meta.push(`- Reviewed: ${new Date(c.reviewedAt).toISOString()}`);
   if (c.archivedAt !== null) meta.push(`- Archived: ${new Date(c.archivedAt).toISOString()}`);
   lines.push(...meta, '');

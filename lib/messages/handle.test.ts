@@ -51,7 +51,7 @@ describe('createMessageHandler: dispatch', () => {
   it('capture/status returns only saved keys with incomplete flag', async () => {
     const a = (await handle({ type: 'capture/save', draft: makeDraft({ truncated: true }) })) as any;
     const r = await handle({ type: 'capture/status', keys: ['x:1800000000000000001', 'x:404'] });
-    expect(r).toEqual({ ok: true, saved: [{ key: 'x:1800000000000000001', id: a.capture.id, incomplete: true }], aliases: [] });
+    expect(r).toEqual({ ok: true, saved: [{ key: 'x:1800000000000000001', id: a.capture.id, incomplete: true, truncated: true }], aliases: [] });
   });
 
   it('capture/complete completes quietly, refuses an unsaved post', async () => {

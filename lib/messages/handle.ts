@@ -17,6 +17,8 @@ export interface SavedKey {
   key: string;
   id: string;
   incomplete: boolean;
+  /** The stored text is cut short. */
+  truncated: boolean;
 }
 
 /** The storage operations the handler needs; the background binds them to `lib/db`. */

@@ -82,7 +82,13 @@ export type SaveReply = z.infer<typeof SaveReply>;
 export const StatusReply = z.strictObject({
   ok: z.literal(true),
   /** The keys that are saved, each with its capture id and whether it still lacks something. */
-  saved: z.array(z.strictObject({ key: z.string(), id: z.uuid(), incomplete: z.boolean() })),
+  saved: z.array(z.strictObject({
+    key: z.string(),
+    id: z.uuid(),
+    incomplete: z.boolean(),
+    /** The stored text is cut short; the save panel says so (other flags do not make it say that). */
+    truncated: z.boolean(),
+  })),
   /**
    * Issue 9: keys (`<platform>:content:<hash>`) of saved captures that still lack their post id
    * (`permalinkMissing`), for the platforms of the asked keys, at most 500, newest first. A content

@@ -1,5 +1,5 @@
 import type { Capture } from '../schema';
-import { tagKey } from '../schema';
+import { isIncomplete, tagKey } from '../schema';
 
 /**
  * What the full-text index stores for a capture, grouped into four weighted fields (fewer
@@ -85,7 +85,7 @@ export function toMeta(c: Capture): CaptureMeta {
     capturedAt: c.capturedAt,
     postedAt: Number.isFinite(postedAt) ? postedAt : null,
     hasNote: !!c.note && c.note.trim() !== '',
-    incomplete: c.truncated || c.mediaMissing || c.quoteMissing || c.threadPartial,
+    incomplete: isIncomplete(c),
     reviewed: c.reviewedAt !== null,
     archived: c.archivedAt !== null,
   };

@@ -75,6 +75,13 @@ describe('SearchIndex', () => {
     ]);
   });
 
+  it('a capture saved without its post id (permalinkMissing) is "incomplete" for the filter, as its badge says (fresh-eyes trial, issue 9)', () => {
+    const idx = new SearchIndex();
+    const e = cap({ text: 'No link yet', platform: 'linkedin', postId: 'content:0123456789abcdef0123456789abcdef', permalink: null, permalinkMissing: true });
+    idx.addAll([a, e]);
+    expect(ids(idx.search({ filters: { incomplete: true } }))).toEqual([e.id]);
+  });
+
   it('facets: false answers the same hits without counting facets', () => {
     const idx = index();
     const fast = idx.search({ text: 'feedback', filters: { platforms: ['x'] }, facets: false });
