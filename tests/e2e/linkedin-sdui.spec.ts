@@ -183,5 +183,24 @@ test('LinkedIn React feed: met later with its id, the id-less capture quietly ge
   expect(await feed.control(0).getAttribute('data-post-id')).toBe(REACT_D.urn);
   await feed.control(1).scrollIntoViewIfNeeded();
   await shot(page, 'linkedin-sdui-react-later-merged');
+
+  // Back where the post shows no id (fresh-eyes trial): it is still the one saved capture.
+  await openReactFeed(feed, DEMO_URLS.linkedinReact, 3);
+  await expect.poll(() => feed.state(feed.control(2)), { message: 'card C, without its id again, shows saved', timeout: MERGE_MS }).toBe('saved');
+  await saveAndWait(feed, feed.control(2), SAVE_MS);
+  expect((await db.captures()).map((c) => c.key), 'a save there finds the merged capture: no duplicate').toEqual([`linkedin:${REACT_C.urn}`]);
+  expect(pageErrors).toEqual([]);
+});
+
+test('LinkedIn React feed: after a reload, card B (id only in React props) still shows saved', async ({ context, db, pageErrors }) => {
+  const page = await firstPage(context);
+  const feed = new FeedPage(page, 'linkedin');
+  await openReactFeed(feed, DEMO_URLS.linkedinReact, 3);
+  await saveAndWait(feed, feed.control(1), SAVE_MS);
+  await waitForCapture(db, (c) => c.key === `linkedin:${REACT_B.urn}`, 'card B under its URN', SAVE_MS);
+  await page.reload();
+  await openReactFeed(feed, DEMO_URLS.linkedinReact, 3);
+  await expect.poll(() => feed.state(feed.control(1)), { message: 'the page shows B without its id; the device knows it as the saved URN', timeout: MERGE_MS }).toBe('saved');
+  expect(await feed.state(feed.control(2))).toBe('save');
   expect(pageErrors).toEqual([]);
 });
