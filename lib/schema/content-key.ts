@@ -9,6 +9,10 @@
  * - text part: the post text in Unicode NFKC, every run of white space turned into one space,
  *   trimmed, lower-cased (LinkedIn renders the same post with or without a trailing "…more", and
  *   mobile vs desktop layouts differ in line breaks only);
+ * - a post with no text at all (an image or a video alone) uses its media instead: the URLs
+ *   without query or fragment (LinkedIn signs them with an expiring `e=`/`t=` query; the path
+ *   names the asset), in order. A post with text ignores its media, so its key never moves when
+ *   images load later;
  * - both joined by U+0000 (which neither can hold) and hashed with two independent 64-bit FNV-1a
  *   variants (different offset bases), printed as 32 hex digits.
  * Pure and synchronous (content scripts have no sync crypto). Not a secret: it only has to be stable
@@ -44,9 +48,11 @@ function fnv1a64(bytes: Uint8Array, basis: bigint): bigint {
  * `content:<32 hex>` for a post's author and text (see the module comment for how). Throws nothing;
  * an empty text still gives a key (the author part then carries it).
  */
-export function contentKeyOf(post: { author: { profileUrl: string | null; name: string } | null; text: string }): string {
+export function contentKeyOf(post: { author: { profileUrl: string | null; name: string } | null; text: string; media?: readonly { url: string }[] }): string {
   const who = post.author?.profileUrl || post.author?.name || '';
-  const bytes = new TextEncoder().encode(`${who}\u0000${normaliseForKey(post.text)}`);
+  const text = normaliseForKey(post.text);
+  const what = text || (post.media?.length ? `media ${post.media.map((m) => m.url.replace(/[?#].*$/s, '')).join(' ')}` : '');
+  const bytes = new TextEncoder().encode(`${who}\u0000${what}`);
   const a = fnv1a64(bytes, 0xcbf29ce484222325n).toString(16).padStart(16, '0');
   const b = fnv1a64(bytes, 0x84222325cbf29ce4n).toString(16).padStart(16, '0');
   return `${CONTENT_KEY_PREFIX}${a}${b}`;

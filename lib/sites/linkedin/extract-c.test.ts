@@ -18,7 +18,7 @@ const F = {
   reshare: 'linkedin-2026-12_feed_sdui_reshare-with-commentary_quoted-share-link_id-inside-reshare-not-outer__synthetic',
   comments: 'linkedin-2026-12_feed_sdui_loaded-comments_comment-key-of-another-card__synthetic',
   ptBR: 'linkedin-2026-12_feed_sdui_pt-BR_no-english-labels_repost-header_image-only-post__synthetic',
-  undecodable: 'linkedin-2026-12_feed_sdui_comment-key-does-not-decode_content-key_text-less-refused__synthetic',
+  undecodable: 'linkedin-2026-12_feed_sdui_comment-key-does-not-decode_content-key_image-only-keyed-by-media__synthetic',
 } as const;
 const SLOW = { timeout: 60_000 };
 const SAVED = 'https://www.linkedin.com/feed/Feed%20_%20LinkedIn_files/';
@@ -296,9 +296,24 @@ describe('LinkedIn posts without an id (issue 9)', () => {
     expect(u1!.postId).toBe(contentKeyOf(u1!));
   });
 
-  it('a card with neither an id nor any text is refused with a clear message, but still gets a Save control', () => {
+  it('an image-only card with no id is saved by author + image (no text to key it by), and a second one of the same author gets another key', () => {
     const { ctx, posts } = load(F.undecodable);
     const card = posts[3]!;
+    const d = li.extract(card, ctx);
+    expect(d.text).toBe('');
+    expect(d.media).toHaveLength(1);
+    expect(d.postId).toBe(contentKeyOf({ author: d.author, text: '', media: d.media }));
+    expect(li.postId(card, ctx)).toBe(d.postId); // the control's key and the saved key agree
+    expect(d.postId).not.toBe(contentKeyOf({ author: d.author, text: '' })); // not the author's key alone
+    const img = card.querySelector('img[src*="feedshare"]')!;
+    img.setAttribute('src', img.getAttribute('src')!.replace('un31', 'un99'));
+    expect(li.postId(card, ctx)).not.toBe(d.postId);
+  });
+
+  it('a card with neither an id, text nor media is refused with a clear message, but still gets a Save control', () => {
+    const { ctx, posts } = load(F.undecodable);
+    const card = posts[3]!;
+    for (const img of card.querySelectorAll('img[src*="feedshare"]')) img.remove();
     expect(li.postId(card, ctx)).toMatch(/^content:/); // a control, so the click-time probe can still find the id
     let err: unknown;
     try {

@@ -20,12 +20,19 @@ export function scopeC(postEl: Element, base: string): Scope & { card: CardC } {
 
 /**
  * The content key (`content:<32 hex>`, lib/schema/content-key.ts) of a Gen C card from its author
- * and text, read exactly as `extract` reads them; null when the card shows no author. Only called
+ * and text (its media when it has no text), read exactly as `extract` reads them; null when the card
+ * shows no author. Only called
  * for cards whose page gives no id, so the scan stays cheap for the others.
  */
 export function contentKeyC(postEl: Element, ctx: ExtractContext): string | null {
-  const { author, text } = readAuthorAndText(scopeC(postEl, ctx.url), ctx);
-  return author ? contentKeyOf({ author, text }) : null;
+  const scope = scopeC(postEl, ctx.url);
+  const { author, text } = readAuthorAndText(scope, ctx);
+  if (!author) return null;
+  if (text) return contentKeyOf({ author, text });
+  // No text: an image or video post is known by its media (lib/schema/content-key.ts). With no media
+  // either, the author's key still gives the card a control, so the click-time probe can look for
+  // its id; `extract` refuses it when the probe finds none (nothing is stored under that key).
+  return contentKeyOf({ author, text, media: readParts(scope, ctx).media });
 }
 
 /**

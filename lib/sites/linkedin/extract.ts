@@ -25,7 +25,7 @@ import { type LinkedInGen, genOf } from './roots';
 /** Message of the ExtractError thrown when no id can be recovered on a Gen A/B or guest page. */
 export const NO_ID_MESSAGE = "LinkedIn did not show this post's id; open the post to save it";
 /** Message of the ExtractError thrown for a Gen C card with neither an id nor any text to key it by. */
-export const NO_ID_NO_TEXT_MESSAGE = "LinkedIn did not show this post's id, and it has no text to recognise it by; open the post to save it";
+export const NO_ID_NO_TEXT_MESSAGE = "LinkedIn did not show this post's id, and it has no text or media to recognise it by; open the post to save it";
 
 const RESHARED = S.any([...S.resharedAB, ...S.resharedC]);
 const COMMENTS = S.any(S.comments);
@@ -65,7 +65,7 @@ function scopeOf(postEl: Element, gen: LinkedInGen, ctx: ExtractContext): { scop
  * - `text` is the full text (the "…more" rest is in the DOM, never clicked); `truncated` is false.
  * - `quoted` is the reshared post as its own draft (Gen A/B mini update, Gen C reshared part).
  * @throws ExtractError `postId`: no id on a Gen A/B or guest page ({@link NO_ID_MESSAGE}), or an
- *   id-less Gen C card without text ({@link NO_ID_NO_TEXT_MESSAGE}); `author` when no author is
+ *   id-less Gen C card without text or media ({@link NO_ID_NO_TEXT_MESSAGE}); `author` when no author is
  *   found; `text` when the post shows neither text, media, links nor a reshared post.
  */
 export function extractPost(postEl: Element, ctx: ExtractContext): CaptureDraft {
@@ -77,14 +77,14 @@ export function extractPost(postEl: Element, ctx: ExtractContext): CaptureDraft 
   if (!p.author) {
     throw new ExtractError('linkedin', 'author', gen === 'ab' ? 'actorMetaLink' : gen === 'c' ? 'authorLabelButton' : 'guestActorName');
   }
-  if (!urn && !p.text) throw new ExtractError('linkedin', 'postId', 'commentToolsKey', NO_ID_NO_TEXT_MESSAGE);
+  if (!urn && !p.text && p.media.length === 0) throw new ExtractError('linkedin', 'postId', 'commentToolsKey', NO_ID_NO_TEXT_MESSAGE);
   const { quoted, missing } = reshare;
   if (!p.text && p.media.length === 0 && p.links.length === 0 && !quoted && !missing) {
     throw new ExtractError('linkedin', 'text', 'postText', 'LinkedIn: this post shows no text or media to save; open the post to save it');
   }
   return {
     platform: 'linkedin',
-    postId: urn ? urn.urn : contentKeyOf({ author: p.author, text: p.text }),
+    postId: urn ? urn.urn : contentKeyOf({ author: p.author, text: p.text, media: p.media }),
     permalink: urn ? permalinkFor(urn.urn) : null,
     permalinkMissing: !urn,
     ...sharedFields(p, urn),

@@ -98,8 +98,8 @@ export const linkedinAdapter: SiteAdapter = {
  *     (componentkey and id layouts, activity and ugcPost)
  * - linkedin-2026-12_feed_sdui_pt-BR_no-english-labels_repost-header_image-only-post__synthetic.html
  *     Gen C in Brazilian Portuguese: pt-BR label pack, repost header, an image-only post found by its menu label
- * - linkedin-2026-12_feed_sdui_comment-key-does-not-decode_content-key_text-less-refused__synthetic.html
- *     Gen C: keys that must not decode → content keys (distinct per author/text); a text-less id-less card refused
+ * - linkedin-2026-12_feed_sdui_comment-key-does-not-decode_content-key_image-only-keyed-by-media__synthetic.html
+ *     Gen C: keys that must not decode → content keys (distinct per author/text); a text-less card keyed by its image
  *
  * Live pages (manual checks, logged in unless noted):
  * - https://www.linkedin.com/feed/  (Gen B or Gen C depending on the account's rollout; switch the UI
