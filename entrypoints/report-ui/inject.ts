@@ -1,5 +1,6 @@
 import { browser, type Browser } from 'wxt/browser';
 import { getActiveTab, sendToTab } from '../../lib/platform/tabs';
+import { injectFile } from '../../lib/platform/scripting';
 import type { BackgroundToContent, ReportStartReply } from '../../lib/messages/to-content';
 import { SITE_META, type SiteId } from '../../lib/sites/meta';
 import { siteOfUrl } from '../../lib/report/site-of-url';
@@ -69,14 +70,7 @@ export async function focusTab(tab: ReportTab): Promise<void> {
  */
 export async function startReportInTab(tabId: number): Promise<ReportStartReply> {
   try {
-    if (browser.scripting?.executeScript) {
-      await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: [REPORT_UI_FILE] });
-    } else {
-      // Firefox MV2 build: no scripting namespace (as lib/platform/scripting.ts).
-      const tabs = browser.tabs as unknown as { executeScript?: (id: number, d: { file: string; frameId: number }) => Promise<unknown> };
-      if (!tabs.executeScript) return { ok: false, error: 'this browser cannot inject the report UI' };
-      await tabs.executeScript(tabId, { file: REPORT_UI_FILE, frameId: 0 });
-    }
+    await injectFile(tabId, 0, REPORT_UI_FILE);
   } catch (e) {
     return { ok: false, error: e instanceof Error ? e.message : String(e) };
   }
