@@ -60,12 +60,6 @@ describe('askPageHealth', () => {
 
 describe('popup App: This page', () => {
   const fresh = () => new SatchelDb(`popup-health-${Math.random()}`);
-  // Preact runs effects (and their cleanups) after paint, on a timer of up to 35 ms: let those fire
-  // while jsdom is still here, or a cleanup meets a torn-down environment (seen once in CI).
-  afterEach(async () => {
-    cleanup();
-    await new Promise((r) => setTimeout(r, 100));
-  });
 
   it('shows the line when the page reports something off', async () => {
     render(<App db={fresh()} t={t} locale="en" pageHealth={async () => health({ postsUnreadable: 3 })} />);

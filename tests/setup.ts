@@ -1,7 +1,26 @@
 import 'fake-indexeddb/auto';
-import { beforeEach } from 'vitest';
+import { afterAll, afterEach, beforeEach } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 
 beforeEach(() => {
   fakeBrowser.reset();
 });
+
+/**
+ * Preact runs effects (and the cleanups of the previous ones) after paint, on a timer of up to
+ * ~35 ms. A test file that ends right after a render leaves such a timer behind; if it fires after
+ * Vitest tears jsdom down, a cleanup like `window.removeEventListener` throws "window is not
+ * defined" and the whole run is red (seen in CI on tests/options-app.test.tsx and the popup
+ * tests). So every rendered tree is unmounted after each test, and each file waits for pending
+ * after-paint timers before its environment goes.
+ */
+const hasDom = typeof window !== 'undefined' && typeof document !== 'undefined';
+if (hasDom) {
+  afterEach(async () => {
+    const { cleanup } = await import('@testing-library/preact');
+    cleanup();
+  });
+  afterAll(async () => {
+    await new Promise((r) => setTimeout(r, 120));
+  });
+}
