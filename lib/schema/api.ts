@@ -3,6 +3,7 @@
  * me, teams, invites, members, errors. Strict objects: unknown keys are refused.
  */
 import { z } from 'zod';
+import { storable } from './storable';
 import { ScopeId } from './capture';
 import { Uuid7 } from './sync';
 
@@ -11,31 +12,31 @@ export const Role = z.enum(['owner', 'editor', 'viewer']);
 export type Role = z.infer<typeof Role>;
 
 const Email = z.email().max(254);
-const Password = z.string().min(8).max(256);
-const DeviceName = z.string().trim().min(1).max(100);
+const Password = storable().min(8).max(256);
+const DeviceName = storable().trim().min(1).max(100);
 
 /** `POST /v1/accounts` body. */
 export const CreateAccountRequest = z.strictObject({
   email: Email,
   password: Password,
-  displayName: z.string().trim().min(1).max(100),
+  displayName: storable().trim().min(1).max(100),
   deviceId: Uuid7,
   deviceName: DeviceName,
 });
 /** `POST /v1/sessions` body (sign in this device; the same deviceId keeps its sync seq). */
 export const CreateSessionRequest = z.strictObject({
   email: Email,
-  password: z.string().min(1).max(256),
+  password: storable().min(1).max(256),
   deviceId: Uuid7,
   deviceName: DeviceName,
 });
 /** `201` of accounts and sessions. `token` is shown once: `cap_<tokenId>_<secret>`. */
-export const AuthResponse = z.strictObject({ userId: z.string(), token: z.string() });
+export const AuthResponse = z.strictObject({ userId: storable(), token: storable() });
 
 /** One device of the signed-in user. Times are epoch ms, server clock. */
 export const DeviceInfo = z.strictObject({
-  deviceId: z.string(),
-  name: z.string(),
+  deviceId: storable(),
+  name: storable(),
   createdAt: z.number().int(),
   lastSeenAt: z.number().int().nullable(),
   revokedAt: z.number().int().nullable(),
@@ -45,30 +46,30 @@ export const DeviceList = z.strictObject({ devices: z.array(DeviceInfo) });
 
 /** `GET /v1/me`. */
 export const MeResponse = z.strictObject({
-  user: z.strictObject({ id: z.string(), email: z.string(), displayName: z.string() }),
-  deviceId: z.string(),
-  teams: z.array(z.strictObject({ teamId: z.string(), scopeId: ScopeId, name: z.string(), role: Role })),
-  scopes: z.array(z.strictObject({ id: ScopeId, role: Role, name: z.string().optional() })),
+  user: z.strictObject({ id: storable(), email: storable(), displayName: storable() }),
+  deviceId: storable(),
+  teams: z.array(z.strictObject({ teamId: storable(), scopeId: ScopeId, name: storable(), role: Role })),
+  scopes: z.array(z.strictObject({ id: ScopeId, role: Role, name: storable().optional() })),
 });
 
-export const CreateTeamRequest = z.strictObject({ name: z.string().trim().min(1).max(200) });
-export const CreateTeamResponse = z.strictObject({ teamId: z.string(), scopeId: ScopeId });
+export const CreateTeamRequest = z.strictObject({ name: storable().trim().min(1).max(200) });
+export const CreateTeamResponse = z.strictObject({ teamId: storable(), scopeId: ScopeId });
 
 /** Invites grant editor or viewer; owners are made by role change. */
 export const CreateInviteRequest = z.strictObject({
   role: z.enum(['editor', 'viewer']),
   expiresInHours: z.number().int().min(1).max(24 * 30),
 });
-export const CreateInviteResponse = z.strictObject({ code: z.string(), expiresAt: z.number().int() });
-export const AcceptInviteResponse = z.strictObject({ teamId: z.string(), scopeId: ScopeId, role: Role });
+export const CreateInviteResponse = z.strictObject({ code: storable(), expiresAt: z.number().int() });
+export const AcceptInviteResponse = z.strictObject({ teamId: storable(), scopeId: ScopeId, role: Role });
 
-export const Member = z.strictObject({ userId: z.string(), displayName: z.string(), role: Role });
+export const Member = z.strictObject({ userId: storable(), displayName: storable(), role: Role });
 export const MemberList = z.strictObject({ members: z.array(Member) });
 export const PatchMemberRequest = z.strictObject({ role: Role });
 
 /** Every error body: `{error:{code,message}}` (plus `expectedSeq` on `409 seq_gap`). */
 export const ErrorResponse = z.strictObject({
-  error: z.strictObject({ code: z.string(), message: z.string(), expectedSeq: z.number().int().optional() }),
+  error: z.strictObject({ code: storable(), message: storable(), expectedSeq: z.number().int().optional() }),
 });
 export const HealthResponse = z.strictObject({ ok: z.boolean(), store: z.enum(['sqlite', 'postgres']) });
 /** Empty success body (`{ok:true}`). */

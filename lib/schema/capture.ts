@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { storable } from './storable';
 
 /**
  * Platforms Satchel captures from. `web` is any other page (context menu capture).
@@ -16,8 +17,8 @@ export const HttpUrl = z
 
 /** Author of a post as the page shows it. `handle` has no leading `@`; fields the site lacks are null. */
 export const Author = z.strictObject({
-  name: z.string().max(256),
-  handle: z.string().max(256).nullable(),
+  name: storable().max(256),
+  handle: storable().max(256).nullable(),
   profileUrl: HttpUrl.nullable(),
   avatarUrl: HttpUrl.nullable(),
 });
@@ -27,20 +28,20 @@ export type Author = z.infer<typeof Author>;
 export const Media = z.strictObject({
   kind: z.enum(['image', 'video', 'gif']),
   url: HttpUrl,
-  alt: z.string().max(4000).nullable(),
+  alt: storable().max(4000).nullable(),
 });
 export type Media = z.infer<typeof Media>;
 
 /** A link in the post or its link card. `url` is the expanded target where the page shows it. */
 export const Link = z.strictObject({
   url: HttpUrl,
-  title: z.string().max(1000).nullable(),
+  title: storable().max(1000).nullable(),
 });
 export type Link = z.infer<typeof Link>;
 
 /** A poll: options in display order with their vote counts (null when the page hides them). */
 export const Poll = z.strictObject({
-  options: z.array(z.strictObject({ label: z.string().max(500), votes: z.number().int().nonnegative().nullable() })).max(10),
+  options: z.array(z.strictObject({ label: storable().max(500), votes: z.number().int().nonnegative().nullable() })).max(10),
   totalVotes: z.number().int().nonnegative().nullable(),
   closed: z.boolean(),
 });
@@ -48,14 +49,14 @@ export type Poll = z.infer<typeof Poll>;
 
 /** Who reposted the post into the feed. The reposter is never the author. */
 export const RepostedBy = z.strictObject({
-  name: z.string().max(256),
+  name: storable().max(256),
   profileUrl: HttpUrl.nullable(),
 });
 
 /** The post this one replies to, as far as the page shows it. */
 export const InReplyTo = z.strictObject({
-  postId: z.string().max(256).nullable(),
-  handle: z.string().max(256).nullable(),
+  postId: storable().max(256).nullable(),
+  handle: storable().max(256).nullable(),
   permalink: HttpUrl.nullable(),
 });
 
@@ -70,20 +71,20 @@ const MAX_TEXT = 64 * 1024;
 const postFields = {
   platform: Platform,
   /** Platform post id: X status id; LinkedIn `urn:li:activity:<n>` (or share/ugcPost URN); Viva Engage message id; for `web`, the URL. Null only inside `quoted` when the page does not show it. */
-  postId: z.string().min(1).max(512).nullable(),
+  postId: storable().min(1).max(512).nullable(),
   /** Absolute URL of the post itself; null only for a quoted post whose link the page hides. */
   permalink: HttpUrl.nullable(),
   author: Author.nullable(),
   /** Full plain text: `\n` line breaks, emoji as characters, links expanded. At most 64 KiB. */
-  text: z.string().max(MAX_TEXT),
+  text: storable().max(MAX_TEXT),
   /** BCP 47 language tag from the page, or null. X pseudo-codes (`und`, `zxx`, `qme`...) are dropped. */
-  lang: z.string().max(35).nullable(),
+  lang: storable().max(35).nullable(),
   /** ISO 8601 UTC time the post was published, from `time[datetime]` or decoded from the id. */
   postedAt: z.iso.datetime().nullable(),
   media: z.array(Media).max(100),
   links: z.array(Link).max(200),
-  hashtags: z.array(z.string().max(200)).max(200),
-  mentions: z.array(z.string().max(200)).max(200),
+  hashtags: z.array(storable().max(200)).max(200),
+  mentions: z.array(storable().max(200)).max(200),
   poll: Poll.nullable(),
   /** The page shows only part of the text (X "Show more" in a timeline, Viva Engage "See more"). */
   truncated: z.boolean(),
@@ -100,10 +101,10 @@ export type QuotedDraft = z.infer<typeof QuotedDraft>;
 
 /** One part of a saved thread (a self-thread on X, a reply in a Viva Engage conversation). */
 export const ThreadPart = z.strictObject({
-  postId: z.string().min(1).max(512),
+  postId: storable().min(1).max(512),
   permalink: HttpUrl.nullable(),
   author: Author.nullable(),
-  text: z.string().max(MAX_TEXT),
+  text: storable().max(MAX_TEXT),
   postedAt: z.iso.datetime().nullable(),
   media: z.array(Media).max(100),
   links: z.array(Link).max(200),
@@ -122,7 +123,7 @@ export const CaptureDraft = z.strictObject({
    * The platform id, or — when the page shows no id at all (`permalinkMissing`) — the content key
    * `content:<hash>` of {@link contentKeyOf} (lib/schema/content-key.ts).
    */
-  postId: z.string().min(1).max(512),
+  postId: storable().min(1).max(512),
   /** Absolute URL of the post; null only with `permalinkMissing` (the page gave no id to build it from). */
   permalink: HttpUrl.nullable(),
   /**
@@ -132,7 +133,7 @@ export const CaptureDraft = z.strictObject({
    */
   permalinkMissing: z.boolean().default(false),
   /** Title of the page (web captures, link-only posts) or of an X Article; null on other social posts. */
-  title: z.string().max(512).nullable(),
+  title: storable().max(512).nullable(),
   quoted: QuotedDraft.nullable(),
   /** The quoted/reshared post is present but could not be read (e.g. hidden id, markup change). */
   quoteMissing: z.boolean(),
@@ -150,7 +151,7 @@ export const Intent = z.enum(['tip', 'job-aid', 'question', 'share']);
 export type Intent = z.infer<typeof Intent>;
 
 /** Scope id: `personal:<userId|local>` or `team:<teamId>` (docs/sync-protocol.md 3.1). */
-export const ScopeId = z.string().regex(/^(personal|team):[A-Za-z0-9_-]{1,64}$/);
+export const ScopeId = storable().regex(/^(personal|team):[A-Za-z0-9_-]{1,64}$/);
 
 /**
  * The "did you try it?" follow-up of a capture saved as a tip to try (issue 3: learners who note what they will try and are asked later whether they did).
@@ -161,7 +162,7 @@ export const FollowUp = z.strictObject({
   /** epoch ms, client clock */
   dueAt: z.number().int(),
   /** Plain text, line breaks kept; null until answered. */
-  answer: z.string().max(20_000).nullable(),
+  answer: storable().max(20_000).nullable(),
   /** epoch ms, client clock; null until answered. */
   answeredAt: z.number().int().nullable(),
 });
@@ -173,12 +174,12 @@ export type FollowUp = z.infer<typeof FollowUp>;
  */
 export const Capture = CaptureDraft.extend({
   id: z.uuid(),
-  key: z.string().max(600),
+  key: storable().max(600),
   scopeId: ScopeId,
   intent: Intent.nullable(),
-  note: z.string().max(20_000).nullable(),
+  note: storable().max(20_000).nullable(),
   /** Tag labels (lib/schema/tag.ts `normalizeTags`): one per tag key, the scope's first spelling. */
-  tags: z.array(z.string().max(64)).max(100),
+  tags: z.array(storable().max(64)).max(100),
   collectionIds: z.array(z.uuid()).max(100),
   /** epoch ms, client clock */
   capturedAt: z.number().int(),
@@ -193,7 +194,7 @@ export const Capture = CaptureDraft.extend({
   /** epoch ms; when the learner archived it (out of the review queue), else null. */
   archivedAt: z.number().int().nullable(),
   /** "What I will apply": plain text written while reviewing, line breaks kept. */
-  reflection: z.string().max(20_000).nullable(),
+  reflection: storable().max(20_000).nullable(),
   /** Set for intent `tip`: the later "Did you try it?" question and its answer. */
   followUp: FollowUp.nullable(),
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { storable } from './storable';
 import { ScopeId } from './capture';
 
 /**
@@ -10,7 +11,7 @@ export const Collection = z.strictObject({
   id: z.uuid(),
   scopeId: ScopeId,
   /** Display name, trimmed, 1–200 characters. */
-  name: z.string().min(1).max(200),
+  name: storable().min(1).max(200),
   /** True for the scope's default "Inbox" that fresh saves go to (one per scope). */
   inbox: z.boolean(),
   /** epoch ms, client clock */

@@ -6,3 +6,4 @@ export * from './sync';
 export * from './api';
 export * from './merge-draft';
 export * from './content-key';
+export * from './storable';

@@ -4,6 +4,7 @@
  * responses with them. Every object is strict: unknown keys are refused (mass assignment, S3).
  */
 import { z } from 'zod';
+import { storable } from './storable';
 import { CaptureDraft, FollowUp, Intent, ScopeId } from './capture';
 
 /** Protocol version this schema describes (`protocolVersion` in push and pull). Older → 426. */
@@ -24,10 +25,10 @@ export const DEFAULT_PULL_LIMIT = 500;
 export const Uuid7 = z.uuidv7();
 
 /** A raw tag as sent by a client; the server normalises it with `tagKey` (lib/schema/tag.ts). */
-export const WireTag = z.string().min(1).max(256);
+export const WireTag = storable().min(1).max(256);
 
 /** Collection name: 1–200 characters after trimming. */
-export const CollectionName = z.string().trim().min(1).max(200);
+export const CollectionName = storable().trim().min(1).max(200);
 
 /**
  * The scalar library fields `updateCapture.set` may change, each last-writer-wins per field in
@@ -43,11 +44,11 @@ export type UpdateCaptureField = (typeof UPDATE_CAPTURE_FIELDS)[number];
 export const CaptureFieldSet = z
   .strictObject({
     intent: Intent.nullable(),
-    note: z.string().max(20_000).nullable(),
-    title: z.string().max(512).nullable(),
+    note: storable().max(20_000).nullable(),
+    title: storable().max(512).nullable(),
     reviewedAt: z.number().int().nullable(),
     archivedAt: z.number().int().nullable(),
-    reflection: z.string().max(20_000).nullable(),
+    reflection: storable().max(20_000).nullable(),
     followUp: FollowUp.nullable(),
   })
   .partial()
@@ -63,7 +64,7 @@ export const MutationArgs = {
     /** epoch ms, client clock, display only */
     capturedAt: z.number().int(),
     intent: Intent.nullable().optional(),
-    note: z.string().max(20_000).nullable().optional(),
+    note: storable().max(20_000).nullable().optional(),
     tags: z.array(WireTag).max(50).optional(),
     collectionIds: z.array(Uuid7).max(100).optional(),
   }),
@@ -89,8 +90,16 @@ export const MutationArgs = {
     newId: Uuid7,
     targetScopeId: ScopeId,
     collectionId: Uuid7.optional(),
-    note: z.string().max(20_000).nullable().optional(),
+    note: storable().max(20_000).nullable().optional(),
   }),
+  /**
+   * The client gives up on its own mutation at this `seq` after the server failed on it again and
+   * again with a 500 (docs/sync-protocol.md 3.4 "Poison the client isolates"). Nothing is applied; the
+   * server records `rejected:withdrawn` and the device's seq moves on. `name` is the withdrawn
+   * mutation's name and `reason` what the client saw, both for the server's dead-letter log; the
+   * withdrawn payload itself stays on the device, in its refused list.
+   */
+  withdraw: z.strictObject({ name: storable().max(64), reason: storable().max(500) }),
 } as const;
 
 /** Every mutation name the server accepts. */
@@ -107,7 +116,7 @@ export const WireMutation = z.strictObject({
   seq: z.number().int().positive(),
   mutationId: Uuid7,
   /** Unknown names are acknowledged `rejected:invalid`, not a 400 (an old server must not wedge a newer client). */
-  name: z.string().min(1).max(64),
+  name: storable().min(1).max(64),
   args: z.record(z.string(), z.unknown()),
   /** epoch ms, client clock; diagnostics only */
   clientTs: z.number().int(),
@@ -127,8 +136,8 @@ export type PushRequest = z.infer<typeof PushRequest>;
 export const MutationStatus = z.enum(['applied', 'applied_with_conflict', 'noop', 'gone', 'not_found', 'rejected']);
 export type MutationStatus = z.infer<typeof MutationStatus>;
 
-/** Reason codes: `rejected:{invalid|forbidden|id_conflict|scope_mismatch}`; `noop:merged` (same post already saved). */
-export const ResultCode = z.enum(['invalid', 'forbidden', 'id_conflict', 'scope_mismatch', 'merged']);
+/** Reason codes: `rejected:{invalid|forbidden|id_conflict|scope_mismatch|withdrawn}`; `noop:merged` (same post already saved). */
+export const ResultCode = z.enum(['invalid', 'forbidden', 'id_conflict', 'scope_mismatch', 'merged', 'withdrawn']);
 
 export const PushResult = z.strictObject({
   seq: z.number().int(),
@@ -157,7 +166,7 @@ export const PullRequest = z.strictObject({
   protocolVersion: z.number().int(),
   schemaVersion: z.number().int(),
   deviceId: Uuid7,
-  cookie: z.string().max(8192).nullable(),
+  cookie: storable().max(8192).nullable(),
   limit: z.number().int().min(1).max(MAX_PULL_LIMIT).optional(),
 });
 export type PullRequest = z.infer<typeof PullRequest>;
@@ -167,19 +176,19 @@ export const SyncCapture = CaptureDraft.extend({
   id: Uuid7,
   scopeId: ScopeId,
   /** `<platform>:<postId>`, unique among live captures of a scope */
-  key: z.string().max(600),
+  key: storable().max(600),
   /** server-set: the creator (in a team scope: who shared it) */
-  ownerUserId: z.string(),
+  ownerUserId: storable(),
   /** set on a shared copy */
   sourceCaptureId: Uuid7.nullable(),
   capturedAt: z.number().int(),
   intent: Intent.nullable(),
-  note: z.string().max(20_000).nullable(),
+  note: storable().max(20_000).nullable(),
   /** version at which `note` last changed */
   noteVersion: z.number().int(),
   reviewedAt: z.number().int().nullable(),
   archivedAt: z.number().int().nullable(),
-  reflection: z.string().max(20_000).nullable(),
+  reflection: storable().max(20_000).nullable(),
   followUp: FollowUp.nullable(),
   /** epoch ms, server clock: a `completeCapture` made it fuller */
   completedAt: z.number().int().nullable(),
@@ -190,15 +199,15 @@ export const SyncCapture = CaptureDraft.extend({
 });
 export type SyncCapture = z.infer<typeof SyncCapture>;
 
-export const SyncCaptureTag = z.strictObject({ captureId: Uuid7, tag: z.string() });
-export const SyncCollection = z.strictObject({ id: Uuid7, scopeId: ScopeId, name: z.string(), createdBy: z.string(), version: z.number().int() });
-export const SyncCollectionItem = z.strictObject({ collectionId: Uuid7, captureId: Uuid7, addedBy: z.string() });
+export const SyncCaptureTag = z.strictObject({ captureId: Uuid7, tag: storable() });
+export const SyncCollection = z.strictObject({ id: Uuid7, scopeId: ScopeId, name: storable(), createdBy: storable(), version: z.number().int() });
+export const SyncCollectionItem = z.strictObject({ collectionId: Uuid7, captureId: Uuid7, addedBy: storable() });
 export const SyncNoteConflict = z.strictObject({
-  id: z.string(),
+  id: storable(),
   captureId: Uuid7,
   scopeId: ScopeId,
-  overwrittenNote: z.string().nullable(),
-  overwrittenByDeviceId: z.string(),
+  overwrittenNote: storable().nullable(),
+  overwrittenByDeviceId: storable(),
   winningVersion: z.number().int(),
   version: z.number().int(),
   createdAt: z.number().int(),
@@ -214,7 +223,7 @@ export const SyncChange = z.strictObject({
   entity: SyncEntity,
   scopeId: ScopeId,
   version: z.number().int(),
-  key: z.string(),
+  key: storable(),
   op: z.enum(['put', 'del']),
   value: z.unknown().optional(),
 });
@@ -224,20 +233,20 @@ export type SyncChange = z.infer<typeof SyncChange>;
 export const ScopeInfo = z.strictObject({
   id: ScopeId,
   role: z.enum(['owner', 'editor', 'viewer']),
-  name: z.string().optional(),
+  name: storable().optional(),
 });
 
 /** Pull response (docs/sync-protocol.md 3.5). */
 export const PullResponse = z.strictObject({
   /** opaque; send back as is */
-  cookie: z.string(),
+  cookie: storable(),
   hasMore: z.boolean(),
   lastMutationSeq: z.number().int(),
   scopes: z.array(ScopeInfo),
   /** scopes the client must purge (access lost, or a forged cookie) */
-  revokedScopes: z.array(z.string()),
+  revokedScopes: z.array(storable()),
   /** scopes whose cursor is older than tombstone GC: wipe synced rows (never the outbox) and take the snapshot */
-  resetScopes: z.array(z.string()),
+  resetScopes: z.array(storable()),
   changes: z.array(SyncChange),
 });
 export type PullResponse = z.infer<typeof PullResponse>;

@@ -68,8 +68,8 @@ export function clientIp(c: Ctx, trustProxy: boolean): string {
  * Counts one request against a limit.
  * @throws HttpError 429 `rate_limited` with `Retry-After` seconds.
  */
-export function limit(c: Ctx, bucket: keyof AppDeps['config']['rateLimits'], key: string): void {
+export async function limit(c: Ctx, bucket: keyof AppDeps['config']['rateLimits'], key: string): Promise<void> {
   const deps = c.get('deps');
-  const d = deps.limiter.hit(`${bucket}:${key}`, deps.config.rateLimits[bucket]);
+  const d = await deps.limiter.hit(`${bucket}:${key}`, deps.config.rateLimits[bucket]);
   if (!d.ok) throw new HttpError(429, 'rate_limited', 'too many requests; retry later', {}, { 'Retry-After': String(d.retryAfterS) });
 }

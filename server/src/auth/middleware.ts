@@ -44,6 +44,6 @@ export const requireDevice: MiddlewareHandler<AppEnv> = async (c, next) => {
   const parsed = bearerToken(c);
   const dev = await c.get('deps').store.db.selectFrom('devices').select(['id', 'user_id', 'token_hash', 'revoked_at', 'last_seen_at']).where('token_id', '=', parsed.tokenId).executeTakeFirst();
   await admitDevice(c, parsed.secret, dev);
-  if (!c.req.path.startsWith('/v1/sync/')) limit(c, 'api', dev!.id); // push and pull have their own buckets
+  if (!c.req.path.startsWith('/v1/sync/')) await limit(c, 'api', dev!.id); // push and pull have their own buckets
   await next();
 };

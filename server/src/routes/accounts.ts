@@ -31,7 +31,7 @@ export function accountRoutes(): Hono<AppEnv> {
 
   r.post('/accounts', async (c) => {
     const deps = c.get('deps');
-    limit(c, 'auth', clientIp(c, deps.config.trustProxy));
+    await limit(c, 'auth', clientIp(c, deps.config.trustProxy));
     const b = await readBody(c, CreateAccountRequest);
     const email = b.email.toLowerCase();
     const hash = await hashPassword(b.password, deps.config.argon2);
@@ -52,7 +52,7 @@ export function accountRoutes(): Hono<AppEnv> {
 
   r.post('/sessions', async (c) => {
     const deps = c.get('deps');
-    limit(c, 'auth', clientIp(c, deps.config.trustProxy));
+    await limit(c, 'auth', clientIp(c, deps.config.trustProxy));
     const b = await readBody(c, CreateSessionRequest);
     const user = await deps.store.db.selectFrom('users').select(['id', 'password_hash']).where('email', '=', b.email.toLowerCase()).executeTakeFirst();
     const okPw = await checkPassword(user?.password_hash ?? null, b.password, deps.config.argon2);

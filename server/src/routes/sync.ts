@@ -29,7 +29,7 @@ export function syncRoutes(): Hono<AppEnv> {
 
   r.post('/sync/push', bodyLimit({ maxSize: MAX_PUSH_BYTES, onError: tooLarge }), requireDevice, async (c) => {
     const deps = c.get('deps');
-    limit(c, 'push', c.get('auth').deviceId);
+    await limit(c, 'push', c.get('auth').deviceId);
     const b = await readBody(c, PushRequest);
     if (b.mutations.length > MAX_MUTATIONS_PER_PUSH) throw new HttpError(413, 'too_many_mutations', `at most ${MAX_MUTATIONS_PER_PUSH} mutations per push`);
     checkEnvelope(c, b);
@@ -43,7 +43,7 @@ export function syncRoutes(): Hono<AppEnv> {
     const token = bearerToken(c);
     const probe = await probePull(deps.store, token.tokenId);
     await admitDevice(c, token.secret, probe.device);
-    limit(c, 'pull', c.get('auth').deviceId);
+    await limit(c, 'pull', c.get('auth').deviceId);
     const b = await readBody(c, PullRequest);
     checkEnvelope(c, b);
     const cursor = decodeCookie(b.cookie);

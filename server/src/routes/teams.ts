@@ -43,7 +43,7 @@ export function teamRoutes(): Hono<AppEnv> {
   r.post('/teams', async (c) => {
     const { store, now } = c.get('deps');
     const auth = c.get('auth');
-    limit(c, 'invites', `team:${auth.userId}`);
+    await limit(c, 'invites', `team:${auth.userId}`);
     const b = await readBody(c, CreateTeamRequest);
     const teamId = uuidv7();
     const scopeId = scopeOf(teamId);
@@ -62,7 +62,7 @@ export function teamRoutes(): Hono<AppEnv> {
     const teamId = c.req.param('teamId');
     const role = await memberRole(store.db, auth.userId, teamId);
     if (role !== 'owner') throw forbidden('only owners invite');
-    limit(c, 'invites', auth.userId); // S9: invite flood
+    await limit(c, 'invites', auth.userId); // S9: invite flood
     const b = await readBody(c, CreateInviteRequest);
     const code = newInviteCode();
     const t = now();
@@ -74,7 +74,7 @@ export function teamRoutes(): Hono<AppEnv> {
   r.post('/invites/:code/accept', async (c) => {
     const { store, now } = c.get('deps');
     const auth = c.get('auth');
-    limit(c, 'auth', `invite:${auth.userId}`); // guessing codes is throttled like sign-in
+    await limit(c, 'auth', `invite:${auth.userId}`); // guessing codes is throttled like sign-in
     const code = c.req.param('code');
     const out = await store.write(async (tx) => {
       const inv = await tx.selectFrom('invites').selectAll().where('code_hash', '=', sha256Hex(code)).executeTakeFirst();

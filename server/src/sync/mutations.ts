@@ -32,7 +32,7 @@ export interface MutationContext {
 /** Outcome of one mutation (before `seq` bookkeeping). */
 export interface Outcome {
   status: MutationStatus;
-  code?: 'invalid' | 'forbidden' | 'id_conflict' | 'scope_mismatch' | 'merged';
+  code?: 'invalid' | 'forbidden' | 'id_conflict' | 'scope_mismatch' | 'merged' | 'withdrawn';
   canonicalId?: string;
 }
 
@@ -418,7 +418,8 @@ async function shareCapture(ctx: MutationContext, a: Args<'shareCapture'>): Prom
  * rights (those are outcomes); throws only store errors (the caller retries transient ones).
  */
 export async function applyMutation(ctx: MutationContext, name: string, rawArgs: unknown): Promise<Outcome> {
-  if (!(name in MutationArgs)) return rejected('invalid');
+  // Own keys only: `constructor`, `__proto__` and `toString` are names too (issue 10).
+  if (!Object.hasOwn(MutationArgs, name)) return rejected('invalid');
   const parsed = MutationArgs[name as keyof typeof MutationArgs].safeParse(rawArgs);
   if (!parsed.success) return rejected('invalid');
   const a = parsed.data as never;
@@ -435,5 +436,6 @@ export async function applyMutation(ctx: MutationContext, name: string, rawArgs:
     case 'addToCollection': return itemOp(ctx, a, true);
     case 'removeFromCollection': return itemOp(ctx, a, false);
     case 'shareCapture': return shareCapture(ctx, a);
+    case 'withdraw': return rejected('withdrawn'); // nothing to apply; the log row keeps the reason
   }
 }
