@@ -6,10 +6,10 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { DB } from './schema';
-import { migrationProvider } from './migrations';
+import { applyMigrations, migratePostgres } from './migrate';
 
 /** Which engine a store runs on. */
 export type StoreKind = 'sqlite' | 'postgres';
@@ -127,10 +127,8 @@ export function openStore(url: string, opts: OpenStoreOptions = {}): Store {
     ...wrap(db, kind),
     async migrate() {
       // With a schema on search_path, keep Kysely's bookkeeping tables in it too (its existence
-      // check reads information_schema across schemas).
-      const { error, results } = await new Migrator({ db, provider: migrationProvider, ...(opts.pgSchema ? { migrationTableSchema: opts.pgSchema } : {}) }).migrateToLatest();
-      if (error) throw error instanceof Error ? error : new Error(String(error));
-      return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+      // check reads information_schema across schemas). PG: one replica at a time (db/migrate.ts).
+      return kind === 'postgres' ? migratePostgres(url, opts.pgSchema) : applyMigrations(db);
     },
     async close() {
       await db.destroy();
