@@ -10,6 +10,7 @@ import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { DB } from './schema';
 import { applyMigrations, migratePostgres } from './migrate';
+import { sqliteSynchronous } from './sqlite-durability';
 
 /** Which engine a store runs on. */
 export type StoreKind = 'sqlite' | 'postgres';
@@ -84,7 +85,7 @@ export function openStore(url: string, opts: OpenStoreOptions = {}): Store {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
     const sqlite = new Database(path);
     sqlite.pragma('journal_mode = WAL');
-    sqlite.pragma('synchronous = NORMAL');
+    sqlite.pragma(`synchronous = ${sqliteSynchronous()}`); // docs/decisions/0009-sqlite-durability.md
     sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma('foreign_keys = ON');
     // Kysely prepares every query afresh; cache prepared statements by SQL text (one connection,
