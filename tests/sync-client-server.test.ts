@@ -25,7 +25,8 @@ async function server() {
 
 /** A minimal in-memory device: outbox + the rows pulled, keyed by entity and key. */
 class MemDevice implements SyncStore {
-  state: SyncState = { cookie: null, attempt: 0, nextAt: 0, lastError: null, lastSyncedAt: null };
+  state: SyncState = { cookie: null, attempt: 0, nextAt: 0, lastError: null, lastSyncedAt: null, failing: null };
+  withdrawn: Array<{ item: OutboxItem; reason: string }> = [];
   outbox: OutboxItem[] = [];
   rows = new Map<string, SyncChange>();
   seq = 0;
@@ -48,6 +49,10 @@ class MemDevice implements SyncStore {
     this.state.cookie = p.cookie;
   }
   async resetDevice() { throw new Error('not in this test'); }
+  async withdraw(item: OutboxItem, reason: string) {
+    this.withdrawn.push({ item, reason });
+    this.outbox = this.outbox.map((m) => (m.seq === item.seq ? { ...m, mutationId: uuidv7(), name: 'withdraw', args: { name: m.name, reason } } : m));
+  }
   captures() { return [...this.rows.values()].filter((c) => c.entity === 'capture').map((c) => c.value as { id: string; text: string; note: string | null }); }
 }
 

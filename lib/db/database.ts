@@ -59,7 +59,9 @@ export type MutationName =
   | 'deleteCollection'
   | 'addToCollection'
   | 'removeFromCollection'
-  | 'shareCapture';
+  | 'shareCapture'
+  /** sync only: stands, at the same seq, for a mutation the client gave up on (docs/sync-protocol.md 3.9 "Poison") */
+  | 'withdraw';
 
 /**
  * One pending change for the server (docs/sync-protocol.md 3.3). Written in the same rw transaction as the row
@@ -125,6 +127,8 @@ export interface RejectedRow {
   scopeId: string | null;
   status: string;
   code: string | null;
+  /** Why the client withdrew it (code `withdrawn`), in words a person reads; absent for the server's refusals. */
+  reason?: string;
   /** epoch ms, client clock */
   at: number;
 }

@@ -97,12 +97,14 @@ export const StoredSyncState = z.strictObject({
   nextAt: z.number().min(0),
   lastError: StoredSyncError.nullable(),
   lastSyncedAt: z.number().nullable(),
+  /** the mutation last failed alone with `500` and in how many runs (docs/sync-protocol.md 3.9 "Poison"); absent in older states */
+  failing: z.strictObject({ mutationId: z.string().min(1), count: z.number().int().min(1) }).nullable().default(null),
 });
 /** {@link StoredSyncState} as a type. */
 export type StoredSyncState = z.infer<typeof StoredSyncState>;
 
 /** The state before any sync: no cookie, no backoff, no error. */
-export const INITIAL_SYNC_STATE: StoredSyncState = Object.freeze({ cookie: null, attempt: 0, nextAt: 0, lastError: null, lastSyncedAt: null });
+export const INITIAL_SYNC_STATE: StoredSyncState = Object.freeze({ cookie: null, attempt: 0, nextAt: 0, lastError: null, lastSyncedAt: null, failing: null });
 
 async function readKv(db: SatchelDb, key: string): Promise<unknown> {
   return (await db.kv.get(key))?.value;

@@ -17,7 +17,8 @@
 import type { Capture } from '../schema';
 import { tagKey } from '../schema/tag';
 import type { PullResponse, PushResponse, SyncChange } from '../schema/sync';
-import { LOCAL_SCOPE, type OutboxRow, type SatchelDb } from './database';
+import { LOCAL_SCOPE, type OutboxRow, type RejectedRow, type SatchelDb } from './database';
+import { newId } from '../util/uuid';
 import { SYNC_SCOPES_KEY } from './share';
 import { addMutation } from './outbox';
 import { ensureDeviceId, readSyncAuth, readSyncState, writeSyncState, clearSyncAuth, type StoredSyncAuth, type StoredSyncState } from './sync-state';
@@ -104,19 +105,8 @@ export function dexieSyncStore(db: SatchelDb) {
         for (const r of res.results) {
           const item = bySeq.get(r.seq);
           if (!item) continue;
-          if (REFUSED.has(r.status)) {
-            const scope = typeof item.args.scopeId === 'string' ? fromWireScope(item.args.scopeId, auth.userId) : null;
-            await db.rejected.put({ mutationId: item.mutationId, seq: item.seq, name: item.name, args: item.args, scopeId: scope, status: r.status, code: r.code ?? null, at: now });
-            // A refused create never existed on the server: drop the optimistic local row (its
-            // payload is kept in `rejected`). Refused updates are put right by the next pull.
-            const created = item.name === 'createCapture' ? item.args.id : item.name === 'shareCapture' ? item.args.newId : null;
-            if (typeof created === 'string') {
-              await db.captures.delete(created);
-              await db.syncMeta.delete(created);
-            }
-            if (item.name === 'createCollection' && typeof item.args.id === 'string') await db.collections.delete(item.args.id);
-            else if (typeof created !== 'string') await rollback(item);
-          }
+          // A withdraw's own `rejected:withdrawn` is its expected answer: the change it stands for is already in `rejected`.
+          if (REFUSED.has(r.status) && item.name !== 'withdraw') await refuse(item, auth.userId, { status: r.status, code: r.code ?? null, at: now });
           // Merged into a capture the scope already held (same post): drop our row; the pull brings the canonical one.
           const mergedId = item.name === 'createCapture' ? item.args.id : item.name === 'shareCapture' ? item.args.newId : null;
           if (r.canonicalId && typeof mergedId === 'string' && mergedId !== r.canonicalId) {
@@ -174,6 +164,26 @@ export function dexieSyncStore(db: SatchelDb) {
     },
 
     /**
+     * Withdraws a poison mutation (lib/sync `SyncStore.withdraw`, docs/sync-protocol.md 3.9 "Poison the
+     * client isolates"): refused and undone as a `rejected` result, its outbox row replaced at the same
+     * local seq by `withdraw {name, reason}` with a new mutationId. One transaction.
+     */
+    withdraw(item: WireOutboxItem, reason: string): Promise<void> {
+      return db.transaction('rw', [db.outbox, db.kv, db.rejected, db.captures, db.collections, db.syncMeta, db.tags], async () => {
+        const auth = await readSyncAuth(db);
+        if (!auth) return;
+        const m = await seqMap(auth);
+        if (m.base === null) return;
+        const localSeq = m.base + item.seq;
+        const row = await db.outbox.get(localSeq);
+        if (!row || row.mutationId !== item.mutationId) return;
+        const now = Date.now();
+        await refuse(item, auth.userId, { status: 'rejected', code: 'withdrawn', reason, at: now });
+        await db.outbox.put({ seq: localSeq, mutationId: newId(), name: 'withdraw', args: { name: item.name, reason }, clientTs: now });
+      });
+    },
+
+    /**
      * After `409 device_state_mismatch` (the local database was restored from an older copy):
      * this device needs a new identity, which needs the learner's password. Signs out locally,
      * keeps the outbox and the library, and forgets the seq mapping; signing in again registers a
@@ -212,6 +222,24 @@ export function dexieSyncStore(db: SatchelDb) {
       await db.collections.delete(loser.id);
       await addMutation(db, 'deleteCollection', { id: loser.id }, now);
     }
+  }
+
+  /**
+   * Keeps a mutation the server did not apply in `rejected` (with its payload, and `reason` when the
+   * client withdrew it) and undoes its optimistic local effect. Inside a rw transaction.
+   */
+  async function refuse(item: WireOutboxItem, userId: string, why: Pick<RejectedRow, 'status' | 'code' | 'reason' | 'at'>): Promise<void> {
+    const scope = typeof item.args.scopeId === 'string' ? fromWireScope(item.args.scopeId, userId) : null;
+    await db.rejected.put({ mutationId: item.mutationId, seq: item.seq, name: item.name, args: item.args, scopeId: scope, ...why });
+    // A refused create never existed on the server: drop the optimistic local row (its
+    // payload is kept in `rejected`). Refused updates are put right by the next pull.
+    const created = item.name === 'createCapture' ? item.args.id : item.name === 'shareCapture' ? item.args.newId : null;
+    if (typeof created === 'string') {
+      await db.captures.delete(created);
+      await db.syncMeta.delete(created);
+    }
+    if (item.name === 'createCollection' && typeof item.args.id === 'string') await db.collections.delete(item.args.id);
+    else if (typeof created !== 'string') await rollback(item);
   }
 
   /** Keeps the server's tag keys / collection ids of a capture in its syncMeta (for rollbacks). */

@@ -1,7 +1,7 @@
 import { describe, it, expect, beforeEach } from 'vitest';
-import { syncOnce, packBatch, PUSH_TARGET_BYTES } from './engine';
+import { syncOnce, packBatch, PUSH_TARGET_BYTES, MAX_SPLITS_PER_RUN } from './engine';
 import { MIN_RETRY_MS, parseRetryAfter, retryDelayMs, MAX_RETRY_MS } from './backoff';
-import type { HttpResult, OutboxItem, SyncAuth, SyncState, SyncStore, SyncTransport } from './types';
+import { POISON_FAILURES, type HttpResult, type OutboxItem, type SyncAuth, type SyncState, type SyncStore, type SyncTransport } from './types';
 import type { PullResponse, PushResponse } from '../schema/sync';
 
 const AUTH: SyncAuth = { serverUrl: 'https://s.test', token: 'tok', deviceId: '0190a000-0000-7000-8000-000000000001', userId: 'u1' };
@@ -9,7 +9,7 @@ const AUTH: SyncAuth = { serverUrl: 'https://s.test', token: 'tok', deviceId: '0
 /** An in-memory store recording what the engine asked of it. */
 class MemStore implements SyncStore {
   auth: SyncAuth | null = { ...AUTH };
-  state: SyncState = { cookie: null, attempt: 0, nextAt: 0, lastError: null, lastSyncedAt: null };
+  state: SyncState = { cookie: null, attempt: 0, nextAt: 0, lastError: null, lastSyncedAt: null, failing: null };
   outbox: OutboxItem[] = [];
   rejected: number[] = [];
   pages: PullResponse[] = [];
@@ -26,6 +26,11 @@ class MemStore implements SyncStore {
     this.pages.push(p);
     this.outbox = this.outbox.filter((m) => m.seq > p.lastMutationSeq);
     this.state.cookie = p.cookie;
+  }
+  withdrawn: Array<{ mutationId: string; reason: string }> = [];
+  async withdraw(m: OutboxItem, reason: string) {
+    this.withdrawn.push({ mutationId: m.mutationId, reason });
+    this.outbox = this.outbox.map((x) => (x.seq === m.seq ? { ...x, mutationId: `w${x.seq}`, name: 'withdraw', args: { name: x.name, reason } } : x));
   }
   async resetDevice() {
     this.resets++;
@@ -152,6 +157,112 @@ describe('syncOnce', () => {
     const s = script([], [() => ({ ok: true, status: 200, body: page({ cookie: 'p1', hasMore: true }) }), () => err(0, 'network')]);
     expect(await syncOnce(deps(s.t))).toMatchObject({ status: 'failed' });
     expect(store.state.cookie).toBe('p1');
+  });
+});
+
+/**
+ * A server that fails with `status` whenever a batch holds one of `poison` (by mutationId; a
+ * `withdraw` is fine) and accepts everything else; pulls answer `pullStatus` (200 = one empty page).
+ */
+function poisonServer(poison: readonly string[], status = 500, pullStatus = 200) {
+  const pushed: string[][] = [];
+  let pulls = 0;
+  const t: SyncTransport = {
+    async push(_a, m) {
+      pushed.push(m.map((x) => x.mutationId));
+      return m.some((x) => poison.includes(x.mutationId)) ? err(status, status === 500 ? 'internal' : 'unavailable') : okPush(m);
+    },
+    async pull() {
+      pulls++;
+      return pullStatus === 200 ? { ok: true as const, status: 200, body: page() } : err(pullStatus, 'internal');
+    },
+  };
+  return { t, pushed, pulls: () => pulls };
+}
+
+/** Runs sync like the alarm does: each run only once its backoff has passed (never forced). */
+async function runs(t: SyncTransport, n: number) {
+  const out = [];
+  for (let i = 0; i < n; i++) {
+    now = Math.max(now, store.state.nextAt) + 1;
+    out.push(await syncOnce(deps(t)));
+  }
+  return out;
+}
+
+describe('syncOnce and a poison mutation (the server answers 500 on it)', () => {
+  it('halves a batch that got 500 until the poison is alone; everything else is acknowledged in the same run', async () => {
+    store.outbox = Array.from({ length: 40 }, (_, i) => item(i + 1));
+    const s = poisonServer(['m23']);
+    const out = await syncOnce(deps(s.t));
+    expect(out).toMatchObject({ status: 'failed', error: { kind: 'server' } });
+    expect(store.outbox.map((m) => m.seq)).toEqual(Array.from({ length: 18 }, (_, i) => i + 23)); // seq stays contiguous: nothing after 23 can pass it
+    expect(s.pushed.at(-1)).toEqual(['m23']);
+    expect(s.pushed.length).toBeLessThanOrEqual(MAX_SPLITS_PER_RUN + 1);
+    expect(store.state.failing).toEqual({ mutationId: 'm23', count: 1 });
+    expect(store.withdrawn).toEqual([]);
+  });
+
+  it(`withdraws it in the ${POISON_FAILURES}rd run (backoff between runs), with a reason, and the queue moves on`, async () => {
+    store.outbox = [item(1), item(2), item(3)];
+    const s = poisonServer(['m2']);
+    const out = await runs(s.t, POISON_FAILURES);
+    expect(out.map((o) => o.status)).toEqual(['failed', 'failed', 'synced']);
+    expect(store.withdrawn).toEqual([{ mutationId: 'm2', reason: 'the server failed on this change 3 times: 500 internal' }]);
+    expect(store.outbox).toEqual([]);
+    expect(s.pushed.flat()).toContain('w2'); // the withdraw went out at seq 2
+    expect(store.state).toMatchObject({ failing: null, attempt: 0, lastError: null });
+  });
+
+  it('counts failures per mutation: another mutation failing alone starts again at 1', async () => {
+    store.outbox = [item(1), item(2)];
+    await runs(poisonServer(['m1']).t, 2);
+    expect(store.state.failing).toEqual({ mutationId: 'm1', count: 2 });
+    store.outbox = [item(2)];
+    await runs(poisonServer(['m2']).t, 1);
+    expect(store.state.failing).toEqual({ mutationId: 'm2', count: 1 });
+    expect(store.withdrawn).toEqual([]);
+  });
+
+  it('never withdraws when the whole server fails (500 on pulls too), and each run makes a bounded number of requests', async () => {
+    store.outbox = Array.from({ length: 100 }, (_, i) => item(i + 1));
+    const s = poisonServer(store.outbox.map((m) => m.mutationId), 500, 500);
+    const before = s.pushed.length;
+    const out = await runs(s.t, 8);
+    expect(out.every((o) => o.status === 'failed')).toBe(true);
+    expect(store.withdrawn).toEqual([]);
+    expect(store.outbox).toHaveLength(100);
+    expect(store.state.failing).toBeNull();
+    expect((s.pushed.length - before) / 8).toBeLessThanOrEqual(MAX_SPLITS_PER_RUN + 1);
+    expect(store.state.attempt).toBe(8); // backing off, not hammering
+  });
+
+  it.each([502, 503, 504, 0])('treats %i as an outage: backoff, never withdrawal, whatever the batch size', async (status) => {
+    store.outbox = [item(1), item(2)];
+    const s = poisonServer(['m1', 'm2'], status);
+    const out = await runs(s.t, 6);
+    expect(out.every((o) => o.status === 'failed')).toBe(true);
+    expect(store.withdrawn).toEqual([]);
+    expect(store.state.failing).toBeNull();
+    expect(store.outbox.map((m) => m.seq)).toEqual([1, 2]);
+    expect(s.pulls()).toBe(0);
+    expect(store.state.nextAt).toBeGreaterThan(now);
+  });
+
+  it('never withdraws a withdraw that fails', async () => {
+    store.outbox = [{ ...item(1), mutationId: 'w1', name: 'withdraw', args: { name: 'addTag', reason: 'x' } }];
+    const s = poisonServer(['w1']);
+    await runs(s.t, 5);
+    expect(store.withdrawn).toEqual([]);
+    expect(store.outbox.map((m) => m.mutationId)).toEqual(['w1']);
+  });
+
+  it('a 503 with partial results inside a split still applies them', async () => {
+    store.outbox = [item(1), item(2), item(3), item(4)];
+    const s = script([() => err(500, 'internal'), () => err(503, 'unavailable', null, { lastMutationSeq: 1, results: [{ seq: 1, status: 'applied' }] })]);
+    expect(await syncOnce(deps(s.t))).toMatchObject({ status: 'failed' });
+    expect(s.pushed).toEqual([[1, 2, 3, 4], [1, 2]]);
+    expect(store.outbox.map((m) => m.seq)).toEqual([2, 3, 4]);
   });
 });
 

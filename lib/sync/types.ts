@@ -45,7 +45,16 @@ export interface SyncState {
   lastError: SyncError | null;
   /** epoch ms of the last complete run. */
   lastSyncedAt: number | null;
+  /**
+   * The one mutation the server last answered `500` when pushed alone, and how many runs in a row
+   * it did so (docs/sync-protocol.md 3.9 "Poison the client isolates"); null when none. At
+   * {@link POISON_FAILURES} the engine withdraws it.
+   */
+  failing: { mutationId: string; count: number } | null;
 }
+
+/** Runs in which one mutation pushed alone got `500` before the client withdraws it (docs/sync-protocol.md 3.9). */
+export const POISON_FAILURES = 3;
 
 /**
  * What the engine needs from the local database. Each method is one transaction; an
@@ -72,6 +81,14 @@ export interface SyncStore {
   applyPullPage(page: PullResponse): Promise<void>;
   /** After `409 device_state_mismatch`: register as a new device and renumber the outbox. */
   resetDevice(): Promise<void>;
+  /**
+   * Gives up on the pending mutation `item` (the server failed on it alone {@link POISON_FAILURES}
+   * times), in one transaction: it goes to the refused list with `reason` (code `withdrawn`), its
+   * local effect is undone exactly as for a `rejected` push result, and its outbox row is replaced,
+   * at the SAME seq, by `withdraw {name, reason}` under a new mutationId, so the seq space stays
+   * contiguous and the queue moves on. Does nothing when `item` is no longer pending.
+   */
+  withdraw(item: OutboxItem, reason: string): Promise<void>;
 }
 
 /** An HTTP outcome: the parsed body of a 2xx, or the error with what the client needs to react. */
