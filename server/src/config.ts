@@ -10,6 +10,22 @@ export interface RateLimit {
   windowMs: number;
 }
 
+/** Where the limiter keeps its counters: one process's memory, the PostgreSQL store, or Redis. */
+export type RateLimitStoreKind = 'memory' | 'postgres' | 'redis';
+
+/**
+ * Consecutive failed sign-ins for one email: `freeFailures` cost nothing, then each further one makes
+ * the account wait 1 s, 2 s, 4 s … up to `maxDelayS` before the next attempt; a success resets it and
+ * the count forgets itself `forgetAfterS` after the streak's first failure.
+ */
+export interface SigninBackoff {
+  freeFailures: number;
+  /** cap of one wait, seconds; 0 = off */
+  maxDelayS: number;
+  /** seconds */
+  forgetAfterS: number;
+}
+
 /** Everything the app needs that is not code. */
 export interface Config {
   /** `sqlite:<path>` or `postgres://…`; default `sqlite:./data/satchel.sqlite` */
@@ -20,9 +36,18 @@ export interface Config {
   host: string;
   /** exact allowed origins, e.g. `chrome-extension://abc…`; empty = no CORS headers at all */
   corsOrigins: string[];
-  /** take the client IP from the first `X-Forwarded-For` entry (only behind a trusted proxy) */
-  trustProxy: boolean;
-  rateLimits: { auth: RateLimit; push: RateLimit; pull: RateLimit; invites: RateLimit; api: RateLimit };
+  /**
+   * How many proxies in front of the server append to `X-Forwarded-For`; the client address is the
+   * entry this many places from the right (docs/sync-protocol.md 4 "Limits"). 0 = use the socket peer.
+   */
+  trustedProxyHops: number;
+  /** where rate-limit counters live; `postgres` and `redis` are shared by replicas */
+  rateLimitStore: RateLimitStoreKind;
+  /** `redis://…` for `rateLimitStore: 'redis'`; null otherwise */
+  redisUrl: string | null;
+  rateLimits: { auth: RateLimit; signups: RateLimit; push: RateLimit; pull: RateLimit; invites: RateLimit; api: RateLimit };
+  /** per-account sign-in backoff (docs/sync-protocol.md 4 "Limits"); `maxDelayS` 0 turns it off */
+  signinBackoff: SigninBackoff;
   /** argon2id cost; default memoryCost 19456 KiB, timeCost 2 (OWASP minimum) */
   argon2: { memoryCost: number; timeCost: number };
   /** tombstone retention before GC, ms; default 180 days (docs/sync-protocol.md 9.3) */
@@ -32,6 +57,24 @@ export interface Config {
 }
 
 const MIN = 60_000;
+const STORE_KINDS: readonly RateLimitStoreKind[] = ['memory', 'postgres', 'redis'];
+
+/** `RATE_LIMIT_STORE` if set, else redis when `REDIS_URL` is set, else the database's own kind. */
+function limitStore(env: NodeJS.ProcessEnv, databaseUrl: string): RateLimitStoreKind {
+  const raw = env.RATE_LIMIT_STORE;
+  if (raw) {
+    if (!(STORE_KINDS as readonly string[]).includes(raw)) throw new Error('RATE_LIMIT_STORE must be memory, postgres or redis');
+    return raw as RateLimitStoreKind;
+  }
+  if (env.REDIS_URL) return 'redis';
+  return /^postgres(ql)?:\/\//.test(databaseUrl) ? 'postgres' : 'memory';
+}
+
+/** `TRUSTED_PROXY_HOPS`, or 1 when the older `TRUST_PROXY=1|true` is set, else 0. */
+function proxyHops(env: NodeJS.ProcessEnv): number {
+  if (env.TRUSTED_PROXY_HOPS) return int(env, 'TRUSTED_PROXY_HOPS', 0);
+  return env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true' ? 1 : 0;
+}
 
 function int(env: NodeJS.ProcessEnv, name: string, def: number): number {
   const raw = env[name];
@@ -42,23 +85,35 @@ function int(env: NodeJS.ProcessEnv, name: string, def: number): number {
 }
 
 /**
- * Reads the configuration. Rate limits are `RATE_LIMIT_<NAME>_PER_MIN` (auth 10, push 600,
- * pull 120, api 600) and `RATE_LIMIT_INVITES_PER_DAY` (20), per docs/sync-protocol.md 4 "Limits".
+ * Reads the configuration. Rate limits are `RATE_LIMIT_<NAME>_PER_MIN` (auth 30, push 600,
+ * pull 120, api 600), `RATE_LIMIT_SIGNUPS_PER_HOUR` (200, all addresses together) and
+ * `RATE_LIMIT_INVITES_PER_DAY` (20), per docs/sync-protocol.md 4 "Limits".
  * @throws Error naming the variable when one is malformed.
  */
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const databaseUrl = env.DATABASE_URL || 'sqlite:./data/satchel.sqlite';
+  const rateLimitStore = limitStore(env, databaseUrl);
+  if (rateLimitStore === 'redis' && !env.REDIS_URL) throw new Error('REDIS_URL must be set for RATE_LIMIT_STORE=redis');
   return {
-    databaseUrl: env.DATABASE_URL || 'sqlite:./data/satchel.sqlite',
+    databaseUrl,
     port: int(env, 'PORT', 8787),
     host: env.HOST || '127.0.0.1',
     corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
-    trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
+    trustedProxyHops: proxyHops(env),
+    rateLimitStore,
+    redisUrl: env.REDIS_URL || null,
     rateLimits: {
-      auth: { max: int(env, 'RATE_LIMIT_AUTH_PER_MIN', 10), windowMs: MIN },
+      auth: { max: int(env, 'RATE_LIMIT_AUTH_PER_MIN', 30), windowMs: MIN },
+      signups: { max: int(env, 'RATE_LIMIT_SIGNUPS_PER_HOUR', 200), windowMs: 60 * MIN },
       push: { max: int(env, 'RATE_LIMIT_PUSH_PER_MIN', 600), windowMs: MIN },
       pull: { max: int(env, 'RATE_LIMIT_PULL_PER_MIN', 120), windowMs: MIN },
       api: { max: int(env, 'RATE_LIMIT_API_PER_MIN', 600), windowMs: MIN },
       invites: { max: int(env, 'RATE_LIMIT_INVITES_PER_DAY', 20), windowMs: 24 * 60 * MIN },
+    },
+    signinBackoff: {
+      freeFailures: int(env, 'SIGNIN_FREE_FAILURES', 5),
+      maxDelayS: int(env, 'SIGNIN_MAX_DELAY_S', 900),
+      forgetAfterS: int(env, 'SIGNIN_FORGET_AFTER_S', 86_400),
     },
     argon2: { memoryCost: int(env, 'ARGON2_MEMORY_KIB', 19456), timeCost: int(env, 'ARGON2_TIME_COST', 2) },
     tombstoneRetentionMs: int(env, 'TOMBSTONE_RETENTION_DAYS', 180) * 24 * 60 * MIN,

@@ -7,7 +7,8 @@ import type { z } from 'zod';
 import type { Config } from './config';
 import type { Store } from './db/open-store';
 import { badRequest, HttpError } from './errors';
-import type { RateLimiter } from './rate-limit';
+import { clientAddress } from './client-address';
+import type { RateDecision, RateLimiter } from './rate-limit';
 import type { PushHooks } from './sync/push';
 
 /** The authenticated caller (set by the bearer-token middleware). */
@@ -51,25 +52,36 @@ export async function readBody<S extends z.ZodType>(c: Ctx, schema: S): Promise<
   return r.data;
 }
 
-/** The client address for rate limits: the socket peer, or the first X-Forwarded-For hop when TRUST_PROXY is set. */
-export function clientIp(c: Ctx, trustProxy: boolean): string {
-  if (trustProxy) {
-    const xff = c.req.header('x-forwarded-for');
-    if (xff) return xff.split(',')[0]!.trim();
-  }
+/**
+ * The client address key for per-address rate limits: the socket peer, or the `X-Forwarded-For`
+ * entry `config.trustedProxyHops` places from the right (rules in server/src/client-address.ts).
+ */
+export function clientIp(c: Ctx): string {
+  let peer = 'unknown'; // app.request() in tests has no socket
   try {
-    return getConnInfo(c).remote.address ?? 'unknown';
+    peer = getConnInfo(c).remote.address ?? 'unknown';
   } catch {
-    return 'unknown'; // app.request() in tests has no socket
+    // keep 'unknown'
   }
+  return clientAddress(c.req.header('x-forwarded-for'), peer, c.get('deps').config.trustedProxyHops);
+}
+
+/**
+ * The error for a refused {@link RateDecision}: 429 `rate_limited`, or 503 `unavailable` when the
+ * shared limiter store failed for a bucket that fails closed; both carry `Retry-After` seconds.
+ */
+export function refused(d: RateDecision & { ok: false }): HttpError {
+  const headers = { 'Retry-After': String(d.retryAfterS) };
+  if (d.reason === 'unavailable') return new HttpError(503, 'unavailable', 'temporarily unavailable; retry later', {}, headers);
+  return new HttpError(429, 'rate_limited', 'too many requests; retry later', {}, headers);
 }
 
 /**
  * Counts one request against a limit.
- * @throws HttpError 429 `rate_limited` with `Retry-After` seconds.
+ * @throws HttpError 429 `rate_limited` / 503 `unavailable` (see {@link refused}).
  */
 export async function limit(c: Ctx, bucket: keyof AppDeps['config']['rateLimits'], key: string): Promise<void> {
   const deps = c.get('deps');
-  const d = await deps.limiter.hit(`${bucket}:${key}`, deps.config.rateLimits[bucket]);
-  if (!d.ok) throw new HttpError(429, 'rate_limited', 'too many requests; retry later', {}, { 'Retry-After': String(d.retryAfterS) });
+  const d = await deps.limiter.hit(bucket, key, deps.config.rateLimits[bucket]);
+  if (!d.ok) throw refused(d);
 }

@@ -8,9 +8,10 @@ import { requireDevice } from '../auth/middleware';
 import { checkPassword, hashPassword } from '../auth/passwords';
 import { issueToken } from '../auth/tokens';
 import { scopesOf } from '../authz';
-import { clientIp, limit, readBody, type AppEnv } from '../context';
+import { clientIp, limit, readBody, refused, type AppEnv } from '../context';
 import type { Tx } from '../db/open-store';
 import { HttpError, notFound, unauthorized } from '../errors';
+import { beginSignin } from '../signin-backoff';
 
 /** Binds `deviceId` to `userId` with a new token; keeps `last_mutation_seq` of a known device (S5). */
 async function bindDevice(tx: Tx, userId: string, deviceId: string, name: string, now: number): Promise<string> {
@@ -29,9 +30,12 @@ async function bindDevice(tx: Tx, userId: string, deviceId: string, name: string
 export function accountRoutes(): Hono<AppEnv> {
   const r = new Hono<AppEnv>();
 
+  // Sign-up answers 409 for a taken email (ADR docs/decisions/0008-sign-up-and-existing-emails.md):
+  // the password is hashed first in both cases, and the per-address and global limits come first.
   r.post('/accounts', async (c) => {
     const deps = c.get('deps');
-    await limit(c, 'auth', clientIp(c, deps.config.trustProxy));
+    await limit(c, 'auth', clientIp(c));
+    await limit(c, 'signups', 'all');
     const b = await readBody(c, CreateAccountRequest);
     const email = b.email.toLowerCase();
     const hash = await hashPassword(b.password, deps.config.argon2);
@@ -50,12 +54,18 @@ export function accountRoutes(): Hono<AppEnv> {
     return c.json({ userId, token }, 201);
   });
 
+  // Per address, then per account with backoff (docs/sync-protocol.md 4 "Limits"); the account
+  // counters exist for unknown emails too, so a refusal says nothing about whether one is taken.
   r.post('/sessions', async (c) => {
     const deps = c.get('deps');
-    await limit(c, 'auth', clientIp(c, deps.config.trustProxy));
+    await limit(c, 'auth', clientIp(c));
     const b = await readBody(c, CreateSessionRequest);
-    const user = await deps.store.db.selectFrom('users').select(['id', 'password_hash']).where('email', '=', b.email.toLowerCase()).executeTakeFirst();
+    const email = b.email.toLowerCase();
+    const attempt = await beginSignin(deps.limiter, deps.config.signinBackoff, email);
+    if ('ok' in attempt) throw refused(attempt);
+    const user = await deps.store.db.selectFrom('users').select(['id', 'password_hash']).where('email', '=', email).executeTakeFirst();
     const okPw = await checkPassword(user?.password_hash ?? null, b.password, deps.config.argon2);
+    await attempt.finish(!!user && okPw);
     if (!user || !okPw) throw unauthorized('email or password is wrong');
     const token = await deps.store.write((tx) => bindDevice(tx, user.id, b.deviceId, b.deviceName, deps.now()));
     return c.json({ userId: user.id, token }, 201);
