@@ -2,10 +2,15 @@
  * The one authorisation function family (docs/sync-protocol.md 4): a user's role in a scope comes from
  * `memberships` only; the scope of an existing row always comes from the stored row.
  *
- * | action        | owner | editor | viewer |
- * | read          |   ✓   |   ✓    |   ✓    |
- * | write content |   ✓   |   ✓    |   —    |  (editors: rows they own for edit/delete, 9.4)
- * | manage members|   ✓   |   —    |   —    |
+ * | action                                   | owner | editor                  | viewer |
+ * | read                                     |   ✓   |   ✓                     |   ✓    |
+ * | create, share into, file into a collection|  ✓   |   ✓                     |   —    |
+ * | change a stored row (content, fields,    |  any  | only rows they own      |   —    |
+ * |  tags, delete, rename, unfile)           |       | (`canEditRow`)          |        |
+ * | manage members                           |   ✓   |   —                     |   —    |
+ *
+ * The per-mutation table, with non-members and other users' personal scopes, is docs/sync-protocol.md 4
+ * ("role table") and `server/test/authz-rows.ts`.
  */
 import type { Kysely } from 'kysely';
 import type { DB } from './db/schema';
@@ -31,9 +36,14 @@ export async function scopesOf(db: Kysely<DB>, userId: string): Promise<Array<{ 
   return rows.map((r) => ({ id: r.id, role: r.role, name: r.name, version: Number(r.version), purgedThrough: Number(r.purged_through_version) }));
 }
 
-/** May write content (create, tag, file, share into) in the scope. */
+/** May add to the scope: create a capture or collection, share into it, file a capture into one of its collections. */
 export const canWrite = (role: Role | null): boolean => role === 'owner' || role === 'editor';
 
-/** May edit or delete a row owned/created by `rowOwner` (owners: anything; editors: their own). */
-export const canEditRow = (role: Role | null, rowOwner: string, userId: string): boolean =>
-  role === 'owner' || (role === 'editor' && rowOwner === userId);
+/**
+ * May change or delete a stored row (docs/sync-protocol.md 4 role table): the scope's owner any row; an
+ * editor only a row they own; viewers and non-members (`role` null) never. `rowOwners` is who owns
+ * the row: a capture (its content, fields and tags) its `owner_user_id`, i.e. who saved or shared it;
+ * a collection its `created_by`; a collection item who added it and who created the collection.
+ */
+export const canEditRow = (role: Role | null, rowOwners: string | readonly string[], userId: string): boolean =>
+  role === 'owner' || (role === 'editor' && (typeof rowOwners === 'string' ? rowOwners === userId : rowOwners.includes(userId)));

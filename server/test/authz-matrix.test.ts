@@ -1,133 +1,119 @@
 // @vitest-environment node
 /**
- * Authorisation matrix (issue 4, docs/sync-protocol.md 4 role table): for every mutation and team endpoint,
- * a stranger, a viewer, an editor, a removed member and a revoked device get exactly what the
- * role table says, and nothing about rows outside their scopes (an existing id and a random id
- * give the same answer). The owner column is the positive control.
+ * Authorisation matrix (issue 10, docs/sync-protocol.md 4 "role table"): every mutation name of
+ * `MUTATION_NAMES` × every actor kind (scope owner, editor on their own row, editor on another's row,
+ * viewer, non-member, another user's personal scope) gets exactly the answer of its row in
+ * ./authz-rows.ts, and a refusal leaves every stored row and scope version as it was. A mutation name
+ * without a row fails. Runs on SQLite and PostgreSQL, one shared world per store (fresh target rows
+ * per cell). Also: unreadable ids answer like random ones (no existence leak), and the team endpoints
+ * by role.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { isDeepStrictEqual } from 'node:util';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { uuidv7 } from 'uuidv7';
-import { Api, draft, Replica, setup, STORE_KINDS, type Device, type TestStore } from './harness';
+import { MUTATION_NAMES } from '../../lib/schema';
+import { draft, Replica, setup, STORE_KINDS, type Device, type TestStore } from './harness';
+import { ACTOR_KINDS, buildWorld, label, makeCell, snapshot, type Cell, type World } from './authz-world';
+import { ROWS, uncovered } from './authz-rows';
 
-const open: TestStore[] = [];
-afterEach(async () => {
-  while (open.length) await open.pop()!.cleanup();
+/** Per test: a few dozen pushes and snapshots; generous for a busy 2-core machine. */
+const BUDGET = 180_000;
+
+describe('the authorisation matrix covers every mutation', () => {
+  it('has a row for every name in MUTATION_NAMES and no row for any other name', () => {
+    expect(uncovered(ROWS, MUTATION_NAMES)).toEqual([]);
+    expect(Object.keys(ROWS).sort()).toEqual([...MUTATION_NAMES].sort());
+  });
+
+  it('the coverage check names a mutation that was added without a row', () => {
+    expect(uncovered(ROWS, [...MUTATION_NAMES, 'someFutureMutation'])).toEqual(['someFutureMutation']);
+    const { withdraw: _w, ...missingOne } = ROWS;
+    expect(uncovered(missingOne, MUTATION_NAMES)).toEqual(['withdraw']);
+  });
 });
 
-type Actor = 'owner' | 'editor' | 'viewer' | 'stranger' | 'removed';
+describe.each(STORE_KINDS)('authorisation on %s', (kind) => {
+  let w: World;
+  beforeAll(async () => {
+    w = await buildWorld(kind);
+  }, BUDGET);
+  afterAll(async () => {
+    await w?.ts.cleanup();
+  }, BUDGET);
 
-/** Targets made fresh for each case, in the team scope. */
-interface Targets {
-  scopeId: string;
-  teamId: string;
-  /** capture shared by the owner */
-  ownerCap: string;
-  /** capture shared by the actor (null when the actor cannot write) */
-  actorCap: string | null;
-  /** collection created by the owner */
-  ownerCol: string;
-  /** a personal capture of the actor (to share) */
-  personalCap: string;
-}
+  const send = async (c: Cell, name: string, args: Record<string, unknown>) => label((await w.api.pushOk(c.actor, [w.api.mut(c.actor, name, args)])).results[0]!);
 
-type Case = { name: string; args: (t: Targets) => Record<string, unknown>; mutation: string; expect: Record<Actor, string> };
-
-const F = 'rejected:forbidden';
-const NF = 'not_found';
-const A = 'applied';
-const cases: Case[] = [
-  { name: 'createCapture in team', mutation: 'createCapture', args: (t) => ({ id: uuidv7(), scopeId: t.scopeId, capturedAt: 1, ...draft(uuidv7()) }), expect: { owner: A, editor: A, viewer: F, stranger: F, removed: F } },
-  { name: "updateCapture on the owner's capture", mutation: 'updateCapture', args: (t) => ({ id: t.ownerCap, baseVersion: 0, set: { note: 'n' } }), expect: { owner: A, editor: F, viewer: F, stranger: NF, removed: NF } },
-  { name: 'completeCapture', mutation: 'completeCapture', args: (t) => ({ id: t.ownerCap, set: draft('owner-post', { permalink: 'https://x.com/o/status/1', text: 'fuller '.repeat(40) }) }), expect: { owner: A, editor: A, viewer: F, stranger: NF, removed: NF } },
-  { name: "deleteCapture of the owner's capture", mutation: 'deleteCapture', args: (t) => ({ id: t.ownerCap }), expect: { owner: A, editor: F, viewer: F, stranger: NF, removed: NF } },
-  { name: 'addTag', mutation: 'addTag', args: (t) => ({ captureId: t.ownerCap, tag: 'x' }), expect: { owner: A, editor: A, viewer: F, stranger: NF, removed: NF } },
-  { name: 'removeTag', mutation: 'removeTag', args: (t) => ({ captureId: t.ownerCap, tag: 'seed' }), expect: { owner: A, editor: A, viewer: F, stranger: NF, removed: NF } },
-  { name: 'createCollection in team', mutation: 'createCollection', args: (t) => ({ id: uuidv7(), scopeId: t.scopeId, name: 'c' }), expect: { owner: A, editor: A, viewer: F, stranger: F, removed: F } },
-  { name: "renameCollection of the owner's collection", mutation: 'renameCollection', args: (t) => ({ id: t.ownerCol, name: 'r' }), expect: { owner: A, editor: F, viewer: F, stranger: NF, removed: NF } },
-  { name: "deleteCollection of the owner's collection", mutation: 'deleteCollection', args: (t) => ({ id: t.ownerCol }), expect: { owner: A, editor: F, viewer: F, stranger: NF, removed: NF } },
-  { name: 'addToCollection', mutation: 'addToCollection', args: (t) => ({ collectionId: t.ownerCol, captureId: t.ownerCap }), expect: { owner: A, editor: A, viewer: F, stranger: NF, removed: NF } },
-  { name: 'removeFromCollection', mutation: 'removeFromCollection', args: (t) => ({ collectionId: t.ownerCol, captureId: t.ownerCap }), expect: { owner: A, editor: A, viewer: F, stranger: NF, removed: NF } },
-  { name: 'shareCapture into the team', mutation: 'shareCapture', args: (t) => ({ sourceId: t.personalCap, newId: uuidv7(), targetScopeId: t.scopeId, collectionId: t.ownerCol, note: 'why' }), expect: { owner: A, editor: A, viewer: F, stranger: F, removed: F } },
-  { name: 'updateCapture on own shared capture', mutation: 'updateCapture', args: (t) => ({ id: t.actorCap ?? t.ownerCap, baseVersion: 0, set: { note: 'mine' } }), expect: { owner: A, editor: A, viewer: F, stranger: NF, removed: NF } },
-  { name: 'deleteCapture of own shared capture', mutation: 'deleteCapture', args: (t) => ({ id: t.actorCap ?? t.ownerCap }), expect: { owner: A, editor: A, viewer: F, stranger: NF, removed: NF } },
-];
-
-const label = (r: { status: string; code?: string }) => (r.status === 'rejected' ? `rejected:${r.code}` : r.status);
-
-async function world(kind: 'sqlite' | 'postgres', actorKind: Actor) {
-  const e = await setup(kind);
-  open.push(e.ts);
-  const api = e.api;
-  const owner = await api.signup('owner');
-  const { teamId, scopeId } = await api.createTeam(owner);
-  const actor = actorKind === 'owner' ? owner : await api.signup(actorKind);
-  if (actorKind === 'editor' || actorKind === 'removed') await api.join(owner, teamId, actor, 'editor');
-  if (actorKind === 'viewer') await api.join(owner, teamId, actor, 'viewer');
-  return { api, owner, actor, teamId, scopeId, store: e.store };
-}
-
-async function targets(api: Api, owner: Device, actor: Device, actorKind: Actor, teamId: string, scopeId: string): Promise<Targets> {
-  const ownerCap = uuidv7();
-  const ownerCol = uuidv7();
-  await api.pushOk(owner, [
-    api.mut(owner, 'createCapture', { id: ownerCap, scopeId, capturedAt: 1, ...draft('owner-post-' + ownerCap), postId: 'owner-post', permalink: 'https://x.com/o/status/1', tags: ['seed'] }),
-    api.mut(owner, 'createCollection', { id: ownerCol, scopeId, name: 'team col' }),
-    api.mut(owner, 'addToCollection', { collectionId: ownerCol, captureId: ownerCap }),
-  ]);
-  let actorCap: string | null = null;
-  if (actorKind === 'editor' || actorKind === 'removed') {
-    actorCap = uuidv7();
-    const r = await api.pushOk(actor, [api.mut(actor, 'createCapture', { id: actorCap, scopeId, capturedAt: 1, ...draft(uuidv7()) })]);
-    expect(r.results[0]!.status).toBe('applied');
-  }
-  const personalCap = uuidv7();
-  await api.pushOk(actor, [api.mut(actor, 'createCapture', { id: personalCap, scopeId: `personal:${actor.userId}`, capturedAt: 1, ...draft(uuidv7()) })]);
-  void teamId;
-  return { scopeId, teamId, ownerCap, actorCap, ownerCol, personalCap };
-}
-
-describe.each(STORE_KINDS)('authorisation matrix on %s', (kind) => {
-  it.each(['owner', 'editor', 'viewer', 'stranger', 'removed'] as Actor[])('%s: every mutation gets what the role table says', async (actorKind) => {
-    const { api, owner, actor, teamId, scopeId } = await world(kind, actorKind);
-    const got: Record<string, string> = {};
-    const want: Record<string, string> = {};
-    for (const c of cases) {
-      const t = await targets(api, owner, actor, actorKind, teamId, scopeId);
-      if (actorKind === 'removed') {
-        const r = await api.req('DELETE', `/v1/teams/${teamId}/members/${actor.userId}`, { token: owner.token });
-        if (r.status !== 200 && r.status !== 404) throw new Error('remove failed');
-      }
-      const res = await api.pushOk(actor, [api.mut(actor, c.mutation, c.args(t))]);
-      got[c.name] = label(res.results[0]!);
-      want[c.name] = c.expect[actorKind];
-      if (actorKind === 'removed') await api.join(owner, teamId, actor, 'editor'); // re-add for the next case's setup
-      // Clean the owner's capture out of the way so the next case can reuse the post key.
-      await api.pushOk(owner, [api.mut(owner, 'deleteCapture', { id: t.ownerCap })]);
+  it.each(MUTATION_NAMES)('%s: each actor kind gets its role-table answer; a refusal changes no stored row', async (name) => {
+    const row = ROWS[name];
+    if (!row) throw new Error(`no matrix row for mutation ${name}`);
+    const got: Record<string, { answer: string; changed: boolean }> = {};
+    const want: typeof got = {};
+    for (const actorKind of ACTOR_KINDS) {
+      const c = await makeCell(w, actorKind);
+      const before = await snapshot(w.db);
+      const answer = await send(c, name, row.args(c));
+      got[actorKind] = { answer, changed: !isDeepStrictEqual(before, await snapshot(w.db)) };
+      want[actorKind] = { answer: row.expect[actorKind], changed: row.expect[actorKind].startsWith('applied') };
     }
     expect(got).toEqual(want);
-  });
+  }, BUDGET);
 
-  it.each(['stranger', 'removed'] as Actor[])('%s: an existing id and a random id get identical answers (no existence leak)', async (actorKind) => {
-    const { api, owner, actor, teamId, scopeId } = await world(kind, actorKind);
-    const t = await targets(api, owner, actor, actorKind, teamId, scopeId);
-    if (actorKind === 'removed') await api.req('DELETE', `/v1/teams/${teamId}/members/${actor.userId}`, { token: owner.token });
-    const ghost: Targets = { ...t, ownerCap: uuidv7(), ownerCol: uuidv7(), actorCap: uuidv7() };
-    for (const c of cases) {
-      const real = await api.pushOk(actor, [api.mut(actor, c.mutation, c.args(t))]);
-      const fake = await api.pushOk(actor, [api.mut(actor, c.mutation, c.args(ghost))]);
-      expect({ case: c.name, r: label(real.results[0]!) }).toEqual({ case: c.name, r: label(fake.results[0]!) });
+  it.each(['nonMember', 'removed', 'otherPersonal'] as const)('%s: every mutation answers a real unreadable id exactly as a random one (no existence leak)', async (who) => {
+    for (const name of MUTATION_NAMES) {
+      const c = who === 'removed' ? await makeCell(w, 'nonMember', w.people.removed) : await makeCell(w, who);
+      const [prefix] = c.scopeId.split(':');
+      const ghost: Cell = { ...c, cap: uuidv7(), loose: uuidv7(), col: uuidv7(), scopeId: `${prefix}:${uuidv7()}` };
+      const row = ROWS[name];
+      expect({ name, answer: await send(c, name, row.args(c)) }).toEqual({ name, answer: await send(ghost, name, row.args(ghost)) });
     }
+    const actor = who === 'removed' ? w.people.removed : who === 'nonMember' ? w.people.stranger : w.people.editor;
     const rep = new Replica();
-    rep.apply(await api.pullAll(actor));
-    expect([...rep.rows.values()].every((v) => v.scopeId === `personal:${actor.userId}`)).toBe(true);
-    // Team endpoints: a non-member gets 404 for a real team, the same as for a random one.
-    for (const path of [`/v1/teams/${teamId}/members`, `/v1/teams/${uuidv7()}/members`]) {
-      expect((await api.req('GET', path, { token: actor.token })).status).toBe(404);
-    }
-  });
+    rep.apply(await w.api.pullAll({ ...actor, cookie: null }));
+    const readable = who === 'otherPersonal' ? [`personal:${actor.userId}`, w.team] : [`personal:${actor.userId}`];
+    expect([...rep.rows.values()].filter((v) => !readable.includes(v.scopeId))).toEqual([]);
+  }, BUDGET);
 
-  it('team endpoints by role: only owners invite, change roles and remove others; anyone may leave', async () => {
-    const { api, owner, teamId } = await world(kind, 'owner');
+  it("no write beyond one's role: an editor's completeCapture cannot rewrite another member's team capture", async () => {
+    const c = await makeCell(w, 'editorOther');
+    const read = async (id: string) => JSON.parse((await w.db.selectFrom('captures').select('content_json').where('id', '=', id).executeTakeFirstOrThrow()).content_json) as { text: string; links: unknown[] };
+    const stored = await read(c.cap);
+    const longer = draft(c.post, { text: `${stored.text} — rewritten by someone else ${'x'.repeat(300)}`, links: [{ url: 'https://evil.example/', title: null }] });
+    expect(await send(c, 'completeCapture', { id: c.cap, set: longer })).toBe('rejected:forbidden');
+    expect(await read(c.cap)).toEqual(stored);
+    // The capture's owner and the team's owner still complete it.
+    const own = await makeCell(w, 'editorOwn');
+    expect(await send(own, 'completeCapture', { id: own.cap, set: draft(own.post, { text: `post ${own.post} and more` }) })).toBe('applied');
+    expect((await read(own.cap)).text).toBe(`post ${own.post} and more`);
+    const byOwner = await makeCell(w, 'owner');
+    expect(await send(byOwner, 'completeCapture', { id: byOwner.cap, set: draft(byOwner.post, { text: `post ${byOwner.post} and more` }) })).toBe('applied');
+  }, BUDGET);
+
+  it("no write beyond one's role: an editor's createCapture of a post another member shared merges nothing into it", async () => {
+    const c = await makeCell(w, 'editorOther');
+    const rowOf = (id: string) => w.db.selectFrom('captures').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    const before = await rowOf(c.cap);
+    const id = uuidv7();
+    const res = await w.api.pushOk(c.actor, [w.api.mut(c.actor, 'createCapture', { id, scopeId: w.team, capturedAt: 1, ...draft(c.post, { text: `post ${c.post} ${'longer '.repeat(30)}` }), note: 'mine', tags: ['mine'] })]);
+    expect(res.results[0]).toMatchObject({ status: 'noop', code: 'merged', canonicalId: c.cap });
+    expect(await rowOf(c.cap)).toEqual(before);
+    expect(await w.db.selectFrom('capture_tags').select('tag').where('capture_id', '=', c.cap).execute()).toEqual([{ tag: 'seed' }]);
+    // Later mutations naming the alias reach the owner's row and are judged as such.
+    expect(await send(c, 'updateCapture', { id, baseVersion: 0, set: { note: 'via alias' } })).toBe('rejected:forbidden');
+  }, BUDGET);
+});
+
+describe.each(STORE_KINDS)('team endpoints by role on %s', (kind) => {
+  const open: TestStore[] = [];
+  afterEach(async () => {
+    while (open.length) await open.pop()!.cleanup();
+  }, BUDGET);
+
+  it('only owners invite, change roles and remove others; anyone may leave; a revoked device gets 401', async () => {
+    const e = await setup(kind);
+    open.push(e.ts);
+    const api = e.api;
+    const owner = await api.signup('owner');
+    const { teamId } = await api.createTeam(owner);
     const editor = await api.signup('editor');
     const viewer = await api.signup('viewer');
     const stranger = await api.signup('stranger');
@@ -138,19 +124,28 @@ describe.each(STORE_KINDS)('authorisation matrix on %s', (kind) => {
     expect(await status(editor, 'POST', `/v1/teams/${teamId}/invites`, inv)).toBe(403); // S4
     expect(await status(viewer, 'POST', `/v1/teams/${teamId}/invites`, inv)).toBe(403);
     expect(await status(stranger, 'POST', `/v1/teams/${teamId}/invites`, inv)).toBe(404);
+    // Listing and revoking invites (issue 10): owners only; non-members get 404.
+    const invites = `/v1/teams/${teamId}/invites`;
+    expect(await status(owner, 'POST', invites, inv)).toBe(201);
+    const inviteId = (await api.req('GET', invites, { token: owner.token })).body.invites[0].inviteId as string;
+    for (const [d, want] of [[editor, 403], [viewer, 403], [stranger, 404]] as const) {
+      expect(await status(d, 'GET', invites)).toBe(want);
+      expect(await status(d, 'DELETE', `${invites}/${inviteId}`)).toBe(want);
+    }
+    expect(await status(owner, 'DELETE', `${invites}/${inviteId}`)).toBe(200);
     expect(await status(editor, 'PATCH', `/v1/teams/${teamId}/members/${viewer.userId}`, { role: 'editor' })).toBe(403);
     expect(await status(stranger, 'PATCH', `/v1/teams/${teamId}/members/${viewer.userId}`, { role: 'editor' })).toBe(404);
     expect(await status(editor, 'DELETE', `/v1/teams/${teamId}/members/${viewer.userId}`)).toBe(403);
     expect(await status(viewer, 'GET', `/v1/teams/${teamId}/members`)).toBe(200);
     expect(await status(stranger, 'GET', `/v1/teams/${teamId}/members`)).toBe(404);
+    expect(await status(stranger, 'GET', `/v1/teams/${uuidv7()}/members`)).toBe(404);
     expect(await status(owner, 'PATCH', `/v1/teams/${teamId}/members/${viewer.userId}`, { role: 'editor' })).toBe(200);
     expect(await status(owner, 'DELETE', `/v1/teams/${teamId}/members/${owner.userId}`)).toBe(409); // last owner
     expect(await status(editor, 'DELETE', `/v1/teams/${teamId}/members/${editor.userId}`)).toBe(200); // leave
     expect(await status(editor, 'GET', `/v1/teams/${teamId}/members`)).toBe(404);
-    // revoked device: every authenticated endpoint is 401
     expect(await status(viewer, 'DELETE', '/v1/sessions/current')).toBe(200);
     for (const [m, p] of [['GET', '/v1/me'], ['GET', '/v1/devices'], ['GET', `/v1/teams/${teamId}/members`], ['POST', '/v1/sync/pull'], ['POST', '/v1/sync/push']] as const) {
       expect(await status(viewer, m, p, m === 'POST' ? {} : undefined)).toBe(401);
     }
-  });
+  }, BUDGET);
 });

@@ -6,7 +6,8 @@
  *      row is missing or unreadable (existence never leaks);
  *   3. lock the scope row(s) in id order (`SELECT … FOR UPDATE` on PG), so versions are taken in
  *      commit order, then re-read the row under the lock;
- *   4. authorise with the role in that scope → `rejected:forbidden`; tombstoned → `gone`;
+ *   4. authorise with the role in that scope and, for a change to a stored row, the row's owner
+ *      (`canEditRow`, docs/sync-protocol.md 4 role table) → `rejected:forbidden`; then tombstoned → `gone`;
  *   5. apply; every row change takes the scope's next version.
  */
 import { randomUUID } from 'node:crypto';
@@ -14,7 +15,7 @@ import type { z } from 'zod';
 import { captureKey, CaptureDraft, contentKeyOf, isContentKey, MutationArgs, tagKey, type MutationStatus } from '../../../lib/schema';
 import { canEditRow, canWrite, roleIn, type Role } from '../authz';
 import type { Store, Tx } from '../db/open-store';
-import type { CapturesTable } from '../db/schema';
+import type { CapturesTable, CollectionsTable } from '../db/schema';
 import { isSamePost, mergeDraftContent } from '../../../lib/schema/merge-draft';
 
 /** Who is writing, and where. */
@@ -165,6 +166,11 @@ async function createCapture(ctx: MutationContext, a: Args<'createCapture'>): Pr
   if (live) {
     // Same post saved on two devices offline: one capture. Merge into the live one, remember the alias.
     await tx.insertInto('capture_aliases').values({ id, capture_id: live.id, scope_id: scopeId, created_at: now }).execute();
+    if (!canEditRow(role, live.owner_user_id, userId)) {
+      // Another member's capture (issue 10): nothing of this draft is written into it; filing is an addition.
+      await fileInto(ctx, clock, scopeId, live.id, collectionIds ?? []);
+      return { status: 'noop', code: 'merged', canonicalId: live.id };
+    }
     const merged = mergeDraftContent(JSON.parse(live.content_json) as CaptureDraft, draft);
     const patch: Partial<CapturesTable> = {};
     if (merged.changed) {
@@ -209,24 +215,42 @@ async function idlessTwin(tx: Tx, scopeId: string, draft: CaptureDraft): Promise
   return row && isSamePost(JSON.parse(row.content_json) as CaptureDraft, draft) ? row : undefined;
 }
 
-/** Steps 2–4 for a mutation on an existing capture: resolve, lock, re-read, check readable/live. */
-async function lockedCapture(ctx: MutationContext, id: string): Promise<{ row: CapturesTable; clock: ScopeClock; role: Role } | Outcome> {
+/** A stored capture locked for a change, with the caller's role in its scope. */
+interface LockedCapture {
+  row: CapturesTable;
+  clock: ScopeClock;
+  role: Role;
+}
+
+/** Steps 2–3 for a mutation on an existing capture: resolve, lock, re-read; unreadable = missing (S1). */
+async function lockedCapture(ctx: MutationContext, id: string): Promise<LockedCapture | Outcome> {
   const found = await captureScope(ctx.tx, id);
   if (!found) return notFound;
   const clock = await lockScopes(ctx, [found.scopeId]);
   const role = await clock.role(ctx, found.scopeId);
-  if (role === null) return notFound; // unreadable = missing (S1)
+  if (role === null) return notFound;
   const row = await getCapture(ctx.tx, found.id);
   if (!row) return notFound;
-  if (row.deleted_at !== null) return gone;
   return { row, clock, role };
 }
 
-async function completeCapture(ctx: MutationContext, a: Args<'completeCapture'>): Promise<Outcome> {
-  const r = await lockedCapture(ctx, a.id);
+/**
+ * Steps 2–4 for a change to a stored capture (its content, fields, tags, or its deletion): only the
+ * scope's owner or the editor who owns the row (docs/sync-protocol.md 4 role table) → else
+ * `rejected:forbidden`; a tombstone → `gone`.
+ */
+async function changeableCapture(ctx: MutationContext, id: string): Promise<LockedCapture | Outcome> {
+  const r = await lockedCapture(ctx, id);
   if ('status' in r) return r;
-  const { row, clock, role } = r;
-  if (!canWrite(role)) return rejected('forbidden');
+  if (!canEditRow(r.role, r.row.owner_user_id, ctx.userId)) return rejected('forbidden');
+  return r.row.deleted_at !== null ? gone : r;
+}
+
+async function completeCapture(ctx: MutationContext, a: Args<'completeCapture'>): Promise<Outcome> {
+  // Issue 10: completing rewrites the content, so it is a change like any other (not an addition).
+  const r = await changeableCapture(ctx, a.id);
+  if ('status' in r) return r;
+  const { row, clock } = r;
   const stored = JSON.parse(row.content_json) as CaptureDraft;
   if (!isSamePost(stored, a.set)) return rejected('invalid'); // another post: never mixed in
   const merged = mergeDraftContent(stored, a.set);
@@ -247,10 +271,9 @@ async function completeCapture(ctx: MutationContext, a: Args<'completeCapture'>)
 }
 
 async function updateCapture(ctx: MutationContext, a: Args<'updateCapture'>): Promise<Outcome> {
-  const r = await lockedCapture(ctx, a.id);
+  const r = await changeableCapture(ctx, a.id);
   if ('status' in r) return r;
-  const { row, clock, role } = r;
-  if (!canEditRow(role, row.owner_user_id, ctx.userId)) return rejected('forbidden');
+  const { row, clock } = r;
   const s = a.set;
   const patch: Partial<CapturesTable> = {};
   if (s.intent !== undefined && s.intent !== row.intent) patch.intent = s.intent;
@@ -289,10 +312,9 @@ async function updateCapture(ctx: MutationContext, a: Args<'updateCapture'>): Pr
 }
 
 async function deleteCapture(ctx: MutationContext, a: Args<'deleteCapture'>): Promise<Outcome> {
-  const r = await lockedCapture(ctx, a.id);
+  const r = await changeableCapture(ctx, a.id);
   if ('status' in r) return r.status === 'gone' ? noop : r; // already deleted → noop
-  const { row, clock, role } = r;
-  if (!canEditRow(role, row.owner_user_id, ctx.userId)) return rejected('forbidden');
+  const { row, clock } = r;
   await ctx.tx.updateTable('captures').set({ deleted_at: ctx.now, version: clock.next(row.scope_id), updated_at: ctx.now }).where('id', '=', row.id).execute();
   // Same transaction: its elements become absent, each with a new version.
   const tags = await ctx.tx.selectFrom('capture_tags').select('tag').where('capture_id', '=', row.id).where('present', '=', 1).execute();
@@ -305,9 +327,8 @@ async function deleteCapture(ctx: MutationContext, a: Args<'deleteCapture'>): Pr
 async function tagOp(ctx: MutationContext, a: Args<'addTag'>, present: boolean): Promise<Outcome> {
   const tag = tagKey(a.tag);
   if (tag === null) return rejected('invalid');
-  const r = await lockedCapture(ctx, a.captureId);
+  const r = await changeableCapture(ctx, a.captureId); // a capture's tags are part of it (issue 10)
   if ('status' in r) return r;
-  if (!canWrite(r.role)) return rejected('forbidden');
   await setTag(ctx, r.clock, r.row.scope_id, r.row.id, tag, present);
   return ok;
 }
@@ -335,8 +356,8 @@ async function collectionOp(ctx: MutationContext, id: string, op: { rename: stri
   const role = await clock.role(ctx, found.scope_id);
   if (role === null) return notFound;
   const col = (await getCollection(ctx.tx, id))!;
-  if (col.deleted_at !== null) return op === 'delete' ? noop : gone;
   if (!canEditRow(role, col.created_by, ctx.userId)) return rejected('forbidden');
+  if (col.deleted_at !== null) return op === 'delete' ? noop : gone;
   if (op === 'delete') {
     await ctx.tx.updateTable('collections').set({ deleted_at: ctx.now, updated_at: ctx.now, version: clock.next(col.scope_id) }).where('id', '=', id).execute();
     const items = await ctx.tx.selectFrom('collection_items').select('capture_id').where('collection_id', '=', id).where('present', '=', 1).execute();
@@ -346,6 +367,16 @@ async function collectionOp(ctx: MutationContext, id: string, op: { rename: stri
     await ctx.tx.updateTable('collections').set({ name: op.rename, updated_at: ctx.now, version: clock.next(col.scope_id) }).where('id', '=', id).execute();
   }
   return ok;
+}
+
+/**
+ * Removing a capture from a collection changes an element someone made: the scope's owner, the
+ * editor who added it or the editor who created the collection may (docs/sync-protocol.md 4). An item
+ * that is not there changes nothing, so anyone who may write may "remove" it.
+ */
+async function mayUnfile(ctx: MutationContext, role: Role, col: CollectionsTable, captureId: string): Promise<boolean> {
+  const item = await ctx.tx.selectFrom('collection_items').select(['present', 'added_by']).where('collection_id', '=', col.id).where('capture_id', '=', captureId).executeTakeFirst();
+  return !item || !item.present || canEditRow(role, [item.added_by, col.created_by], ctx.userId);
 }
 
 async function itemOp(ctx: MutationContext, a: Args<'addToCollection'>, present: boolean): Promise<Outcome> {
@@ -359,8 +390,9 @@ async function itemOp(ctx: MutationContext, a: Args<'addToCollection'>, present:
   if (col.scope_id !== cap.scopeId) return rejected('scope_mismatch');
   const c = (await getCollection(ctx.tx, a.collectionId))!;
   const capture = (await getCapture(ctx.tx, cap.id))!;
-  if (c.deleted_at !== null || capture.deleted_at !== null) return gone;
   if (!canWrite(colRole)) return rejected('forbidden');
+  if (!present && !(await mayUnfile(ctx, colRole, c, cap.id))) return rejected('forbidden');
+  if (c.deleted_at !== null || capture.deleted_at !== null) return gone;
   await setItem(ctx, clock, col.scope_id, a.collectionId, cap.id, present);
   return ok;
 }
