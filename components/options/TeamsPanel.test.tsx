@@ -21,6 +21,8 @@ function makeActions(over: Partial<TeamActions> = {}): TeamActions {
     setRole: vi.fn(() => ok(undefined)),
     removeMember: vi.fn(() => ok(undefined)),
     leave: vi.fn(() => ok(undefined)),
+    loadInvites: vi.fn(() => ok([])),
+    revokeInvite: vi.fn(() => ok(undefined)),
     copy: vi.fn(() => Promise.resolve(true)),
     ...over,
   };
@@ -61,7 +63,7 @@ describe('TeamsPanel', () => {
     expect((await screen.findByRole('alert')).textContent).toBe('Not found: the code may be wrong or expired.');
   });
 
-  it('owner: invite with role and lifetime shows the code with a copy button', async () => {
+  it('owner: invite with role, lifetime and uses shows the code once with a copy button', async () => {
     const actions = makeActions();
     render(<TeamsPanel teams={[owned]} myUserId="u-me" actions={actions} t={t} locale="en" />);
     const toggle = screen.getByRole('button', { name: 'Members and invites' });
@@ -69,11 +71,16 @@ describe('TeamsPanel', () => {
     expect(toggle.getAttribute('aria-expanded')).toBe('true');
     fireEvent.change(screen.getByLabelText('Role'), { target: { value: 'viewer' } });
     fireEvent.change(screen.getByLabelText('Valid for'), { target: { value: '24' } });
+    expect((screen.getByLabelText('Uses') as HTMLInputElement).value).toBe('1'); // single-use unless the owner says more
+    fireEvent.input(screen.getByLabelText('Uses'), { target: { value: '5' } });
     fireEvent.click(screen.getByRole('button', { name: 'Create invite code' }));
     const box = await screen.findByTestId('invite-code');
-    expect(actions.invite).toHaveBeenCalledWith('t1', 'viewer', 24);
+    expect(actions.invite).toHaveBeenCalledWith('t1', 'viewer', 24, 5);
     expect((within(box).getByRole('textbox') as HTMLInputElement).value).toBe('CODE-123');
     expect(box.textContent).toContain('Joins as viewer.');
+    expect(box.textContent).toContain(', 5 uses.');
+    expect(box.textContent).toContain('Satchel shows it only once');
+    await waitFor(() => expect(actions.loadInvites).toHaveBeenCalledTimes(2)); // on open, and after the new code
     fireEvent.click(within(box).getByRole('button', { name: 'Copy' }));
     await waitFor(() => expect(actions.copy).toHaveBeenCalledWith('CODE-123'));
     expect((await within(box).findByRole('status')).textContent).toBe('Copied.');
@@ -101,6 +108,8 @@ describe('TeamsPanel', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Members and invites' }));
     await waitFor(() => expect(screen.getAllByTestId('member')).toHaveLength(2));
     expect(screen.queryByRole('button', { name: 'Create invite code' })).toBeNull();
+    expect(screen.queryByText('Invites')).toBeNull();
+    expect(actions.loadInvites).not.toHaveBeenCalled();
     expect(screen.queryByRole('combobox')).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Leave team' }));
     expect(screen.getByText(/^Leave Readers\?/)).toBeTruthy();

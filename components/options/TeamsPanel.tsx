@@ -1,25 +1,20 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { Translate } from '../../lib/util/i18n';
 import { fmt } from '../format';
+import { InvitesSection, type InviteActions } from './InvitesSection';
+import { roleKey, useAction } from './team-ui';
 import type { ActionResult, MemberView, RoleView, TeamView } from './types';
 
-/** A new invite code (`POST /v1/teams/:id/invites`); `expiresAt` epoch ms. */
-export interface InviteView {
-  code: string;
-  expiresAt: number;
-}
+export { INVITE_HOURS, type InviteView } from './InvitesSection';
 
 /** Team actions the container runs against the server (each resolves with words on failure). */
-export interface TeamActions {
+export interface TeamActions extends InviteActions {
   createTeam: (name: string) => Promise<ActionResult>;
-  invite: (teamId: string, role: 'editor' | 'viewer', expiresInHours: number) => Promise<ActionResult<InviteView>>;
   join: (code: string) => Promise<ActionResult<{ teamId: string; role: RoleView }>>;
   loadMembers: (teamId: string) => Promise<ActionResult<MemberView[]>>;
   setRole: (teamId: string, userId: string, role: RoleView) => Promise<ActionResult>;
   removeMember: (teamId: string, userId: string) => Promise<ActionResult>;
   leave: (teamId: string) => Promise<ActionResult>;
-  /** Copies text to the clipboard; resolves false when the browser refused. */
-  copy: (text: string) => Promise<boolean>;
 }
 
 /** Props of {@link TeamsPanel}. */
@@ -30,35 +25,19 @@ export interface TeamsPanelProps {
   actions: TeamActions;
   t: Translate;
   locale?: string;
+  /** epoch ms for relative times ("in 3 days"); defaults to the time of rendering */
+  now?: number;
 }
 
-/** Invite lifetimes offered, in hours. */
-export const INVITE_HOURS = [24, 72, 168, 720] as const;
 const ROLES: readonly RoleView[] = ['owner', 'editor', 'viewer'];
-const roleKey = (r: RoleView) => (r === 'owner' ? 'roleOwner' : r === 'editor' ? 'roleEditor' : 'roleViewer');
-
-/** Runs an action with a busy flag and an error line. */
-function useAction() {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const run = async <T,>(fn: () => Promise<ActionResult<T>>): Promise<ActionResult<T>> => {
-    setBusy(true);
-    setError(null);
-    const r = await fn();
-    setBusy(false);
-    if (!r.ok) setError(r.error);
-    return r;
-  };
-  return { busy, error, run };
-}
 
 /**
- * Teams: create one, join one with an invite code, and per team (with the learner's role): invite
- * (owners: role and lifetime → a code with a copy button), members with role change and removal
+ * Teams: create one, join one with an invite code, and per team (with the learner's role): invites
+ * (owners: {@link InvitesSection}: make one, list, revoke), members with role change and removal
  * (owners), and leave. Team administration is online-only (docs/sync-protocol.md 3.3), so every action waits
  * for the server and shows its error in words.
  */
-export function TeamsPanel({ teams, myUserId, actions, t, locale }: TeamsPanelProps) {
+export function TeamsPanel({ teams, myUserId, actions, t, locale, now }: TeamsPanelProps) {
   const [name, setName] = useState('');
   const [code, setCode] = useState('');
   const [joined, setJoined] = useState<string | null>(null);
@@ -69,7 +48,7 @@ export function TeamsPanel({ teams, myUserId, actions, t, locale }: TeamsPanelPr
       <h2 id="teams-title">{t('optTeamsTitle')}</h2>
       {teams.length === 0 ? <p class="muted">{t('optTeamsEmpty')}</p> : (
         <ul class="opt-list" data-testid="teams">
-          {teams.map((team) => <TeamItem key={team.teamId} team={team} myUserId={myUserId} actions={actions} t={t} locale={locale} />)}
+          {teams.map((team) => <TeamItem key={team.teamId} team={team} myUserId={myUserId} actions={actions} t={t} locale={locale} now={now ?? Date.now()} />)}
         </ul>
       )}
       <div class="opt-grid">
@@ -127,20 +106,15 @@ interface TeamItemProps {
   actions: TeamActions;
   t: Translate;
   locale?: string;
+  now: number;
 }
 
-function TeamItem({ team, myUserId, actions, t, locale }: TeamItemProps) {
+function TeamItem({ team, myUserId, actions, t, locale, now }: TeamItemProps) {
   const owner = team.role === 'owner';
   const [open, setOpen] = useState(false);
   const [members, setMembers] = useState<MemberView[] | null>(null);
-  const [role, setRole] = useState<'editor' | 'viewer'>('editor');
-  const [hours, setHours] = useState<number>(168);
-  const [invite, setInvite] = useState<(InviteView & { role: 'editor' | 'viewer' }) | null>(null);
-  const [copied, setCopied] = useState<string | null>(null);
   const [leaving, setLeaving] = useState(false);
   const act = useAction(); // members, roles, leave
-  const inviteAct = useAction();
-  const codeField = useRef<HTMLInputElement>(null);
   const panelId = `team-${team.teamId}-panel`;
 
   const reload = async () => {
@@ -150,9 +124,6 @@ function TeamItem({ team, myUserId, actions, t, locale }: TeamItemProps) {
   useEffect(() => {
     if (open && members === null) void reload();
   }, [open]);
-  useEffect(() => {
-    if (invite) codeField.current?.select();
-  }, [invite]);
 
   return (
     <li class="opt-team" data-testid="team" data-team-name={team.name}>
@@ -168,59 +139,7 @@ function TeamItem({ team, myUserId, actions, t, locale }: TeamItemProps) {
       {open && (
         <div id={panelId} class="opt-team__panel">
           {act.error && <p class="opt-error" role="alert">{act.error}</p>}
-          {owner && (
-            <form
-              class="opt-subform"
-              aria-label={fmt(t('optInviteTitleFor'), { team: team.name })}
-              onSubmit={async (e) => {
-                e.preventDefault();
-                if (inviteAct.busy) return;
-                setCopied(null);
-                const r = await inviteAct.run(() => actions.invite(team.teamId, role, hours));
-                if (r.ok) setInvite({ ...r.value, role });
-              }}
-            >
-              <h3>{t('optInviteTitle')}</h3>
-              <div class="inline-form">
-                <label class="opt-inline-label">
-                  {t('optInviteRole')}{' '}
-                  <select class="input input--small" value={role} onChange={(e) => setRole((e.currentTarget as HTMLSelectElement).value as 'editor' | 'viewer')}>
-                    <option value="editor">{t('roleEditor')}</option>
-                    <option value="viewer">{t('roleViewer')}</option>
-                  </select>
-                </label>
-                <label class="opt-inline-label">
-                  {t('optInviteExpiry')}{' '}
-                  <select class="input input--small" value={String(hours)} onChange={(e) => setHours(Number((e.currentTarget as HTMLSelectElement).value))}>
-                    {INVITE_HOURS.map((h) => (
-                      <option key={h} value={String(h)}>{fmt(t('optDays'), { n: h / 24 }, locale)}</option>
-                    ))}
-                  </select>
-                </label>
-                <button type="submit" class="btn" disabled={inviteAct.busy}>{t('optInviteCreate')}</button>
-              </div>
-              {inviteAct.error && <p class="opt-error" role="alert">{inviteAct.error}</p>}
-              {invite && (
-                <div class="opt-code" data-testid="invite-code">
-                  <label class="field__label" for={`${panelId}-code`}>{t('optInviteCodeLabel')}</label>
-                  <div class="inline-form">
-                    <input ref={codeField} id={`${panelId}-code`} class="input opt-code__value" type="text" readOnly value={invite.code} aria-describedby={`${panelId}-code-help`} />
-                    <button
-                      type="button"
-                      class="btn"
-                      onClick={async () => setCopied((await actions.copy(invite.code)) ? t('optCopied') : t('optCopyFailed'))}
-                    >
-                      {t('optCopy')}
-                    </button>
-                  </div>
-                  <span id={`${panelId}-code-help`} class="small muted">
-                    {fmt(t('optInviteCodeHelp'), { role: t(roleKey(invite.role)), time: new Date(invite.expiresAt).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' }) }, locale)}
-                  </span>
-                  {copied && <span class="field__status" role="status">{copied}</span>}
-                </div>
-              )}
-            </form>
-          )}
+          {owner && <InvitesSection team={team} actions={actions} t={t} locale={locale} now={now} />}
           <h3>{t('optMembersTitle')}</h3>
           {members === null ? <p class="muted">{t('optLoading')}</p> : (
             <ul class="opt-list" aria-label={fmt(t('optMembersOf'), { team: team.name })}>

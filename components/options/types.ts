@@ -38,6 +38,22 @@ export interface MemberView {
 }
 
 /**
+ * One invite of a team as its owners see it (`GET /v1/teams/:id/invites`; never the code). Times
+ * are epoch ms, server clock. `status` is decided by the server: only `active` invites admit anyone.
+ */
+export interface InviteRowView {
+  inviteId: string;
+  role: 'editor' | 'viewer';
+  createdByName: string | null;
+  createdAt: number;
+  expiresAt: number;
+  uses: number;
+  maxUses: number;
+  revokedAt: number | null;
+  status: 'active' | 'used_up' | 'expired' | 'revoked';
+}
+
+/**
  * Outcome of an action the container ran for a component: the value, or an error already in words
  * the learner can act on (see {@link describeError} in ./errors).
  */

@@ -218,7 +218,9 @@ export function App(deps: OptionsDeps) {
   const me = profile?.account.userId ?? auth?.userId ?? '';
   const teamActions: TeamActions = {
     createTeam: (name) => action(async (c) => void (await c.createTeam(name))),
-    invite: (teamId, role, hours) => action((c) => c.createInvite(teamId, role, hours), false),
+    invite: (teamId, role, hours, maxUses) => action((c) => c.createInvite(teamId, role, hours, maxUses), false),
+    loadInvites: (teamId) => action(async (c) => (await c.invites(teamId)).invites.map(({ createdBy, ...i }) => ({ ...i, createdByName: createdBy.displayName })), false),
+    revokeInvite: (teamId, inviteId) => action(async (c) => void (await c.revokeInvite(teamId, inviteId)), false),
     join: (code) => action((c) => c.acceptInvite(code)),
     loadMembers: (teamId) => action(async (c) => (await c.members(teamId)).members, false),
     setRole: (teamId, userId, role) => action(async (c) => void (await c.setRole(teamId, userId, role)), false),

@@ -55,12 +55,48 @@ export const MeResponse = z.strictObject({
 export const CreateTeamRequest = z.strictObject({ name: storable().trim().min(1).max(200) });
 export const CreateTeamResponse = z.strictObject({ teamId: storable(), scopeId: ScopeId });
 
-/** Invites grant editor or viewer; owners are made by role change. */
+/** Most uses one invite code can carry (`maxUses`); a code is single-use unless the owner picks more. */
+export const MAX_INVITE_USES = 100;
+/** Roles an invite can grant: editor or viewer; owners are made by role change. */
+export const InviteRole = z.enum(['editor', 'viewer']);
+
+/**
+ * `POST /v1/teams/:teamId/invites` body. `expiresInHours` 1–720; `maxUses` 1–{@link MAX_INVITE_USES},
+ * default 1 (single-use). docs/sync-protocol.md 4 "Invites".
+ */
 export const CreateInviteRequest = z.strictObject({
-  role: z.enum(['editor', 'viewer']),
+  role: InviteRole,
   expiresInHours: z.number().int().min(1).max(24 * 30),
+  maxUses: z.number().int().min(1).max(MAX_INVITE_USES).default(1),
 });
+/** `201` of invite creation: the code is shown this once (the server keeps only its SHA-256); `expiresAt` epoch ms. */
 export const CreateInviteResponse = z.strictObject({ code: storable(), expiresAt: z.number().int() });
+
+/**
+ * Where an invite stands, decided by the server clock: `revoked` (by an owner), `used_up` (`uses` reached
+ * `maxUses`), `expired`, else `active`. Only an `active` invite admits anyone; the others answer like an unknown code.
+ */
+export const InviteStatus = z.enum(['active', 'used_up', 'expired', 'revoked']);
+export type InviteStatus = z.infer<typeof InviteStatus>;
+
+/** One invite of a team as its owners see it (never the code). Times are epoch ms, server clock. */
+export const InviteInfo = z.strictObject({
+  inviteId: storable(),
+  role: InviteRole,
+  /** the owner who created it; `displayName` null if the account is gone */
+  createdBy: z.strictObject({ userId: storable(), displayName: storable().nullable() }),
+  createdAt: z.number().int(),
+  expiresAt: z.number().int(),
+  uses: z.number().int(),
+  maxUses: z.number().int(),
+  revokedAt: z.number().int().nullable(),
+  status: InviteStatus,
+});
+export type InviteInfo = z.infer<typeof InviteInfo>;
+/** `GET /v1/teams/:teamId/invites`: newest first, at most {@link MAX_LISTED_INVITES}. */
+export const InviteList = z.strictObject({ invites: z.array(InviteInfo) });
+/** How many invites the list returns (newest first). */
+export const MAX_LISTED_INVITES = 200;
 export const AcceptInviteResponse = z.strictObject({ teamId: storable(), scopeId: ScopeId, role: Role });
 
 export const Member = z.strictObject({ userId: storable(), displayName: storable(), role: Role });

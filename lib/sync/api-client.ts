@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import {
-  AcceptInviteResponse, AuthResponse, CreateInviteResponse, CreateTeamResponse, DeviceList, HealthResponse, MeResponse, MemberList, OkResponse,
+  AcceptInviteResponse, AuthResponse, CreateInviteResponse, CreateTeamResponse, DeviceList, HealthResponse, InviteList, MeResponse, MemberList, OkResponse,
   type Role,
 } from '../schema/api';
 import { parseRetryAfter } from './backoff';
@@ -84,7 +84,16 @@ export function apiClient(opts: ApiClientOptions) {
     revokeDevice: (deviceId: string) => call('DELETE', `/v1/devices/${enc(deviceId)}`, OkResponse),
     me: () => call('GET', '/v1/me', MeResponse),
     createTeam: (name: string) => call('POST', '/v1/teams', CreateTeamResponse, { name }),
-    createInvite: (teamId: string, role: 'editor' | 'viewer', expiresInHours: number) => call('POST', `/v1/teams/${enc(teamId)}/invites`, CreateInviteResponse, { role, expiresInHours }),
+    /**
+     * Creates an invite code (owner). `maxUses` 1–100, default 1 (single-use); it is sent only when above 1,
+     * so a server older than issue 10 still accepts the request. The code in the answer is shown once.
+     */
+    createInvite: (teamId: string, role: 'editor' | 'viewer', expiresInHours: number, maxUses = 1) =>
+      call('POST', `/v1/teams/${enc(teamId)}/invites`, CreateInviteResponse, { role, expiresInHours, ...(maxUses > 1 ? { maxUses } : {}) }),
+    /** The team's invites, newest first, without codes (owner; `403` for other members). */
+    invites: (teamId: string) => call('GET', `/v1/teams/${enc(teamId)}/invites`, InviteList),
+    /** Revokes an invite (owner); its code then answers like an unknown one. Revoking twice is fine. */
+    revokeInvite: (teamId: string, inviteId: string) => call('DELETE', `/v1/teams/${enc(teamId)}/invites/${enc(inviteId)}`, OkResponse),
     acceptInvite: (code: string) => call('POST', `/v1/invites/${enc(code)}/accept`, AcceptInviteResponse, {}),
     members: (teamId: string) => call('GET', `/v1/teams/${enc(teamId)}/members`, MemberList),
     setRole: (teamId: string, userId: string, role: Role) => call('PATCH', `/v1/teams/${enc(teamId)}/members/${enc(userId)}`, OkResponse, { role }),

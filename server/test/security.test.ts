@@ -28,7 +28,7 @@ describe.each(STORE_KINDS)('security on %s', (kind) => {
     const { teamId } = await api.createTeam(a);
     const inv = await api.req('POST', `/v1/teams/${teamId}/invites`, { token: a.token, body: { role: 'viewer', expiresInHours: 1 } });
     const secrets = [a.token, a.token.split('_').slice(2).join('_'), a.password, inv.body.code as string];
-    const tables = ['users', 'devices', 'invites', 'scopes', 'memberships', 'teams', 'audit_log'] as const;
+    const tables = ['users', 'devices', 'invites', 'invite_exclusions', 'scopes', 'memberships', 'teams', 'audit_log'] as const;
     let dump = '';
     for (const t of tables) dump += JSON.stringify(await store.db.selectFrom(t).selectAll().execute());
     for (const s of secrets) expect(dump.includes(s)).toBe(false);

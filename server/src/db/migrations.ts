@@ -191,8 +191,30 @@ const m001: Migration = {
   },
 };
 
+/**
+ * Invites (issue 10): a use count (`max_uses`, default 1 = single-use; invites made before this
+ * migration become single-use, so one already used admits nobody more), revocation, and the
+ * users a removed member's old invites must not admit. Self-contained: schema builder only.
+ */
+const m002: Migration = {
+  async up(db: Kysely<unknown>) {
+    // One column per statement: SQLite's ALTER TABLE adds one column at a time.
+    await db.schema.alterTable('invites').addColumn('max_uses', 'integer', (c) => c.notNull().defaultTo(1)).execute();
+    await db.schema.alterTable('invites').addColumn('revoked_at', 'bigint').execute();
+    await db.schema.alterTable('invites').addColumn('revoked_by', 'text').execute();
+    await db.schema.createIndex('invites_team_created').on('invites').columns(['team_id', 'created_at']).execute();
+    await db.schema
+      .createTable('invite_exclusions')
+      .addColumn('invite_id', 'text', (c) => c.notNull())
+      .addColumn('user_id', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'bigint', (c) => c.notNull())
+      .addPrimaryKeyConstraint('invite_exclusions_pk', ['invite_id', 'user_id'])
+      .execute();
+  },
+};
+
 /** All migrations by name, in order. */
-export const MIGRATIONS: Record<string, Migration> = { '001_initial': m001 };
+export const MIGRATIONS: Record<string, Migration> = { '001_initial': m001, '002_invite_uses_revocation': m002 };
 
 /** Kysely migration provider over {@link MIGRATIONS} (no file-system scanning, works under tsx and bundlers). */
 export const migrationProvider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

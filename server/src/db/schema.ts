@@ -68,6 +68,21 @@ export interface InvitesTable {
   created_at: number;
   expires_at: number;
   uses: Generated<number>;
+  /** uses allowed (migration 002; 1 = single-use). An invite with `uses >= max_uses` admits nobody. */
+  max_uses: Generated<number>;
+  /** set when an owner revoked it (migration 002); a revoked invite admits nobody */
+  revoked_at: number | null;
+  revoked_by: string | null;
+}
+
+/**
+ * A user an invite must not admit (migration 002): written for every still-usable invite of a team
+ * when an owner removes that user, so a removed member cannot come back with an old code.
+ */
+export interface InviteExclusionsTable {
+  invite_id: string;
+  user_id: string;
+  created_at: number;
 }
 
 export interface CapturesTable {
@@ -190,6 +205,7 @@ export interface DB {
   memberships: MembershipsTable;
   devices: DevicesTable;
   invites: InvitesTable;
+  invite_exclusions: InviteExclusionsTable;
   captures: CapturesTable;
   capture_aliases: CaptureAliasesTable;
   capture_tags: CaptureTagsTable;
