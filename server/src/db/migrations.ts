@@ -213,8 +213,26 @@ const m002: Migration = {
   },
 };
 
+/**
+ * Shared rate-limit counters (issue 10; server/src/rate-limit.ts): the table `rate-limiter-flexible`
+ * reads and upserts on PostgreSQL, made here so replicas starting together never race to create it.
+ * Keys are prefixed and hashed by the limiter; `expire` is epoch ms (null = never). Unused on SQLite,
+ * whose single process counts in memory.
+ */
+const m003: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createTable('rate_limits')
+      .addColumn('key', 'text', (c) => c.primaryKey())
+      .addColumn('points', 'integer', (c) => c.notNull().defaultTo(0))
+      .addColumn('expire', 'bigint')
+      .execute();
+    await db.schema.createIndex('rate_limits_expire').on('rate_limits').column('expire').execute();
+  },
+};
+
 /** All migrations by name, in order. */
-export const MIGRATIONS: Record<string, Migration> = { '001_initial': m001, '002_invite_uses_revocation': m002 };
+export const MIGRATIONS: Record<string, Migration> = { '001_initial': m001, '002_invite_uses_revocation': m002, '003_rate_limits': m003 };
 
 /** Kysely migration provider over {@link MIGRATIONS} (no file-system scanning, works under tsx and bundlers). */
 export const migrationProvider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
