@@ -12,6 +12,7 @@ import type { Config } from './config';
 import type { AppDeps, AppEnv } from './context';
 import type { Store } from './db/open-store';
 import { HttpError } from './errors';
+import { inputGuard } from './input-guard';
 import { buildOpenApi } from './openapi';
 import { RateLimiter } from './rate-limit';
 import { accountRoutes } from './routes/accounts';
@@ -71,6 +72,7 @@ export function createApp(opts: CreateAppOptions): Hono<AppEnv> {
     if (c.req.path === '/v1/sync/push') return next(); // its own larger limit
     return bodyLimit({ maxSize: 16 * 1024, onError: () => { throw new HttpError(413, 'payload_too_large', 'request body too large'); } })(c, next);
   });
+  app.use('*', inputGuard()); // path, query, headers, body depth: a hostile value is a 4xx before anything parses it (issue 10)
 
   app.get('/healthz', async (c) => {
     await deps.store.db.selectFrom('scopes').select('id').limit(1).execute();
