@@ -6,6 +6,7 @@
  */
 import type { Capture, FollowUp, Intent } from '../schema';
 import { Capture as CaptureSchema, normalizeTags } from '../schema';
+import { deepStorable } from '../schema/storable';
 import type { CollectionRow, MutationName, SatchelDb } from './database';
 import { addMutation } from './outbox';
 import { canonicalTags, tagDiff } from './tag-labels';
@@ -100,10 +101,13 @@ const emptyToNull = (s: string | null | undefined) => (s === undefined ? undefin
 /**
  * Inside an rw transaction over {@link captureTables}: applies `patch` to a live capture, writes
  * the row and its outbox rows. Returns the new row (the old one when nothing changed), or null
- * when the id is unknown or deleted. Shared by every capture-changing mutation.
+ * when the id is unknown or deleted. Shared by every capture-changing mutation. Strings of `patch`
+ * are cleaned with lib/schema `deepStorable` first.
  * @throws CaptureFieldError when the result would break lib/schema `Capture` (the transaction aborts).
  */
-export async function patchCaptureIn(db: SatchelDb, id: string, patch: CapturePatch, now: number): Promise<Capture | null> {
+export async function patchCaptureIn(db: SatchelDb, id: string, dirty: CapturePatch, now: number): Promise<Capture | null> {
+  // The text the stores can hold (docs/sync-protocol.md 3.3), before the local row and the queue: device and server agree.
+  const patch = deepStorable(dirty);
   const old = await db.captures.get(id);
   if (!old || old.deletedAt !== null) return null;
   const next: Capture = { ...old };

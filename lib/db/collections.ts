@@ -8,6 +8,7 @@ import { systemClock } from '../util/clock';
 import { LOCAL_SCOPE, type CollectionRow, type SatchelDb } from './database';
 import { addMutation } from './outbox';
 import { newCollectionRow } from './collection-rows';
+import { toStorable } from '../schema/storable';
 import type { WriteOptions } from './mutations';
 import { captureTables, ensureInboxIn, patchCaptureIn } from './capture-writes';
 
@@ -16,8 +17,9 @@ export class CollectionNameError extends Error {
   override name = 'CollectionNameError';
 }
 
+/** NFC, the text the stores can hold (docs/sync-protocol.md 3.3), whitespace collapsed, trimmed; throws CollectionNameError. */
 function cleanName(name: string): string {
-  const n = name.normalize('NFC').replace(/\s+/gu, ' ').trim();
+  const n = toStorable(name).normalize('NFC').replace(/\s+/gu, ' ').trim();
   if (n.length === 0) throw new CollectionNameError('a collection needs a name');
   if (n.length > MAX_COLLECTION_NAME) throw new CollectionNameError(`a collection name has at most ${MAX_COLLECTION_NAME} characters (got ${n.length})`);
   return n;

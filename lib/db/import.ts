@@ -23,6 +23,7 @@ import { newId } from '../util/uuid';
 import { systemClock } from '../util/clock';
 import { LOCAL_SCOPE, type SatchelDb } from './database';
 import { addMutation } from './outbox';
+import { deepStorable } from '../schema/storable';
 import { mergeDraft } from './merge';
 import type { WriteOptions } from './mutations';
 import { captureTables, contentOf, createMutations, patchCaptureIn } from './capture-writes';
@@ -142,7 +143,8 @@ async function planCaptures(db: SatchelDb, scopeId: string, caps: Capture[], map
  * Dry run: what {@link applyImport} would add, update and skip, without writing anything.
  * Collections referenced by captures but missing from the file are dropped from those captures.
  */
-export async function planImport(db: SatchelDb, data: SatchelExport, opts: ImportOptions = {}): Promise<ImportPlan> {
+export async function planImport(db: SatchelDb, dirty: SatchelExport, opts: ImportOptions = {}): Promise<ImportPlan> {
+  const data = deepStorable(dirty); // as applyImport sees it
   const scopeId = opts.scopeId ?? LOCAL_SCOPE;
   const cols = await planCollections(db, scopeId, data.collections);
   const mapCollections = (ids: string[]) => ids.flatMap((i) => (cols.map.has(i) ? [cols.map.get(i)!] : []));
@@ -156,7 +158,9 @@ export async function planImport(db: SatchelDb, data: SatchelExport, opts: Impor
  * nothing. Writes rows with their outbox rows (`createCollection`, `createCapture` +
  * `updateCapture`, or the update mutations of lib/db/mutations.ts), one transaction per chunk.
  */
-export async function applyImport(db: SatchelDb, data: SatchelExport, opts: ImportOptions = {}): Promise<ImportResult> {
+export async function applyImport(db: SatchelDb, dirty: SatchelExport, opts: ImportOptions = {}): Promise<ImportResult> {
+  // The text the stores can hold (docs/sync-protocol.md 3.3), before the local rows and the queue: device and server agree.
+  const data = deepStorable(dirty);
   const scopeId = opts.scopeId ?? LOCAL_SCOPE;
   const clock = opts.clock ?? systemClock;
   const chunk = opts.chunkSize ?? 1000;

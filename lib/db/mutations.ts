@@ -21,6 +21,7 @@
 import { Dexie } from 'dexie';
 import type { Capture, CaptureDraft } from '../schema';
 import { captureKey, contentKeyOf, isContentKey, isSamePost } from '../schema';
+import { deepStorable, toStorable } from '../schema/storable';
 import { newId } from '../util/uuid';
 import { systemClock, type Clock } from '../util/clock';
 import { LOCAL_SCOPE, type SatchelDb } from './database';
@@ -110,7 +111,10 @@ async function noteContentAlias(db: SatchelDb, c: Capture, formerKey?: string): 
 const isConstraintError = (e: unknown) =>
   e instanceof Dexie.ConstraintError || (e as { name?: string } | null)?.name === 'ConstraintError';
 
-async function upsert(db: SatchelDb, draft: CaptureDraft, mode: 'save' | 'complete', opts: SaveOptions): Promise<SaveResult | null> {
+async function upsert(db: SatchelDb, dirty: CaptureDraft, mode: 'save' | 'complete', opts: SaveOptions): Promise<SaveResult | null> {
+  // The text the stores can hold (docs/sync-protocol.md 3.3), before the local row and the queue: device and server agree.
+  const draft = deepStorable(dirty);
+  const aliasKey = opts.aliasKey === undefined ? undefined : toStorable(opts.aliasKey);
   const scopeId = opts.scopeId ?? LOCAL_SCOPE;
   const clock = opts.clock ?? systemClock;
   const key = captureKey(draft);
@@ -118,7 +122,7 @@ async function upsert(db: SatchelDb, draft: CaptureDraft, mode: 'save' | 'comple
     db.transaction('rw', captureTables(db), async (): Promise<SaveResult | null> => {
       const now = clock();
       let old = await db.captures.where('[scopeId+key]').equals([scopeId, key]).first();
-      if (!old || old.deletedAt !== null) old = (await idlessTwin(db, scopeId, draft, opts.aliasKey)) ?? old;
+      if (!old || old.deletedAt !== null) old = (await idlessTwin(db, scopeId, draft, aliasKey)) ?? old;
       // A post shown without its id, already saved here under its real id: the same capture.
       if ((!old || old.deletedAt !== null) && isContentKey(draft.postId)) old = (await contentAliasOf(db, scopeId, key)) ?? old;
       if (old && old.deletedAt !== null) {

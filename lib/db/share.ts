@@ -9,6 +9,7 @@ import { newId } from '../util/uuid';
 import { systemClock, type Clock } from '../util/clock';
 import { LOCAL_SCOPE, type SatchelDb } from './database';
 import { addMutation } from './outbox';
+import { toStorable } from '../schema/storable';
 
 /** kv key of the scopes the server said this user can read (written by the sync store on pull). */
 export const SYNC_SCOPES_KEY = 'syncScopes';
@@ -60,7 +61,7 @@ export function shareCapture(
     const already = await db.captures.where('[scopeId+key]').equals([targetScopeId, src.key]).first();
     if (already && already.deletedAt === null) return already;
     const now = clock();
-    const note = opts.note === undefined ? src.note : opts.note;
+    const note = opts.note === undefined ? src.note : opts.note === null ? null : toStorable(opts.note); // docs/sync-protocol.md 3.3
     const copy: Capture = {
       ...src,
       id: newId(),

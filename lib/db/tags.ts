@@ -6,6 +6,7 @@
  * capture, written in the same transaction as the rows (lib/db/mutations.ts invariant).
  */
 import { normalizeTag, normalizeTags, tagKey } from '../schema';
+import { toStorable } from '../schema/storable';
 import { systemClock } from '../util/clock';
 import { LOCAL_SCOPE, type SatchelDb } from './database';
 import type { WriteOptions } from './mutations';
@@ -49,7 +50,7 @@ export function addTags(db: SatchelDb, captureIds: readonly string[], tags: read
 
 /** Removes tags (compared by key) from many captures in one transaction. Returns how many changed. */
 export function removeTags(db: SatchelDb, captureIds: readonly string[], tags: readonly string[], opts: Pick<WriteOptions, 'clock'> = {}): Promise<number> {
-  const drop = new Set(normalizeTags(tags).map(keyOf));
+  const drop = new Set(normalizeTags(tags.map(toStorable)).map(keyOf));
   const clock = opts.clock ?? systemClock;
   return db.transaction('rw', captureTables(db), async () => {
     const now = clock();
@@ -107,10 +108,10 @@ export function renameTag(db: SatchelDb, from: string, to: string, opts: WriteOp
 export async function mergeTags(db: SatchelDb, sources: readonly string[], target: string, opts: WriteOptions = {}, keepTypedSpelling = false): Promise<number> {
   const scopeId = opts.scopeId ?? LOCAL_SCOPE;
   const clock = opts.clock ?? systemClock;
-  const toTyped = normalizeTag(target);
+  const toTyped = normalizeTag(toStorable(target)); // the text the stores can hold (docs/sync-protocol.md 3.3)
   if (toTyped === null) throw new TagError('the new tag name is empty');
   const fromKeys = sources.map((s) => {
-    const k = tagKey(s);
+    const k = tagKey(toStorable(s));
     if (k === null) throw new TagError('a tag to rename or merge is empty');
     return k;
   });
