@@ -11,7 +11,7 @@ let srv: TestSyncServer | null = null;
 afterEach(async () => {
   await srv?.cleanup();
   srv = null;
-});
+}, 60_000);
 
 async function person(s: TestSyncServer, name: string) {
   const r = await apiClient({ serverUrl: s.url, fetch: s.fetch }).createAccount({ email: `${name}@example.org`, password: 'correct horse', displayName: name, deviceId: uuidv7(), deviceName: 'Laptop' });
@@ -21,7 +21,7 @@ async function person(s: TestSyncServer, name: string) {
 const refusal = (p: Promise<unknown>) => p.then(() => null, (e: ApiError) => ({ status: e.status, code: e.code, message: e.message }));
 
 describe('api client: invites', () => {
-  it('creates with maxUses, lists without codes, revokes; used-up and revoked codes read as unknown', async () => {
+  it('creates with maxUses, lists without codes, revokes; used-up and revoked codes read as unknown', { timeout: 60_000 }, async () => {
     srv = await startTestSyncServer();
     const [ana, bo, cy, di] = [await person(srv, 'ana'), await person(srv, 'bo'), await person(srv, 'cy'), await person(srv, 'di')];
     const team = await ana.api.createTeam('Guild');

@@ -18,9 +18,12 @@ import { Api, setup, STORE_KINDS, type Device, type TestStore } from './harness'
 const open: TestStore[] = [];
 afterEach(async () => {
   while (open.length) await open.pop()!.cleanup();
-});
+}, 60_000);
 
 /** The answer to a code nobody ever issued: every code that admits nobody must look exactly like it. */
+/** Generous per-test budget: argon2 sign-ups and PG round trips on a slow, busy 2-core machine. */
+const BUDGET = 60_000;
+
 const UNKNOWN = { status: 404, body: { error: { code: 'not_found', message: 'invite not found or no longer valid' } } };
 
 describe.each(STORE_KINDS)('invites on %s', (kind) => {
@@ -45,7 +48,7 @@ describe.each(STORE_KINDS)('invites on %s', (kind) => {
     return { ...e, owner, teamId, scopeId, invite, code, accept, list, memberIds };
   }
 
-  it('a code is single-use by default: the second user gets the same answer as a wrong code', async () => {
+  it('a code is single-use by default: the second user gets the same answer as a wrong code', { timeout: BUDGET }, async () => {
     const w = await world();
     const [a, b] = [await w.api.signup('a'), await w.api.signup('b')];
     const c = await w.code();
@@ -57,7 +60,7 @@ describe.each(STORE_KINDS)('invites on %s', (kind) => {
     expect(await w.accept(a, c)).toEqual(UNKNOWN);
   });
 
-  it('maxUses admits that many users, then answers like an unknown code; 0, 101 and 1.5 are refused', async () => {
+  it('maxUses admits that many users, then answers like an unknown code; 0, 101 and 1.5 are refused', { timeout: BUDGET }, async () => {
     const w = await world();
     const c = await w.code({ maxUses: 3 });
     const users = [];
@@ -72,7 +75,7 @@ describe.each(STORE_KINDS)('invites on %s', (kind) => {
     expect((await w.invite({ maxUses: 100 })).status).toBe(201);
   });
 
-  it('an existing member accepting a live code keeps their role and uses nothing', async () => {
+  it('an existing member accepting a live code keeps their role and uses nothing', { timeout: BUDGET }, async () => {
     const w = await world();
     const c = await w.code({ role: 'viewer', maxUses: 2 });
     expect(await w.accept(w.owner, c)).toMatchObject({ status: 200, body: { role: 'owner' } });
@@ -80,7 +83,7 @@ describe.each(STORE_KINDS)('invites on %s', (kind) => {
     expect(inv).toMatchObject({ uses: 0, maxUses: 2, status: 'active' });
   });
 
-  it('an expired code answers like an unknown one and lists as expired', async () => {
+  it('an expired code answers like an unknown one and lists as expired', { timeout: BUDGET }, async () => {
     let clock = Date.now();
     const w = await world({ now: () => clock });
     const c = await w.code({ expiresInHours: 1 });
@@ -89,7 +92,7 @@ describe.each(STORE_KINDS)('invites on %s', (kind) => {
     expect((await w.list()).body.invites[0].status).toBe('expired');
   });
 
-  it('the owner lists invites with role, creator, times, uses and status, never a code; others may not', async () => {
+  it('the owner lists invites with role, creator, times, uses and status, never a code; others may not', { timeout: BUDGET }, async () => {
     const w = await world();
     const c1 = await w.code({ role: 'viewer', expiresInHours: 48, maxUses: 5 });
     const c2 = await w.code();
@@ -114,7 +117,7 @@ describe.each(STORE_KINDS)('invites on %s', (kind) => {
     expect((await w.api.req('GET', `/v1/teams/${uuidv7()}/invites`, { token: w.owner.token })).status).toBe(404);
   });
 
-  it('revoke: the code then answers like an unknown one; twice is fine; only owners; unknown or foreign ids are 404', async () => {
+  it('revoke: the code then answers like an unknown one; twice is fine; only owners; unknown or foreign ids are 404', { timeout: BUDGET }, async () => {
     const w = await world();
     const c = await w.code({ maxUses: 10 });
     const a = await w.api.signup('a');
@@ -138,7 +141,7 @@ describe.each(STORE_KINDS)('invites on %s', (kind) => {
     for (const id of [uuidv7(), 'nope', '%00']) expect((await revoke(w.owner, w.teamId, id)).status).toBe(404);
   });
 
-  it('a removed member cannot come back with the code they used or any code made before the removal; a new invite brings them back', async () => {
+  it('a removed member cannot come back with the code they used or any code made before the removal; a new invite brings them back', { timeout: BUDGET }, async () => {
     const w = await world();
     const used = await w.code({ maxUses: 5 });
     const older = await w.code({ role: 'viewer', maxUses: 5 });
@@ -155,7 +158,7 @@ describe.each(STORE_KINDS)('invites on %s', (kind) => {
     expect(await w.accept(m, fresh)).toMatchObject({ status: 200, body: { role: 'editor' } });
   });
 
-  it('a member who leaves on their own may rejoin with a code that still has uses', async () => {
+  it('a member who leaves on their own may rejoin with a code that still has uses', { timeout: BUDGET }, async () => {
     const w = await world();
     const c = await w.code({ maxUses: 3 });
     const m = await w.api.signup('member');
@@ -164,7 +167,7 @@ describe.each(STORE_KINDS)('invites on %s', (kind) => {
     expect((await w.accept(m, c)).status).toBe(200);
   });
 
-  it('concurrent accepts of a single-use code admit exactly one user', { timeout: 120_000 }, async () => {
+  it('concurrent accepts of a single-use code admit exactly one user', { timeout: 2 * BUDGET }, async () => {
     const w = await world();
     for (let round = 0; round < 8; round++) {
       const c = await w.code();
@@ -181,7 +184,7 @@ describe.each(STORE_KINDS)('invites on %s', (kind) => {
 });
 
 describe('migration 002 on invites made before it', () => {
-  it('an invite already used once admits nobody more; an unused one admits one user', async () => {
+  it('an invite already used once admits nobody more; an unused one admits one user', { timeout: BUDGET }, async () => {
     const store = openStore('sqlite::memory:');
     try {
       const migrator = new Migrator({ db: store.db, provider: migrationProvider });
