@@ -14,7 +14,7 @@ import type { Store } from './db/open-store';
 import { HttpError } from './errors';
 import { inputGuard } from './input-guard';
 import { buildOpenApi } from './openapi';
-import { RateLimiter } from './rate-limit';
+import { createLimiter, type RateLimiter } from './rate-limit';
 import { accountRoutes } from './routes/accounts';
 import { syncRoutes } from './routes/sync';
 import { teamRoutes } from './routes/teams';
@@ -37,12 +37,15 @@ const defaultLog = (e: Record<string, unknown>) => process.stdout.write(JSON.str
 
 /** Builds the app over a migrated store. Pure wiring: no listening, no env reads. */
 export function createApp(opts: CreateAppOptions): Hono<AppEnv> {
+  const log = opts.log ?? defaultLog;
   const deps: AppDeps = {
     store: opts.store,
     config: opts.config,
-    limiter: opts.limiter ?? new RateLimiter(),
+    // From config + store when none is given (memory, the store's PostgreSQL, or Redis); the caller that
+    // passes its own limiter closes it (RateLimiter.close()), as main.ts should for a Redis client.
+    limiter: opts.limiter ?? createLimiter(opts.config, opts.store, { log }),
     now: opts.now ?? Date.now,
-    log: opts.log ?? defaultLog,
+    log,
     hooks: opts.hooks ?? {},
   };
   const app = new Hono<AppEnv>();
@@ -108,8 +111,11 @@ export function testConfig(over: Partial<Config> = {}): Config {
     port: 0,
     host: '127.0.0.1',
     corsOrigins: [],
-    trustProxy: false,
-    rateLimits: { auth: off, push: off, pull: off, invites: off, api: off },
+    trustedProxyHops: 0,
+    rateLimitStore: 'memory',
+    redisUrl: null,
+    rateLimits: { auth: off, signups: off, push: off, pull: off, invites: off, api: off },
+    signinBackoff: { freeFailures: 5, maxDelayS: 0, forgetAfterS: 86_400 },
     argon2: { memoryCost: 1024, timeCost: 1 },
     tombstoneRetentionMs: 180 * 24 * 3_600_000,
     requestTimeoutMs: 15_000,
