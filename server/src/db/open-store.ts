@@ -117,6 +117,11 @@ export function openStore(url: string, opts: OpenStoreOptions = {}): Store {
           oid === INT8_OID || oid === NUMERIC_OID ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
       },
     });
+    // A session PostgreSQL ends (idle_in_transaction_session_timeout after this process froze,
+    // pg_terminate_backend, a restart) emits 'error' on its client; unheard, that kills the process.
+    // The query in flight still fails, and the pool drops the broken client when it is released.
+    pool.on('error', () => undefined);
+    pool.on('connect', (client) => client.on('error', () => undefined));
     db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   } else {
     throw new Error('DATABASE_URL must start with sqlite: or postgres://');
