@@ -16,6 +16,7 @@ const BENCHMARKS: Record<string, Bench> = {
   search: async () => (await import('./search')).run(),
   'import-export': async () => (await import('./import-export')).run(),
   'search-engine': async () => (await import('./search-engine')).run(),
+  fuzz: async () => (await import('./fuzz')).run(),
 };
 
 async function main(): Promise<void> {
