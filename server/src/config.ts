@@ -120,3 +120,34 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     requestTimeoutMs: int(env, 'REQUEST_TIMEOUT_MS', 15_000),
   };
 }
+
+/**
+ * PostgreSQL session time limits set on every pooled connection, ms (0 = off). Derived from the
+ * request timeout T (`REQUEST_TIMEOUT_MS`, default 15 s) so one stuck process costs only its own
+ * requests (docs/sync-protocol.md 4 "Time limits"):
+ * - `lockMs` (`PG_LOCK_TIMEOUT_MS`, default T/6 = 2.5 s): one wait for a row lock. A push waits at
+ *   most 5 times (its batch, then one mutation's transaction and its 3 retries), so it answers 503
+ *   with its results so far before T.
+ * - `statementMs` (`PG_STATEMENT_TIMEOUT_MS`, default T/2 = 7.5 s): no one statement outlives half a request.
+ * - `idleInTxMs` (`PG_IDLE_IN_TX_TIMEOUT_MS`, default T/3 = 5 s): a transaction whose process stopped
+ *   talking (frozen, paused, partitioned) is ended and its locks freed, so writers waiting behind it
+ *   get through, usually within their own request.
+ */
+export interface PgTimeouts {
+  lockMs: number;
+  statementMs: number;
+  idleInTxMs: number;
+}
+
+/**
+ * Reads {@link PgTimeouts} from the environment (see there for variables and defaults).
+ * @throws Error naming the variable when one is not a non-negative integer.
+ */
+export function readPgTimeouts(env: NodeJS.ProcessEnv = process.env): PgTimeouts {
+  const t = int(env, 'REQUEST_TIMEOUT_MS', 15_000);
+  return {
+    lockMs: int(env, 'PG_LOCK_TIMEOUT_MS', Math.floor(t / 6)),
+    statementMs: int(env, 'PG_STATEMENT_TIMEOUT_MS', Math.floor(t / 2)),
+    idleInTxMs: int(env, 'PG_IDLE_IN_TX_TIMEOUT_MS', Math.floor(t / 3)),
+  };
+}

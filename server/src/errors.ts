@@ -29,13 +29,15 @@ export const notFound = (message = 'not found') => new HttpError(404, 'not_found
 
 /**
  * A retryable store failure: SQLITE_BUSY, PG serialization failure (40001), deadlock (40P01), a
- * lost connection, or a unique violation from a cross-scope race. Push retries the mutation's transaction, then answers 503 (docs/sync-protocol.md 3.4).
+ * PG lock or statement timeout, a lost connection, or a unique violation from a cross-scope race. Push retries the mutation's transaction, then answers 503 (docs/sync-protocol.md 3.4).
  */
 export class TransientStoreError extends Error {
   override name = 'TransientStoreError';
 }
 
-const TRANSIENT_PG = new Set(['40001', '40P01', '57P01', '57P02', '57P03', '08000', '08003', '08006', '08001', '08004']);
+// 55P03 lock_timeout, 57014 statement_timeout (or a cancel), 25P03 idle_in_transaction_session_timeout
+// (docs/sync-protocol.md 4 "Time limits"): waiting behind a stuck process is retried, then 503, never a 500.
+const TRANSIENT_PG = new Set(['40001', '40P01', '57P01', '57P02', '57P03', '08000', '08003', '08006', '08001', '08004', '55P03', '57014', '25P03']);
 
 /** True for errors worth retrying (see {@link TransientStoreError}). */
 export function isTransient(e: unknown): boolean {

@@ -9,6 +9,7 @@ import Database from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { DB } from './schema';
+import { readPgTimeouts, type PgTimeouts } from '../config';
 import { applyMigrations, migratePostgres } from './migrate';
 import { sqliteSynchronous } from './sqlite-durability';
 
@@ -43,7 +44,16 @@ export interface OpenStoreOptions {
   pgSchema?: string;
   /** PG pool size; default `PG_POOL_SIZE` or 10. */
   pgPoolSize?: number;
+  /** PG session time limits of every pooled connection; default from the environment (`readPgTimeouts`). */
+  pgTimeouts?: PgTimeouts;
 }
+
+/** pg's connection settings for {@link PgTimeouts} (pg leaves out a 0, which keeps PostgreSQL's default: off). */
+const pgSessionLimits = (t: PgTimeouts) => ({
+  lock_timeout: t.lockMs,
+  statement_timeout: t.statementMs,
+  idle_in_transaction_session_timeout: t.idleInTxMs,
+});
 
 const INT8_OID = 20;
 const NUMERIC_OID = 1700;
@@ -111,6 +121,8 @@ export function openStore(url: string, opts: OpenStoreOptions = {}): Store {
       max: opts.pgPoolSize ?? (Number(process.env.PG_POOL_SIZE) || 10),
       // search_path per connection: the schema (if any) first.
       options: opts.pgSchema ? `-c search_path=${opts.pgSchema}` : undefined,
+      // docs/sync-protocol.md 4 "Time limits": startup parameters, so every session has them (0 = off).
+      ...pgSessionLimits(opts.pgTimeouts ?? readPgTimeouts()),
       // BIGINT counters and epoch ms fit in 2^53: read them as numbers, on this pool only.
       types: {
         getTypeParser: ((oid: number, format?: string) =>
