@@ -167,6 +167,27 @@ describe.each(STORE_KINDS)('invites on %s', (kind) => {
     expect((await w.accept(m, c)).status).toBe(200);
   });
 
+  it('invites made by an owner stop when that owner leaves, is removed or is made an editor; others’ invites stay', { timeout: BUDGET }, async () => {
+    const w = await world();
+    const owners = [await w.api.signup('leaves'), await w.api.signup('removed'), await w.api.signup('demoted')];
+    const codes: string[] = [];
+    for (const o of owners) {
+      await w.api.join(w.owner, w.teamId, o, 'editor');
+      expect((await w.api.req('PATCH', `/v1/teams/${w.teamId}/members/${o.userId}`, { token: w.owner.token, body: { role: 'owner' } })).status).toBe(200);
+      codes.push((await w.invite({ maxUses: 5 }, o)).body.code);
+    }
+    const mine = await w.code({ maxUses: 5 });
+    const [leaves, removed, demoted] = owners as [Device, Device, Device];
+    expect((await w.api.req('DELETE', `/v1/teams/${w.teamId}/members/${leaves.userId}`, { token: leaves.token })).status).toBe(200);
+    expect((await w.api.req('DELETE', `/v1/teams/${w.teamId}/members/${removed.userId}`, { token: w.owner.token })).status).toBe(200);
+    expect((await w.api.req('PATCH', `/v1/teams/${w.teamId}/members/${demoted.userId}`, { token: w.owner.token, body: { role: 'editor' } })).status).toBe(200);
+    const newcomer = await w.api.signup('newcomer');
+    for (const c of codes) expect(await w.accept(newcomer, c)).toEqual(UNKNOWN);
+    const byCreator = new Map(((await w.list()).body.invites as Array<{ createdBy: { userId: string }; status: string }>).map((i) => [i.createdBy.userId, i.status]));
+    expect(owners.map((o) => byCreator.get(o.userId))).toEqual(['revoked', 'revoked', 'revoked']);
+    expect(await w.accept(newcomer, mine)).toMatchObject({ status: 200 });
+  });
+
   it('concurrent accepts of a single-use code admit exactly one user', { timeout: 2 * BUDGET }, async () => {
     const w = await world();
     for (let round = 0; round < 8; round++) {

@@ -58,6 +58,23 @@ export async function excludeFromTeamInvites(tx: Tx, teamId: string, userId: str
 }
 
 /**
+ * When `userId` stops being an owner of team `teamId` (removed, left, or given another role): every
+ * invite they made there that could still admit someone is revoked by `actorId`, so nobody joins on
+ * the word of someone who no longer runs the team. Runs inside that change's transaction.
+ */
+export async function revokeInvitesMadeBy(tx: Tx, teamId: string, userId: string, actorId: string, now: number): Promise<void> {
+  await tx
+    .updateTable('invites')
+    .set({ revoked_at: now, revoked_by: actorId })
+    .where('team_id', '=', teamId)
+    .where('created_by', '=', userId)
+    .where('revoked_at', 'is', null)
+    .where('expires_at', '>', now)
+    .where((eb) => eb('uses', '<', eb.ref('max_uses')))
+    .execute();
+}
+
+/**
  * Joins `userId` to the team of the invite whose code hashes to `codeHash`, using one of its uses.
  * The scope row is locked before the invite is read again and its use taken with a conditional
  * update, so two accepts of a single-use code at once admit exactly one user (PG READ COMMITTED:

@@ -10,7 +10,7 @@ import { roleIn } from '../authz';
 import { limit, readBody, type AppEnv } from '../context';
 import type { Tx } from '../db/open-store';
 import { forbidden, HttpError, notFound } from '../errors';
-import { addInviteRoutes, excludeFromTeamInvites } from './invites';
+import { addInviteRoutes, excludeFromTeamInvites, revokeInvitesMadeBy } from './invites';
 import { lockScope, memberRole, scopeOf } from './team-access';
 
 async function ownerCount(tx: Tx, scopeId: string): Promise<number> {
@@ -71,6 +71,7 @@ export function teamRoutes(): Hono<AppEnv> {
       if (!cur) throw notFound('no such member');
       if (cur === 'owner' && b.role !== 'owner' && (await ownerCount(tx, scopeId)) <= 1) throw new HttpError(409, 'last_owner', 'a team needs at least one owner');
       await tx.updateTable('memberships').set({ role: b.role }).where('scope_id', '=', scopeId).where('user_id', '=', target).execute();
+      if (cur === 'owner' && b.role !== 'owner') await revokeInvitesMadeBy(tx, teamId, target, auth.userId, now());
       await tx.insertInto('audit_log').values({ id: uuidv7(), actor_user_id: auth.userId, action: `member.role.${b.role}`, scope_id: scopeId, target, created_at: now() }).execute();
     });
     return c.json({ ok: true as const });
@@ -91,7 +92,8 @@ export function teamRoutes(): Hono<AppEnv> {
       if (!cur) throw notFound('no such member');
       if (cur === 'owner' && (await ownerCount(tx, scopeId)) <= 1) throw new HttpError(409, 'last_owner', 'a team needs at least one owner');
       await tx.deleteFrom('memberships').where('scope_id', '=', scopeId).where('user_id', '=', target).execute();
-      // Removed by an owner: no invite made before now lets them back in (docs/sync-protocol.md 4 "Invites").
+      // docs/sync-protocol.md 4 "Invites": their own invites stop; removed by an owner, no earlier invite lets them back in.
+      if (cur === 'owner') await revokeInvitesMadeBy(tx, teamId, target, auth.userId, now());
       if (target !== auth.userId) await excludeFromTeamInvites(tx, teamId, target, now());
       await tx.insertInto('audit_log').values({ id: uuidv7(), actor_user_id: auth.userId, action: target === auth.userId ? 'member.leave' : 'member.remove', scope_id: scopeId, target, created_at: now() }).execute();
     });
