@@ -11,12 +11,14 @@ const BENCHMARKS: Record<string, Bench> = {
   'content-overhead': async () => (await import('./content-overhead')).run(),
   'capture-latency': async () => (await import('./capture-latency')).run(),
   'server-load': async () => (await import('./server-load')).run(),
+  'server-soak': async () => (await import('./server-soak')).run(),
   'sync-initial': async () => (await import('./sync-initial')).run(),
   'popup-open': async () => (await import('./popup-open')).run(),
   search: async () => (await import('./search')).run(),
   'import-export': async () => (await import('./import-export')).run(),
   'search-engine': async () => (await import('./search-engine')).run(),
   fuzz: async () => (await import('./fuzz')).run(),
+  'rate-limit': async () => (await import('./rate-limit')).run(),
 };
 
 async function main(): Promise<void> {

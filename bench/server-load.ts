@@ -2,6 +2,10 @@
 // on SQLite and on PostgreSQL (issue 4 "Benchmarks"). The server runs as its own process
 // (`node --import tsx server/src/main.ts`, the `npm run server` entry) so the load generator does
 // not share its event loop. Goals: >= 1000 mutations/s, pull p99 <= 50 ms, 0 errors.
+// SQLite runs at the server's SQLITE_SYNCHRONOUS (default full; docs/decisions/0009-sqlite-durability.md):
+// `SQLITE_SYNCHRONOUS=normal npm run bench -- server-load` measures the other level. The multi-replica
+// variant (1 vs 3 replicas on PostgreSQL) is bench/server-replicas.ts. BENCH_SERVER_PARTS picks parts:
+// a comma list of sqlite, postgres, replicas (default all three).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -11,6 +15,7 @@ import pg from 'pg';
 import { uuidv7 } from 'uuidv7';
 import { ROOT } from './lib/build';
 import { emit, log, percentile, round, type Figure } from './lib/figure';
+import { benchDraft, runReplicas } from './server-replicas';
 
 /** Minimal typing of the parts of autocannon used here (the package ships no types). */
 interface AutocannonResult {
@@ -46,23 +51,13 @@ const PG_URL = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL |
 
 interface Dev { deviceId: string; userId: string; token: string; seq: number; cookie: string | null; sentAt: number }
 
-function draft(postId: string) {
-  return {
-    platform: 'x', postId, permalink: `https://x.com/bench/status/${postId}`,
-    author: { name: 'Bench', handle: 'bench', profileUrl: null, avatarUrl: null },
-    text: `A realistic post body of a few hundred characters. ${'lorem ipsum dolor sit amet '.repeat(12)}`, lang: 'en',
-    postedAt: '2026-11-30T10:00:00.000Z', media: [], links: [], hashtags: ['learning'], mentions: [], poll: null, truncated: false,
-    mediaMissing: false, title: null, quoted: null, quoteMissing: false, repostedBy: null, inReplyTo: null, thread: [], threadPartial: false,
-  };
-}
-
 async function startServer(databaseUrl: string): Promise<{ url: string; proc: ChildProcess }> {
   const port = 20_000 + Math.floor(Math.random() * 20_000);
   const proc = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
     cwd: ROOT,
     env: {
       ...process.env, DATABASE_URL: databaseUrl, PORT: String(port),
-      RATE_LIMIT_PUSH_PER_MIN: '0', RATE_LIMIT_PULL_PER_MIN: '0', RATE_LIMIT_AUTH_PER_MIN: '0', RATE_LIMIT_API_PER_MIN: '0',
+      RATE_LIMIT_PUSH_PER_MIN: '0', RATE_LIMIT_PULL_PER_MIN: '0', RATE_LIMIT_AUTH_PER_MIN: '0', RATE_LIMIT_API_PER_MIN: '0', RATE_LIMIT_SIGNUPS_PER_HOUR: '0',
       ARGON2_MEMORY_KIB: '1024', ARGON2_TIME_COST: '1',
     },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -107,7 +102,7 @@ async function measure(kind: 'sqlite' | 'postgres', databaseUrl: string): Promis
           d.sentAt = performance.now();
           const mutations = Array.from({ length: BATCH }, (_, i) => ({
             seq: d.seq + i, mutationId: uuidv7(), name: 'createCapture',
-            args: { id: uuidv7(), scopeId: `personal:${d.userId}`, capturedAt: Date.now(), ...draft(`${d.deviceId}-${d.seq + i}`) }, clientTs: Date.now(),
+            args: { id: uuidv7(), scopeId: `personal:${d.userId}`, capturedAt: Date.now(), ...benchDraft(`${d.deviceId}-${d.seq + i}`) }, clientTs: Date.now(),
           }));
           return { ...req, headers: { 'content-type': 'application/json', authorization: `Bearer ${d.token}` }, body: JSON.stringify({ protocolVersion: 1, schemaVersion: 1, deviceId: d.deviceId, mutations }) };
         },
@@ -152,7 +147,8 @@ async function measure(kind: 'sqlite' | 'postgres', databaseUrl: string): Promis
     const pullP50 = pullRun.latency.p50;
     const pullPerS = pullRun.requests.average;
     log(`${kind} pull: ${pullRun.requests.total} requests, p50 ${pullP50} ms, p99 ${pullP99} ms, errors ${pullRun.non2xx}/${pullRun.errors}/${pullRun.timeouts}`);
-    const note = `${DEVICES} devices, ${DURATION_S} s, autocannon 8, server in its own process, 2 shared cores`;
+    const level = kind === 'sqlite' ? `, synchronous=${(process.env.SQLITE_SYNCHRONOUS || 'full').toLowerCase()}` : '';
+    const note = `${DEVICES} devices, ${DURATION_S} s, autocannon 8, server in its own process, 2 shared cores${level}`;
     const figs: Figure[] = [
       { name: `server-load.${kind}.push-mutations-per-s`, value: round(mps, 0), unit: 'mutations/s', goal: `>= ${MUTATIONS_PER_S_GOAL}`, note: `createCapture batches of ${BATCH}; ${note}` },
       { name: `server-load.${kind}.push-p99`, value: round(percentile(pushLat, 99), 1), unit: 'ms', goal: 'info', note: `per push request of ${BATCH} mutations` },
@@ -169,26 +165,33 @@ async function measure(kind: 'sqlite' | 'postgres', databaseUrl: string): Promis
   }
 }
 
-/** server-load on SQLite (temp file) and PostgreSQL (a fresh database, dropped afterwards). */
+const PARTS = (process.env.BENCH_SERVER_PARTS || 'sqlite,postgres,replicas').split(',').map((p) => p.trim());
+
+/** server-load on SQLite (temp file) and PostgreSQL (a fresh database, dropped afterwards), then 1 vs 3 replicas. */
 export async function run(): Promise<Figure[]> {
   const out: Figure[] = [];
-  const dir = mkdtempSync(join(tmpdir(), 'satchel-bench-'));
-  try {
-    out.push(...(await measure('sqlite', `sqlite:${join(dir, 'bench.sqlite')}`)));
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
+  if (PARTS.includes('sqlite')) {
+    const dir = mkdtempSync(join(tmpdir(), 'satchel-bench-'));
+    try {
+      out.push(...(await measure('sqlite', `sqlite:${join(dir, 'bench.sqlite')}`)));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   }
-  const admin = new pg.Client({ connectionString: PG_URL });
-  await admin.connect();
-  const dbName = `satchel_bench_${process.pid}`;
-  await admin.query(`create database ${dbName}`);
-  try {
-    const u = new URL(PG_URL);
-    u.pathname = `/${dbName}`;
-    out.push(...(await measure('postgres', u.toString())));
-  } finally {
-    await admin.query(`drop database if exists ${dbName} with (force)`);
-    await admin.end();
+  if (PARTS.includes('postgres')) {
+    const admin = new pg.Client({ connectionString: PG_URL });
+    await admin.connect();
+    const dbName = `satchel_bench_${process.pid}`;
+    await admin.query(`create database ${dbName}`);
+    try {
+      const u = new URL(PG_URL);
+      u.pathname = `/${dbName}`;
+      out.push(...(await measure('postgres', u.toString())));
+    } finally {
+      await admin.query(`drop database if exists ${dbName} with (force)`);
+      await admin.end();
+    }
   }
+  if (PARTS.includes('replicas')) out.push(...(await runReplicas()));
   return out;
 }

@@ -27,5 +27,12 @@ gc.unref();
 const stop = () => {
   server.close(() => void store.close().then(() => process.exit(0)));
 };
+// SIGUSR2: one `memory` line (bytes; after a full GC when node runs with --expose-gc), for the
+// soak benchmark (bench/server-soak.ts) and for an operator watching a replica's footprint.
+process.on('SIGUSR2', () => {
+  (globalThis as { gc?: () => void }).gc?.();
+  const m = process.memoryUsage();
+  process.stdout.write(JSON.stringify({ at: new Date().toISOString(), msg: 'memory', rss: m.rss, heapUsed: m.heapUsed, heapTotal: m.heapTotal, external: m.external }) + '\n');
+});
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

@@ -31,7 +31,7 @@ export interface ReplicaProcess {
   url: string;
   /** The parsed `listening` line (store, port, migrations applied by this process). */
   ready: { store: string; port: number; migrations: string[] };
-  /** Every stdout line seen so far (request logs, errors). */
+  /** Every stdout line seen so far (request logs, errors), and stderr chunks prefixed `stderr: `. */
   lines: string[];
 }
 
@@ -52,6 +52,8 @@ export interface StartReplicasOptions {
   readyTimeoutMs?: number;
   /** extra arguments after `server/src/main.ts` */
   args?: string[];
+  /** extra node options before the script, e.g. `--expose-gc` */
+  nodeArgs?: string[];
 }
 
 const live = new Set<ChildProcess>();
@@ -77,12 +79,12 @@ const BASE_ENV: Record<string, string> = {
   PORT: '0',
   HOST: '127.0.0.1',
   RATE_LIMIT_PUSH_PER_MIN: '0', RATE_LIMIT_PULL_PER_MIN: '0', RATE_LIMIT_AUTH_PER_MIN: '0', RATE_LIMIT_API_PER_MIN: '0',
-  RATE_LIMIT_INVITES_PER_DAY: '0',
+  RATE_LIMIT_INVITES_PER_DAY: '0', RATE_LIMIT_SIGNUPS_PER_HOUR: '0',
   ARGON2_MEMORY_KIB: '1024', ARGON2_TIME_COST: '1',
 };
 
 function spawnOne(index: number, opts: StartReplicasOptions): { proc: ChildProcess; lines: string[]; ready: Promise<ReplicaProcess> } {
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts', ...(opts.args ?? [])], {
+  const proc = spawn(process.execPath, [...(opts.nodeArgs ?? []), '--import', 'tsx', 'server/src/main.ts', ...(opts.args ?? [])], {
     cwd: ROOT,
     env: { ...process.env, ...BASE_ENV, PGAPPNAME: `replica-${index}`, ...opts.env, DATABASE_URL: opts.databaseUrl },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -93,6 +95,7 @@ function spawnOne(index: number, opts: StartReplicasOptions): { proc: ChildProce
   let stderr = '';
   proc.stderr!.on('data', (b: Buffer) => {
     stderr = (stderr + b.toString()).slice(-4000);
+    lines.push(`stderr: ${b.toString()}`);
   });
   const ready = new Promise<ReplicaProcess>((resolve, reject) => {
     let buf = '';
@@ -206,4 +209,32 @@ export async function freshPgDatabase(prefix = 'satchel_rep'): Promise<PgDatabas
       await admin.end();
     },
   };
+}
+
+/** Answer of {@link postJson}. */
+export interface JsonAnswer {
+  status: number;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  body: any;
+}
+
+/**
+ * POSTs JSON to a replica over HTTP (a real socket, unlike the harness's `app.request`).
+ * @param timeoutMs abort after this long (the request then rejects with an AbortError)
+ */
+export async function postJson(url: string, path: string, body: unknown, token?: string, timeoutMs = 60_000): Promise<JsonAnswer> {
+  const r = await fetch(url + path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify(body),
+    signal: AbortSignal.timeout(timeoutMs),
+  });
+  const text = await r.text();
+  let parsed: unknown = text;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    // not JSON: keep the text
+  }
+  return { status: r.status, body: parsed };
 }
