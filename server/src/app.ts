@@ -11,7 +11,7 @@ import { timeout } from 'hono/timeout';
 import type { Config } from './config';
 import type { AppDeps, AppEnv } from './context';
 import type { Store } from './db/open-store';
-import { HttpError } from './errors';
+import { HttpError, isTransient } from './errors';
 import { inputGuard } from './input-guard';
 import { buildOpenApi } from './openapi';
 import { createLimiter, type RateLimiter } from './rate-limit';
@@ -95,6 +95,11 @@ export function createApp(opts: CreateAppOptions): Hono<AppEnv> {
     }
     if (err instanceof HTTPException) {
       return c.json({ error: { code: err.status === 503 ? 'timeout' : 'http_error', message: err.message || 'request failed' } }, err.status);
+    }
+    if (isTransient(err)) {
+      // A lock or statement timeout, a deadlock, a lost connection (docs/sync-protocol.md 4 "Time limits"): retry, not a bug.
+      c.header('Retry-After', '1');
+      return c.json({ error: { code: 'unavailable', message: 'the service is busy; retry' } }, 503);
     }
     // Unknown error: log its name and message only (no stack, no request body), answer generically.
     deps.log({ at: new Date().toISOString(), level: 'error', path: safePath(c.req.path), error: err.name, message: String(err.message).slice(0, 200) });

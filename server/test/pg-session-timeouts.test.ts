@@ -93,6 +93,23 @@ describe('PostgreSQL session time limits', () => {
     expect(again.body.results).toEqual([{ seq: 1, status: 'applied', duplicate: true }, { seq: 2, status: 'applied' }]);
   }, 90_000);
 
+  it('a team route waiting behind a held scope lock answers 503 unavailable, not 500; it succeeds once the lock is free', async () => {
+    const { store, api } = await limited();
+    const owner = await api.signup('owner');
+    const member = await api.signup('member');
+    const { teamId, scopeId } = await api.createTeam(owner);
+    const inv = await api.req('POST', `/v1/teams/${teamId}/invites`, { token: owner.token, body: { role: 'editor', expiresInHours: 24 } });
+    expect(inv.status).toBe(201);
+    const holder = await holdScope(store, scopeId);
+    const r = await api.req('POST', `/v1/invites/${inv.body.code}/accept`, { token: member.token });
+    expect(r.status).toBe(503);
+    expect(r.body).toEqual({ error: { code: 'unavailable', message: 'the service is busy; retry' } });
+    holder.release();
+    expect(await holder.ended).toBeUndefined(); // the holder was still alive: it rolled back itself
+    const ok = await api.req('POST', `/v1/invites/${inv.body.code}/accept`, { token: member.token });
+    expect(ok.status).toBe(200);
+  }, 60_000);
+
   it('derives its defaults from REQUEST_TIMEOUT_MS and takes overrides', () => {
     expect(readPgTimeouts({})).toEqual({ lockMs: 2500, statementMs: 7500, idleInTxMs: 5000 });
     expect(readPgTimeouts({ REQUEST_TIMEOUT_MS: '6000' })).toEqual({ lockMs: 1000, statementMs: 3000, idleInTxMs: 2000 });
