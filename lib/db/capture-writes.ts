@@ -12,6 +12,7 @@ import { addMutation } from './outbox';
 import { canonicalTags, tagDiff } from './tag-labels';
 import { findInbox, newCollectionRow } from './collection-rows';
 import { followUpDelay } from './settings';
+import { captureRight, withinRight } from './team-rights';
 
 /** Fields {@link updateCapture} may change. Omitted (undefined) fields are left alone. */
 export interface CapturePatch {
@@ -110,6 +111,9 @@ export async function patchCaptureIn(db: SatchelDb, id: string, dirty: CapturePa
   const patch = deepStorable(dirty);
   const old = await db.captures.get(id);
   if (!old || old.deletedAt !== null) return null;
+  // A team capture the learner may not change: only what the role table allows is queued (lib/db/team-rights.ts).
+  const allowed = old.scopeId.startsWith('team:') ? withinRight(await captureRight(db, old), old, patch) : patch;
+  if (allowed !== patch) return await patchCaptureIn(db, id, allowed, now);
   const next: Capture = { ...old };
   const set: Record<string, unknown> = {};
   const change = <K extends 'intent' | 'note' | 'title' | 'reviewedAt' | 'archivedAt' | 'reflection' | 'followUp'>(k: K, v: Capture[K] | undefined) => {
