@@ -6,6 +6,7 @@
  * own expiry keeps a 24-hour budget while other keys come and go.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { sql } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import { createApp, testConfig } from '../src/app';
 import { createLimiter, RateLimiter } from '../src/rate-limit';
@@ -75,6 +76,14 @@ describe('memory limiter (the SQLite single-process default)', () => {
     const r = createLimiter(testConfig({ rateLimitStore: 'redis', redisUrl: 'redis://127.0.0.1:6379' }), sq.store);
     expect(r.backend.kind).toBe('redis');
     await r.close();
+  });
+
+  it('the PostgreSQL counter table is UNLOGGED (no WAL, no fsync per check); SQLite has it too, unused', { timeout: 60_000 }, async () => {
+    const pgs = await store('postgres');
+    const r = await sql<{ p: string }>`select relpersistence as p from pg_class where relname = 'rate_limits' and relnamespace = current_schema()::regnamespace`.execute(pgs.store.db);
+    expect(r.rows).toEqual([{ p: 'u' }]);
+    const sq = await store('sqlite');
+    expect(await sq.store.db.selectFrom('rate_limits' as never).selectAll().execute()).toEqual([]);
   });
 
   it('enforces the budget in one process; a second process counts apart', { timeout: 30_000 }, async () => {

@@ -216,13 +216,17 @@ const m002: Migration = {
 /**
  * Shared rate-limit counters (issue 10; server/src/rate-limit.ts): the table `rate-limiter-flexible`
  * reads and upserts on PostgreSQL, made here so replicas starting together never race to create it.
- * Keys are prefixed and hashed by the limiter; `expire` is epoch ms (null = never). Unused on SQLite,
- * whose single process counts in memory.
+ * Keys are prefixed and hashed by the limiter; `expire` is epoch ms (null = never). On PostgreSQL the
+ * table is UNLOGGED: a check writes no WAL and waits for no fsync, and a crash merely resets the
+ * counters. Unused on SQLite, whose single process counts in memory.
  */
 const m003: Migration = {
   async up(db: Kysely<unknown>) {
+    // `version()` exists on PostgreSQL only; on SQLite the failed probe leaves the transaction usable.
+    const onPg = await sql`select version()`.execute(db).then(() => true, () => false);
     await db.schema
       .createTable('rate_limits')
+      .$call((b) => (onPg ? b.modifyFront(sql`unlogged`) : b))
       .addColumn('key', 'text', (c) => c.primaryKey())
       .addColumn('points', 'integer', (c) => c.notNull().defaultTo(0))
       .addColumn('expire', 'bigint')
