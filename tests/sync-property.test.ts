@@ -11,6 +11,8 @@ import { dexieSyncStore } from '../lib/db/sync-store';
 import { ensureDeviceId, writeSyncAuth } from '../lib/db/sync-state';
 import { makeDraft } from '../lib/db/testing';
 import { tagKey } from '../lib/schema';
+import { newId } from '../lib/util/uuid';
+import { POISON_FAILURES } from '../lib/sync/types';
 
 // Issue 4: the extension's real client (lib/sync engine + the Dexie store) on several devices of
 // two users, editing offline, syncing over a faulty transport (requests dropped before or after the
@@ -18,6 +20,11 @@ import { tagKey } from '../lib/schema';
 // memory survives) and the server restarted (a new app on the same store). After everyone syncs
 // cleanly: devices of a user agree, nothing written is lost, nothing deleted comes back, no post is
 // held twice, and nobody holds a row outside their scopes.
+// Issue 10, poison mutations: some queued mutations are invalid for the server (`rejected:invalid`)
+// and some make the server answer 500 whenever they are in a push (a fault-injecting wrapper). The
+// outbox still drains within a bounded number of runs, every good mutation reaches the server's log,
+// every poison one is in its device's refused list (the 500 ones withdrawn, never stored), and none
+// is pushed without bound.
 
 type Fault = 'ok' | 'drop-before' | 'drop-after' | 'duplicate';
 type Action =
@@ -27,7 +34,11 @@ type Action =
   | { t: 'delete'; dev: number; pick: number }
   | { t: 'share'; dev: number; pick: number }
   | { t: 'sync'; dev: number; faults: Fault[]; stopAfter: number | null }
-  | { t: 'restart' };
+  | { t: 'restart' }
+  /** a mutation the server refuses `rejected:invalid` (queued raw: no lib/db writer makes one) */
+  | { t: 'invalid'; dev: number; kind: number }
+  /** a note edit the server answers 500 on whenever it is in a push */
+  | { t: 'poison'; dev: number; pick: number };
 
 const DEVICES = 3; // 0, 1: user Ana; 2: user Bo (both in one team)
 const fault = fc.constantFrom<Fault>('ok', 'ok', 'ok', 'drop-before', 'drop-after', 'duplicate');
@@ -39,13 +50,36 @@ const action: fc.Arbitrary<Action> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ t: fc.constant('share' as const), dev: fc.nat(DEVICES - 1), pick: fc.nat(20) }) },
   { weight: 4, arbitrary: fc.record({ t: fc.constant('sync' as const), dev: fc.nat(DEVICES - 1), faults: fc.array(fault, { maxLength: 6 }), stopAfter: fc.option(fc.nat(3), { nil: null }) }) },
   { weight: 1, arbitrary: fc.record({ t: fc.constant('restart' as const) }) },
+  { weight: 1, arbitrary: fc.record({ t: fc.constant('invalid' as const), dev: fc.nat(DEVICES - 1), kind: fc.nat(2) }) },
+  { weight: 2, arbitrary: fc.record({ t: fc.constant('poison' as const), dev: fc.nat(DEVICES - 1), pick: fc.nat(20) }) },
 );
+
+/** Raw outbox rows the server must answer `rejected:invalid` (an unknown name, an own-key trap, a bad argument). */
+const INVALID: Array<(scopeId: string) => { name: string; args: Record<string, unknown> }> = [
+  () => ({ name: 'frobnicate', args: {} }),
+  () => ({ name: 'constructor', args: {} }),
+  (scopeId) => ({ name: 'createCollection', args: { id: newId(), scopeId, name: '' } }),
+];
 
 class Stopped extends Error {}
 
 async function runProgram(actions: Action[]): Promise<void> {
   const srv = await startTestSyncServer();
-  const { url, fetch: direct } = srv;
+  const { url, fetch: server } = srv;
+  // Poison: a push holding one of these mutation ids fails with 500 (the server's error body).
+  const poisoned = new Set<string>();
+  const alone = new Map<string, number>(); // pushes a poison was alone in, during runs without network faults
+  let clean = false;
+  const direct: Fetch = async (u, init) => {
+    if (u.endsWith('/v1/sync/push')) {
+      const ids = (JSON.parse(init.body ?? '{}') as { mutations?: Array<{ mutationId: string }> }).mutations?.map((m) => m.mutationId) ?? [];
+      if (clean && ids.length === 1 && poisoned.has(ids[0]!)) alone.set(ids[0]!, (alone.get(ids[0]!) ?? 0) + 1);
+      if (ids.some((id) => poisoned.has(id))) return { status: 500, headers: new Headers(), text: async () => '{"error":{"code":"internal","message":"internal error"}}' };
+    }
+    return server(u, init);
+  };
+  const invalid = new Set<string>();
+  const queued = new Set<string>(); // every mutation id any outbox ever held
   const dbs: SatchelDb[] = [];
   const names: string[] = [];
   try {
@@ -79,6 +113,7 @@ async function runProgram(actions: Action[]): Promise<void> {
         if (f === 'drop-after') throw new TypeError('connection reset');
         return res;
       };
+      clean = stopAfter === null && faults.every((f) => f === 'ok');
       try {
         await syncOnce({ store: dexieSyncStore(dbs[dev]!), transport: httpTransport({ fetch: faulty }), now: Date.now, random: () => 0 }, { force: true });
       } catch (e) {
@@ -89,7 +124,12 @@ async function runProgram(actions: Action[]): Promise<void> {
         dbs[dev]!.close();
         dbs[dev] = new SatchelDb(names[dev]!);
       }
+      await noteQueued(dev);
     };
+    const noteQueued = async (dev: number) => {
+      for (const r of await dbs[dev]!.outbox.toArray()) queued.add(r.mutationId);
+    };
+    const lastQueued = async (dev: number) => (await dbs[dev]!.outbox.orderBy('seq').last())?.mutationId;
     const live = async (dev: number) => (await dbs[dev]!.captures.toArray()).filter((c) => c.deletedAt === null);
     const pick = async (dev: number, i: number) => {
       const rows = (await live(dev)).sort((a, b) => a.id.localeCompare(b.id));
@@ -101,12 +141,22 @@ async function runProgram(actions: Action[]): Promise<void> {
         srv.restart();
       } else if (a.t === 'sync') {
         await sync(a.dev, a.faults, a.stopAfter);
+      } else if (a.t === 'invalid') {
+        const m = INVALID[a.kind % INVALID.length]!(LOCAL_SCOPE);
+        await dbs[a.dev]!.outbox.add({ mutationId: newId(), name: m.name as 'addTag', args: m.args, clientTs: Date.now() });
+        invalid.add((await lastQueued(a.dev))!);
       } else if (a.t === 'save') {
         await saveCapture(dbs[a.dev]!, makeDraft({ postId: `180000000000000${a.post}000`, text: `post ${a.post}` }));
       } else {
         const c = await pick(a.dev, a.pick);
         if (!c) continue;
         if (a.t === 'note') await updateCapture(dbs[a.dev]!, c.id, { note: a.text || null });
+        else if (a.t === 'poison') {
+          const before = await lastQueued(a.dev);
+          await updateCapture(dbs[a.dev]!, c.id, { note: `poison ${poisoned.size}` });
+          const id = await lastQueued(a.dev);
+          if (id && id !== before) poisoned.add(id);
+        }
         else if (a.t === 'tag') await updateCapture(dbs[a.dev]!, c.id, { tags: a.add ? [...c.tags, a.tag] : c.tags.filter((x) => tagKey(x) !== tagKey(a.tag)) });
         else if (a.t === 'delete') {
           await deleteCaptures(dbs[a.dev]!, [c.id]);
@@ -115,16 +165,33 @@ async function runProgram(actions: Action[]): Promise<void> {
           await shareCapture(dbs[a.dev]!, c.id, team.scopeId).catch(() => undefined); // before the first sync the team is unknown
         }
       }
+      for (let d = 0; d < DEVICES; d++) await noteQueued(d);
     }
 
-    // Everyone syncs cleanly until nothing moves.
-    for (let round = 0; round < 3; round++) for (let d = 0; d < DEVICES; d++) await sync(d, [], null);
+    // Everyone syncs cleanly until nothing moves: each poison costs its device at most
+    // POISON_FAILURES runs, so this many rounds always suffice.
+    const rounds = 3 + POISON_FAILURES * poisoned.size;
+    for (let round = 0; round < rounds; round++) for (let d = 0; d < DEVICES; d++) await sync(d, [], null);
 
     const view = async (dev: number) =>
       (await live(dev))
         .map((c) => `${c.scopeId}|${c.id}|${c.key}|${c.note ?? ''}|${c.tags.map((x) => tagKey(x)).sort().join(',')}`)
         .sort();
     for (let d = 0; d < DEVICES; d++) expect(await dbs[d]!.outbox.count(), `device ${d} outbox drained`).toBe(0);
+    // Every poison is in its device's refused list; nothing else was withdrawn.
+    const refused = (await Promise.all(dbs.map((d) => d.rejected.toArray()))).flat();
+    const withdrawn = refused.filter((r) => r.code === 'withdrawn').map((r) => r.mutationId).sort();
+    expect(withdrawn, 'the 500-poison mutations, and only they, are withdrawn').toEqual([...poisoned].sort());
+    for (const r of refused.filter((x) => x.code === 'withdrawn')) expect(r.reason).toMatch(/^the server failed on this change \d+ times: 500 internal$/);
+    const invalidRefused = new Set(refused.filter((r) => r.status === 'rejected' && r.code === 'invalid').map((r) => r.mutationId));
+    expect([...invalid].filter((id) => !invalidRefused.has(id)), 'every invalid mutation is refused as invalid').toEqual([]);
+    // Every good mutation reached the server's log; no 500-poison one did (its seq went to a withdraw).
+    const logged = new Map((await srv.store.store.db.selectFrom('mutation_log').select(['mutation_id', 'status', 'code']).execute()).map((r) => [r.mutation_id, r]));
+    expect([...queued].filter((id) => !poisoned.has(id) && !logged.has(id)), 'good mutations missing from the server').toEqual([]);
+    expect([...poisoned].filter((id) => logged.has(id)), 'poison stored').toEqual([]);
+    // Nothing is retried forever: in runs without network faults a poison is pushed alone at most
+    // POISON_FAILURES times (each such run counts it; the last withdraws it).
+    for (const id of poisoned) expect(alone.get(id) ?? 0, 'fault-free runs a poison failed alone in').toBeLessThanOrEqual(POISON_FAILURES);
     // A delete the server refused (an editor deleting what someone else shared) was no delete.
     for (const d of dbs) for (const r of await d.rejected.toArray()) if (r.name === 'deleteCapture') deleted.delete(String(r.args.id));
     // Ana's two devices agree on everything; all three agree on the team.
@@ -136,6 +203,7 @@ async function runProgram(actions: Action[]): Promise<void> {
       const rows = await live(d);
       // No resurrected delete, no post twice in a scope, nothing outside the user's scopes.
       expect(rows.filter((c) => deleted.has(c.id)).map((c) => c.id), `device ${d}: deleted captures stay deleted`).toEqual([]);
+      expect(rows.filter((c) => c.note?.startsWith('poison')).map((c) => c.note), `device ${d}: no withdrawn note is kept`).toEqual([]);
       const keys = rows.map((c) => `${c.scopeId}|${c.key}`);
       expect(new Set(keys).size, `device ${d}: one capture per post and scope`).toBe(keys.length);
       for (const c of rows) expect([LOCAL_SCOPE, team.scopeId], `device ${d}: scope`).toContain(c.scopeId);
