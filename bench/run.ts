@@ -12,6 +12,7 @@ const BENCHMARKS: Record<string, Bench> = {
   'capture-latency': async () => (await import('./capture-latency')).run(),
   'server-load': async () => (await import('./server-load')).run(),
   'server-soak': async () => (await import('./server-soak')).run(),
+  'sqlite-commit': async () => (await import('./sqlite-commit')).run(),
   'sync-initial': async () => (await import('./sync-initial')).run(),
   'popup-open': async () => (await import('./popup-open')).run(),
   search: async () => (await import('./search')).run(),
