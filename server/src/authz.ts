@@ -2,15 +2,15 @@
  * The one authorisation function family (docs/sync-protocol.md 4): a user's role in a scope comes from
  * `memberships` only; the scope of an existing row always comes from the stored row.
  *
- * | action                                   | owner | editor                  | viewer |
- * | read                                     |   ✓   |   ✓                     |   ✓    |
- * | create, share into, file into a collection|  ✓   |   ✓                     |   —    |
- * | change a stored row (content, fields,    |  any  | only rows they own      |   —    |
- * |  tags, delete, rename, unfile)           |       | (`canEditRow`)          |        |
- * | manage members                           |   ✓   |   —                     |   —    |
+ * | action                                                        | owner | editor             | viewer |
+ * | read                                                          |   ✓   |   ✓                |   ✓    |
+ * | add: create, share into, file into a collection (`canWrite`)  |   ✓   |   ✓                |   —    |
+ * | change a stored row: complete, edit, tag, delete, rename,     |  any  | only rows they own |   —    |
+ * |   remove an item (`canEditRow`)                               |       |                    |        |
+ * | manage members                                                |   ✓   |   —                |   —    |
  *
- * The per-mutation table, with non-members and other users' personal scopes, is docs/sync-protocol.md 4
- * ("role table") and `server/test/authz-rows.ts`.
+ * Per mutation and actor (non-members, other users' personal scopes too): docs/sync-protocol.md 4
+ * "role table", run by server/test/authz-matrix.test.ts.
  */
 import type { Kysely } from 'kysely';
 import type { DB } from './db/schema';
