@@ -19,7 +19,7 @@ import { MUTATION_NAMES, type MutationName } from '../../lib/schema';
 import { ROUTES } from '../src/openapi';
 import { draft, type Api, type Device } from './harness';
 
-/** The rows and devices the generators point at. `victim` may be signed out or revoked by a request; {@link restoreVictim} signs it in again. */
+/** The rows and devices the generators point at. `victim` (and now and then `main`) may be signed out or revoked by a request; {@link signInAgain} signs it in again. */
 export interface FuzzWorld {
   api: Api;
   /** never signed out: generators do not hand its id to destructive routes */
@@ -46,6 +46,8 @@ export interface FuzzRequest {
 
 const NEXT = '§next';
 const VICTIM = '§victim';
+/** `main`'s current token (it changes when a request signed `main` out and it was signed in again). */
+const MAIN = '§main';
 
 // ---------- values ----------
 
@@ -168,14 +170,14 @@ const headerText = fc.oneof(
 
 const authHeader = (w: FuzzWorld, token: 'main' | 'victim') =>
   fc.oneof(
-    { weight: 8, arbitrary: fc.constant(token === 'main' ? `Bearer ${w.main.token}` : VICTIM) },
+    { weight: 8, arbitrary: fc.constant(token === 'main' ? `Bearer ${MAIN}` : VICTIM) },
     { weight: 1, arbitrary: fc.constant(`Bearer ${w.other.token}`) },
     {
       weight: 2,
       arbitrary: fc.oneof(
         headerText,
         headerText.map((s) => `Bearer ${s}`),
-        fc.constantFrom('Bearer', 'Bearer ', 'Basic dXNlcjpwYXNz', `Bearer ${w.main.token}x`, `bearer  ${w.main.token}`, `Bearer cap_${'0'.repeat(24)}_${'A'.repeat(43)}`, `Bearer ${w.main.token.slice(0, -1)}`),
+        fc.constantFrom('Bearer', 'Bearer ', 'Basic dXNlcjpwYXNz', `Bearer ${MAIN}x`, `bearer  ${MAIN}`, `Bearer x${MAIN}`, `Bearer cap_${'0'.repeat(24)}_${'A'.repeat(43)}`, `Bearer ${w.main.token.slice(0, -1)}`),
       ),
     },
   );
@@ -302,6 +304,7 @@ export function requestsFor(endpoint: string, w: FuzzWorld): fc.Arbitrary<FuzzRe
 export function render(r: FuzzRequest, w: FuzzWorld): { path: string; init: RequestInit } {
   const headers = { ...r.headers };
   if (headers.authorization === VICTIM) headers.authorization = `Bearer ${w.victim.token}`;
+  if (headers.authorization) headers.authorization = headers.authorization.replace(MAIN, w.main.token);
   let body: string | undefined;
   if (r.body && 'raw' in r.body) body = r.body.raw;
   else if (r.body) {
@@ -344,11 +347,11 @@ export function responseProblem(endpoint: string, status: number, text: string):
   return null;
 }
 
-/** Signs `victim` in again (same device id, fresh token), after a request that may have signed it out. */
-export async function restoreVictim(w: FuzzWorld): Promise<void> {
-  const r = await w.api.req('POST', '/v1/sessions', { body: { email: w.victim.email, password: w.victim.password, deviceId: w.victim.deviceId, deviceName: 'victim' } });
-  if (r.status !== 201) throw new Error(`victim sign-in ${r.status}`);
-  w.victim.token = r.body.token;
+/** Signs `d` in again (same device id, fresh token), after a request that may have signed it out. @throws Error when sign-in fails. */
+export async function signInAgain(w: FuzzWorld, d: Device): Promise<void> {
+  const r = await w.api.req('POST', '/v1/sessions', { body: { email: d.email, password: d.password, deviceId: d.deviceId, deviceName: 'fuzz' } });
+  if (r.status !== 201) throw new Error(`sign-in again ${r.status}`);
+  d.token = r.body.token;
 }
 
 /**
@@ -365,7 +368,11 @@ export async function sendAndJudge(endpoint: string, r: FuzzRequest, w: FuzzWorl
     if (res.status === 200 && typeof b.lastMutationSeq === 'number') w.main.seq = b.lastMutationSeq + 1;
     if (typeof b.error?.expectedSeq === 'number') w.main.seq = b.error.expectedSeq;
   }
-  if (ENDPOINTS[endpoint]?.touchesVictim && res.status < 300) await restoreVictim(w);
+  if (ENDPOINTS[endpoint]?.touchesVictim && res.status < 300) {
+    // `bearer  <main's token>` is a valid spelling: a sign-out with it signs `main` out.
+    if (String((init.headers as Record<string, string>).authorization ?? '').includes(w.main.token)) await signInAgain(w, w.main);
+    await signInAgain(w, w.victim);
+  }
   return { status: res.status, problem, text };
 }
 
