@@ -1,7 +1,7 @@
 import { describe, it, expect, vi, afterEach } from 'vitest';
 import { render, screen, fireEvent, cleanup, waitFor, within } from '@testing-library/preact';
 import { useState } from 'preact/hooks';
-import { RefusedChanges, describeRefused, refusedReason, refusedChangesFile } from './RefusedChanges';
+import { RefusedChanges, describeRefused, refusedReason, refusedChangesFile, type RefusedRow } from './RefusedChanges';
 import type { ActionResult, RefusedChangeView } from './types';
 import { makeTranslate } from '../../lib/util/i18n';
 import en from '../../public/_locales/en/messages.json';
@@ -10,7 +10,7 @@ const t = makeTranslate(null, en);
 afterEach(cleanup);
 const T = Date.UTC(2026, 10, 30, 14, 5);
 let n = 0;
-const change = (o: Partial<RefusedChangeView>): RefusedChangeView => ({
+const change = (o: Partial<RefusedRow>): RefusedRow => ({
   mutationId: `m${++n}`, seq: n, name: 'addTag', args: {}, scopeId: null, status: 'rejected', code: null, at: T, ...o,
 });
 const longText = `Five   habits of\nteams that ship: ${'x'.repeat(200)}`;
@@ -57,6 +57,13 @@ describe('describeRefused / refusedReason', () => {
     expect(refusedReason({ status: 'rejected', code: 'id_conflict' }, t)).toBe('Not accepted: the server refused it (reason: id_conflict).');
     expect(refusedReason({ status: 'rejected', code: 'forbidden' }, t)).toBe('Not accepted: the server refused it (reason: forbidden). Your role in that team does not allow this change.');
     expect(refusedReason({ status: 'weird', code: null }, t)).toBe('Not accepted (status: weird).');
+  });
+
+  it('says a withdrawn change was given up on by this browser, with its reason (issue 10)', () => {
+    const reason = 'the server failed on this change 3 times: 500 internal';
+    expect(refusedReason({ status: 'rejected', code: 'withdrawn', reason }, t)).toBe(`Not sent: Satchel gave up on it so your other changes could sync (${reason}). Download it to keep its content.`);
+    render(<RefusedChanges changes={[change({ mutationId: 'w', name: 'updateCapture', args: { id: 'c', set: { note: 'x' } }, code: 'withdrawn', reason })]} onDismiss={ok} onDownload={() => {}} t={t} />);
+    expect(screen.getByRole('listitem').querySelector('.refused__why')!.textContent).toContain(`gave up on it so your other changes could sync (${reason})`);
   });
 });
 

@@ -4,10 +4,13 @@ import { fmt } from '../format';
 import type { ActionResult, RefusedChangeView } from './types';
 import './refused-changes.css';
 
+/** A refused change as lib/db `listRefused` gives it: `reason` says why this browser withdrew it (code `withdrawn`). */
+export type RefusedRow = RefusedChangeView & { reason?: string };
+
 /** Props of {@link RefusedChanges}. */
 export interface RefusedChangesProps {
   /** The refused changes, newest first (lib/db `listRefused`). */
-  changes: readonly RefusedChangeView[];
+  changes: readonly RefusedRow[];
   /** Forgets these changes on this device (lib/db `dismissRefused`). */
   onDismiss: (mutationIds: string[]) => Promise<ActionResult>;
   /** Starts a browser download of `blob` as `name` (built by {@link refusedChangesFile}). */
@@ -73,8 +76,12 @@ export function describeRefused(c: Pick<RefusedChangeView, 'name' | 'args'>, t: 
   return { what, subject };
 }
 
-/** Why the server did not apply a change, in words, by `status` (and `code` for `rejected`). Pure. */
-export function refusedReason(c: Pick<RefusedChangeView, 'status' | 'code'>, t: Translate): string {
+/**
+ * Why the server did not apply a change, in words, by `status` (and `code` for `rejected`); a change
+ * this browser withdrew (code `withdrawn`, docs/sync-protocol.md 3.9 "Poison") says so with its `reason`. Pure.
+ */
+export function refusedReason(c: Pick<RefusedRow, 'status' | 'code' | 'reason'>, t: Translate): string {
+  if (c.code === 'withdrawn') return fmt(t('optRefusedWhyWithdrawn'), { reason: c.reason ?? c.code });
   switch (c.status) {
     case 'gone':
       return t('optRefusedWhyGone');
@@ -95,7 +102,7 @@ export function refusedReason(c: Pick<RefusedChangeView, 'status' | 'code'>, t: 
  * The "Download as JSON" file: every refused change with its full payload (so the learner keeps
  * the content), plus when each was refused as an ISO time. Pure.
  */
-export function refusedChangesFile(changes: readonly RefusedChangeView[], now: number): { blob: Blob; name: string } {
+export function refusedChangesFile(changes: readonly RefusedRow[], now: number): { blob: Blob; name: string } {
   const body = {
     format: 'satchel-refused-changes',
     exportedAt: new Date(now).toISOString(),
@@ -108,7 +115,7 @@ export function refusedChangesFile(changes: readonly RefusedChangeView[], now: n
 const when = (ms: number, locale?: string) => new Date(ms).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' });
 
 /** The team a change was for, when it names one we know (`team:<id>` in its scope). */
-function teamOf(c: RefusedChangeView, names: Readonly<Record<string, string>> | undefined): string | null {
+function teamOf(c: RefusedRow, names: Readonly<Record<string, string>> | undefined): string | null {
   const scope = c.scopeId ?? str(c.args.targetScopeId) ?? str(c.args.scopeId);
   if (!scope?.startsWith('team:') || !names) return null;
   return names[scope.slice('team:'.length)] ?? null;
