@@ -76,6 +76,14 @@ function proxyHops(env: NodeJS.ProcessEnv): number {
   return env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true' ? 1 : 0;
 }
 
+/** Longest window the memory store can time (Node timers hold at most 2^31-1 ms), seconds. */
+const MAX_TIMER_S = 2_147_483;
+
+function atMost(n: number, max: number, name: string): number {
+  if (n > max) throw new Error(`${name} must be at most ${max}`);
+  return n;
+}
+
 function int(env: NodeJS.ProcessEnv, name: string, def: number): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return def;
@@ -113,7 +121,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     signinBackoff: {
       freeFailures: int(env, 'SIGNIN_FREE_FAILURES', 5),
       maxDelayS: int(env, 'SIGNIN_MAX_DELAY_S', 900),
-      forgetAfterS: int(env, 'SIGNIN_FORGET_AFTER_S', 86_400),
+      forgetAfterS: atMost(int(env, 'SIGNIN_FORGET_AFTER_S', 86_400), MAX_TIMER_S, 'SIGNIN_FORGET_AFTER_S'),
     },
     argon2: { memoryCost: int(env, 'ARGON2_MEMORY_KIB', 19456), timeCost: int(env, 'ARGON2_TIME_COST', 2) },
     tombstoneRetentionMs: int(env, 'TOMBSTONE_RETENTION_DAYS', 180) * 24 * 60 * MIN,

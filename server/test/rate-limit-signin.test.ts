@@ -9,7 +9,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { uuidv7 } from 'uuidv7';
 import { createApp, testConfig } from '../src/app';
-import type { SigninBackoff } from '../src/config';
+import { readConfig, type SigninBackoff } from '../src/config';
 import type { RateLimiter } from '../src/rate-limit';
 import { backoffDelayS, beginSignin } from '../src/signin-backoff';
 import { Api, freshStore, type TestStore } from './harness';
@@ -54,6 +54,14 @@ async function refusal(l: RateLimiter, cfg: SigninBackoff, email: string) {
   if (!('ok' in a)) throw new Error('let through');
   return a;
 }
+
+describe('SIGNIN_* configuration', () => {
+  it('reads the defaults and overrides; refuses a forget window the memory store cannot time', () => {
+    expect(readConfig({}).signinBackoff).toEqual({ freeFailures: 5, maxDelayS: 900, forgetAfterS: 86_400 });
+    expect(readConfig({ SIGNIN_FREE_FAILURES: '3', SIGNIN_MAX_DELAY_S: '0', SIGNIN_FORGET_AFTER_S: '600' }).signinBackoff).toEqual({ freeFailures: 3, maxDelayS: 0, forgetAfterS: 600 });
+    expect(() => readConfig({ SIGNIN_FORGET_AFTER_S: String(30 * 86_400) })).toThrow(/SIGNIN_FORGET_AFTER_S/);
+  });
+});
 
 describe('backoffDelayS', () => {
   it('free failures, then doubling from 1 s up to the cap; 0 when off', () => {
