@@ -100,6 +100,22 @@ describe.each(STORE_KINDS)('authorisation on %s', (kind) => {
     // Later mutations naming the alias reach the owner's row and are judged as such.
     expect(await send(c, 'updateCapture', { id, baseVersion: 0, set: { note: 'via alias' } })).toBe('rejected:forbidden');
   }, BUDGET);
+
+  it('the role is judged before the tombstone: deleted rows answer a caller without the right `forbidden`, the row owner `noop`/`gone`', async () => {
+    const c = await makeCell(w, 'editorOther');
+    const owner = w.people.owner;
+    await w.api.pushOk(owner, [w.api.mut(owner, 'deleteCapture', { id: c.cap }), w.api.mut(owner, 'deleteCollection', { id: c.col })]);
+    const answers = async (cell: Cell) => ({
+      deleteCapture: await send(cell, 'deleteCapture', { id: c.cap }),
+      completeCapture: await send(cell, 'completeCapture', { id: c.cap, set: draft(c.post, { text: `post ${c.post} and more` }) }),
+      addTag: await send(cell, 'addTag', { captureId: c.cap, tag: 'late' }),
+      renameCollection: await send(cell, 'renameCollection', { id: c.col, name: 'late' }),
+      deleteCollection: await send(cell, 'deleteCollection', { id: c.col }),
+    });
+    const F = 'rejected:forbidden';
+    expect(await answers(c)).toEqual({ deleteCapture: F, completeCapture: F, addTag: F, renameCollection: F, deleteCollection: F });
+    expect(await answers({ ...c, actor: owner })).toEqual({ deleteCapture: 'noop', completeCapture: 'gone', addTag: 'gone', renameCollection: 'gone', deleteCollection: 'noop' });
+  }, BUDGET);
 });
 
 describe.each(STORE_KINDS)('team endpoints by role on %s', (kind) => {
