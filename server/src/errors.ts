@@ -39,11 +39,15 @@ export class TransientStoreError extends Error {
 // (docs/sync-protocol.md 4 "Time limits"): waiting behind a stuck process is retried, then 503, never a 500.
 const TRANSIENT_PG = new Set(['40001', '40P01', '57P01', '57P02', '57P03', '08000', '08003', '08006', '08001', '08004', '55P03', '57014', '25P03']);
 
+// pg's own errors (no SQLSTATE) for a session that is gone, e.g. ended by 25P03 while this process
+// was frozen: the pool drops that client, so the retry runs on a fresh connection.
+const PG_CONNECTION_LOST = /^(Client has encountered a connection error and is not queryable|Connection terminated( unexpectedly)?)$/;
+
 /** True for errors worth retrying (see {@link TransientStoreError}). */
 export function isTransient(e: unknown): boolean {
   if (e instanceof TransientStoreError) return true;
   const code = (e as { code?: unknown } | null)?.code;
-  if (typeof code !== 'string') return false;
+  if (typeof code !== 'string') return e instanceof Error && PG_CONNECTION_LOST.test(e.message);
   // A unique violation means a concurrent writer in another scope took the same id first (two
   // scopes never share a lock); the retry re-checks and answers id_conflict instead of a 500.
   const raced = code === '23505' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === 'SQLITE_CONSTRAINT_UNIQUE';
