@@ -6,12 +6,14 @@
  * own expiry keeps a 24-hour budget while other keys come and go.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import * as net from 'node:net';
 import { sql } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import { createApp, testConfig } from '../src/app';
+import { readConfig } from '../src/config';
 import { createLimiter, RateLimiter } from '../src/rate-limit';
 import { Api, draft, freshStore, type TestStore } from './harness';
-import { appWith, closeLimiters, limiterOn, limits, testPrefix } from './rate-limit-harness';
+import { appWith, closeLimiters, limiterOn, limits, REDIS_URL, testPrefix } from './rate-limit-harness';
 
 const open: TestStore[] = [];
 afterEach(async () => {
@@ -63,6 +65,19 @@ describe.each([
     expect(st).toEqual([200, 200, 200, 200, 429]);
     expect(Number(retry)).toBeGreaterThanOrEqual(1);
     expect(Number(retry)).toBeLessThanOrEqual(60);
+  });
+});
+
+describe('testConfig keeps every limit off', () => {
+  // Rows come from readConfig's buckets, so a new bucket without an "off" default in testConfig fails here.
+  it.each(Object.keys(readConfig({}).rateLimits))('bucket %s: on in production, off in testConfig', (bucket) => {
+    const b = bucket as keyof ReturnType<typeof readConfig>['rateLimits'];
+    expect(readConfig({}).rateLimits[b].max).toBeGreaterThan(0);
+    expect(testConfig().rateLimits[b].max).toBe(0);
+  });
+  it('the sign-in backoff: on in production, off in testConfig', () => {
+    expect(readConfig({}).signinBackoff.maxDelayS).toBeGreaterThan(0);
+    expect(testConfig().signinBackoff.maxDelayS).toBe(0);
   });
 });
 
@@ -133,6 +148,49 @@ describe.each(['redis', 'postgres'] as const)('the %s limiter store fails', (kin
     expect(logs.length).toBe(1); // one line a minute, naming no key, email or SQL
     expect(logs[0]).toContain('rate-limit store failed');
     expect(logs[0]).not.toMatch(/example\.com|select|insert/i);
+  });
+});
+
+describe('a Redis that stops answering after it was ready', () => {
+  /** A TCP relay to the test Redis that can freeze: it then swallows every byte in both directions. */
+  async function freezableRelay(): Promise<{ url: string; freeze(): void; close(): Promise<void> }> {
+    const target = new URL(REDIS_URL);
+    let frozen = false;
+    const sockets: net.Socket[] = [];
+    const server = net.createServer((client) => {
+      const upstream = net.connect(Number(target.port || 6379), target.hostname);
+      sockets.push(client, upstream);
+      client.on('data', (d) => { if (!frozen) upstream.write(d); });
+      upstream.on('data', (d) => { if (!frozen) client.write(d); });
+      for (const s of [client, upstream]) s.on('error', () => {});
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const port = (server.address() as net.AddressInfo).port;
+    return {
+      url: `redis://127.0.0.1:${port}`,
+      freeze: () => { frozen = true; },
+      close: () => new Promise<void>((r) => { for (const s of sockets) s.destroy(); server.close(() => r()); }),
+    };
+  }
+
+  it('costs a request at most the 1 s command timeout: sign-in 503, push still counted per process', { timeout: 60_000 }, async () => {
+    const ts = await store('sqlite');
+    const d = await new Api(createApp({ store: ts.store, config: testConfig(), log: () => {} })).signup('h');
+    const relay = await freezableRelay();
+    try {
+      const limiter = await limiterOn('redis', ts.store, testPrefix(), relay.url);
+      await limiter.ready();
+      const api = appWith(ts.store, limiter, { rateLimits: limits({ auth: 100, push: 2 }), signinBackoff: { freeFailures: 5, maxDelayS: 900, forgetAfterS: 3600 } });
+      expect((await api.push(d, [])).status).toBe(200); // counted in Redis
+      relay.freeze();
+      const signin = await api.req('POST', '/v1/sessions', { body: { email: d.email, password: d.password, deviceId: uuidv7(), deviceName: 'x' } });
+      expect(signin.status).toBe(503);
+      expect((await api.push(d, [])).status).toBe(200); // insurance: a fresh per-process count
+      expect((await api.push(d, [])).status).toBe(200);
+      expect((await api.push(d, [])).status).toBe(429);
+    } finally {
+      await relay.close();
+    }
   });
 });
 
