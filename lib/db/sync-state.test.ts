@@ -118,6 +118,15 @@ describe('sync state', () => {
     expect((await readSyncState(db)).attempt).toBe(2);
   });
 
+  it('a state stored before the poison count existed still reads (cookie and backoff kept), and the count round-trips', async () => {
+    const db = fresh();
+    const old = { cookie: 'c7', attempt: 3, nextAt: 99, lastError: null, lastSyncedAt: 4 };
+    await db.kv.put({ key: SYNC_KV_KEYS.state, value: old });
+    expect(await readSyncState(db)).toEqual({ ...old, failing: null });
+    expect(await writeSyncState(db, { failing: { mutationId: 'm1', count: 2 } })).toEqual({ ...old, failing: { mutationId: 'm1', count: 2 } });
+    await expect(writeSyncState(db, { failing: { mutationId: 'm1', count: 0 } })).rejects.toMatchObject({ code: 'state_invalid' });
+  });
+
   it('has the same shapes as lib/sync SyncAuth and SyncState', () => {
     expectTypeOf<StoredSyncAuth>().toEqualTypeOf<SyncAuth>();
     expectTypeOf<StoredSyncState>().toEqualTypeOf<SyncState>();

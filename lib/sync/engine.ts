@@ -98,7 +98,8 @@ async function countPoison(deps: SyncDeps, item: OutboxItem, r: Failed): Promise
     await deps.store.writeState({ failing: { mutationId: item.mutationId, count } });
     return false;
   }
-  await deps.store.withdraw(item, `the server failed on this change ${count} times: ${r.status} ${r.code ?? r.message}`);
+  // ≤ 500 characters: the `withdraw` args schema (lib/schema/sync.ts).
+  await deps.store.withdraw(item, `the server failed on this change ${count} times: ${r.status} ${r.code ?? r.message}`.slice(0, 500));
   await deps.store.writeState({ failing: null });
   return true;
 }
