@@ -16,7 +16,7 @@ import { touchedScopes } from './touched-scopes';
 
 /** Test seams (fault injection) called inside each mutation's transaction. */
 export interface PushHooks {
-  /** Before apply; throw a TransientStoreError to simulate a DB failure (P4). */
+  /** Before apply; throw a TransientStoreError to simulate a DB failure (P4), or a RangeError for a poison mutation (P5). */
   beforeApply?(m: { deviceId: string; seq: number; mutationId: string; attempt: number }): void | Promise<void>;
   /** After apply, before commit; may await (R3: a writer holding the scope lock). */
   beforeCommit?(m: { deviceId: string; seq: number; mutationId: string }): void | Promise<void>;
@@ -231,9 +231,9 @@ export async function push(store: Store, auth: Auth, mutations: WireMutation[], 
     try {
       return await pushBatch(store, auth, sorted, hooks, now);
     } catch (e) {
-      if (!(e instanceof FallBack) && !isTransient(e)) throw e;
-      if (!(e instanceof FallBack)) hooks.onTransient?.(e);
-      // rolled back: redo one mutation per transaction below
+      if (!(e instanceof FallBack) && !isTransient(e) && !isPoison(e)) throw e;
+      if (isTransient(e)) hooks.onTransient?.(e);
+      // rolled back (a poison found in the bookkeeping too): redo one mutation per transaction below
     }
   }
   return pushEach(store, auth, sorted, hooks, now);
