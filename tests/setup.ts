@@ -1,6 +1,13 @@
 import 'fake-indexeddb/auto';
 import { afterAll, afterEach, beforeEach } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import fc from 'fast-check';
+
+/**
+ * Every property test is seeded (reproducible on CI and here) unless it passes its own seed;
+ * `FC_SEED=<n>` explores another corner locally. Bounded: each test sets its own `numRuns`.
+ */
+fc.configureGlobal({ seed: Number(process.env.FC_SEED ?? 20261207) });
 
 beforeEach(() => {
   fakeBrowser.reset();

@@ -115,5 +115,5 @@ describe('import', () => {
       }),
       { numRuns: 25 },
     );
-  });
+  }, 60_000); // 25 IndexedDB round trips; ~4 s idle, budgeted for a loaded 2-core machine
 });
