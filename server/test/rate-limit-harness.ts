@@ -21,8 +21,8 @@ const made: RateLimiter[] = [];
  * A limiter on `kind` (`postgres` uses `store`'s database) under `prefix`, ready to answer.
  * @throws Error naming TEST_REDIS_URL when Redis does not answer within 5 s.
  */
-export async function limiterOn(kind: RateLimitStoreKind, store: Store, prefix: string, redisUrl = REDIS_URL): Promise<RateLimiter> {
-  const l = createLimiter(testConfig({ rateLimitStore: kind, redisUrl }), store, { prefix });
+export async function limiterOn(kind: RateLimitStoreKind, store: Store, prefix: string, redisUrl = REDIS_URL, log?: (e: Record<string, unknown>) => void): Promise<RateLimiter> {
+  const l = createLimiter(testConfig({ rateLimitStore: kind, redisUrl }), store, { prefix, log });
   made.push(l);
   if (kind === 'redis' && redisUrl === REDIS_URL) {
     const t = new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`Redis unreachable at ${REDIS_URL}: start it (redis-server --daemonize yes) or set TEST_REDIS_URL`)), 5000).unref());

@@ -116,22 +116,21 @@ describe('memory limiter (the SQLite single-process default)', () => {
 
 describe.each(['redis', 'postgres'] as const)('the %s limiter store fails', (kind) => {
   /** A limiter whose shared store cannot answer: Redis on a closed port, or a closed PostgreSQL pool. */
-  async function brokenLimiter(prefix: string): Promise<RateLimiter> {
+  async function brokenLimiter(prefix: string, log: (e: Record<string, unknown>) => void): Promise<RateLimiter> {
     if (kind === 'redis') {
       const sq = await store('sqlite');
-      return limiterOn('redis', sq.store, prefix, 'redis://127.0.0.1:1');
+      return limiterOn('redis', sq.store, prefix, 'redis://127.0.0.1:1', log);
     }
     const dead = await freshStore('postgres');
     await dead.cleanup(); // pool destroyed, schema gone
-    return limiterOn('postgres', dead.store, prefix);
+    return limiterOn('postgres', dead.store, prefix, undefined, log);
   }
 
   it('sign-in and sign-up fail closed (503 unavailable); push and pull fail open to per-process counts', { timeout: 60_000 }, async () => {
     const ts = await store('sqlite');
     const d = await new Api(createApp({ store: ts.store, config: testConfig(), log: () => {} })).signup('f');
     const logs: string[] = [];
-    const limiter = await brokenLimiter(testPrefix());
-    (limiter as unknown as { opts: { log: (e: object) => void } }).opts.log = (e) => logs.push(JSON.stringify(e));
+    const limiter = await brokenLimiter(testPrefix(), (e) => logs.push(JSON.stringify(e)));
     const api = appWith(ts.store, limiter, { rateLimits: limits({ auth: 100, signups: 100, push: 2, pull: 100 }), signinBackoff: { freeFailures: 5, maxDelayS: 900, forgetAfterS: 3600 } });
 
     const signin = await api.req('POST', '/v1/sessions', { body: { email: d.email, password: d.password, deviceId: uuidv7(), deviceName: 'x' } });
