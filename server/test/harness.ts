@@ -53,6 +53,8 @@ async function pgAdmin(): Promise<pg.Client> {
 }
 
 let swept = false;
+/** Age after which a dead run's schema is swept, ms (see {@link sweepStaleSchemas}). */
+const STALE_SCHEMA_MS = 6 * 3_600_000;
 
 /** Drops test schemas left by test processes that died mid-run (name ends with their pid; same host). */
 async function sweepStaleSchemas(admin: pg.Client): Promise<void> {
@@ -60,7 +62,12 @@ async function sweepStaleSchemas(admin: pg.Client): Promise<void> {
   swept = true;
   const { rows } = await admin.query<{ nspname: string }>(`select nspname from pg_namespace where nspname ~ '^t_[0-9a-f]{16}_[0-9]+$'`);
   for (const { nspname } of rows) {
-    const pid = Number(nspname.split('_')[2]);
+    const [, hex, pidText] = nspname.split('_');
+    const pid = Number(pidText);
+    // The first 12 hex digits are the schema's creation time (uuidv7 ms). A pid that looks dead may
+    // belong to another PID namespace on the same PostgreSQL (parallel runs in sandboxes), so only
+    // schemas older than STALE_SCHEMA_MS are swept, never a live run's.
+    if (Date.now() - parseInt(hex!.slice(0, 12), 16) < STALE_SCHEMA_MS) continue;
     let alive = true;
     try {
       process.kill(pid, 0);
@@ -96,7 +103,8 @@ export async function freshStore(kind: StoreKind, opts: { pgPoolSize?: number } 
   }
   const admin = await pgAdmin();
   await sweepStaleSchemas(admin);
-  const schema = `t_${uuidv7().replace(/-/g, '').slice(-16)}_${process.pid}`;
+  const id = uuidv7().replace(/-/g, '');
+  const schema = `t_${id.slice(0, 12)}${id.slice(-4)}_${process.pid}`; // creation ms + 4 random hex
   await admin.query(`create schema ${schema}`);
   const store = openStore(PG_URL, { pgSchema: schema, pgPoolSize: opts.pgPoolSize ?? 6 });
   try {
