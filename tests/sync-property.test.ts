@@ -79,6 +79,9 @@ async function runProgram(actions: Action[]): Promise<void> {
     return server(u, init);
   };
   const invalid = new Set<string>();
+  // The engine's clock: an hour passes at every reading, so every run comes after the backoff (≤ 15 min).
+  let at = Date.now();
+  const later = () => (at += 3_600_000);
   const queued = new Set<string>(); // every mutation id any outbox ever held
   const dbs: SatchelDb[] = [];
   const names: string[] = [];
@@ -115,7 +118,7 @@ async function runProgram(actions: Action[]): Promise<void> {
       };
       clean = stopAfter === null && faults.every((f) => f === 'ok');
       try {
-        await syncOnce({ store: dexieSyncStore(dbs[dev]!), transport: httpTransport({ fetch: faulty }), now: Date.now, random: () => 0 }, { force: true });
+        await syncOnce({ store: dexieSyncStore(dbs[dev]!), transport: httpTransport({ fetch: faulty }), now: later, random: () => 0 }, { force: true });
       } catch (e) {
         if (!(e instanceof Stopped)) throw e;
       }

@@ -249,6 +249,17 @@ describe('syncOnce and a poison mutation (the server answers 500 on it)', () => 
     expect(store.state.nextAt).toBeGreaterThan(now);
   });
 
+  it('a forced run before the backoff has passed ("Sync now") does not count a failure', async () => {
+    store.outbox = [item(1)];
+    const s = poisonServer(['m1']);
+    await syncOnce(deps(s.t));
+    for (let i = 0; i < 5; i++) expect(await syncOnce(deps(s.t), { force: true })).toMatchObject({ status: 'failed' });
+    expect(store.state.failing).toEqual({ mutationId: 'm1', count: 1 });
+    expect(store.withdrawn).toEqual([]);
+    await runs(s.t, 2);
+    expect(store.withdrawn.map((w) => w.mutationId)).toEqual(['m1']);
+  });
+
   it('never withdraws a withdraw that fails', async () => {
     store.outbox = [{ ...item(1), mutationId: 'w1', name: 'withdraw', args: { name: 'addTag', reason: 'x' } }];
     const s = poisonServer(['w1']);

@@ -30,8 +30,8 @@ type Failed = Extract<HttpResult<unknown>, { ok: false }>;
  * stopped service worker resumes where it was. On failure nothing is dropped: the outbox stays,
  * the error and the next retry time (full-jitter backoff, or `Retry-After`) go to the state.
  * A `500` halves the batch (like a `413`) until the mutation the server fails on is alone; one that
- * fails alone in {@link POISON_FAILURES} runs is withdrawn (`SyncStore.withdraw`), so no batch is
- * retried forever. `502`/`503`/`504` and network errors are outages: backoff, never withdrawal.
+ * fails alone in {@link POISON_FAILURES} runs (each after the backoff of the one before) is
+ * withdrawn (`SyncStore.withdraw`), so no batch is retried forever. `502`/`503`/`504` and network errors are outages: backoff, never withdrawal.
  * `force` ignores a pending backoff (the learner pressed "Sync now", or a UI page opened).
  * Never throws for network or server errors; store errors (IndexedDB) propagate.
  */
@@ -47,6 +47,9 @@ export async function syncOnce(deps: SyncDeps, opts: { force?: boolean } = {}): 
   let limit = MAX_MUTATIONS_PER_PUSH;
   let splits = 0;
   let healthy = false; // the server answered a request of this run with a 2xx
+  // A forced run before the backoff has passed ("Sync now", a page opening) never counts a failure:
+  // the POISON_FAILURES runs are spaced by the normal backoff, so a passing blip withdraws nothing.
+  const due = state.nextAt <= now();
   for (;;) {
     const items = packBatch(await store.readOutbox(limit));
     if (items.length === 0) break;
@@ -69,7 +72,7 @@ export async function syncOnce(deps: SyncDeps, opts: { force?: boolean } = {}): 
     }
     if (r.status === 500 && items.length === 1) {
       healthy ||= (await transport.pull(auth, state.cookie)).ok;
-      if (healthy && (await countPoison(deps, items[0]!, r))) continue;
+      if (healthy && due && (await countPoison(deps, items[0]!, r))) continue;
     }
     if (r.status === 409 && r.code === 'device_state_mismatch' && !deviceReset) {
       deviceReset = true; // the local database was restored: become a new device, re-push
