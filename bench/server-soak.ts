@@ -72,11 +72,16 @@ async function soak(databaseUrl: string): Promise<Figure[]> {
     const t0 = performance.now();
     const end = t0 + SOAK_S * 1000;
     const warm = Math.min(60_000, SOAK_S * 100); // 10 % of the run, at most a minute
-    let start: Mem | null = null;
+    // Samples: after the warm-up, then every tenth of the run (at least every minute), and at the end.
+    const samples: Array<Mem & { at: number }> = [];
+    const every = Math.min(60_000, SOAK_S * 100);
     const sampler = (async () => {
-      await sleep(warm);
-      start = await memory(rep);
-      log(`soak start (after ${warm / 1000} s): rss ${(start.rss / 2 ** 20).toFixed(1)} MiB, heap ${(start.heapUsed / 2 ** 20).toFixed(1)} MiB`);
+      for (let at = warm; at < SOAK_S * 1000 - every / 2; at += every) {
+        await sleep(Math.max(0, t0 + at - performance.now()));
+        const m = await memory(rep);
+        samples.push({ ...m, at: Math.round(at / 1000) });
+        log(`soak ${Math.round(at / 1000)} s: rss ${(m.rss / 2 ** 20).toFixed(1)} MiB, heap ${(m.heapUsed / 2 ** 20).toFixed(1)} MiB`);
+      }
     })();
     await Promise.all(devs.map(async (d) => {
       while (performance.now() < end) {
@@ -89,14 +94,16 @@ async function soak(databaseUrl: string): Promise<Figure[]> {
     }));
     await sampler;
     const stop = await memory(rep);
-    const first = start as Mem | null;
+    const first = samples[0];
     if (!first) throw new Error('no start sample');
+    const mid = samples[Math.floor(samples.length / 2)]!;
     const seconds = (performance.now() - t0) / 1000;
     log(`soak end (${seconds.toFixed(0)} s, ${rounds} rounds): rss ${(stop.rss / 2 ** 20).toFixed(1)} MiB, heap ${(stop.heapUsed / 2 ** 20).toFixed(1)} MiB, errors ${errors}`);
     const mib = (b: number) => round(b / 2 ** 20, 1);
     const note = `${STORE}, ${DEVICES} devices, ${seconds.toFixed(0)} s, rounds of push ${BATCH} + pull, ${THINK_MS} ms think time; memory after a full GC`;
     const figs: Figure[] = [
       { name: 'server-soak.rss-growth', value: round(stop.rss / first.rss, 3), unit: 'ratio', goal: `<= ${SOAK_GROWTH_GOAL}`, note: `end / after warm-up (${warm / 1000} s); ${note}` },
+      { name: 'server-soak.rss-growth.second-half', value: round(stop.rss / mid.rss, 3), unit: 'ratio', goal: 'info', note: `end / the sample at ${mid.at} s (a plateau reads about 1)` },
       { name: 'server-soak.heap-growth', value: round(stop.heapUsed / first.heapUsed, 3), unit: 'ratio', goal: `<= ${SOAK_GROWTH_GOAL}`, note: 'V8 heap used, end / after warm-up' },
       { name: 'server-soak.rss-start', value: mib(first.rss), unit: 'MiB', goal: 'info' },
       { name: 'server-soak.rss-end', value: mib(stop.rss), unit: 'MiB', goal: 'info' },
