@@ -215,7 +215,7 @@ export class Api {
   }
 
   /** Pushes raw mutations; returns status and body. */
-  push(d: Device, mutations: Mut[]): Promise<{ status: number; body: PushResponse & { error?: any } }> {
+  push(d: Device, mutations: Mut[]): Promise<{ status: number; body: PushResponse & { error?: any }; headers: Headers }> {
     return this.req('POST', '/v1/sync/push', { token: d.token, body: { protocolVersion: 1, schemaVersion: 1, deviceId: d.deviceId, mutations } });
   }
 
