@@ -36,7 +36,8 @@ describe.each(STORE_KINDS)('fuzz on %s (issue 10)', (kind) => {
   let ts: TestStore;
   let w: FuzzWorld;
   beforeAll(async () => {
-    const e = await setup(kind);
+    // Behind one trusted proxy, so the fuzzed X-Forwarded-For headers are parsed, not ignored.
+    const e = await setup(kind, { config: { trustedProxyHops: 1 } });
     ts = e.ts;
     w = await buildWorld(e.api);
   }, BUDGET);
