@@ -58,7 +58,8 @@ export function buildOpenApi(): Record<string, unknown> {
     const path = r.path.replace(/:([A-Za-z]+)/g, '{$1}');
     const params = [...r.path.matchAll(/:([A-Za-z]+)/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));
     const responses: Record<string, unknown> = { [r.status]: { description: 'OK', content: { 'application/json': { schema: js(r.response) } } } };
-    for (const s of [400, ...(r.auth ? [401] : []), 429, 500, ...(r.errors ?? [])]) {
+    // Every route may answer 503: a request timeout, a transient store error, or (sign-in, sign-up, invite accept) an unreachable shared rate-limit store.
+    for (const s of [400, ...(r.auth ? [401] : []), 429, 500, 503, ...(r.errors ?? [])]) {
       responses[s] = { description: REASONS[s] ?? 'Error', content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorResponse' } } } };
     }
     (paths[path] ??= {})[r.method] = {
