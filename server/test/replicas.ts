@@ -4,7 +4,7 @@
  *
  * - {@link freshPgDatabase}: a new PostgreSQL database per run (its own `public` schema, so the
  *   processes need no schema setting), dropped with `(force)` afterwards; databases left by a dead
- *   run (name ends with its pid) are swept on the next call.
+ *   run (its pid and creation time are in the name) are swept on a later call once 6 h old.
  * - {@link startReplicas}: spawns all N at once (they race on start-up, as replicas do), waits for
  *   each one's `listening` line, and kills every one of them if any fails to come up.
  * - {@link ReplicaSet.stop}: SIGCONT (a frozen replica cannot die of SIGTERM otherwise), SIGTERM,
@@ -176,15 +176,21 @@ function isAlive(pid: number): boolean {
   }
 }
 
-/** Drops databases `satchel_rep_<pid>_*` whose creating process is gone. */
+/** A left-over database is swept only when this old (a parallel run in another PID namespace may share the pid). */
+const STALE_MS = 6 * 3600_000;
+
+/** Drops databases `satchel_rep_<pid>_<created, base 36 s>_<random>` older than 6 h whose creating process is gone. */
 async function sweepStale(admin: pg.Client): Promise<void> {
-  const { rows } = await admin.query<{ datname: string }>(`select datname from pg_database where datname ~ '^satchel_rep_[0-9]+_[0-9a-z]+$'`);
-  const dead = rows.map((r) => r.datname).filter((name) => !isAlive(Number(name.split('_')[2])));
-  for (const name of dead) await admin.query(`drop database if exists ${name} with (force)`).catch(() => undefined);
+  const { rows } = await admin.query<{ datname: string }>(`select datname from pg_database where datname ~ '^satchel_rep_[0-9]+_[0-9a-z]+_[0-9a-z]+$'`);
+  const stale = rows.map((r) => r.datname).filter((name) => {
+    const [, , pid, created] = name.split('_');
+    return Date.now() - parseInt(created!, 36) * 1000 > STALE_MS && !isAlive(Number(pid));
+  });
+  for (const name of stale) await admin.query(`drop database if exists ${name} with (force)`).catch(() => undefined);
 }
 
 /**
- * Creates an empty PostgreSQL database `satchel_rep_<pid>_<random>` on the server of
+ * Creates an empty PostgreSQL database `satchel_rep_<pid>_<created>_<random>` on the server of
  * `TEST_DATABASE_URL` (every migration pending). PostgreSQL tests are never skipped:
  * @throws Error when PostgreSQL is unreachable.
  */
@@ -196,7 +202,7 @@ export async function freshPgDatabase(prefix = 'satchel_rep'): Promise<PgDatabas
     throw new Error(`PostgreSQL unreachable at ${REPLICA_PG_URL} (${(e as Error).message}); set TEST_DATABASE_URL.`);
   }
   if (prefix === 'satchel_rep') await sweepStale(admin);
-  const name = `${prefix}_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
+  const name = `${prefix}_${process.pid}_${Math.floor(Date.now() / 1000).toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
   await admin.query(`create database ${name}`);
   const u = new URL(REPLICA_PG_URL);
   u.pathname = `/${name}`;
