@@ -119,3 +119,34 @@ describe('CaptureRow', () => {
     expect(screen.getByText('Why it is worth reading (from who shared it)')).toBeTruthy();
   });
 });
+
+describe('CaptureDetail on a team capture the learner may not change (issue 10 role table)', () => {
+  const teamCap = () => cap({ note: 'Read the second half', tags: ['AI'], collectionIds: ['c1'] });
+
+  it('an editor on another member says who can change it, keeps only "add to collections", and shows the rest as text', () => {
+    const onCollections = vi.fn();
+    const { getByTestId, container, queryByTestId, getByRole } = render(<CaptureDetail {...props(teamCap(), { right: 'file', sharedBy: 'Ana', onCollections })} />);
+    expect(getByTestId('detail-readonly').textContent).toBe("Shared by Ana. Only they or the team's owner can change it; you can add it to the team's collections.");
+    expect(queryByTestId('detail-intent')).toBeNull();
+    expect(queryByTestId('detail-note')).toBeNull();
+    expect(getByTestId('detail-note-readonly').textContent).toBe('Read the second half');
+    expect(getByTestId('detail-tags-readonly').textContent).toBe('AI');
+    expect(container.querySelector('textarea')).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Delete' })).toBeNull();
+    expect(getByRole('checkbox', { name: 'Retros' })).toBeTruthy();
+  });
+
+  it('a viewer reads everything and can change nothing', () => {
+    const { getByTestId, container } = render(<CaptureDetail {...props(teamCap(), { right: 'none', sharedBy: 'Ana' })} />);
+    expect(getByTestId('detail-readonly').textContent).toContain('your role does not let you change them');
+    expect(container.querySelectorAll('input, select, textarea')).toHaveLength(0);
+    expect(container.textContent).toContain('Retros');
+    expect(getByTestId('detail-note-readonly').textContent).toBe('Read the second half');
+  });
+
+  it('the sharer (or the team owner) keeps every control', () => {
+    const { getByTestId, queryByTestId } = render(<CaptureDetail {...props(teamCap(), { right: 'all', sharedBy: 'Me' })} />);
+    expect(queryByTestId('detail-readonly')).toBeNull();
+    expect(getByTestId('detail-intent')).toBeTruthy();
+  });
+});

@@ -9,7 +9,7 @@ import { TagEditor } from './TagEditor';
 import { CollectionPicker } from './CollectionPicker';
 import { TextField } from './TextField';
 import { INTENT_KEY } from './CaptureRow';
-import { FLAG_KEYS, originalLink, sourceOf, type CaptureView, type CollectionView } from './capture-view';
+import { FLAG_KEYS, originalLink, sourceOf, type CaptureRight, type CaptureView, type CollectionView } from './capture-view';
 import { SITE_NAME_KEY } from './SiteIcon';
 
 /** Props of {@link CaptureDetail}. */
@@ -35,11 +35,44 @@ export interface CaptureDetailProps {
   replacedNotes?: readonly string[];
   /** In a team's library: who shared this capture (null: not known yet). */
   sharedBy?: string | null;
+  /**
+   * What the learner may change here (lib/db/team-rights.ts, the server's role table): `all`
+   * (default), `file` (an editor on another member's capture: only add it to collections) or
+   * `none` (a viewer). Controls the learner may not use are shown as plain text, with a line saying why.
+   */
+  right?: CaptureRight;
   /** "Share to a team…" (shown only when given: the learner is in a team they can share into). */
   onShare?: () => void;
   onClose: () => void;
   /** The heading, focused by the container when the detail opens. */
   headingRef?: Ref<HTMLHeadingElement>;
+}
+
+/** Tags, collections, note and reflection as text: a team capture the learner may not change. */
+function ReadOnlyFields({ c, collections, t, teamNote }: { c: CaptureView; collections: readonly CollectionView[]; t: Translate; teamNote: boolean }) {
+  const names = collections.filter((col) => c.collectionIds.includes(col.id)).map((col) => col.name);
+  return (
+    <>
+      {c.tags.length ? (
+        <section class="detail__section" aria-label={t('tagsLabel')}>
+          <h3>{t('tagsLabel')}</h3>
+          <ul class="tags" data-testid="detail-tags-readonly">{c.tags.map((tag) => <li key={tag} class="tag">{tag}</li>)}</ul>
+        </section>
+      ) : null}
+      {names.length ? (
+        <section class="detail__section">
+          <h3>{t('collectionsTitle')}</h3>
+          <p>{names.join(', ')}</p>
+        </section>
+      ) : null}
+      {c.note ? (
+        <section class="detail__section">
+          <h3>{t(teamNote ? 'detailTeamNote' : 'detailNote')}</h3>
+          <p class="post-text" dir="auto" data-testid="detail-note-readonly">{c.note}</p>
+        </section>
+      ) : null}
+    </>
+  );
 }
 
 /** A link that only exists for http(s) URLs; anything else is shown as inert text. */
@@ -79,6 +112,7 @@ function Quoted({ q, t, locale }: { q: QuotedDraft; t: Translate; locale?: strin
  * is rendered as text only; links open only http(s) targets (others are shown inert).
  */
 export function CaptureDetail(p: CaptureDetailProps) {
+  const right = p.right ?? 'all';
   const { capture: c, t, locale } = p;
   const source = sourceOf(c);
   const flags = FLAG_KEYS.filter(([f]) => c[f]);
@@ -171,6 +205,21 @@ export function CaptureDetail(p: CaptureDetailProps) {
         <SafeLink url={orig?.href} class="btn btn--link">{origLabel}</SafeLink>
       </p>
 
+      {right !== 'all' ? (
+        <>
+          <p class="notice" role="note" data-testid="detail-readonly">
+            {right === 'file' ? fmt(t('detailReadOnlyFile'), { name: p.sharedBy || t('detailSomeone') }, locale) : t('detailReadOnlyNone')}
+          </p>
+          {right === 'file' ? (
+            <section class="detail__section">
+              <h3>{t('collectionsTitle')}</h3>
+              <CollectionPicker collections={p.collections} value={c.collectionIds} onChange={p.onCollections} t={t} />
+            </section>
+          ) : null}
+          <ReadOnlyFields c={c} collections={right === 'file' ? [] : p.collections} t={t} teamNote={p.sharedBy !== undefined} />
+        </>
+      ) : (
+      <>
       <section class="detail__section">
         <label class="field">
           <span class="field__label">{t('detailIntent')}</span>
@@ -221,6 +270,8 @@ export function CaptureDetail(p: CaptureDetailProps) {
         {p.onShare ? <button type="button" class="btn" onClick={p.onShare} data-testid="detail-share">{t('shareOpen')}</button> : null}
         <button type="button" class="btn btn--danger" onClick={p.onDelete}>{t('detailDelete')}</button>
       </div>
+      </>
+      )}
     </article>
   );
 }

@@ -49,3 +49,9 @@ export function sourceOf(c: Capture): string {
     return c.key;
   }
 }
+
+/**
+ * What the learner may change on a capture, as lib/db/team-rights.ts `captureRight` answers it:
+ * `all`, `file` (only add it to collections) or `none` (read only).
+ */
+export type CaptureRight = 'all' | 'file' | 'none';

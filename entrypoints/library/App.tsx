@@ -19,11 +19,11 @@ import { FollowUpSetting } from '../../components/FollowUpSetting';
 import { ShareDialog, type ShareTarget } from '../../components/ShareDialog';
 import { ScopeNav, type ScopeLink } from '../../components/ScopeNav';
 import { liveQuery } from 'dexie';
-import { listTeamScopes, shareCapture, readMemberNames, LOCAL_SCOPE } from '../../lib/db';
+import { captureRight, listTeamScopes, shareCapture, readMemberNames, LOCAL_SCOPE } from '../../lib/db';
 import { fmt } from '../../components/format';
 import { NO_FILTERS, type LibraryFilters, type SortOrder } from '../../components/filters';
 import { clampSelection, clickRow, initialSelection, keyRow, type ListSelection } from '../../components/selection';
-import type { CollectionView } from '../../components/capture-view';
+import type { CaptureRight, CollectionView } from '../../components/capture-view';
 import * as data from './data';
 import { downloadBlob } from '../../lib/platform/download';
 
@@ -96,14 +96,16 @@ export function App({ db, t, locale }: AppProps) {
     return () => sub.unsubscribe();
   }, [db, openId]);
   // In a team's library: who shared the open capture (server owner of the copy, docs/sync-protocol.md 9.1).
-  const [sharedBy, setSharedBy] = useState<{ id: string; name: string | null } | null>(null);
+  // and what the learner may change on it (lib/db/team-rights.ts: the server's role table).
+  const [sharedBy, setSharedBy] = useState<{ id: string; name: string | null; right: CaptureRight } | null>(null);
   useEffect(() => {
     if (!openId || data.libraryScope() === LOCAL_SCOPE) return;
     let live = true;
     void (async () => {
       const owner = (await db.syncMeta.get(openId))?.ownerUserId;
       const names = (await readMemberNames(db)).names;
-      if (live) setSharedBy({ id: openId, name: owner ? names[owner] ?? null : null });
+      const right = await captureRight(db, { id: openId, scopeId: data.libraryScope() });
+      if (live) setSharedBy({ id: openId, name: owner ? names[owner] ?? null : null, right });
     })();
     return () => {
       live = false;
@@ -525,6 +527,7 @@ export function App({ db, t, locale }: AppProps) {
             onArchived={(a) => void edit(open.id, { archivedAt: a ? Date.now() : null })}
             onDelete={() => void deleteIds([open.id])}
             sharedBy={data.libraryScope() === LOCAL_SCOPE ? undefined : sharedBy?.id === open.id ? sharedBy.name : null}
+            right={data.libraryScope() === LOCAL_SCOPE ? 'all' : sharedBy?.id === open.id ? sharedBy.right : 'none'}
             replacedNotes={replaced?.id === open.id ? replaced.notes.filter((n) => n !== open.note) : undefined}
             onShare={shareTargets.length && data.libraryScope() === LOCAL_SCOPE ? () => setDialog({ kind: 'share', id: open.id }) : undefined}
             onClose={closeDetail}

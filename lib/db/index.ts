@@ -12,3 +12,4 @@ export * from './import';
 export { isIncomplete, FLAGS, type Flag } from './merge';
 export * from './share';
 export * from './refused';
+export * from './team-rights';
