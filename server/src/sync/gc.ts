@@ -14,6 +14,14 @@ export async function gcTombstones(store: Store, cutoff: number): Promise<number
     const bump = (scope: string, v: number) => horizon.set(scope, Math.max(horizon.get(scope) ?? 0, Number(v)));
     const caps = await tx.selectFrom('captures').select(['id', 'scope_id', 'version']).where('deleted_at', 'is not', null).where('deleted_at', '<', cutoff).execute();
     const cols = await tx.selectFrom('collections').select(['id', 'scope_id', 'version']).where('deleted_at', 'is not', null).where('deleted_at', '<', cutoff).execute();
+    // Scope rows first, in sorted order, as a push takes them (docs/sync-protocol.md 3.4 "Lock order"):
+    // GC then never holds a row a push waits for while waiting for that push's scope (no deadlock).
+    const scopes = [...new Set([...caps, ...cols].map((r) => r.scope_id))].sort();
+    for (const id of scopes) {
+      let q = tx.selectFrom('scopes').select('id').where('id', '=', id);
+      if (store.forUpdate) q = q.forUpdate();
+      await q.execute();
+    }
     for (const c of caps) {
       bump(c.scope_id, c.version);
       for (const t of ['capture_tags', 'collection_items', 'note_conflicts'] as const) {
@@ -34,7 +42,7 @@ export async function gcTombstones(store: Store, cutoff: number): Promise<number
       await tx.deleteFrom('collection_items').where('collection_id', '=', c.id).execute();
       await tx.deleteFrom('collections').where('id', '=', c.id).execute();
     }
-    for (const [scope, v] of horizon) {
+    for (const [scope, v] of [...horizon].sort(([a], [b]) => (a < b ? -1 : 1))) {
       const s = await tx.selectFrom('scopes').select('purged_through_version').where('id', '=', scope).executeTakeFirst();
       if (s && Number(s.purged_through_version) < v) await tx.updateTable('scopes').set({ purged_through_version: v }).where('id', '=', scope).execute();
     }
