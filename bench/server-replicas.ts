@@ -16,6 +16,10 @@ const DEVICES = Number(process.env.BENCH_REPLICA_DEVICES ?? 12);
 const TEAMS = Number(process.env.BENCH_REPLICA_TEAMS ?? 3);
 const BATCH = Number(process.env.BENCH_REPLICA_BATCH ?? 10);
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
+/** Replica counts to measure (comma list), e.g. `1` alone while profiling. */
+const COUNTS = (process.env.BENCH_REPLICA_COUNTS || '1,3').split(',').map(Number);
+/** Extra node flags for every replica, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` (space-separated). */
+const NODE_ARGS = (process.env.BENCH_REPLICA_NODE_ARGS || '').split(' ').filter(Boolean);
 
 interface Dev { deviceId: string; userId: string; token: string; seq: number; teamScope: string; personalFirst: boolean }
 
@@ -103,7 +107,7 @@ async function measureReplicas(n: number): Promise<Figure[]> {
   const c = new pg.Client({ connectionString: db.url });
   let set: ReplicaSet | undefined;
   try {
-    set = await startReplicas(n, { databaseUrl: db.url });
+    set = await startReplicas(n, { databaseUrl: db.url, nodeArgs: NODE_ARGS });
     await c.connect();
     const devs = await makeDevices(set.replicas[0]!.url);
     // Warm-up: every device pushes twice through every replica (a cold process compiles and
@@ -139,5 +143,7 @@ async function measureReplicas(n: number): Promise<Figure[]> {
 
 /** The multi-replica variant: the same load on 1 and on 3 replicas, side by side. */
 export async function runReplicas(): Promise<Figure[]> {
-  return [...(await measureReplicas(1)), ...(await measureReplicas(3))];
+  const out: Figure[] = [];
+  for (const n of COUNTS) out.push(...(await measureReplicas(n)));
+  return out;
 }

@@ -11,6 +11,7 @@
  *   5. apply; every row change takes the scope's next version.
  */
 import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import type { z } from 'zod';
 import { captureKey, CaptureDraft, contentKeyOf, isContentKey, MutationArgs, tagKey, type MutationStatus } from '../../../lib/schema';
 import { canEditRow, canWrite, roleIn, type Role } from '../authz';
@@ -64,14 +65,24 @@ export class ScopeClock {
     this.dirty.add(scopeId);
     return v + 1;
   }
-  /** 3.4 "lock every written scope in sorted order"; scopes that do not exist are simply absent. */
+  /**
+   * 3.4 "lock every written scope in sorted order"; scopes that do not exist are simply absent. One
+   * statement locks them all (`ORDER BY id … FOR UPDATE` on PG locks rows in the sorted order), then
+   * one more reads the caller's role in each newly locked scope (after the lock, see {@link role}).
+   */
   async lock(ctx: MutationContext, ids: string[]): Promise<ScopeClock> {
-    for (const id of [...new Set(ids)].filter((i) => !this.versions.has(i) && !this.missing.has(i)).sort()) {
-      let q = ctx.tx.selectFrom('scopes').select(['id', 'version']).where('id', '=', id);
-      if (ctx.store.forUpdate) q = q.forUpdate();
-      const r = await q.executeTakeFirst();
-      if (r) this.versions.set(r.id, Number(r.version));
-      else this.missing.add(id);
+    const todo = [...new Set(ids)].filter((i) => !this.versions.has(i) && !this.missing.has(i)).sort();
+    if (todo.length === 0) return this;
+    let q = ctx.tx.selectFrom('scopes').select(['id', 'version']).where('id', 'in', todo).orderBy('id');
+    if (ctx.store.forUpdate) q = q.forUpdate();
+    for (const r of await q.execute()) this.versions.set(r.id, Number(r.version));
+    const found = todo.filter((i) => this.versions.has(i));
+    for (const i of todo) if (!this.versions.has(i)) this.missing.add(i);
+    const unknown = found.filter((i) => !this.roles.has(i));
+    if (unknown.length) {
+      const rows = await ctx.tx.selectFrom('memberships').select(['scope_id', 'role']).where('user_id', '=', ctx.userId).where('scope_id', 'in', unknown).execute();
+      for (const i of unknown) this.roles.set(i, null);
+      for (const r of rows) this.roles.set(r.scope_id, r.role);
     }
     return this;
   }
@@ -82,8 +93,12 @@ export class ScopeClock {
   }
   /** Writes changed counters back (before commit). */
   async flush(tx: Tx): Promise<void> {
-    for (const s of this.dirty) await tx.updateTable('scopes').set({ version: this.versions.get(s)! }).where('id', '=', s).execute();
+    const ids = [...this.dirty].sort();
     this.dirty.clear();
+    if (ids.length === 0) return;
+    // One statement for every changed counter (CAST: portable to SQLite, typed for PG).
+    const version = sql<number>`case ${sql.ref('id')} ${sql.join(ids.map((id) => sql`when ${id} then cast(${this.versions.get(id)!} as bigint)`), sql` `)} end`;
+    await tx.updateTable('scopes').set({ version }).where('id', 'in', ids).execute();
   }
 }
 
@@ -95,6 +110,26 @@ async function captureScope(tx: Tx, id: string): Promise<{ id: string; scopeId: 
   if (c) return { id: c.id, scopeId: c.scope_id };
   const a = await tx.selectFrom('capture_aliases').select(['capture_id', 'scope_id']).where('id', '=', id).executeTakeFirst();
   return a ? { id: a.capture_id, scopeId: a.scope_id } : null;
+}
+
+/**
+ * Creates never overwrite (createCapture, shareCapture): the outcome for a new capture id that is
+ * already taken in `scopeId` by the caller (noop / gone / merged), or by anything else (id_conflict),
+ * or null when the id is free. One statement reads both the captures and their aliases.
+ */
+async function takenId(tx: Tx, id: string, scopeId: string, userId: string): Promise<Outcome | null> {
+  const rows = await tx
+    .selectFrom('captures').select(['scope_id', sql.ref<string | null>('owner_user_id').as('owner_user_id'), 'deleted_at', sql<string | null>`null`.as('capture_id')]).where('id', '=', id)
+    .unionAll(tx.selectFrom('capture_aliases').select(['scope_id', sql<string | null>`null`.as('owner_user_id'), sql<number | null>`null`.as('deleted_at'), sql.ref<string | null>('capture_id').as('capture_id')]).where('id', '=', id))
+    .execute();
+  const existing = rows.find((r) => r.capture_id === null);
+  if (existing) {
+    if (existing.scope_id !== scopeId || existing.owner_user_id !== userId) return rejected('id_conflict');
+    return existing.deleted_at === null ? noop : gone;
+  }
+  const alias = rows[0];
+  if (alias) return alias.scope_id === scopeId ? { status: 'noop', code: 'merged', canonicalId: alias.capture_id! } : rejected('id_conflict');
+  return null;
 }
 
 const getCapture = (tx: Tx, id: string) => tx.selectFrom('captures').selectAll().where('id', '=', id).executeTakeFirst();
@@ -149,20 +184,13 @@ async function createCapture(ctx: MutationContext, a: Args<'createCapture'>): Pr
   const role = clock.has(a.scopeId) ? await clock.role(ctx, a.scopeId) : null;
   if (!canWrite(role)) return rejected('forbidden');
   // Creates never overwrite: an existing id is a replay (noop), a tombstone (gone) or a client bug (id_conflict).
-  const existing = await tx.selectFrom('captures').select(['scope_id', 'owner_user_id', 'deleted_at']).where('id', '=', a.id).executeTakeFirst();
-  if (existing) {
-    if (existing.scope_id !== a.scopeId || existing.owner_user_id !== userId) return rejected('id_conflict');
-    return existing.deleted_at === null ? noop : gone;
-  }
-  const alias = await tx.selectFrom('capture_aliases').select(['scope_id', 'capture_id']).where('id', '=', a.id).executeTakeFirst();
-  if (alias) return alias.scope_id === a.scopeId ? { status: 'noop', code: 'merged', canonicalId: alias.capture_id } : rejected('id_conflict');
+  const taken = await takenId(tx, a.id, a.scopeId, userId);
+  if (taken) return taken;
 
   const { id, scopeId, capturedAt, intent, note, tags: _t, collectionIds, ...rest } = a;
   const draft = CaptureDraft.parse(rest);
   const key = captureKey(draft);
-  const live =
-    (await tx.selectFrom('captures').selectAll().where('scope_id', '=', scopeId).where('post_key', '=', key).where('deleted_at', 'is', null).executeTakeFirst()) ??
-    (await idlessTwin(tx, scopeId, draft));
+  const live = await livePost(tx, scopeId, draft, key);
   if (live) {
     // Same post saved on two devices offline: one capture. Merge into the live one, remember the alias.
     await tx.insertInto('capture_aliases').values({ id, capture_id: live.id, scope_id: scopeId, created_at: now }).execute();
@@ -204,15 +232,20 @@ async function createCapture(ctx: MutationContext, a: Args<'createCapture'>): Pr
 }
 
 /**
- * Issue 9: the live capture of `scopeId` saved without an id (`permalinkMissing`, post_key
- * `<platform>:content:<hash>`) that `draft`, which carries the post's real id, turns out to be
- * (same platform and content key, lib/schema `isSamePost`), or undefined.
+ * The live capture of `scopeId` that `draft` (post key `key`) is the same post as: the one with that
+ * post key, else (issue 9) the one saved without an id (`permalinkMissing`, post_key
+ * `<platform>:content:<hash>`) that `draft`, which carries the post's real id, turns out to be (same
+ * platform and content key, lib/schema `isSamePost`); undefined when there is none. Both keys are
+ * read in one statement (each is unique among a scope's live captures).
  */
-async function idlessTwin(tx: Tx, scopeId: string, draft: CaptureDraft): Promise<CapturesTable | undefined> {
-  if (draft.permalinkMissing || isContentKey(draft.postId)) return undefined;
-  const row = await tx.selectFrom('captures').selectAll().where('scope_id', '=', scopeId)
-    .where('post_key', '=', `${draft.platform}:${contentKeyOf(draft)}`).where('deleted_at', 'is', null).executeTakeFirst();
-  return row && isSamePost(JSON.parse(row.content_json) as CaptureDraft, draft) ? row : undefined;
+async function livePost(tx: Tx, scopeId: string, draft: CaptureDraft, key: string): Promise<CapturesTable | undefined> {
+  const twinKey = draft.permalinkMissing || isContentKey(draft.postId) ? null : `${draft.platform}:${contentKeyOf(draft)}`;
+  const keys = twinKey === null || twinKey === key ? [key] : [key, twinKey];
+  const rows = await tx.selectFrom('captures').selectAll().where('scope_id', '=', scopeId).where('post_key', 'in', keys).where('deleted_at', 'is', null).execute();
+  const same = rows.find((r) => r.post_key === key);
+  if (same) return same;
+  const twin = rows.find((r) => r.post_key === twinKey);
+  return twin && isSamePost(JSON.parse(twin.content_json) as CaptureDraft, draft) ? twin : undefined;
 }
 
 /** A stored capture locked for a change, with the caller's role in its scope. */
@@ -405,13 +438,8 @@ async function shareCapture(ctx: MutationContext, a: Args<'shareCapture'>): Prom
   const role = clock.has(a.targetScopeId) ? await clock.role(ctx, a.targetScopeId) : null;
   if (!canWrite(role)) return rejected('forbidden');
   // Idempotent on newId.
-  const existing = await tx.selectFrom('captures').select(['scope_id', 'owner_user_id', 'deleted_at']).where('id', '=', a.newId).executeTakeFirst();
-  if (existing) {
-    if (existing.scope_id !== a.targetScopeId || existing.owner_user_id !== userId) return rejected('id_conflict');
-    return existing.deleted_at === null ? noop : gone;
-  }
-  const alias = await tx.selectFrom('capture_aliases').select(['scope_id', 'capture_id']).where('id', '=', a.newId).executeTakeFirst();
-  if (alias) return alias.scope_id === a.targetScopeId ? { status: 'noop', code: 'merged', canonicalId: alias.capture_id } : rejected('id_conflict');
+  const taken = await takenId(tx, a.newId, a.targetScopeId, userId);
+  if (taken) return taken;
   const source = (await getCapture(tx, src.id))!;
   if (source.deleted_at !== null) return gone;
   if (a.collectionId !== undefined) {
