@@ -10,8 +10,7 @@ export const Platform = z.enum(['linkedin', 'x', 'yammer', 'web']);
 export type Platform = z.infer<typeof Platform>;
 
 /** Absolute http(s) URL, at most 2048 characters. Anything else (javascript:, data:) is refused. */
-export const HttpUrl = z
-  .string()
+export const HttpUrl = storable()
   .max(2048)
   .refine((s) => /^https?:\/\//i.test(s), { message: 'must be an absolute http(s) URL' });
 

@@ -25,3 +25,19 @@ describe('toStorable (issue 10: text both stores hold identically)', () => {
     expect(deepStorable({ 'k\u0000': ['\ud800', { x: 'y\u0000' }], n: 1, z: null })).toEqual({ k: ['\ufffd', { x: 'y' }], n: 1, z: null });
   });
 });
+
+describe('every wire string goes through storable() (issue 10: URL fields kept U+0000)', () => {
+  it('no schema module builds a raw z.string() (record keys aside)', async () => {
+    const { readdirSync, readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const dir = join(process.cwd(), 'lib/schema') + '/';
+    const offenders = readdirSync(dir)
+      .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && f !== 'storable.ts')
+      .filter((f) => /(?<!record\()z\s*\.\s*string\(\)/.test(readFileSync(dir + f, 'utf8')));
+    expect(offenders).toEqual([]);
+  });
+  it('URLs are cleaned too', () => {
+    const url = CaptureDraft.shape.permalink.parse('https://x.com/a\u0000b\ud800');
+    expect(url).toBe('https://x.com/ab\ufffd');
+  });
+});
