@@ -112,6 +112,26 @@ async function captureScope(tx: Tx, id: string): Promise<{ id: string; scopeId: 
   return a ? { id: a.capture_id, scopeId: a.scope_id } : null;
 }
 
+/** Who holds a capture id: the capture itself (`capture_id` null) or an alias of `capture_id`. */
+interface IdHolder {
+  scope_id: string;
+  owner_user_id: string | null;
+  deleted_at: number | null;
+  capture_id: string | null;
+}
+
+/** The outcome of {@link takenId} from the rows holding the id (a capture row first, else an alias). */
+function takenOutcome(rows: readonly IdHolder[], scopeId: string, userId: string): Outcome | null {
+  const existing = rows.find((r) => r.capture_id === null);
+  if (existing) {
+    if (existing.scope_id !== scopeId || existing.owner_user_id !== userId) return rejected('id_conflict');
+    return existing.deleted_at === null ? noop : gone;
+  }
+  const alias = rows[0];
+  if (alias) return alias.scope_id === scopeId ? { status: 'noop', code: 'merged', canonicalId: alias.capture_id! } : rejected('id_conflict');
+  return null;
+}
+
 /**
  * Creates never overwrite (createCapture, shareCapture): the outcome for a new capture id that is
  * already taken in `scopeId` by the caller (noop / gone / merged), or by anything else (id_conflict),
@@ -122,14 +142,7 @@ async function takenId(tx: Tx, id: string, scopeId: string, userId: string): Pro
     .selectFrom('captures').select(['scope_id', sql.ref<string | null>('owner_user_id').as('owner_user_id'), 'deleted_at', sql<string | null>`null`.as('capture_id')]).where('id', '=', id)
     .unionAll(tx.selectFrom('capture_aliases').select(['scope_id', sql<string | null>`null`.as('owner_user_id'), sql<number | null>`null`.as('deleted_at'), sql.ref<string | null>('capture_id').as('capture_id')]).where('id', '=', id))
     .execute();
-  const existing = rows.find((r) => r.capture_id === null);
-  if (existing) {
-    if (existing.scope_id !== scopeId || existing.owner_user_id !== userId) return rejected('id_conflict');
-    return existing.deleted_at === null ? noop : gone;
-  }
-  const alias = rows[0];
-  if (alias) return alias.scope_id === scopeId ? { status: 'noop', code: 'merged', canonicalId: alias.capture_id! } : rejected('id_conflict');
-  return null;
+  return takenOutcome(rows, scopeId, userId);
 }
 
 const getCapture = (tx: Tx, id: string) => tx.selectFrom('captures').selectAll().where('id', '=', id).executeTakeFirst();
@@ -183,14 +196,16 @@ async function createCapture(ctx: MutationContext, a: Args<'createCapture'>): Pr
   const clock = await lockScopes(ctx, [a.scopeId]);
   const role = clock.has(a.scopeId) ? await clock.role(ctx, a.scopeId) : null;
   if (!canWrite(role)) return rejected('forbidden');
-  // Creates never overwrite: an existing id is a replay (noop), a tombstone (gone) or a client bug (id_conflict).
-  const taken = await takenId(tx, a.id, a.scopeId, userId);
-  if (taken) return taken;
-
   const { id, scopeId, capturedAt, intent, note, tags: _t, collectionIds, ...rest } = a;
-  const draft = CaptureDraft.parse(rest);
+  const parsed = CaptureDraft.safeParse(rest);
+  let found: { taken: Outcome | null; live?: CapturesTable };
+  // Creates never overwrite: an existing id is a replay (noop), a tombstone (gone) or a client bug (id_conflict).
+  if (parsed.success) found = await idAndPost(tx, id, scopeId, userId, parsed.data);
+  else found = { taken: await takenId(tx, id, scopeId, userId) };
+  if (found.taken) return found.taken;
+  const draft = parsed.success ? parsed.data : CaptureDraft.parse(rest);
   const key = captureKey(draft);
-  const live = await livePost(tx, scopeId, draft, key);
+  const live = found.live;
   if (live) {
     // Same post saved on two devices offline: one capture. Merge into the live one, remember the alias.
     await tx.insertInto('capture_aliases').values({ id, capture_id: live.id, scope_id: scopeId, created_at: now }).execute();
@@ -231,21 +246,49 @@ async function createCapture(ctx: MutationContext, a: Args<'createCapture'>): Pr
   return ok;
 }
 
+/** The key under which an id-less capture of `draft`'s post was saved (issue 9), or null when `draft` has no real id. */
+const twinKeyOf = (draft: CaptureDraft): string | null =>
+  draft.permalinkMissing || isContentKey(draft.postId) ? null : `${draft.platform}:${contentKeyOf(draft)}`;
+
 /**
- * The live capture of `scopeId` that `draft` (post key `key`) is the same post as: the one with that
- * post key, else (issue 9) the one saved without an id (`permalinkMissing`, post_key
+ * Among live captures read by post key, the one `draft` (post key `key`) is the same post as: the one
+ * with that post key, else (issue 9) the one saved without an id (`permalinkMissing`, post_key
  * `<platform>:content:<hash>`) that `draft`, which carries the post's real id, turns out to be (same
- * platform and content key, lib/schema `isSamePost`); undefined when there is none. Both keys are
- * read in one statement (each is unique among a scope's live captures).
+ * platform and content key, lib/schema `isSamePost`); undefined when there is none.
  */
-async function livePost(tx: Tx, scopeId: string, draft: CaptureDraft, key: string): Promise<CapturesTable | undefined> {
-  const twinKey = draft.permalinkMissing || isContentKey(draft.postId) ? null : `${draft.platform}:${contentKeyOf(draft)}`;
-  const keys = twinKey === null || twinKey === key ? [key] : [key, twinKey];
-  const rows = await tx.selectFrom('captures').selectAll().where('scope_id', '=', scopeId).where('post_key', 'in', keys).where('deleted_at', 'is', null).execute();
+function pickLive(rows: readonly CapturesTable[], draft: CaptureDraft, key: string): CapturesTable | undefined {
   const same = rows.find((r) => r.post_key === key);
   if (same) return same;
-  const twin = rows.find((r) => r.post_key === twinKey);
+  const twinKey = twinKeyOf(draft);
+  const twin = twinKey === null ? undefined : rows.find((r) => r.post_key === twinKey);
   return twin && isSamePost(JSON.parse(twin.content_json) as CaptureDraft, draft) ? twin : undefined;
+}
+
+/**
+ * createCapture's reads in ONE statement (a round trip per mutation matters on PG, issue 10): who
+ * holds the new `id` ({@link takenOutcome}) and the live capture of `scopeId` that `draft` is the same
+ * post as ({@link pickLive}; each post key is unique among a scope's live captures). The one-row
+ * `d` keeps the alias columns when no capture matches.
+ */
+async function idAndPost(tx: Tx, id: string, scopeId: string, userId: string, draft: CaptureDraft): Promise<{ taken: Outcome | null; live?: CapturesTable }> {
+  const key = captureKey(draft);
+  const twinKey = twinKeyOf(draft);
+  const keys = twinKey === null || twinKey === key ? [key] : [key, twinKey];
+  const { rows } = await sql<Partial<CapturesTable> & { by_id: number | null; alias_scope: string | null; alias_capture: string | null }>`
+    select a.scope_id as alias_scope, a.capture_id as alias_capture, c.*
+    from (select 1 as one) d
+    left join capture_aliases a on a.id = ${id}
+    left join (
+      select captures.*, 1 as by_id from captures where id = ${id}
+      union all
+      select captures.*, 0 as by_id from captures where scope_id = ${scopeId} and post_key in (${sql.join(keys)}) and deleted_at is null
+    ) c on 1 = 1`.execute(tx);
+  const holders: IdHolder[] = rows.filter((r) => r.by_id === 1).map((r) => ({ scope_id: r.scope_id!, owner_user_id: r.owner_user_id!, deleted_at: r.deleted_at ?? null, capture_id: null }));
+  const a = rows[0];
+  if (a && a.alias_scope !== null) holders.push({ scope_id: a.alias_scope, owner_user_id: null, deleted_at: null, capture_id: a.alias_capture });
+  const taken = takenOutcome(holders, scopeId, userId);
+  if (taken) return { taken };
+  return { taken: null, live: pickLive(rows.filter((r) => r.by_id === 0) as CapturesTable[], draft, key) };
 }
 
 /** A stored capture locked for a change, with the caller's role in its scope. */
