@@ -119,7 +119,7 @@ export function testConfig(over: Partial<Config> = {}): Config {
     trustedProxyHops: 0,
     rateLimitStore: 'memory',
     redisUrl: null,
-    rateLimits: { auth: off, signups: off, push: off, pull: off, invites: off, api: off },
+    rateLimits: { auth: off, signups: off, signupsPerAddress: off, push: off, pull: off, invites: off, api: off },
     signinBackoff: { freeFailures: 5, maxDelayS: 0, forgetAfterS: 86_400 },
     argon2: { memoryCost: 1024, timeCost: 1 },
     tombstoneRetentionMs: 180 * 24 * 3_600_000,

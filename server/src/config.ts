@@ -45,7 +45,7 @@ export interface Config {
   rateLimitStore: RateLimitStoreKind;
   /** `redis://…` for `rateLimitStore: 'redis'`; null otherwise */
   redisUrl: string | null;
-  rateLimits: { auth: RateLimit; signups: RateLimit; push: RateLimit; pull: RateLimit; invites: RateLimit; api: RateLimit };
+  rateLimits: { auth: RateLimit; signups: RateLimit; signupsPerAddress: RateLimit; push: RateLimit; pull: RateLimit; invites: RateLimit; api: RateLimit };
   /** per-account sign-in backoff (docs/sync-protocol.md 4 "Limits"); `maxDelayS` 0 turns it off */
   signinBackoff: SigninBackoff;
   /** argon2id cost; default memoryCost 19456 KiB, timeCost 2 (OWASP minimum) */
@@ -94,7 +94,8 @@ function int(env: NodeJS.ProcessEnv, name: string, def: number): number {
 
 /**
  * Reads the configuration. Rate limits are `RATE_LIMIT_<NAME>_PER_MIN` (auth 30, push 600,
- * pull 120, api 600), `RATE_LIMIT_SIGNUPS_PER_HOUR` (200, all addresses together) and
+ * pull 120, api 600), `RATE_LIMIT_SIGNUPS_PER_HOUR` (200 accounts created, all addresses together),
+ * `RATE_LIMIT_SIGNUPS_PER_ADDRESS_PER_HOUR` (10 accounts created per address) and
  * `RATE_LIMIT_INVITES_PER_DAY` (20), per docs/sync-protocol.md 4 "Limits".
  * @throws Error naming the variable when one is malformed.
  */
@@ -113,6 +114,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimits: {
       auth: { max: int(env, 'RATE_LIMIT_AUTH_PER_MIN', 30), windowMs: MIN },
       signups: { max: int(env, 'RATE_LIMIT_SIGNUPS_PER_HOUR', 200), windowMs: 60 * MIN },
+      signupsPerAddress: { max: int(env, 'RATE_LIMIT_SIGNUPS_PER_ADDRESS_PER_HOUR', 10), windowMs: 60 * MIN },
       push: { max: int(env, 'RATE_LIMIT_PUSH_PER_MIN', 600), windowMs: MIN },
       pull: { max: int(env, 'RATE_LIMIT_PULL_PER_MIN', 120), windowMs: MIN },
       api: { max: int(env, 'RATE_LIMIT_API_PER_MIN', 600), windowMs: MIN },

@@ -85,3 +85,14 @@ export async function limit(c: Ctx, bucket: keyof AppDeps['config']['rateLimits'
   const d = await deps.limiter.hit(bucket, key, deps.config.rateLimits[bucket]);
   if (!d.ok) throw refused(d);
 }
+
+/**
+ * Refuses when `bucket` has no budget left for `key`, without spending any; pair it with
+ * {@link limit} once the thing the budget counts was made.
+ * @throws HttpError 429 `rate_limited` / 503 `unavailable` (see {@link refused}).
+ */
+export async function checkLimit(c: Ctx, bucket: keyof AppDeps['config']['rateLimits'], key: string): Promise<void> {
+  const deps = c.get('deps');
+  const d = await deps.limiter.peek(bucket, key, deps.config.rateLimits[bucket]);
+  if (!d.ok) throw refused(d);
+}

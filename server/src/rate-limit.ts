@@ -36,7 +36,7 @@ export interface RateLimiterOptions {
 }
 
 /** Buckets that refuse (503) rather than fall back to per-process counts when the shared store fails. */
-export const FAIL_CLOSED_BUCKETS: ReadonlySet<string> = new Set(['auth', 'signups', 'signin_fails', 'signin_gate']);
+export const FAIL_CLOSED_BUCKETS: ReadonlySet<string> = new Set(['auth', 'signups', 'signupsPerAddress', 'signin_fails', 'signin_gate']);
 
 /** The PostgreSQL table of the shared counters (created by migration `003_rate_limits`). */
 export const RATE_LIMIT_TABLE = 'rate_limits';
@@ -104,6 +104,21 @@ export class RateLimiter {
     try {
       await this.counter(bucket, limit.max, Math.max(1, Math.ceil(limit.windowMs / 1000))).consume(limiterKey(key));
       return { ok: true };
+    } catch (e) {
+      return this.refusal(e);
+    }
+  }
+
+  /**
+   * Whether `key` still has budget in `bucket` under `limit`, without spending any (for budgets
+   * spent only when something is created, e.g. accounts). A `max` of 0 disables the limit. Never throws.
+   */
+  async peek(bucket: string, key: string, limit: RateLimit): Promise<RateDecision> {
+    if (limit.max === 0) return { ok: true };
+    try {
+      const res = await this.counter(bucket, limit.max, Math.max(1, Math.ceil(limit.windowMs / 1000))).get(limiterKey(key));
+      if (!res || res.consumedPoints < limit.max) return { ok: true };
+      return this.refusal(res);
     } catch (e) {
       return this.refusal(e);
     }

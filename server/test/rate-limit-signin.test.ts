@@ -177,6 +177,22 @@ describe.each(CLOCKED)('POST /v1/sessions with the backoff on (%s)', (kind, stor
     }
   });
 
+  it('a device that signed in before is never locked out by guesses from elsewhere, which can keep the account waiting for ever (red team M1)', { timeout: 60_000 }, async () => {
+    const { api, user } = await env();
+    const fromOwnDevice = (password: string) => ({ body: { email: user.email, password, deviceId: user.deviceId, deviceName: 'mine' }, headers: { 'x-forwarded-for': '198.51.100.9' } });
+    // The attacker keeps the account's backoff running, from rotating addresses and new device ids.
+    for (let round = 0; round < 3; round++) {
+      for (let i = 0; i < 4; i++) await api.req('POST', '/v1/sessions', session(user.email, 'guess', `203.0.113.${round * 10 + i}`));
+      expect((await api.req('POST', '/v1/sessions', session(user.email, user.password))).status).toBe(429); // a new device waits
+      expect((await api.req('POST', '/v1/sessions', fromOwnDevice(user.password))).status).toBe(201); // the owner's device does not
+      await tick(1000);
+    }
+    // The known device's own wrong guesses have their own backoff: it is no way around the limit.
+    const own: number[] = [];
+    for (let i = 0; i < 4; i++) own.push((await api.req('POST', '/v1/sessions', fromOwnDevice('wrong-password'))).status);
+    expect(own).toEqual([401, 401, 429, 429]);
+  });
+
   it('one address hammering one account does not lock out other accounts behind it', { timeout: 60_000 }, async () => {
     const { api, user } = await env();
     for (let i = 0; i < 6; i++) await api.req('POST', '/v1/sessions', session('target@example.com', 'guess'));

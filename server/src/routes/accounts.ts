@@ -8,7 +8,7 @@ import { requireDevice } from '../auth/middleware';
 import { checkPassword, hashPassword } from '../auth/passwords';
 import { issueToken } from '../auth/tokens';
 import { scopesOf } from '../authz';
-import { clientIp, limit, readBody, refused, type AppEnv } from '../context';
+import { checkLimit, clientIp, limit, readBody, refused, type AppEnv } from '../context';
 import type { Tx } from '../db/open-store';
 import { HttpError, notFound, unauthorized } from '../errors';
 import { beginSignin } from '../signin-backoff';
@@ -31,11 +31,15 @@ export function accountRoutes(): Hono<AppEnv> {
   const r = new Hono<AppEnv>();
 
   // Sign-up answers 409 for a taken email (ADR docs/decisions/0008-sign-up-and-existing-emails.md):
-  // the password is hashed first in both cases, and the per-address and global limits come first.
+  // the password is hashed first in both cases, and the limits come first. The per-address and
+  // global sign-up budgets count accounts CREATED, so probing taken emails cannot use them up for
+  // everyone (red-team finding); every attempt still spends the per-address `auth` budget.
   r.post('/accounts', async (c) => {
     const deps = c.get('deps');
-    await limit(c, 'auth', clientIp(c));
-    await limit(c, 'signups', 'all');
+    const ip = clientIp(c);
+    await limit(c, 'auth', ip);
+    await checkLimit(c, 'signupsPerAddress', ip);
+    await checkLimit(c, 'signups', 'all');
     const b = await readBody(c, CreateAccountRequest);
     const email = b.email.toLowerCase();
     const hash = await hashPassword(b.password, deps.config.argon2);
@@ -51,6 +55,8 @@ export function accountRoutes(): Hono<AppEnv> {
       await tx.insertInto('memberships').values({ scope_id: scopeId, user_id: userId, role: 'owner', created_at: now }).execute();
       return bindDevice(tx, userId, b.deviceId, b.deviceName, now);
     });
+    // Spent after the account exists; a store failure here must not undo the sign-up.
+    await Promise.allSettled([limit(c, 'signupsPerAddress', ip), limit(c, 'signups', 'all')]);
     return c.json({ userId, token }, 201);
   });
 
@@ -61,9 +67,15 @@ export function accountRoutes(): Hono<AppEnv> {
     await limit(c, 'auth', clientIp(c));
     const b = await readBody(c, CreateSessionRequest);
     const email = b.email.toLowerCase();
-    const attempt = await beginSignin(deps.limiter, deps.config.signinBackoff, email);
-    if ('ok' in attempt) throw refused(attempt);
     const user = await deps.store.db.selectFrom('users').select(['id', 'password_hash']).where('email', '=', email).executeTakeFirst();
+    // A device that was signed in to this account before (its deviceId is a random id only it
+    // knows) has its own backoff, so an attacker guessing from elsewhere, who can keep the
+    // account's shared backoff running for ever, never locks the owner's devices out
+    // (device cookies, OWASP; red-team finding). New devices share the account's backoff.
+    // (Asked for unknown emails too, so both cost the same queries.)
+    const known = await deps.store.db.selectFrom('devices').select('id').where('id', '=', b.deviceId).where('user_id', '=', user?.id ?? '').executeTakeFirst();
+    const attempt = await beginSignin(deps.limiter, deps.config.signinBackoff, known ? `${email}\ndevice:${b.deviceId}` : email);
+    if ('ok' in attempt) throw refused(attempt);
     const okPw = await checkPassword(user?.password_hash ?? null, b.password, deps.config.argon2);
     await attempt.finish(!!user && okPw);
     if (!user || !okPw) throw unauthorized('email or password is wrong');
