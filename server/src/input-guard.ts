@@ -67,6 +67,9 @@ export function nestsDeeperThan(bytes: Uint8Array, max: number): boolean {
   return false;
 }
 
+/** True for `application/json`, with or without parameters such as `charset=utf-8`. */
+export const isJson = (type: string | undefined): boolean => /^application\/json\s*(;|$)/i.test(type?.trim() ?? '');
+
 const tooLarge = () => new HttpError(413, 'payload_too_large', 'request body too large');
 
 /** Reads a body stream into memory, at most `max` bytes. @throws HttpError 413 past `max`. */
@@ -97,7 +100,8 @@ async function readAtMost(body: ReadableStream<Uint8Array>, max: number): Promis
  * The guard middleware. `maxBodyBytes` is the largest body any route accepts (default: a push's
  * 512 KiB; the routes keep their own smaller limits); the body is read once, checked, and handed on
  * as a fresh in-memory request.
- * @throws HttpError 404 `not_found` (path), 400 `invalid_request` (query, header, nesting), 413 `payload_too_large`.
+ * @throws HttpError 404 `not_found` (path), 400 `invalid_request` (query, header, nesting), 413 `payload_too_large`,
+ *   415 `unsupported_media_type` (a body that is not `application/json`).
  */
 export function inputGuard(opts: { maxBodyBytes: number } = { maxBodyBytes: MAX_PUSH_BYTES }): MiddlewareHandler {
   return async (c, next) => {
@@ -110,6 +114,9 @@ export function inputGuard(opts: { maxBodyBytes: number } = { maxBodyBytes: MAX_
       const declared = Number(c.req.header('content-length') ?? 0);
       if (declared > opts.maxBodyBytes) throw tooLarge();
       const bytes = await readAtMost(body, opts.maxBodyBytes);
+      // Every body of this API is JSON. Refusing other types also keeps a web page from reaching
+      // sign-in or sign-up with a "simple" cross-origin request, which needs no CORS preflight.
+      if (bytes.length > 0 && !isJson(c.req.header('content-type'))) throw new HttpError(415, 'unsupported_media_type', 'send the body as application/json');
       if (nestsDeeperThan(bytes, MAX_BODY_DEPTH)) throw badRequest(`body: nested deeper than ${MAX_BODY_DEPTH} levels`);
       c.req.raw = new Request(c.req.raw, { body: bytes });
     }

@@ -48,7 +48,7 @@ const js = (s: z.ZodType) => {
 
 const REASONS: Record<number, string> = {
   400: 'Invalid request', 401: 'Missing, invalid or revoked token', 403: 'Forbidden', 404: 'Not found (or not readable)', 409: 'Conflict',
-  413: 'Too large', 426: 'Protocol too old', 429: 'Rate limited (see Retry-After)', 500: 'Internal error', 503: 'Transient failure, retry',
+  413: 'Too large', 415: 'Body is not application/json', 426: 'Protocol too old', 429: 'Rate limited (see Retry-After)', 500: 'Internal error', 503: 'Transient failure, retry',
 };
 
 /** Builds the OpenAPI 3.1 document. Mutation args schemas are listed under `components.schemas`. */
@@ -59,7 +59,7 @@ export function buildOpenApi(): Record<string, unknown> {
     const params = [...r.path.matchAll(/:([A-Za-z]+)/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));
     const responses: Record<string, unknown> = { [r.status]: { description: 'OK', content: { 'application/json': { schema: js(r.response) } } } };
     // Every route may answer 503: a request timeout, a transient store error, or (sign-in, sign-up, invite accept) an unreachable shared rate-limit store.
-    for (const s of [400, ...(r.auth ? [401] : []), 429, 500, 503, ...(r.errors ?? [])]) {
+    for (const s of [400, ...(r.auth ? [401] : []), ...(r.request ? [413, 415] : []), 429, 500, 503, ...(r.errors ?? [])]) {
       responses[s] = { description: REASONS[s] ?? 'Error', content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorResponse' } } } };
     }
     (paths[path] ??= {})[r.method] = {

@@ -66,6 +66,23 @@ describe.each(STORE_KINDS)('hostile input on %s (issue 10)', (kind) => {
   }, BUDGET);
   afterAll(async () => ts?.cleanup(), BUDGET);
 
+  it('a body that is not application/json is 415 on every route that takes one (no cross-origin "simple" request reaches sign-in or sign-up; red team L4)', async () => {
+    const routes = Object.entries(buildOpenApi().paths as Record<string, Record<string, { requestBody?: unknown }>>)
+      .flatMap(([path, ops]) => Object.entries(ops).filter(([, op]) => op.requestBody).map(([method]) => ({ method: method.toUpperCase(), path: path.replace('{teamId}', teamId).replace(/\{\w+\}/g, uuidv7()) })));
+    expect(routes.map((r) => r.path)).toEqual(expect.arrayContaining(['/v1/accounts', '/v1/sessions', '/v1/sync/push']));
+    for (const { method, path } of routes) {
+      for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', null]) {
+        const headers: Record<string, string> = { authorization: `Bearer ${a.token}` };
+        if (type) headers['content-type'] = type;
+        const r = await api.app.request(path, { method, headers, body: '{"name":"x"}' });
+        expect([r.status, path, type]).toEqual([415, path, type]);
+        expect(await r.json()).toEqual({ error: { code: 'unsupported_media_type', message: 'send the body as application/json' } });
+      }
+    }
+    const ok = await api.app.request('/v1/teams', { method: 'POST', headers: { authorization: `Bearer ${a.token}`, 'content-type': 'Application/JSON; charset=utf-8' }, body: '{"name":"typed"}' });
+    expect(ok.status).toBe(201);
+  }, BUDGET);
+
   it('a body nested deeper than 64 levels is 400 invalid_request before it is parsed or logged; the seq is not used', async () => {
     const seq = a.seq;
     const r = await api.req('POST', '/v1/sync/push', { token: a.token, raw: deepPush(api, a, 5000) });
