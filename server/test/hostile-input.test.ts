@@ -151,6 +151,21 @@ describe.each(STORE_KINDS)('hostile input on %s (issue 10)', (kind) => {
     expect(rep.get('collection', colId).name).toBe(toStorable(t('collection')));
   }, BUDGET);
 
+  it('ids and URLs holding U+0000 or lone surrogates are cleaned by the same rule, so both stores give one answer (red team L1, L2)', async () => {
+    const d = await api.signup('d');
+    const scopeId = `personal:${d.userId}`;
+    const id = uuidv7();
+    const res = await api.pushOk(d, [
+      api.mut(d, 'createCapture', { id, scopeId: `${scopeId}\u0000`, capturedAt: 1, ...draft('u-nul', { permalink: 'https://x.com/a\u0000b\ud800' }) }),
+      api.mut(d, 'createCollection', { id: uuidv7(), scopeId: `\u0000${scopeId}`, name: 'nul scope' }),
+    ]);
+    expect(res.results.map((x) => x.status)).toEqual(['applied', 'applied']);
+    const rep = new Replica();
+    rep.apply(await api.pullAll(d));
+    expect(rep.get('capture', id).permalink).toBe('https://x.com/ab\ufffd');
+    expect(rep.get('capture', id).scopeId).toBe(scopeId);
+  }, BUDGET);
+
   it('mutation names constructor, __proto__, toString, hasOwnProperty and valueOf are rejected:invalid and the queue moves on', async () => {
     const c = await api.signup('c');
     const scopeId = `personal:${c.userId}`;

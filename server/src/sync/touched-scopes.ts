@@ -54,8 +54,12 @@ export function scopeRefs(name: string, args: unknown): ScopeRefs {
   return SCOPE_REFS[name as MutationName](args as Args);
 }
 
-const valid = (xs: unknown[], schema: { safeParse(v: unknown): { success: boolean } }): string[] =>
-  [...new Set(xs.filter((x): x is string => typeof x === 'string' && schema.safeParse(x).success))];
+/** The values that parse, AS PARSED (the text rule strips U+0000 before the regex: a raw value would reach the store). */
+const valid = (xs: unknown[], schema: { safeParse(v: unknown): { success: boolean; data?: unknown } }): string[] =>
+  [...new Set(xs.flatMap((x) => {
+    const r = typeof x === 'string' ? schema.safeParse(x) : { success: false };
+    return r.success && typeof r.data === 'string' ? [r.data] : [];
+  }))];
 
 /**
  * The sorted, distinct scope ids the given mutations will lock: named scopes plus the scopes of the
