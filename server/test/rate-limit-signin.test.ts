@@ -193,6 +193,18 @@ describe.each(CLOCKED)('POST /v1/sessions with the backoff on (%s)', (kind, stor
     expect(own).toEqual([401, 401, 429, 429]);
   });
 
+  it('an address that used up its sign-in budget still lets the returning devices behind it in (red team L3)', { timeout: 60_000 }, async () => {
+    const ts = await freshStore('sqlite');
+    open.push(ts);
+    const api = appWith(ts.store, await limiterOn('memory', ts.store, testPrefix()), { trustedProxyHops: 1, rateLimits: limits({ auth: 3 }) });
+    const user = await new Api(createApp({ store: ts.store, config: testConfig(), log: () => {} })).signup('office');
+    const nat = '192.0.2.44';
+    for (let i = 0; i < 3; i++) await api.req('POST', '/v1/sessions', session(`junk${i}@example.com`, 'guess', nat));
+    expect((await api.req('POST', '/v1/sessions', session(user.email, user.password, nat))).status).toBe(429); // a new device waits
+    const back = await api.req('POST', '/v1/sessions', { body: { email: user.email, password: user.password, deviceId: user.deviceId, deviceName: 'laptop' }, headers: { 'x-forwarded-for': nat } });
+    expect(back.status).toBe(201);
+  });
+
   it('one address hammering one account does not lock out other accounts behind it', { timeout: 60_000 }, async () => {
     const { api, user } = await env();
     for (let i = 0; i < 6; i++) await api.req('POST', '/v1/sessions', session('target@example.com', 'guess'));

@@ -64,16 +64,17 @@ export function accountRoutes(): Hono<AppEnv> {
   // counters exist for unknown emails too, so a refusal says nothing about whether one is taken.
   r.post('/sessions', async (c) => {
     const deps = c.get('deps');
-    await limit(c, 'auth', clientIp(c));
     const b = await readBody(c, CreateSessionRequest);
     const email = b.email.toLowerCase();
     const user = await deps.store.db.selectFrom('users').select(['id', 'password_hash']).where('email', '=', email).executeTakeFirst();
     // A device that was signed in to this account before (its deviceId is a random id only it
-    // knows) has its own backoff, so an attacker guessing from elsewhere, who can keep the
-    // account's shared backoff running for ever, never locks the owner's devices out
-    // (device cookies, OWASP; red-team finding). New devices share the account's backoff.
+    // knows) is trusted like a device cookie (OWASP): it is not counted in its address's budget,
+    // so one address guessing at many accounts does not lock out the returning devices behind it,
+    // and it has a backoff of its own, so a guesser elsewhere who keeps the account's backoff
+    // running never locks the owner's devices out (red-team findings). New devices share both.
     // (Asked for unknown emails too, so both cost the same queries.)
     const known = await deps.store.db.selectFrom('devices').select('id').where('id', '=', b.deviceId).where('user_id', '=', user?.id ?? '').executeTakeFirst();
+    if (!known) await limit(c, 'auth', clientIp(c));
     const attempt = await beginSignin(deps.limiter, deps.config.signinBackoff, known ? `${email}\ndevice:${b.deviceId}` : email);
     if ('ok' in attempt) throw refused(attempt);
     const okPw = await checkPassword(user?.password_hash ?? null, b.password, deps.config.argon2);
