@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Translate } from '../../lib/util/i18n';
 import { fmt } from '../format';
+import { absoluteTime } from '../../lib/util/time';
 import type { ActionResult, DeviceView } from './types';
 
 /** Props of {@link DevicesList}. */
@@ -12,7 +13,6 @@ export interface DevicesListProps {
   locale?: string;
 }
 
-const when = (ms: number, locale?: string) => new Date(ms).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' });
 
 /**
  * This device first, then the other active ones (most recently seen first), then revoked ones, each with when it was added and
@@ -54,8 +54,8 @@ export function DevicesList({ devices, onRevoke, t, locale }: DevicesListProps) 
               </span>
               <span class="small muted">
                 {d.revokedAt !== null
-                  ? fmt(t('optDeviceRevokedAt'), { time: when(d.revokedAt, locale) })
-                  : fmt(t('optDeviceSeen'), { added: when(d.createdAt, locale), seen: d.lastSeenAt ? when(d.lastSeenAt, locale) : t('optNever') })}
+                  ? fmt(t('optDeviceRevokedAt'), { time: absoluteTime(d.revokedAt, locale) })
+                  : fmt(t('optDeviceSeen'), { added: absoluteTime(d.createdAt, locale), seen: d.lastSeenAt ? absoluteTime(d.lastSeenAt, locale) : t('optNever') })}
               </span>
             </div>
             {!d.current && d.revokedAt === null && (

@@ -2,7 +2,9 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Translate } from '../../lib/util/i18n';
 import { absoluteTime, relativeTime } from '../../lib/util/time';
 import { fmt } from '../format';
-import { roleKey, useAction } from './team-ui';
+import { InlineConfirm } from './InlineConfirm';
+import { pluralKey, roleKey, useAction, useRefreshOnFocus } from './team-ui';
+import './team-ui.css';
 import type { ActionResult, InviteRowView } from './types';
 
 /** A new invite code (`POST /v1/teams/:id/invites`); `expiresAt` epoch ms. Shown once. */
@@ -21,13 +23,14 @@ export interface InviteActions {
   copy: (text: string) => Promise<boolean>;
 }
 
-/** Props of {@link InvitesSection}. `now` is epoch ms (for "in 3 days"). */
+/** Props of {@link InvitesSection}. */
 export interface InvitesSectionProps {
   team: { teamId: string; name: string };
   actions: InviteActions;
   t: Translate;
   locale?: string;
-  now: number;
+  /** epoch ms for "in 3 days"; default: the clock at each render (a fixed value goes stale) */
+  now?: number;
 }
 
 /** Invite lifetimes offered, in hours. */
@@ -39,40 +42,52 @@ const usesWords = (n: number, t: Translate, locale?: string) => (n === 1 ? t('op
 
 /**
  * A team's invites, for its owners: a form to make one (role, lifetime, number of uses, single-use
- * by default) that shows the new code once with a copy button, and the list of the team's invites
- * with role, expiry (date and "in 3 days"), uses left, who made it, its state, and Revoke for
- * those still valid. docs/sync-protocol.md 4 "Invites".
+ * by default) that shows the new code once with a copy button, and the list of the team's invites:
+ * the active ones first (role, expiry as date and "in 3 days", uses left, who made it, Revoke after
+ * a confirmation), the used-up, expired and revoked ones muted behind "Show N inactive", each
+ * saying what happened instead of uses left. Refreshed when the page comes back into view.
+ * docs/sync-protocol.md 4 "Invites".
  */
 export function InvitesSection({ team, actions, t, locale, now }: InvitesSectionProps) {
   const [invites, setInvites] = useState<InviteRowView[] | null>(null);
+  const [showInactive, setShowInactive] = useState(false);
   const list = useAction();
   const reload = async () => {
     const r = await list.run(() => actions.loadInvites(team.teamId));
     if (r.ok) setInvites(r.value);
   };
   useEffect(() => void reload(), [team.teamId]);
+  useRefreshOnFocus(reload);
+  const at = now ?? Date.now();
+  const active = invites?.filter((i) => i.status === 'active') ?? [];
+  const inactive = invites?.filter((i) => i.status !== 'active') ?? [];
+  const shown = showInactive ? [...active, ...inactive] : active;
   return (
     <>
       <CreateInviteForm team={team} actions={actions} t={t} locale={locale} onCreated={reload} />
       <h3>{t('optInvitesTitle')}</h3>
       {list.error && <p class="opt-error" role="alert">{list.error}</p>}
       {invites === null ? <p class="muted">{t('optLoading')}</p> : invites.length === 0 ? <p class="muted">{t('optInvitesEmpty')}</p> : (
-        <ul class="opt-list" aria-label={fmt(t('optInvitesOf'), { team: team.name })}>
-          {invites.map((inv) => (
-            <InviteRow
-              key={inv.inviteId}
-              inv={inv}
-              busy={list.busy}
-              t={t}
-              locale={locale}
-              now={now}
-              onRevoke={async () => {
-                const r = await list.run(() => actions.revokeInvite(team.teamId, inv.inviteId));
-                if (r.ok) await reload();
-              }}
-            />
-          ))}
-        </ul>
+        <>
+          {active.length === 0 && <p class="muted">{t('optInvitesNoneActive')}</p>}
+          {shown.length > 0 && (
+            <ul class="opt-list" aria-label={fmt(t('optInvitesOf'), { team: team.name })}>
+              {shown.map((inv) => (
+                <InviteRow key={inv.inviteId} inv={inv} t={t} locale={locale} now={at} onRevoke={async () => {
+                    const r = await actions.revokeInvite(team.teamId, inv.inviteId);
+                    if (r.ok) await reload();
+                    return r;
+                  }}
+                />
+              ))}
+            </ul>
+          )}
+          {inactive.length > 0 && (
+            <button type="button" class="opt-link-btn" aria-expanded={showInactive ? 'true' : 'false'} onClick={() => setShowInactive(!showInactive)}>
+              {showInactive ? t('optInvitesHideInactive') : fmt(t('optInvitesShowInactive'), { n: inactive.length }, locale)}
+            </button>
+          )}
+        </>
       )}
     </>
   );
@@ -80,39 +95,58 @@ export function InvitesSection({ team, actions, t, locale, now }: InvitesSection
 
 interface InviteRowProps {
   inv: InviteRowView;
-  busy: boolean;
   t: Translate;
   locale?: string;
   now: number;
-  onRevoke: () => void;
+  onRevoke: () => Promise<ActionResult>;
 }
 
-/** One invite: role and state, expiry as date and relative time, uses left, creator, Revoke while valid. */
-function InviteRow({ inv, busy, t, locale, now, onRevoke }: InviteRowProps) {
+const STATE_BADGE: Record<Exclude<InviteRowView['status'], 'active'>, string> = { revoked: 'optInviteRevoked', used_up: 'optInviteUsedUp', expired: 'optInviteStateExpired' };
+
+/** What an invite that no longer admits anyone says instead of its uses left: when it was revoked or expired, or that it is used up. */
+function inactiveLine(inv: InviteRowView, t: Translate, locale: string | undefined, now: number): string {
+  if (inv.status === 'revoked' && inv.revokedAt !== null) return fmt(t('optInviteRevokedOn'), { date: absoluteTime(inv.revokedAt, locale) });
+  if (inv.status === 'used_up') return fmt(t('optInviteUsedUpLine'), { uses: inv.uses, max: inv.maxUses }, locale);
+  return fmt(t('optInviteExpired'), { date: absoluteTime(inv.expiresAt, locale), when: relativeTime(inv.expiresAt, now, locale) });
+}
+
+/** One invite: role; while active its expiry (date and relative), uses left, creator and Revoke; else what ended it, muted. */
+function InviteRow({ inv, t, locale, now, onRevoke }: InviteRowProps) {
   const date = absoluteTime(inv.expiresAt, locale);
-  const when = relativeTime(inv.expiresAt, now, locale);
-  const expiry = fmt(t(inv.expiresAt > now ? 'optInviteExpires' : 'optInviteExpired'), { date, when });
-  const left = Math.max(0, inv.maxUses - inv.uses);
-  const state = inv.status === 'revoked' ? 'optInviteRevoked' : inv.status === 'used_up' ? 'optInviteUsedUp' : inv.status === 'expired' ? 'optInviteStateExpired' : null;
   const role = t(roleKey(inv.role));
+  const by = inv.createdByName ? fmt(t('optInviteBy'), { name: inv.createdByName }) : null;
+  if (inv.status !== 'active') {
+    return (
+      <li class="opt-row opt-row--inactive" data-testid="invite" data-status={inv.status}>
+        <span class="opt-row__main">
+          <span class="opt-row__title">
+            {fmt(t('optInviteJoinsAs'), { role })}
+            <span class="opt-badge">{t(STATE_BADGE[inv.status])}</span>
+          </span>
+          <span class="small muted">{inactiveLine(inv, t, locale, now)}{by && ` · ${by}`}</span>
+        </span>
+      </li>
+    );
+  }
+  const expiry = fmt(t('optInviteExpires'), { date, when: relativeTime(inv.expiresAt, now, locale) });
   return (
     <li class="opt-row" data-testid="invite" data-status={inv.status}>
       <span class="opt-row__main">
-        <span class="opt-row__title">
-          {fmt(t('optInviteJoinsAs'), { role })}
-          {state && <span class="opt-badge">{t(state)}</span>}
-        </span>
+        <span class="opt-row__title">{fmt(t('optInviteJoinsAs'), { role })}</span>
         <span class="small muted">{expiry}</span>
         <span class="small muted">
-          {fmt(t('optInviteUsesLeft'), { left, max: inv.maxUses }, locale)}
-          {inv.createdByName && ` · ${fmt(t('optInviteBy'), { name: inv.createdByName })}`}
+          {fmt(t('optInviteUsesLeft'), { left: Math.max(0, inv.maxUses - inv.uses), max: inv.maxUses }, locale)}
+          {by && ` · ${by}`}
         </span>
       </span>
-      {inv.status === 'active' && (
-        <button type="button" class="btn btn--small btn--danger" disabled={busy} aria-label={fmt(t('optInviteRevokeLabel'), { role, date })} onClick={onRevoke}>
-          {t('optInviteRevoke')}
-        </button>
-      )}
+      <InlineConfirm
+        id={`invite-${inv.inviteId}-revoke`}
+        label={t('optInviteRevoke')}
+        buttonLabel={fmt(t('optInviteRevokeLabel'), { role, date })}
+        question={fmt(t('optInviteRevokeConfirm'), { role })}
+        onConfirm={onRevoke}
+        t={t}
+      />
     </li>
   );
 }
@@ -168,7 +202,7 @@ function CreateInviteForm({ team, actions, t, locale, onCreated }: CreateInviteF
           {t('optInviteExpiry')}{' '}
           <select class="input input--small" value={String(hours)} onChange={(e) => setHours(Number((e.currentTarget as HTMLSelectElement).value))}>
             {INVITE_HOURS.map((h) => (
-              <option key={h} value={String(h)}>{fmt(t('optDays'), { n: h / 24 }, locale)}</option>
+              <option key={h} value={String(h)}>{fmt(t(pluralKey('optDays', h / 24, locale)), { n: h / 24 }, locale)}</option>
             ))}
           </select>
         </label>

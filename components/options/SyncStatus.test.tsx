@@ -2,6 +2,7 @@ import { describe, it, expect, vi, afterEach } from 'vitest';
 import { render, screen, fireEvent, cleanup } from '@testing-library/preact';
 import { SyncStatus, syncStatusOf, type SyncStatusInput } from './SyncStatus';
 import { makeTranslate } from '../../lib/util/i18n';
+import { absoluteTime } from '../../lib/util/time';
 import en from '../../public/_locales/en/messages.json';
 
 const t = makeTranslate(null, en);
@@ -22,7 +23,8 @@ describe('syncStatusOf', () => {
 describe('SyncStatus', () => {
   it('says synced with the last time, or that the first sync has not run', () => {
     render(<SyncStatus status={{ kind: 'synced', lastSyncedAt: 1_780_000_000_000 }} t={t} locale="en" />);
-    expect(screen.getByRole('status').textContent).toMatch(/^Synced\. Last sync .+\.$/);
+    // The same absolute format as the rest of the options page (devices, invites): "Dec 7, 2026, 5:41 AM".
+    expect(screen.getByRole('status').textContent).toBe(`Synced. Last sync ${absoluteTime(1_780_000_000_000, 'en')}.`);
     cleanup();
     render(<SyncStatus status={{ kind: 'synced', lastSyncedAt: null }} t={t} />);
     expect(screen.getByRole('status').textContent).toBe('Signed in; the first sync has not run yet.');

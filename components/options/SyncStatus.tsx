@@ -1,5 +1,6 @@
 import type { Translate } from '../../lib/util/i18n';
 import { fmt } from '../format';
+import { absoluteTime } from '../../lib/util/time';
 import './sync-status.css';
 
 /** Kinds of sync error (lib/sync `SyncError.kind`). */
@@ -75,7 +76,7 @@ export function SyncStatus({ status, t, locale, onSyncNow, onSignIn, compact }: 
       break;
     case 'synced':
       label = t(status.lastSyncedAt ? 'syncSynced' : 'syncNotYet');
-      hint = status.lastSyncedAt ? fmt(t('syncLastAt'), { time: new Date(status.lastSyncedAt).toLocaleString(locale) }, locale) : null;
+      hint = status.lastSyncedAt ? fmt(t('syncLastAt'), { time: absoluteTime(status.lastSyncedAt, locale) }, locale) : null;
       break;
     case 'pending':
       label = fmt(t(status.pending === 1 ? 'syncPendingOne' : 'syncPendingMany'), { n: status.pending }, locale);

@@ -98,6 +98,8 @@ describe('TeamsPanel', () => {
     fireEvent.change(screen.getByLabelText('Role of Bo'), { target: { value: 'viewer' } });
     await waitFor(() => expect(actions.setRole).toHaveBeenCalledWith('t1', 'u-bo', 'viewer'));
     fireEvent.click(within(bo!).getByRole('button', { name: 'Remove Bo from the team' }));
+    expect(actions.removeMember).not.toHaveBeenCalled();
+    fireEvent.click(within(within(bo!).getByRole('group', { name: /^Remove Bo from Guild\?/ })).getByRole('button', { name: 'Remove' }));
     await waitFor(() => expect(actions.removeMember).toHaveBeenCalledWith('t1', 'u-bo'));
     await waitFor(() => expect(screen.getAllByTestId('member')).toHaveLength(1));
   });
@@ -112,9 +114,59 @@ describe('TeamsPanel', () => {
     expect(actions.loadInvites).not.toHaveBeenCalled();
     expect(screen.queryByRole('combobox')).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Leave team' }));
-    expect(screen.getByText(/^Leave Readers\?/)).toBeTruthy();
-    fireEvent.click(screen.getAllByRole('button', { name: 'Leave team' })[0]!);
+    expect(actions.leave).not.toHaveBeenCalled();
+    const ask = screen.getByRole('group', { name: /^Leave Readers\?/ });
+    fireEvent.click(within(ask).getByRole('button', { name: 'Leave team' }));
     await waitFor(() => expect(actions.leave).toHaveBeenCalledWith('t2'));
+  });
+
+  it('the only owner is not offered Leave: the button is disabled with the reason next to it', async () => {
+    const actions = makeActions();
+    render(<TeamsPanel teams={[owned]} myUserId="u-me" actions={actions} t={t} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Members and invites' }));
+    await waitFor(() => expect(screen.getAllByTestId('member')).toHaveLength(2));
+    const leave = screen.getByRole('button', { name: 'Leave team' }) as HTMLButtonElement;
+    expect(leave.disabled).toBe(true);
+    expect(leave.getAttribute('aria-describedby')).toBeTruthy();
+    expect(document.getElementById(leave.getAttribute('aria-describedby')!)!.textContent).toBe('Make another member owner first.');
+    fireEvent.click(leave);
+    expect(screen.queryByRole('group')).toBeNull();
+    cleanup();
+    // With a second owner, the first may leave.
+    render(<TeamsPanel teams={[owned]} myUserId="u-me" actions={makeActions({ loadMembers: () => ok(members.map((m) => ({ ...m, role: 'owner' as const }))) })} t={t} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Members and invites' }));
+    await waitFor(() => expect((screen.getByRole('button', { name: 'Leave team' }) as HTMLButtonElement).disabled).toBe(false));
+    expect(screen.queryByText('Make another member owner first.')).toBeNull();
+  });
+
+  it('a refused leave closes the confirmation and shows the error next to the Leave button', async () => {
+    const actions = makeActions({ leave: () => Promise.resolve({ ok: false, error: 'A team needs at least one owner.' }) });
+    render(<TeamsPanel teams={[viewed]} myUserId="u-bo" actions={actions} t={t} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Members and invites' }));
+    await waitFor(() => expect(screen.getAllByTestId('member')).toHaveLength(2));
+    fireEvent.click(screen.getByRole('button', { name: 'Leave team' }));
+    fireEvent.click(within(screen.getByRole('group')).getByRole('button', { name: 'Leave team' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toBe('A team needs at least one owner.');
+    expect(screen.queryByRole('group')).toBeNull();
+    const leave = screen.getByRole('button', { name: 'Leave team' });
+    expect(leave.closest('.inline-confirm')!.contains(alert)).toBe(true);
+    expect(screen.getAllByRole('alert')).toHaveLength(1); // not also at the top of the panel
+  });
+
+  it('members and invites are loaded again when the page comes back into view, at most once per burst', async () => {
+    const actions = makeActions();
+    render(<TeamsPanel teams={[owned]} myUserId="u-me" actions={actions} t={t} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Members and invites' }));
+    await waitFor(() => expect(screen.getAllByTestId('member')).toHaveLength(2));
+    expect(actions.loadMembers).toHaveBeenCalledTimes(1);
+    expect(actions.loadInvites).toHaveBeenCalledTimes(1);
+    (actions.loadMembers as ReturnType<typeof vi.fn>).mockImplementation(() => ok([...members, { userId: 'u-cy', displayName: 'Cy', role: 'viewer' as const }]));
+    fireEvent.focus(window);
+    document.dispatchEvent(new Event('visibilitychange')); // switching tabs fires both
+    await waitFor(() => expect(screen.getAllByTestId('member')).toHaveLength(3));
+    expect(actions.loadMembers).toHaveBeenCalledTimes(2);
+    expect(actions.loadInvites).toHaveBeenCalledTimes(2);
   });
 
   it('a refused role change is explained and the select goes back', async () => {
@@ -123,7 +175,9 @@ describe('TeamsPanel', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Members and invites' }));
     const select = (await screen.findByLabelText('Role of Bo')) as HTMLSelectElement;
     fireEvent.change(select, { target: { value: 'viewer' } });
-    expect((await screen.findByRole('alert')).textContent).toBe('A team needs at least one owner.');
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toBe('A team needs at least one owner.');
+    expect(screen.getAllByTestId('member')[1]!.contains(alert)).toBe(true); // next to Bo's role, not atop the panel
     await waitFor(() => expect((screen.getByLabelText('Role of Bo') as HTMLSelectElement).value).toBe('editor'));
   });
 });

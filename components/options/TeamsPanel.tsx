@@ -2,7 +2,8 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Translate } from '../../lib/util/i18n';
 import { fmt } from '../format';
 import { InvitesSection, type InviteActions } from './InvitesSection';
-import { roleKey, useAction } from './team-ui';
+import { InlineConfirm } from './InlineConfirm';
+import { roleKey, useAction, useRefreshOnFocus } from './team-ui';
 import type { ActionResult, MemberView, RoleView, TeamView } from './types';
 
 export { INVITE_HOURS, type InviteView } from './InvitesSection';
@@ -25,7 +26,7 @@ export interface TeamsPanelProps {
   actions: TeamActions;
   t: Translate;
   locale?: string;
-  /** epoch ms for relative times ("in 3 days"); defaults to the time of rendering */
+  /** epoch ms for relative times ("in 3 days"); default: the clock at each render of the invite list */
   now?: number;
 }
 
@@ -48,7 +49,7 @@ export function TeamsPanel({ teams, myUserId, actions, t, locale, now }: TeamsPa
       <h2 id="teams-title">{t('optTeamsTitle')}</h2>
       {teams.length === 0 ? <p class="muted">{t('optTeamsEmpty')}</p> : (
         <ul class="opt-list" data-testid="teams">
-          {teams.map((team) => <TeamItem key={team.teamId} team={team} myUserId={myUserId} actions={actions} t={t} locale={locale} now={now ?? Date.now()} />)}
+          {teams.map((team) => <TeamItem key={team.teamId} team={team} myUserId={myUserId} actions={actions} t={t} locale={locale} now={now} />)}
         </ul>
       )}
       <div class="opt-grid">
@@ -106,24 +107,44 @@ interface TeamItemProps {
   actions: TeamActions;
   t: Translate;
   locale?: string;
-  now: number;
+  now?: number;
 }
 
+/**
+ * One team: its name and the learner's role; opened, its invites (owners), members and Leave. Each
+ * action's error shows next to its control (the member's row, the Leave button). The only owner
+ * cannot leave (the server refuses it): the button is disabled with the reason beside it. Members
+ * are loaded again when the page comes back into view.
+ */
 function TeamItem({ team, myUserId, actions, t, locale, now }: TeamItemProps) {
   const owner = team.role === 'owner';
   const [open, setOpen] = useState(false);
   const [members, setMembers] = useState<MemberView[] | null>(null);
-  const [leaving, setLeaving] = useState(false);
-  const act = useAction(); // members, roles, leave
+  const [rowError, setRowError] = useState<{ userId: string; error: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const list = useAction(); // the member list
   const panelId = `team-${team.teamId}-panel`;
 
   const reload = async () => {
-    const r = await act.run(() => actions.loadMembers(team.teamId));
+    const r = await list.run(() => actions.loadMembers(team.teamId));
     if (r.ok) setMembers(r.value);
   };
   useEffect(() => {
     if (open && members === null) void reload();
   }, [open]);
+  useRefreshOnFocus(async () => {
+    if (open) await reload();
+  });
+  /** Runs an action on one member; its error goes to that member's row. */
+  const onMember = async (userId: string, fn: () => Promise<ActionResult>): Promise<ActionResult> => {
+    setBusy(true);
+    setRowError(null);
+    const r = await fn();
+    setBusy(false);
+    if (!r.ok) setRowError({ userId, error: r.error });
+    return r;
+  };
+  const lastOwner = owner && members !== null && members.filter((m) => m.role === 'owner').length <= 1;
 
   return (
     <li class="opt-team" data-testid="team" data-team-name={team.name}>
@@ -138,10 +159,10 @@ function TeamItem({ team, myUserId, actions, t, locale, now }: TeamItemProps) {
       </div>
       {open && (
         <div id={panelId} class="opt-team__panel">
-          {act.error && <p class="opt-error" role="alert">{act.error}</p>}
           {owner && <InvitesSection team={team} actions={actions} t={t} locale={locale} now={now} />}
           <h3>{t('optMembersTitle')}</h3>
-          {members === null ? <p class="muted">{t('optLoading')}</p> : (
+          {list.error && <p class="opt-error" role="alert">{list.error}</p>}
+          {members === null ? (!list.error && <p class="muted">{t('optLoading')}</p>) : (
             <ul class="opt-list" aria-label={fmt(t('optMembersOf'), { team: team.name })}>
               {members.map((m) => (
                 <li key={m.userId} class="opt-row" data-testid="member">
@@ -158,48 +179,48 @@ function TeamItem({ team, myUserId, actions, t, locale, now }: TeamItemProps) {
                         id={`${panelId}-role-${m.userId}`}
                         class="input input--small"
                         value={m.role}
-                        disabled={act.busy}
+                        disabled={busy}
                         onChange={async (e) => {
                           const next = (e.currentTarget as HTMLSelectElement).value as RoleView;
-                          const r = await act.run(() => actions.setRole(team.teamId, m.userId, next));
+                          const r = await onMember(m.userId, () => actions.setRole(team.teamId, m.userId, next));
                           // On failure re-render with the old role, which puts the select back.
                           setMembers(members.map((x) => (x.userId === m.userId && r.ok ? { ...x, role: next } : x)));
                         }}
                       >
                         {ROLES.map((r) => <option key={r} value={r}>{t(roleKey(r))}</option>)}
                       </select>
-                      <button
-                        type="button"
-                        class="btn btn--small btn--danger"
-                        disabled={act.busy}
-                        aria-label={fmt(t('optRemoveMemberLabel'), { name: m.displayName })}
-                        onClick={async () => {
-                          const r = await act.run(() => actions.removeMember(team.teamId, m.userId));
+                      <InlineConfirm
+                        id={`${panelId}-remove-${m.userId}`}
+                        label={t('optRemoveMember')}
+                        buttonLabel={fmt(t('optRemoveMemberLabel'), { name: m.displayName })}
+                        question={fmt(t('optRemoveMemberConfirm'), { name: m.displayName, team: team.name })}
+                        disabled={busy}
+                        onConfirm={async () => {
+                          const r = await actions.removeMember(team.teamId, m.userId);
                           if (r.ok) setMembers(members.filter((x) => x.userId !== m.userId));
+                          return r;
                         }}
-                      >
-                        {t('optRemoveMember')}
-                      </button>
+                        t={t}
+                      />
                     </span>
                   ) : (
                     <span class="small muted">{t(roleKey(m.role))}</span>
                   )}
+                  {rowError?.userId === m.userId && <p class="opt-error" role="alert">{rowError.error}</p>}
                 </li>
               ))}
             </ul>
           )}
           <div class="inline-actions">
-            {leaving ? (
-              <>
-                <span class="small">{fmt(t('optLeaveConfirm'), { team: team.name })}</span>
-                <button type="button" class="btn btn--small btn--danger" disabled={act.busy} onClick={() => void act.run(() => actions.leave(team.teamId))}>
-                  {t('optLeave')}
-                </button>
-                <button type="button" class="btn btn--small" onClick={() => setLeaving(false)}>{t('optCancel')}</button>
-              </>
-            ) : (
-              <button type="button" class="btn btn--small btn--danger" onClick={() => setLeaving(true)}>{t('optLeave')}</button>
-            )}
+            <InlineConfirm
+              id={`${panelId}-leave`}
+              label={t('optLeave')}
+              question={fmt(t('optLeaveConfirm'), { team: team.name })}
+              disabled={owner && members === null}
+              blockedReason={lastOwner ? t('optLeaveLastOwner') : null}
+              onConfirm={() => actions.leave(team.teamId)}
+              t={t}
+            />
           </div>
         </div>
       )}

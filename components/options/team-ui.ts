@@ -1,5 +1,5 @@
 /** Small pieces the team components share (TeamsPanel, InvitesSection). */
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ActionResult, RoleView } from './types';
 
 /** The messages key of a role's name (`roleOwner`, `roleEditor`, `roleViewer`). */
@@ -21,4 +21,49 @@ export function useAction() {
     return r;
   };
   return { busy, error, run };
+}
+
+/**
+ * `base` or `base + 'One'` (e.g. `optDays` / `optDaysOne`): the `…One` message where the plural
+ * rule of `locale` says "one" for `n` (an unknown locale tag falls back to English: n === 1).
+ */
+export function pluralKey(base: string, n: number, locale?: string): string {
+  let one = n === 1;
+  try {
+    one = new Intl.PluralRules(locale).select(n) === 'one';
+  } catch {
+    // unknown locale tag: English rule
+  }
+  return one ? `${base}One` : base;
+}
+
+/** Least time between two refreshes {@link useRefreshOnFocus} starts, in ms. */
+export const FOCUS_REFRESH_GAP_MS = 10_000;
+
+/**
+ * Calls `refresh` when the page comes back into view (window `focus`, or `visibilitychange` to
+ * visible), so lists another person changed (someone joined with an invite) catch up without a
+ * reload. Bounded: never while one is running, and at most once per {@link FOCUS_REFRESH_GAP_MS}
+ * (switching tabs fires both events).
+ */
+export function useRefreshOnFocus(refresh: () => Promise<unknown>): void {
+  const state = useRef({ refresh, last: -Infinity, running: false });
+  state.current.refresh = refresh;
+  useEffect(() => {
+    const onView = () => {
+      const s = state.current;
+      if (document.visibilityState === 'hidden' || s.running || Date.now() - s.last < FOCUS_REFRESH_GAP_MS) return;
+      s.running = true;
+      s.last = Date.now();
+      void s.refresh().finally(() => {
+        s.running = false;
+      });
+    };
+    window.addEventListener('focus', onView);
+    document.addEventListener('visibilitychange', onView);
+    return () => {
+      window.removeEventListener('focus', onView);
+      document.removeEventListener('visibilitychange', onView);
+    };
+  }, []);
 }

@@ -8,19 +8,32 @@ const UNITS: ReadonlyArray<[Intl.RelativeTimeFormatUnit, number]> = [
 ];
 
 /**
- * "5 minutes ago", "yesterday", "just now"-style text for `then` relative to `now` (both epoch ms),
- * in `locale` (BCP 47; `undefined` = runtime default). Under a minute reads as "now".
+ * A unit is used from this share of it on, so a time a few seconds either side of an exact
+ * multiple (an invite made "for 24 hours" seen just after its creation, or with the server clock a
+ * little ahead) reads the same ("tomorrow", never "in 24 hours" one moment and "tomorrow" the next).
+ */
+const UNIT_FROM = 0.95;
+
+/**
+ * "5 minutes ago", "yesterday", "in 3 days"-style text for `then` relative to `now` (both epoch ms),
+ * in `locale` (BCP 47; `undefined` = runtime default). Under a minute reads as "now". The largest
+ * unit reached to within {@link UNIT_FROM} is used, rounded to whole units. The one relative-time
+ * format of the library and options pages.
  */
 export function relativeTime(then: number, now: number, locale?: string): string {
   const rtf = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
   const diff = then - now;
+  if (Math.abs(diff) < 60_000) return rtf.format(0, 'second');
   for (const [unit, ms] of UNITS) {
-    if (Math.abs(diff) >= ms) return rtf.format(Math.round(diff / ms), unit);
+    if (Math.abs(diff) >= ms * UNIT_FROM) return rtf.format(Math.round(diff / ms), unit);
   }
-  return rtf.format(0, 'second');
+  return rtf.format(Math.round(diff / 60_000), 'minute');
 }
 
-/** Date and time of `ms` (epoch ms) in `locale`, medium date + short time, e.g. "Dec 1, 2026, 12:15 AM". */
+/**
+ * Date and time of `ms` (epoch ms) in `locale`, medium date + short time, e.g. "Dec 1, 2026, 12:15 AM".
+ * The one absolute date format of the library and options pages (sync status, devices, invites).
+ */
 export function absoluteTime(ms: number, locale?: string): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(ms);
 }
