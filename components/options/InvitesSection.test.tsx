@@ -7,7 +7,10 @@ import { absoluteTime } from '../../lib/util/time';
 import en from '../../public/_locales/en/messages.json';
 
 const t = makeTranslate(null, en);
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  vi.restoreAllMocks();
+});
 const ok = <T,>(value: T) => Promise.resolve({ ok: true as const, value });
 const NOW = Date.UTC(2026, 11, 7, 4, 30);
 const DAY = 86_400_000;
@@ -92,7 +95,6 @@ describe('InvitesSection', () => {
     clock.mockReturnValue(created + 4_000); // the page is reloaded a few seconds later
     render(<InvitesSection team={team} actions={actions} t={t} locale="en" />);
     const again = (await screen.findByTestId('invite')).textContent;
-    clock.mockRestore();
     expect(first).toContain(`Expires ${absoluteTime(created + DAY, 'en')} (tomorrow)`);
     expect(again).toBe(first);
   });
