@@ -57,7 +57,7 @@ async function startServer(databaseUrl: string): Promise<{ url: string; proc: Ch
     cwd: ROOT,
     env: {
       ...process.env, DATABASE_URL: databaseUrl, PORT: String(port),
-      RATE_LIMIT_PUSH_PER_MIN: '0', RATE_LIMIT_PULL_PER_MIN: '0', RATE_LIMIT_AUTH_PER_MIN: '0', RATE_LIMIT_API_PER_MIN: '0', RATE_LIMIT_SIGNUPS_PER_HOUR: '0',
+      RATE_LIMIT_PUSH_PER_MIN: '0', RATE_LIMIT_PULL_PER_MIN: '0', RATE_LIMIT_AUTH_PER_MIN: '0', RATE_LIMIT_API_PER_MIN: '0', RATE_LIMIT_SIGNUPS_PER_HOUR: '0', RATE_LIMIT_SIGNUPS_PER_ADDRESS_PER_HOUR: '0',
       ARGON2_MEMORY_KIB: '1024', ARGON2_TIME_COST: '1',
     },
     stdio: ['ignore', 'pipe', 'inherit'],

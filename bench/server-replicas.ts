@@ -5,6 +5,7 @@
 // Figures per replica count: deadlocks (pg_stat_database delta, goal 0), push p50/p99 (goal p99
 // <= 250 ms), mutations/s, errors. Run: `npm run bench -- server-load` (BENCH_SERVER_PARTS=replicas
 // for this part alone).
+import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import { uuidv7 } from 'uuidv7';
 import { freshPgDatabase, postJson, startReplicas, type ReplicaSet } from '../server/test/replicas';
@@ -75,6 +76,22 @@ async function deadlocks(c: pg.Client, dbName: string): Promise<number> {
   return Number(rows[0]?.deadlocks ?? 0);
 }
 
+/** CPU time (user + system, ms) a process has used so far, from /proc (Linux); 0 when it is gone. */
+function cpuMs(pid: number | undefined): number {
+  try {
+    const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return ((Number(f[11]) + Number(f[12])) * 1000) / 100; // utime, stime in clock ticks (USER_HZ = 100)
+  } catch {
+    return 0;
+  }
+}
+
+/** CPU ms used so far by the replica processes and by the PostgreSQL backends serving them (load-independent cost). */
+async function cpuNow(c: pg.Client, set: ReplicaSet, dbName: string): Promise<{ server: number; pg: number }> {
+  const { rows } = await c.query<{ pid: number }>("select pid from pg_stat_activity where datname = $1 and application_name like 'replica-%'", [dbName]);
+  return { server: set.replicas.reduce((t, r) => t + cpuMs(r.proc.pid), 0), pg: rows.reduce((t, r) => t + cpuMs(r.pid), 0) };
+}
+
 /** One push of the next batch of `d` to `url`; advances the device's seq from the answer. @returns true when all applied */
 async function pushOnce(url: string, d: Dev): Promise<boolean> {
   const r = await postJson(url, '/v1/sync/push', { protocolVersion: 1, schemaVersion: 1, deviceId: d.deviceId, mutations: batchOf(d) }, d.token, 30_000).catch(() => null);
@@ -107,7 +124,7 @@ async function measureReplicas(n: number): Promise<Figure[]> {
   const c = new pg.Client({ connectionString: db.url });
   let set: ReplicaSet | undefined;
   try {
-    set = await startReplicas(n, { databaseUrl: db.url, nodeArgs: NODE_ARGS });
+    set = await startReplicas(n, { databaseUrl: db.url, nodeArgs: NODE_ARGS, env: { RATE_LIMIT_SIGNUPS_PER_ADDRESS_PER_HOUR: '0' } });
     await c.connect();
     const devs = await makeDevices(set.replicas[0]!.url);
     // Warm-up: every device pushes twice through every replica (a cold process compiles and
@@ -116,13 +133,18 @@ async function measureReplicas(n: number): Promise<Figure[]> {
       for (const rep of set.replicas) await Promise.all(devs.map((d) => pushOnce(rep.url, d)));
     }
     const before = await deadlocks(c, db.name);
+    const cpu0 = await cpuNow(c, set, db.name);
     const r = await drive(set, devs);
+    const cpu1 = await cpuNow(c, set, db.name);
+    const pushes = r.okPushes + r.errors;
+    const serverCpu = (cpu1.server - cpu0.server) / pushes;
+    const pgCpu = (cpu1.pg - cpu0.pg) / pushes;
     await new Promise((res) => setTimeout(res, 1500)); // PostgreSQL flushes its statistics about once a second
     const dl = (await deadlocks(c, db.name)) - before;
     const mps = (r.okPushes * BATCH) / r.seconds;
     const p50 = percentile(r.lat, 50);
     const p99 = percentile(r.lat, 99);
-    log(`pg ${n} replica(s): ${r.okPushes} ok pushes of ${BATCH} in ${r.seconds.toFixed(1)} s, p50 ${round(p50, 1)} ms, p99 ${round(p99, 1)} ms, deadlocks ${dl}, errors ${r.errors}`);
+    log(`pg ${n} replica(s): ${r.okPushes} ok pushes of ${BATCH} in ${r.seconds.toFixed(1)} s, p50 ${round(p50, 1)} ms, p99 ${round(p99, 1)} ms, deadlocks ${dl}, errors ${r.errors}; CPU per push: server ${round(serverCpu, 1)} ms, PostgreSQL ${round(pgCpu, 1)} ms`);
     const note = `${DEVICES} devices (${TEAMS} teams), batches of ${BATCH} (half personal, half team; opposite orders), random replica per push, ${DURATION_S} s, 2 shared cores`;
     const k = `server-load.pg-replicas-${n}`;
     const figs: Figure[] = [
@@ -130,6 +152,8 @@ async function measureReplicas(n: number): Promise<Figure[]> {
       { name: `${k}.push-p99`, value: round(p99, 1), unit: 'ms', goal: `<= ${REPLICA_PUSH_P99_GOAL_MS}`, note },
       { name: `${k}.push-p50`, value: round(p50, 1), unit: 'ms', goal: 'info' },
       { name: `${k}.push-mutations-per-s`, value: round(mps, 0), unit: 'mutations/s', goal: 'info' },
+      { name: `${k}.server-cpu-per-push`, value: round(serverCpu, 1), unit: 'ms', goal: 'info', note: 'user+system CPU of the replica processes / pushes (independent of the machine load)' },
+      { name: `${k}.pg-cpu-per-push`, value: round(pgCpu, 1), unit: 'ms', goal: 'info', note: "user+system CPU of the replicas' PostgreSQL backends / pushes (pool connections opened during the run are missed)" },
       { name: `${k}.push-errors`, value: r.errors, unit: 'count', goal: '<= 0', note: 'non-200, a mutation not applied, dropped requests' },
     ];
     figs.forEach(emit);

@@ -11,7 +11,6 @@
  *   5. apply; every row change takes the scope's next version.
  */
 import { randomUUID } from 'node:crypto';
-import { sql } from 'kysely';
 import type { z } from 'zod';
 import { captureKey, CaptureDraft, contentKeyOf, isContentKey, MutationArgs, tagKey, type MutationStatus } from '../../../lib/schema';
 import { canEditRow, canWrite, roleIn, type Role } from '../authz';
@@ -65,24 +64,14 @@ export class ScopeClock {
     this.dirty.add(scopeId);
     return v + 1;
   }
-  /**
-   * 3.4 "lock every written scope in sorted order"; scopes that do not exist are simply absent. One
-   * statement locks them all (`ORDER BY id … FOR UPDATE` on PG locks rows in the sorted order), then
-   * one more reads the caller's role in each newly locked scope (after the lock, see {@link role}).
-   */
+  /** 3.4 "lock every written scope in sorted order"; scopes that do not exist are simply absent. */
   async lock(ctx: MutationContext, ids: string[]): Promise<ScopeClock> {
-    const todo = [...new Set(ids)].filter((i) => !this.versions.has(i) && !this.missing.has(i)).sort();
-    if (todo.length === 0) return this;
-    let q = ctx.tx.selectFrom('scopes').select(['id', 'version']).where('id', 'in', todo).orderBy('id');
-    if (ctx.store.forUpdate) q = q.forUpdate();
-    for (const r of await q.execute()) this.versions.set(r.id, Number(r.version));
-    const found = todo.filter((i) => this.versions.has(i));
-    for (const i of todo) if (!this.versions.has(i)) this.missing.add(i);
-    const unknown = found.filter((i) => !this.roles.has(i));
-    if (unknown.length) {
-      const rows = await ctx.tx.selectFrom('memberships').select(['scope_id', 'role']).where('user_id', '=', ctx.userId).where('scope_id', 'in', unknown).execute();
-      for (const i of unknown) this.roles.set(i, null);
-      for (const r of rows) this.roles.set(r.scope_id, r.role);
+    for (const id of [...new Set(ids)].filter((i) => !this.versions.has(i) && !this.missing.has(i)).sort()) {
+      let q = ctx.tx.selectFrom('scopes').select(['id', 'version']).where('id', '=', id);
+      if (ctx.store.forUpdate) q = q.forUpdate();
+      const r = await q.executeTakeFirst();
+      if (r) this.versions.set(r.id, Number(r.version));
+      else this.missing.add(id);
     }
     return this;
   }
@@ -93,12 +82,8 @@ export class ScopeClock {
   }
   /** Writes changed counters back (before commit). */
   async flush(tx: Tx): Promise<void> {
-    const ids = [...this.dirty].sort();
+    for (const s of this.dirty) await tx.updateTable('scopes').set({ version: this.versions.get(s)! }).where('id', '=', s).execute();
     this.dirty.clear();
-    if (ids.length === 0) return;
-    // One statement for every changed counter (CAST: portable to SQLite, typed for PG).
-    const version = sql<number>`case ${sql.ref('id')} ${sql.join(ids.map((id) => sql`when ${id} then cast(${this.versions.get(id)!} as bigint)`), sql` `)} end`;
-    await tx.updateTable('scopes').set({ version }).where('id', 'in', ids).execute();
   }
 }
 
@@ -112,37 +97,21 @@ async function captureScope(tx: Tx, id: string): Promise<{ id: string; scopeId: 
   return a ? { id: a.capture_id, scopeId: a.scope_id } : null;
 }
 
-/** Who holds a capture id: the capture itself (`capture_id` null) or an alias of `capture_id`. */
-interface IdHolder {
-  scope_id: string;
-  owner_user_id: string | null;
-  deleted_at: number | null;
-  capture_id: string | null;
-}
-
-/** The outcome of {@link takenId} from the rows holding the id (a capture row first, else an alias). */
-function takenOutcome(rows: readonly IdHolder[], scopeId: string, userId: string): Outcome | null {
-  const existing = rows.find((r) => r.capture_id === null);
+/**
+ * Creates never overwrite (createCapture, shareCapture): the outcome for a new capture id that is
+ * already taken in `scopeId` by the caller (noop / gone / merged), or by anything else (id_conflict),
+ * or null when the id is free. Two simple reads: folding them into one UNION ALL statement saved a
+ * round trip but cost PostgreSQL more than it saved (issue 10, BENCHMARKS.md 2026-12-07).
+ */
+async function takenId(tx: Tx, id: string, scopeId: string, userId: string): Promise<Outcome | null> {
+  const existing = await tx.selectFrom('captures').select(['scope_id', 'owner_user_id', 'deleted_at']).where('id', '=', id).executeTakeFirst();
   if (existing) {
     if (existing.scope_id !== scopeId || existing.owner_user_id !== userId) return rejected('id_conflict');
     return existing.deleted_at === null ? noop : gone;
   }
-  const alias = rows[0];
-  if (alias) return alias.scope_id === scopeId ? { status: 'noop', code: 'merged', canonicalId: alias.capture_id! } : rejected('id_conflict');
+  const alias = await tx.selectFrom('capture_aliases').select(['scope_id', 'capture_id']).where('id', '=', id).executeTakeFirst();
+  if (alias) return alias.scope_id === scopeId ? { status: 'noop', code: 'merged', canonicalId: alias.capture_id } : rejected('id_conflict');
   return null;
-}
-
-/**
- * Creates never overwrite (createCapture, shareCapture): the outcome for a new capture id that is
- * already taken in `scopeId` by the caller (noop / gone / merged), or by anything else (id_conflict),
- * or null when the id is free. One statement reads both the captures and their aliases.
- */
-async function takenId(tx: Tx, id: string, scopeId: string, userId: string): Promise<Outcome | null> {
-  const rows = await tx
-    .selectFrom('captures').select(['scope_id', sql.ref<string | null>('owner_user_id').as('owner_user_id'), 'deleted_at', sql<string | null>`null`.as('capture_id')]).where('id', '=', id)
-    .unionAll(tx.selectFrom('capture_aliases').select(['scope_id', sql<string | null>`null`.as('owner_user_id'), sql<number | null>`null`.as('deleted_at'), sql.ref<string | null>('capture_id').as('capture_id')]).where('id', '=', id))
-    .execute();
-  return takenOutcome(rows, scopeId, userId);
 }
 
 const getCapture = (tx: Tx, id: string) => tx.selectFrom('captures').selectAll().where('id', '=', id).executeTakeFirst();
@@ -196,16 +165,16 @@ async function createCapture(ctx: MutationContext, a: Args<'createCapture'>): Pr
   const clock = await lockScopes(ctx, [a.scopeId]);
   const role = clock.has(a.scopeId) ? await clock.role(ctx, a.scopeId) : null;
   if (!canWrite(role)) return rejected('forbidden');
-  const { id, scopeId, capturedAt, intent, note, tags: _t, collectionIds, ...rest } = a;
-  const parsed = CaptureDraft.safeParse(rest);
-  let found: { taken: Outcome | null; live?: CapturesTable };
   // Creates never overwrite: an existing id is a replay (noop), a tombstone (gone) or a client bug (id_conflict).
-  if (parsed.success) found = await idAndPost(tx, id, scopeId, userId, parsed.data);
-  else found = { taken: await takenId(tx, id, scopeId, userId) };
-  if (found.taken) return found.taken;
-  const draft = parsed.success ? parsed.data : CaptureDraft.parse(rest);
+  const taken = await takenId(tx, a.id, a.scopeId, userId);
+  if (taken) return taken;
+
+  const { id, scopeId, capturedAt, intent, note, tags: _t, collectionIds, ...rest } = a;
+  const draft = CaptureDraft.parse(rest);
   const key = captureKey(draft);
-  const live = found.live;
+  const live =
+    (await tx.selectFrom('captures').selectAll().where('scope_id', '=', scopeId).where('post_key', '=', key).where('deleted_at', 'is', null).executeTakeFirst()) ??
+    (await idlessTwin(tx, scopeId, draft));
   if (live) {
     // Same post saved on two devices offline: one capture. Merge into the live one, remember the alias.
     await tx.insertInto('capture_aliases').values({ id, capture_id: live.id, scope_id: scopeId, created_at: now }).execute();
@@ -246,49 +215,16 @@ async function createCapture(ctx: MutationContext, a: Args<'createCapture'>): Pr
   return ok;
 }
 
-/** The key under which an id-less capture of `draft`'s post was saved (issue 9), or null when `draft` has no real id. */
-const twinKeyOf = (draft: CaptureDraft): string | null =>
-  draft.permalinkMissing || isContentKey(draft.postId) ? null : `${draft.platform}:${contentKeyOf(draft)}`;
-
 /**
- * Among live captures read by post key, the one `draft` (post key `key`) is the same post as: the one
- * with that post key, else (issue 9) the one saved without an id (`permalinkMissing`, post_key
- * `<platform>:content:<hash>`) that `draft`, which carries the post's real id, turns out to be (same
- * platform and content key, lib/schema `isSamePost`); undefined when there is none.
+ * Issue 9: the live capture of `scopeId` saved without an id (`permalinkMissing`, post_key
+ * `<platform>:content:<hash>`) that `draft`, which carries the post's real id, turns out to be
+ * (same platform and content key, lib/schema `isSamePost`), or undefined.
  */
-function pickLive(rows: readonly CapturesTable[], draft: CaptureDraft, key: string): CapturesTable | undefined {
-  const same = rows.find((r) => r.post_key === key);
-  if (same) return same;
-  const twinKey = twinKeyOf(draft);
-  const twin = twinKey === null ? undefined : rows.find((r) => r.post_key === twinKey);
-  return twin && isSamePost(JSON.parse(twin.content_json) as CaptureDraft, draft) ? twin : undefined;
-}
-
-/**
- * createCapture's reads in ONE statement (a round trip per mutation matters on PG, issue 10): who
- * holds the new `id` ({@link takenOutcome}) and the live capture of `scopeId` that `draft` is the same
- * post as ({@link pickLive}; each post key is unique among a scope's live captures). The one-row
- * `d` keeps the alias columns when no capture matches.
- */
-async function idAndPost(tx: Tx, id: string, scopeId: string, userId: string, draft: CaptureDraft): Promise<{ taken: Outcome | null; live?: CapturesTable }> {
-  const key = captureKey(draft);
-  const twinKey = twinKeyOf(draft);
-  const keys = twinKey === null || twinKey === key ? [key] : [key, twinKey];
-  const { rows } = await sql<Partial<CapturesTable> & { by_id: number | null; alias_scope: string | null; alias_capture: string | null }>`
-    select a.scope_id as alias_scope, a.capture_id as alias_capture, c.*
-    from (select 1 as one) d
-    left join capture_aliases a on a.id = ${id}
-    left join (
-      select captures.*, 1 as by_id from captures where id = ${id}
-      union all
-      select captures.*, 0 as by_id from captures where scope_id = ${scopeId} and post_key in (${sql.join(keys)}) and deleted_at is null
-    ) c on 1 = 1`.execute(tx);
-  const holders: IdHolder[] = rows.filter((r) => r.by_id === 1).map((r) => ({ scope_id: r.scope_id!, owner_user_id: r.owner_user_id!, deleted_at: r.deleted_at ?? null, capture_id: null }));
-  const a = rows[0];
-  if (a && a.alias_scope !== null) holders.push({ scope_id: a.alias_scope, owner_user_id: null, deleted_at: null, capture_id: a.alias_capture });
-  const taken = takenOutcome(holders, scopeId, userId);
-  if (taken) return { taken };
-  return { taken: null, live: pickLive(rows.filter((r) => r.by_id === 0) as CapturesTable[], draft, key) };
+async function idlessTwin(tx: Tx, scopeId: string, draft: CaptureDraft): Promise<CapturesTable | undefined> {
+  if (draft.permalinkMissing || isContentKey(draft.postId)) return undefined;
+  const row = await tx.selectFrom('captures').selectAll().where('scope_id', '=', scopeId)
+    .where('post_key', '=', `${draft.platform}:${contentKeyOf(draft)}`).where('deleted_at', 'is', null).executeTakeFirst();
+  return row && isSamePost(JSON.parse(row.content_json) as CaptureDraft, draft) ? row : undefined;
 }
 
 /** A stored capture locked for a change, with the caller's role in its scope. */
