@@ -64,7 +64,11 @@ export function accountRoutes(): Hono<AppEnv> {
   // counters exist for unknown emails too, so a refusal says nothing about whether one is taken.
   r.post('/sessions', async (c) => {
     const deps = c.get('deps');
-    const b = await readBody(c, CreateSessionRequest);
+    // A malformed request spends its address's budget too (before its 400), like any new device's.
+    const b = await readBody(c, CreateSessionRequest).catch(async (e: unknown) => {
+      await limit(c, 'auth', clientIp(c));
+      throw e;
+    });
     const email = b.email.toLowerCase();
     const user = await deps.store.db.selectFrom('users').select(['id', 'password_hash']).where('email', '=', email).executeTakeFirst();
     // A device that was signed in to this account before (its deviceId is a random id only it
