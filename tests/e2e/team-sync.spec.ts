@@ -174,6 +174,8 @@ test('team: A shares with a note, B sees it; B shares while the server is down a
     await teamA.getByRole('button', { name: 'Members and invites' }).click();
     const boRow = teamA.getByTestId('member').filter({ hasText: 'Bo' });
     await boRow.getByRole('button', { name: /Remove/ }).click();
+    // Removing a member asks first, in place (components/options/InlineConfirm.tsx).
+    await boRow.getByRole('group', { name: /^Remove .* from Cohort A\?/ }).getByRole('button', { name: 'Remove' }).click();
     await expect(teamA.getByTestId('member')).toHaveCount(1);
     const after = await pollPopup(b.context, extensionId, async (p) => (await p.getByTestId('team-feed').count()) === 0 && (await p.locator(`[data-capture-key="x:${bPersonal}"]`).count()) > 0, "B's team copy gone, personal kept");
     await shot(after, 'team-popup-b-removed');
