@@ -3,7 +3,8 @@ import type { Translate } from '../../lib/util/i18n';
 import { absoluteTime, relativeTime } from '../../lib/util/time';
 import { fmt } from '../format';
 import { InlineConfirm } from './InlineConfirm';
-import { pluralKey, roleKey, useAction, useRefreshOnFocus } from './team-ui';
+import { roleKey, useAction, useRefreshOnFocus } from './team-ui';
+import { pluralKey } from '../../lib/util/i18n';
 import './team-ui.css';
 import type { ActionResult, InviteRowView } from './types';
 

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Translate } from '../../lib/util/i18n';
 import { fmt } from '../format';
+import { absoluteTime } from '../../lib/util/time';
 import type { ActionResult, RefusedChangeView } from './types';
 import './refused-changes.css';
 
@@ -112,7 +113,6 @@ export function refusedChangesFile(changes: readonly RefusedRow[], now: number):
   return { blob: new Blob([JSON.stringify(body, null, 2)], { type: 'application/json' }), name: `satchel-refused-changes-${day}.json` };
 }
 
-const when = (ms: number, locale?: string) => new Date(ms).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' });
 
 /** The team a change was for, when it names one we know (`team:<id>` in its scope). */
 function teamOf(c: RefusedRow, names: Readonly<Record<string, string>> | undefined): string | null {
@@ -170,7 +170,7 @@ export function RefusedChanges({ changes, onDismiss, onDownload, teamNames, t, l
                 <span class="opt-row__title">{what}</span>
                 {subject && <span class="refused__subject">{subject}</span>}
                 <span class="small muted">
-                  <time dateTime={new Date(c.at).toISOString()}>{when(c.at, locale)}</time>
+                  <time dateTime={new Date(c.at).toISOString()}>{absoluteTime(c.at, locale)}</time>
                   {team && <> · {fmt(t('optRefusedInTeam'), { team })}</>}
                 </span>
                 <span class="small refused__why">{refusedReason(c, t)}</span>

@@ -23,20 +23,6 @@ export function useAction() {
   return { busy, error, run };
 }
 
-/**
- * `base` or `base + 'One'` (e.g. `optDays` / `optDaysOne`): the `…One` message where the plural
- * rule of `locale` says "one" for `n` (an unknown locale tag falls back to English: n === 1).
- */
-export function pluralKey(base: string, n: number, locale?: string): string {
-  let one = n === 1;
-  try {
-    one = new Intl.PluralRules(locale).select(n) === 'one';
-  } catch {
-    // unknown locale tag: English rule
-  }
-  return one ? `${base}One` : base;
-}
-
 /** Least time between two refreshes {@link useRefreshOnFocus} starts, in ms. */
 export const FOCUS_REFRESH_GAP_MS = 10_000;
 

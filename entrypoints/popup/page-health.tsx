@@ -2,7 +2,7 @@ import type { PageHealthIssue } from '../../lib/capture/health-judge';
 import { parseHealthReply, type CaptureHealth } from '../../lib/messages/to-content';
 import { getActiveTab, sendToTab } from '../../lib/platform/tabs';
 import { isSiteId, SITE_META } from '../../lib/sites/meta';
-import type { Translate } from '../../lib/util/i18n';
+import { pluralKey, type Translate } from '../../lib/util/i18n';
 import { fmt } from '../../components/format';
 
 /**
@@ -22,14 +22,8 @@ export async function askPageHealth(): Promise<CaptureHealth | null> {
 /** The sentence for `issue`, plural-safe: the `…One` message where the locale's plural rule says "one". */
 export function pageHealthText(issue: PageHealthIssue, t: Translate, locale?: string): string {
   const base = issue.kind === 'unread' ? 'pageHealthUnread' : 'pageHealthPartial';
-  let one = issue.count === 1;
-  try {
-    one = new Intl.PluralRules(locale).select(issue.count) === 'one';
-  } catch {
-    // unknown locale tag: English rule
-  }
   const site = isSiteId(issue.site) ? t(SITE_META[issue.site].nameKey) : issue.site;
-  return fmt(t(one ? `${base}One` : base), { site, count: issue.count }, locale);
+  return fmt(t(pluralKey(base, issue.count, locale)), { site, count: issue.count }, locale);
 }
 
 /** Props of {@link PageHealthLine}. */

@@ -23,3 +23,17 @@ export function makeTranslate(lookup: ((key: string) => string) | null, fallback
     return s || fallback[key]?.message || key;
   };
 }
+
+/**
+ * `base` or `base + 'One'` (e.g. `optDays` / `optDaysOne`): the `…One` message where the plural
+ * rule of `locale` says "one" for `n` (an unknown locale tag falls back to English: n === 1).
+ */
+export function pluralKey(base: string, n: number, locale?: string): string {
+  let one = n === 1;
+  try {
+    one = new Intl.PluralRules(locale).select(n) === 'one';
+  } catch {
+    // unknown locale tag: English rule
+  }
+  return one ? `${base}One` : base;
+}
