@@ -99,9 +99,24 @@ export const InviteList = z.strictObject({ invites: z.array(InviteInfo) });
 export const MAX_LISTED_INVITES = 200;
 export const AcceptInviteResponse = z.strictObject({ teamId: storable(), scopeId: ScopeId, role: Role });
 
-export const Member = z.strictObject({ userId: storable(), displayName: storable(), role: Role });
+export const Member = z.strictObject({
+  userId: storable(),
+  displayName: storable(),
+  role: Role,
+  /** epoch ms, server clock: when they joined the team (issue 11: "new members' first shares") */
+  joinedAt: z.number().int(),
+  /** false = the member opted out of spotlights: never named in digests or on member pages (issue 11) */
+  spotlight: z.boolean(),
+});
+export type Member = z.infer<typeof Member>;
 export const MemberList = z.strictObject({ members: z.array(Member) });
-export const PatchMemberRequest = z.strictObject({ role: Role });
+/**
+ * `PATCH /v1/teams/:teamId/members/:userId`: `role` (owners only, not oneself as the last owner) and/or
+ * `spotlight` (only the member themself). At least one.
+ */
+export const PatchMemberRequest = z
+  .strictObject({ role: Role.optional(), spotlight: z.boolean().optional() })
+  .refine((b) => b.role !== undefined || b.spotlight !== undefined, { message: 'name role or spotlight' });
 
 /** Every error body: `{error:{code,message}}` (plus `expectedSeq` on `409 seq_gap`). */
 export const ErrorResponse = z.strictObject({

@@ -196,6 +196,10 @@ export const Capture = CaptureDraft.extend({
   reflection: storable().max(20_000).nullable(),
   /** Set for intent `tip`: the later "Did you try it?" question and its answer. */
   followUp: FollowUp.nullable(),
+  /** epoch ms: when the learner last copied a "Start a conversation" prompt (issue 11); absent on older rows. */
+  conversationStartedAt: z.number().int().nullable().optional(),
+  /** Team captures: the comment pinned as the answer of a "question to discuss" (issue 11); absent = none. */
+  answerCommentId: z.uuid().nullable().optional(),
 });
 export type Capture = z.infer<typeof Capture>;
 

@@ -7,3 +7,6 @@ export * from './api';
 export * from './merge-draft';
 export * from './content-key';
 export * from './storable';
+export * from './library-fields';
+export * from './discussion';
+export * from './digest';

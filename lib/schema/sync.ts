@@ -5,7 +5,9 @@
  */
 import { z } from 'zod';
 import { storable } from './storable';
-import { CaptureDraft, FollowUp, Intent, ScopeId } from './capture';
+import { CaptureDraft, Intent, ScopeId } from './capture';
+import { LIBRARY_FIELD_NAMES, libraryShape, type LibraryField } from './library-fields';
+import { DiscussionMutationArgs } from './discussion';
 
 /** Protocol version this schema describes (`protocolVersion` in push and pull). Older → 426. */
 export const PROTOCOL_VERSION = 1;
@@ -21,8 +23,10 @@ export const MAX_PULL_BYTES = 16 * 1024;
 export const MAX_PULL_LIMIT = 1000;
 export const DEFAULT_PULL_LIMIT = 500;
 
-/** RFC 9562 version-7 UUID (client-generated id). The embedded time is never checked (clock skew, C8). */
-export const Uuid7 = z.uuidv7();
+export { Uuid7 } from './ids';
+import { Uuid7 } from './ids';
+export * from './synced-entities';
+import { SyncChange } from './synced-entities';
 
 /** A raw tag as sent by a client; the server normalises it with `tagKey` (lib/schema/tag.ts). */
 export const WireTag = storable().min(1).max(256);
@@ -31,26 +35,18 @@ export const WireTag = storable().min(1).max(256);
 export const CollectionName = storable().trim().min(1).max(200);
 
 /**
- * The scalar library fields `updateCapture.set` may change, each last-writer-wins per field in
- * server order (docs/sync-protocol.md 3.7). This list is the contract with the client (lib/db): a field not
- * listed here is refused (`rejected:invalid`). `note` also keeps a `NoteConflict` when the
+ * The library fields `updateCapture.set` may change: exactly lib/schema/library-fields.ts
+ * `LIBRARY_FIELDS`, each last-writer-wins per field in server order (docs/sync-protocol.md 3.7). A field
+ * not listed there is refused (`rejected:invalid`). `note` also keeps a `NoteConflict` when the
  * writer's `baseVersion` is stale.
  */
-export const UPDATE_CAPTURE_FIELDS = ['intent', 'note', 'title', 'reviewedAt', 'archivedAt', 'reflection', 'followUp'] as const;
+export const UPDATE_CAPTURE_FIELDS = LIBRARY_FIELD_NAMES;
 /** One name of {@link UPDATE_CAPTURE_FIELDS}. */
-export type UpdateCaptureField = (typeof UPDATE_CAPTURE_FIELDS)[number];
+export type UpdateCaptureField = LibraryField;
 
 /** Values of the `updateCapture.set` fields. All nullable (null clears the field); epoch ms are client clock, display only. */
 export const CaptureFieldSet = z
-  .strictObject({
-    intent: Intent.nullable(),
-    note: storable().max(20_000).nullable(),
-    title: storable().max(512).nullable(),
-    reviewedAt: z.number().int().nullable(),
-    archivedAt: z.number().int().nullable(),
-    reflection: storable().max(20_000).nullable(),
-    followUp: FollowUp.nullable(),
-  })
+  .strictObject(libraryShape)
   .partial()
   .refine((s) => Object.keys(s).length > 0, { message: 'set must name at least one field' });
 export type CaptureFieldSet = z.infer<typeof CaptureFieldSet>;
@@ -91,6 +87,8 @@ export const MutationArgs = {
     targetScopeId: ScopeId,
     collectionId: Uuid7.optional(),
     note: storable().max(20_000).nullable().optional(),
+    /** the copy's intent (default: the source's); `question` makes it a "question to discuss" (issue 11) */
+    intent: Intent.nullable().optional(),
   }),
   /**
    * The client gives up on its own mutation at this `seq` after the server failed on it again and
@@ -100,7 +98,12 @@ export const MutationArgs = {
    * withdrawn payload itself stays on the device, in its refused list.
    */
   withdraw: z.strictObject({ name: storable().max(64), reason: storable().max(500) }),
+  /** Conversations on team captures (lib/schema/discussion.ts, issue 11). */
+  ...DiscussionMutationArgs,
 } as const;
+
+/** Args of mutation `N` as a client writes them (before parsing: optional fields may be absent). */
+export type MutationArgsOf<N extends keyof typeof MutationArgs> = z.input<(typeof MutationArgs)[N]>;
 
 /** Every mutation name the server accepts. */
 export const MUTATION_NAMES = Object.keys(MutationArgs) as Array<keyof typeof MutationArgs>;
@@ -170,64 +173,6 @@ export const PullRequest = z.strictObject({
   limit: z.number().int().min(1).max(MAX_PULL_LIMIT).optional(),
 });
 export type PullRequest = z.infer<typeof PullRequest>;
-
-/** A capture as the server holds it: the whole draft plus library and server fields. */
-export const SyncCapture = CaptureDraft.extend({
-  id: Uuid7,
-  scopeId: ScopeId,
-  /** `<platform>:<postId>`, unique among live captures of a scope */
-  key: storable().max(600),
-  /** server-set: the creator (in a team scope: who shared it) */
-  ownerUserId: storable(),
-  /** set on a shared copy */
-  sourceCaptureId: Uuid7.nullable(),
-  capturedAt: z.number().int(),
-  intent: Intent.nullable(),
-  note: storable().max(20_000).nullable(),
-  /** version at which `note` last changed */
-  noteVersion: z.number().int(),
-  reviewedAt: z.number().int().nullable(),
-  archivedAt: z.number().int().nullable(),
-  reflection: storable().max(20_000).nullable(),
-  followUp: FollowUp.nullable(),
-  /** epoch ms, server clock: a `completeCapture` made it fuller */
-  completedAt: z.number().int().nullable(),
-  version: z.number().int(),
-  /** epoch ms, server clock */
-  createdAt: z.number().int(),
-  updatedAt: z.number().int(),
-});
-export type SyncCapture = z.infer<typeof SyncCapture>;
-
-export const SyncCaptureTag = z.strictObject({ captureId: Uuid7, tag: storable() });
-export const SyncCollection = z.strictObject({ id: Uuid7, scopeId: ScopeId, name: storable(), createdBy: storable(), version: z.number().int() });
-export const SyncCollectionItem = z.strictObject({ collectionId: Uuid7, captureId: Uuid7, addedBy: storable() });
-export const SyncNoteConflict = z.strictObject({
-  id: storable(),
-  captureId: Uuid7,
-  scopeId: ScopeId,
-  overwrittenNote: storable().nullable(),
-  overwrittenByDeviceId: storable(),
-  winningVersion: z.number().int(),
-  version: z.number().int(),
-  createdAt: z.number().int(),
-  resolvedAt: z.number().int().nullable(),
-});
-
-/** Entities a pull carries. Keys: capture/collection/noteConflict `id`; captureTag `captureId|tag`; collectionItem `collectionId|captureId`. */
-export const SyncEntity = z.enum(['capture', 'captureTag', 'collection', 'collectionItem', 'noteConflict']);
-export type SyncEntity = z.infer<typeof SyncEntity>;
-
-/** One change in a pull page: `put` carries the whole row, `del` only the key. */
-export const SyncChange = z.strictObject({
-  entity: SyncEntity,
-  scopeId: ScopeId,
-  version: z.number().int(),
-  key: storable(),
-  op: z.enum(['put', 'del']),
-  value: z.unknown().optional(),
-});
-export type SyncChange = z.infer<typeof SyncChange>;
 
 /** A scope the user can read, with their role (and the team name). */
 export const ScopeInfo = z.strictObject({

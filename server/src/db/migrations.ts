@@ -235,8 +235,56 @@ const m003: Migration = {
   },
 };
 
+/**
+ * Conversations and credit (issue 11, docs/discussion.md): comments and reactions as synced rows of a
+ * scope (versions from the scope's counter, tombstones like every row), the pinned answer and the
+ * "conversation started" field of a capture, and each member's spotlight choice. Indexes by
+ * `(scope_id, version)` serve pull; by `(scope_id, created_at)` the digest's date range.
+ */
+const m004: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema.alterTable('captures').addColumn('conversation_started_at', 'bigint').execute();
+    await db.schema.alterTable('captures').addColumn('answer_comment_id', 'text').execute();
+    await db.schema.alterTable('memberships').addColumn('spotlight', 'integer', (c) => c.notNull().defaultTo(1)).execute();
+    await db.schema.createIndex('captures_scope_created').on('captures').columns(['scope_id', 'created_at']).execute();
+    await db.schema
+      .createTable('comments')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('scope_id', 'text', (c) => c.notNull())
+      .addColumn('capture_id', 'text', (c) => c.notNull())
+      .addColumn('parent_id', 'text')
+      .addColumn('author_user_id', 'text', (c) => c.notNull())
+      .addColumn('body', 'text', (c) => c.notNull())
+      .addColumn('mentions_json', 'text', (c) => c.notNull())
+      .addColumn('version', 'bigint', (c) => c.notNull())
+      .addColumn('created_at', 'bigint', (c) => c.notNull())
+      .addColumn('edited_at', 'bigint')
+      .addColumn('deleted_at', 'bigint')
+      .execute();
+    await db.schema.createIndex('comments_scope_version').on('comments').columns(['scope_id', 'version']).execute();
+    await db.schema.createIndex('comments_capture').on('comments').column('capture_id').execute();
+    await db.schema.createIndex('comments_scope_created').on('comments').columns(['scope_id', 'created_at']).execute();
+    await db.schema
+      .createTable('reactions')
+      .addColumn('target_id', 'text', (c) => c.notNull())
+      .addColumn('user_id', 'text', (c) => c.notNull())
+      .addColumn('kind', 'text', (c) => c.notNull())
+      .addColumn('target_kind', 'text', (c) => c.notNull())
+      .addColumn('capture_id', 'text', (c) => c.notNull())
+      .addColumn('scope_id', 'text', (c) => c.notNull())
+      .addColumn('present', 'integer', (c) => c.notNull())
+      .addColumn('version', 'bigint', (c) => c.notNull())
+      .addColumn('created_at', 'bigint', (c) => c.notNull())
+      .addPrimaryKeyConstraint('reactions_pk', ['target_id', 'user_id', 'kind'])
+      .execute();
+    await db.schema.createIndex('reactions_scope_version').on('reactions').columns(['scope_id', 'version']).execute();
+    await db.schema.createIndex('reactions_capture').on('reactions').column('capture_id').execute();
+    await db.schema.createIndex('reactions_scope_created').on('reactions').columns(['scope_id', 'created_at']).execute();
+  },
+};
+
 /** All migrations by name, in order. */
-export const MIGRATIONS: Record<string, Migration> = { '001_initial': m001, '002_invite_uses_revocation': m002, '003_rate_limits': m003 };
+export const MIGRATIONS: Record<string, Migration> = { '001_initial': m001, '002_invite_uses_revocation': m002, '003_rate_limits': m003, '004_discussion': m004 };
 
 /** Kysely migration provider over {@link MIGRATIONS} (no file-system scanning, works under tsx and bundlers). */
 export const migrationProvider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

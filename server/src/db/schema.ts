@@ -40,6 +40,8 @@ export interface MembershipsTable {
   user_id: string;
   role: 'owner' | 'editor' | 'viewer';
   created_at: number;
+  /** 1 = may be named in spotlights (digest credit, member pages); 0 = opted out (issue 11) */
+  spotlight: Generated<number>;
 }
 
 export interface DevicesTable {
@@ -109,6 +111,40 @@ export interface CapturesTable {
   updated_at: number;
   completed_at: number | null;
   deleted_at: number | null;
+  /** epoch ms, client clock: "Start a conversation" last used (issue 11) */
+  conversation_started_at: number | null;
+  /** the comment pinned as the answer (`markAnswered`) */
+  answer_comment_id: string | null;
+}
+
+/** A comment on a capture (issue 11); a tombstone keeps `deleted_at`. */
+export interface CommentsTable {
+  id: string;
+  scope_id: string;
+  capture_id: string;
+  /** top-level comment this replies to */
+  parent_id: string | null;
+  author_user_id: string;
+  body: string;
+  /** JSON array of mentioned user ids */
+  mentions_json: string;
+  version: number;
+  created_at: number;
+  edited_at: number | null;
+  deleted_at: number | null;
+}
+
+/** One person's reaction of one kind on a capture or comment; `present` 0 is its tombstone. */
+export interface ReactionsTable {
+  target_id: string;
+  user_id: string;
+  kind: string;
+  target_kind: 'capture' | 'comment';
+  capture_id: string;
+  scope_id: string;
+  present: number;
+  version: number;
+  created_at: number;
 }
 
 /** A capture id that was merged into another (same post saved offline on two devices). */
@@ -212,6 +248,8 @@ export interface DB {
   collections: CollectionsTable;
   collection_items: CollectionItemsTable;
   note_conflicts: NoteConflictsTable;
+  comments: CommentsTable;
+  reactions: ReactionsTable;
   mutation_log: MutationLogTable;
   dead_letters: DeadLettersTable;
   audit_log: AuditLogTable;
