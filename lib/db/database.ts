@@ -60,6 +60,12 @@ export type MutationName =
   | 'addToCollection'
   | 'removeFromCollection'
   | 'shareCapture'
+  /** issue 11: conversations on team captures (lib/schema/discussion.ts) */
+  | 'createComment'
+  | 'editComment'
+  | 'deleteComment'
+  | 'setReaction'
+  | 'markAnswered'
   /** sync only: stands, at the same seq, for a mutation the client gave up on (docs/sync-protocol.md 3.9 "Poison") */
   | 'withdraw';
 
@@ -114,6 +120,38 @@ export interface NoteConflictRow {
   /** epoch ms, server clock */
   createdAt: number;
   resolvedAt: number | null;
+}
+
+/**
+ * A comment on a team capture (issue 11; lib/schema `SyncComment`). Written locally when the learner
+ * comments (pending until pushed) and by pull. Primary key `id` (UUIDv7).
+ */
+export interface CommentRow {
+  id: string;
+  /** local scope id (a team scope) */
+  scopeId: string;
+  captureId: string;
+  /** the top-level comment this replies to, or null */
+  parentId: string | null;
+  authorUserId: string;
+  body: string;
+  /** user ids mentioned */
+  mentions: string[];
+  /** epoch ms: server clock once pulled, client clock while pending */
+  createdAt: number;
+  editedAt: number | null;
+}
+
+/** One person's reaction of one kind (issue 11; lib/schema `SyncReaction`). Primary key `[targetId+userId+kind]`. */
+export interface ReactionRow {
+  targetKind: 'capture' | 'comment';
+  targetId: string;
+  captureId: string;
+  scopeId: string;
+  userId: string;
+  kind: 'useful' | 'tried' | 'thanks';
+  /** epoch ms */
+  createdAt: number;
 }
 
 /** A mutation the server acknowledged without applying it (gone, not_found, rejected), kept so nothing is lost. */
@@ -193,6 +231,8 @@ export class SatchelDb extends Dexie {
   syncMeta!: Table<SyncMetaRow, string>;
   noteConflicts!: Table<NoteConflictRow, string>;
   rejected!: Table<RejectedRow, string>;
+  comments!: Table<CommentRow, string>;
+  reactions!: Table<ReactionRow, [string, string, string]>;
 
   constructor(name: string) {
     super(name);
@@ -232,6 +272,12 @@ export class SatchelDb extends Dexie {
       syncMeta: 'id, scopeId',
       noteConflicts: 'id, captureId, scopeId',
       rejected: 'mutationId, seq, scopeId',
+    });
+    // Version 4 (issue 11): conversations on team captures. Comments by capture (thread), scope
+    // (purge, What's new) and time; reactions by target and capture.
+    this.version(4).stores({
+      comments: 'id, captureId, scopeId, parentId, createdAt, [scopeId+createdAt]',
+      reactions: '[targetId+userId+kind], targetId, captureId, scopeId',
     });
     this.use({ stack: 'dbcore', name: 'stage', create: stageMiddleware });
     // `stage` is an index helper only: hide it from every read so rows equal lib/schema Capture.
