@@ -22,7 +22,26 @@ describe('ShareDialog', () => {
     fireEvent.input(screen.getByLabelText('Why is this worth reading?'), { target: { value: 'Read before Friday' } });
     fireEvent.click(screen.getByRole('button', { name: 'Share' }));
     await waitFor(() => expect(onClose).toHaveBeenCalled());
-    expect(onShare).toHaveBeenCalledWith('team:a', 'c1', 'Read before Friday');
+    expect(onShare).toHaveBeenCalledWith('team:a', 'c1', 'Read before Friday', false);
+  });
+
+  it('shares a question to discuss: the box starts ticked for a question and the note becomes the question', async () => {
+    const onShare = vi.fn(async () => {});
+    render(<ShareDialog targets={targets} initialNote={null} initialQuestion t={t} onShare={onShare} onClose={() => {}} />);
+    const box = screen.getByLabelText('Ask the team: share as a question to discuss') as HTMLInputElement;
+    expect(box.checked).toBe(true);
+    fireEvent.input(screen.getByLabelText('Your question for the team'), { target: { value: 'Has anyone tried this with new starters?' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Share' }));
+    await waitFor(() => expect(onShare).toHaveBeenCalledWith('team:a', null, 'Has anyone tried this with new starters?', true));
+  });
+
+  it('unticking the question box shares an ordinary capture with its "why"', async () => {
+    const onShare = vi.fn(async () => {});
+    render(<ShareDialog targets={targets} initialNote="note" initialQuestion t={t} onShare={onShare} onClose={() => {}} />);
+    fireEvent.click(screen.getByLabelText('Ask the team: share as a question to discuss'));
+    expect(screen.getByLabelText('Why is this worth reading?')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Share' }));
+    await waitFor(() => expect(onShare).toHaveBeenCalledWith('team:a', null, 'note', false));
   });
 
   it('shows why sharing failed and stays open', async () => {
