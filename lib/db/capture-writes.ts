@@ -33,6 +33,8 @@ export interface CapturePatch {
   reflection?: string | null;
   /** Replaces the follow-up as given (use review.ts `answerFollowUp` to answer one). */
   followUp?: FollowUp | null;
+  /** epoch ms or null: a "Start a conversation" prompt was used (lib/db/discussion.ts `recordConversationStarted`). */
+  conversationStartedAt?: number | null;
 }
 
 /**
@@ -116,8 +118,8 @@ export async function patchCaptureIn(db: SatchelDb, id: string, dirty: CapturePa
   if (allowed !== patch) return await patchCaptureIn(db, id, allowed, now);
   const next: Capture = { ...old };
   const set: Record<string, unknown> = {};
-  const change = <K extends 'intent' | 'note' | 'title' | 'reviewedAt' | 'archivedAt' | 'reflection' | 'followUp'>(k: K, v: Capture[K] | undefined) => {
-    if (v === undefined || JSON.stringify(v) === JSON.stringify(old[k])) return;
+  const change = <K extends 'intent' | 'note' | 'title' | 'reviewedAt' | 'archivedAt' | 'reflection' | 'followUp' | 'conversationStartedAt'>(k: K, v: Capture[K] | undefined) => {
+    if (v === undefined || JSON.stringify(v) === JSON.stringify(old[k] ?? null)) return;
     next[k] = v;
     set[k] = v;
   };
@@ -127,6 +129,7 @@ export async function patchCaptureIn(db: SatchelDb, id: string, dirty: CapturePa
   change('reviewedAt', patch.reviewedAt);
   change('archivedAt', patch.archivedAt);
   change('reflection', emptyToNull(patch.reflection));
+  change('conversationStartedAt', patch.conversationStartedAt);
   if (patch.followUp !== undefined) change('followUp', patch.followUp);
   else if (next.intent === 'tip' && old.intent !== 'tip' && next.followUp === null) {
     change('followUp', { dueAt: now + (await followUpDelay(db)), answer: null, answeredAt: null });

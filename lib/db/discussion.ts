@@ -9,11 +9,19 @@
  * or the team's owner marks the answer. A write the local copy of the rights refuses throws
  * {@link DiscussionError} and queues nothing.
  *
- * STATUS: API surface fixed by the lead (session 6); bodies implemented by the client-sync work.
+ * The API surface was fixed by the lead (session 6); the bodies are the client-sync work.
  */
-import type { ReactionKind } from '../schema';
+import type { z } from 'zod';
+import type { Capture, ReactionKind } from '../schema';
+import { DiscussionMutationArgs, MAX_COMMENT_CHARS, MAX_MENTIONS, REACTION_KINDS } from '../schema/discussion';
+import { toStorable } from '../schema/storable';
+import { newId } from '../util/uuid';
+import { systemClock, type Clock } from '../util/clock';
 import type { CommentRow, ReactionRow, SatchelDb } from './database';
-import type { Clock } from '../util/clock';
+import { addMutation } from './outbox';
+import { listTeamScopes, type TeamScope } from './share';
+import { captureRight } from './team-rights';
+import { patchCaptureIn } from './capture-writes';
 
 /** A write the learner may not make, or on something that is gone. `message` is a sentence a person reads. */
 export class DiscussionError extends Error {
@@ -51,27 +59,228 @@ export interface DiscussionOptions {
   clock?: Clock;
 }
 
+/** Tables every discussion write touches (the row, the capture, rights, and the outbox). */
+const discussionTables = (db: SatchelDb) => [db.comments, db.reactions, db.captures, db.collections, db.tags, db.outbox, db.kv, db.syncMeta];
+
+/** kv key of the captures whose "Start a conversation" prompt was used but cannot be synced: `{[captureId]: epoch ms}`. */
+export const CONVERSATION_STARTS_KEY = 'conversationStarts';
+
+/** The role of the learner in team scope `scopeId` (last pull), or throws: not a team this device knows the learner is in. */
+async function teamRole(db: SatchelDb, scopeId: string): Promise<TeamScope['role']> {
+  const team = scopeId.startsWith('team:') ? (await listTeamScopes(db)).find((t) => t.id === scopeId) : undefined;
+  if (!team) throw new DiscussionError('Conversations are only on captures shared in a team you belong to.');
+  return team.role;
+}
+
+/** The live team capture `captureId` and the learner's role in its team. @throws DiscussionError */
+async function liveTeamCapture(db: SatchelDb, captureId: string): Promise<{ capture: Capture; role: TeamScope['role'] }> {
+  const capture = await db.captures.get(captureId);
+  if (!capture || capture.deletedAt !== null) throw new DiscussionError('This capture no longer exists.');
+  return { capture, role: await teamRole(db, capture.scopeId) };
+}
+
+/** The comment `commentId`, or throws. */
+async function liveComment(db: SatchelDb, commentId: string): Promise<CommentRow> {
+  const row = await db.comments.get(commentId);
+  if (!row) throw new DiscussionError('This comment no longer exists.');
+  return row;
+}
+
+/** Parses mutation args with their lib/schema schema (which trims and cleans text); a refusal is a DiscussionError. */
+function parseArgs<N extends keyof typeof DiscussionMutationArgs>(name: N, args: z.input<(typeof DiscussionMutationArgs)[N]>): z.output<(typeof DiscussionMutationArgs)[N]> {
+  const r = DiscussionMutationArgs[name].safeParse(args);
+  if (r.success) return r.data as z.output<(typeof DiscussionMutationArgs)[N]>;
+  const issue = r.error.issues[0];
+  if (issue?.path[0] === 'body') throw new DiscussionError(`A comment needs between 1 and ${MAX_COMMENT_CHARS} characters.`);
+  if (issue?.path[0] === 'mentions') throw new DiscussionError(`A comment may mention at most ${MAX_MENTIONS} people.`);
+  throw new DiscussionError(`That ${name} is not valid: ${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`.trim());
+}
+
+/** Mentions as queued: cleaned, without duplicates, in the order given. */
+const cleanMentions = (m: readonly string[] | undefined): string[] => [...new Set((m ?? []).map((x) => toStorable(x).trim()).filter((x) => x !== ''))];
+
+const emptySummary = (): ReactionSummary => Object.fromEntries(REACTION_KINDS.map((k) => [k, { count: 0, userIds: [], mine: false }])) as unknown as ReactionSummary;
+
+/** Reaction summaries per target id, from rows of one capture. */
+function summarise(rows: readonly ReactionRow[], me: string | null): Map<string, ReactionSummary> {
+  const out = new Map<string, ReactionSummary>();
+  for (const r of [...rows].sort((a, b) => a.createdAt - b.createdAt)) {
+    let s = out.get(r.targetId);
+    if (!s) out.set(r.targetId, (s = emptySummary()));
+    const k = s[r.kind];
+    if (!k) continue;
+    k.count += 1;
+    k.userIds.push(r.userId);
+    if (r.userId === me) k.mine = true;
+  }
+  return out;
+}
+
+/** Comment ids with a `createComment` or `editComment` still in the outbox (not acknowledged yet). */
+async function pendingCommentIds(db: SatchelDb): Promise<Set<string>> {
+  const out = new Set<string>();
+  await db.outbox.each((r) => {
+    if ((r.name === 'createComment' || r.name === 'editComment') && typeof r.args.id === 'string') out.add(r.args.id);
+  });
+  return out;
+}
+
+const byTime = (a: { createdAt: number; id: string }, b: { createdAt: number; id: string }) => a.createdAt - b.createdAt || a.id.localeCompare(b.id);
+
 /** The thread of capture `captureId` for the signed-in user `meUserId` (for `mine`). Read-only. */
-export declare function readThread(db: SatchelDb, captureId: string, meUserId: string | null): Promise<Thread>;
+export async function readThread(db: SatchelDb, captureId: string, meUserId: string | null): Promise<Thread> {
+  return db.transaction('r', [db.comments, db.reactions, db.captures, db.outbox], async () => {
+    const [capture, rows, reactionRows, pending] = await Promise.all([
+      db.captures.get(captureId),
+      db.comments.where('captureId').equals(captureId).toArray(),
+      db.reactions.where('captureId').equals(captureId).toArray(),
+      pendingCommentIds(db),
+    ]);
+    const summaries = summarise(reactionRows, meUserId);
+    const view = (c: CommentRow): ThreadComment => ({ ...c, reactions: summaries.get(c.id) ?? emptySummary(), pending: pending.has(c.id), replies: [] });
+    const tops = new Map<string, ThreadComment & { deleted?: boolean }>();
+    const replies: ThreadComment[] = [];
+    for (const c of rows.sort(byTime)) {
+      if (c.parentId === null) tops.set(c.id, view(c));
+      else replies.push(view(c));
+    }
+    for (const r of replies) {
+      let parent = tops.get(r.parentId!);
+      if (!parent) {
+        // The parent was deleted (replies stay): a stub keeps the replies in place.
+        const stub: CommentRow = { id: r.parentId!, scopeId: r.scopeId, captureId, parentId: null, authorUserId: '', body: '', mentions: [], createdAt: r.createdAt, editedAt: null };
+        tops.set(stub.id, (parent = { ...view(stub), pending: false, deleted: true }));
+      }
+      parent.replies.push(r);
+    }
+    const comments = [...tops.values()].sort(byTime);
+    const answerId = capture?.answerCommentId ?? null;
+    const answer = answerId === null ? null : (comments.find((c) => c.id === answerId && !c.deleted) ?? replies.find((c) => c.id === answerId) ?? null);
+    return { captureId, scopeId: capture?.scopeId ?? rows[0]?.scopeId ?? '', comments, reactions: summaries.get(captureId) ?? emptySummary(), answer, count: rows.length };
+  });
+}
 
 /**
  * Adds a comment (or a reply: `parentId`; a reply to a reply is filed under its parent) by `meUserId`
  * on team capture `captureId`. `body` is trimmed and cleaned (lib/schema toStorable); `mentions` are user ids.
  * @returns the new row. @throws DiscussionError when the capture is not a live team capture, or the text is empty/too long.
  */
-export declare function addComment(db: SatchelDb, meUserId: string, captureId: string, body: string, opts?: DiscussionOptions & { parentId?: string | null; mentions?: string[] }): Promise<CommentRow>;
+export function addComment(db: SatchelDb, meUserId: string, captureId: string, body: string, opts: DiscussionOptions & { parentId?: string | null; mentions?: string[] } = {}): Promise<CommentRow> {
+  const clock = opts.clock ?? systemClock;
+  return db.transaction('rw', discussionTables(db), async () => {
+    const { capture } = await liveTeamCapture(db, captureId);
+    let parentId: string | null = null;
+    if (opts.parentId) {
+      const parent = await db.comments.get(opts.parentId);
+      if (!parent || parent.captureId !== captureId) throw new DiscussionError('The comment you reply to no longer exists.');
+      parentId = parent.parentId ?? parent.id; // one level of threading: a reply to a reply files under its parent
+    }
+    const args = parseArgs('createComment', { id: newId(), captureId, parentId, body: toStorable(body), mentions: cleanMentions(opts.mentions) });
+    const now = clock();
+    const row: CommentRow = { id: args.id, scopeId: capture.scopeId, captureId, parentId, authorUserId: meUserId, body: args.body, mentions: args.mentions, createdAt: now, editedAt: null };
+    await db.comments.add(row);
+    await addMutation(db, 'createComment', args, now);
+    return row;
+  });
+}
 
 /** Edits one's own comment. @throws DiscussionError when it is not `meUserId`'s or is gone. */
-export declare function editComment(db: SatchelDb, meUserId: string, commentId: string, body: string, opts?: DiscussionOptions & { mentions?: string[] }): Promise<CommentRow>;
+export function editComment(db: SatchelDb, meUserId: string, commentId: string, body: string, opts: DiscussionOptions & { mentions?: string[] } = {}): Promise<CommentRow> {
+  const clock = opts.clock ?? systemClock;
+  return db.transaction('rw', discussionTables(db), async () => {
+    const old = await liveComment(db, commentId);
+    if (old.authorUserId !== meUserId) throw new DiscussionError('Only its author can edit a comment.');
+    await teamRole(db, old.scopeId);
+    const args = parseArgs('editComment', { id: commentId, body: toStorable(body), mentions: cleanMentions(opts.mentions ?? old.mentions) });
+    if (args.body === old.body && JSON.stringify(args.mentions) === JSON.stringify(old.mentions)) return old;
+    const now = clock();
+    const row: CommentRow = { ...old, body: args.body, mentions: args.mentions, editedAt: now };
+    await db.comments.put(row);
+    await addMutation(db, 'editComment', args, now);
+    return row;
+  });
+}
 
 /** Deletes a comment (its author or the team's owner); its reactions go too, replies stay. @throws DiscussionError */
-export declare function deleteComment(db: SatchelDb, meUserId: string, commentId: string, opts?: DiscussionOptions): Promise<void>;
+export function deleteComment(db: SatchelDb, meUserId: string, commentId: string, opts: DiscussionOptions = {}): Promise<void> {
+  const clock = opts.clock ?? systemClock;
+  return db.transaction('rw', discussionTables(db), async () => {
+    const old = await liveComment(db, commentId);
+    const role = await teamRole(db, old.scopeId);
+    if (old.authorUserId !== meUserId && role !== 'owner') throw new DiscussionError('Only its author or the team’s owner can delete a comment.');
+    await db.comments.delete(commentId);
+    await db.reactions.where('targetId').equals(commentId).delete();
+    await addMutation(db, 'deleteComment', { id: commentId }, clock());
+  });
+}
 
 /** Sets or clears `meUserId`'s reaction `kind` on a capture or comment. Idempotent. @throws DiscussionError when the target is gone. */
-export declare function setReaction(db: SatchelDb, meUserId: string, target: { kind: ReactionRow['targetKind']; id: string }, kind: ReactionKind, present: boolean, opts?: DiscussionOptions): Promise<void>;
+export function setReaction(db: SatchelDb, meUserId: string, target: { kind: ReactionRow['targetKind']; id: string }, kind: ReactionKind, present: boolean, opts: DiscussionOptions = {}): Promise<void> {
+  const clock = opts.clock ?? systemClock;
+  return db.transaction('rw', discussionTables(db), async () => {
+    let captureId = target.id;
+    if (target.kind === 'comment') captureId = (await liveComment(db, target.id)).captureId;
+    const { capture } = await liveTeamCapture(db, captureId);
+    const args = parseArgs('setReaction', { targetKind: target.kind, targetId: target.id, kind, present });
+    const key: [string, string, string] = [target.id, meUserId, kind];
+    const has = (await db.reactions.get(key)) !== undefined;
+    if (has === present) return; // already so: nothing to tell the server
+    const now = clock();
+    if (present) await db.reactions.put({ targetKind: target.kind, targetId: target.id, captureId, scopeId: capture.scopeId, userId: meUserId, kind, createdAt: now });
+    else await db.reactions.delete(key);
+    await addMutation(db, 'setReaction', args, now);
+  });
+}
 
 /** Pins `commentId` as the answer of capture `captureId` (null clears). The sharer or the team's owner. @throws DiscussionError */
-export declare function markAnswered(db: SatchelDb, meUserId: string, captureId: string, commentId: string | null, opts?: DiscussionOptions): Promise<void>;
+export function markAnswered(db: SatchelDb, meUserId: string, captureId: string, commentId: string | null, opts: DiscussionOptions = {}): Promise<void> {
+  const clock = opts.clock ?? systemClock;
+  return db.transaction('rw', discussionTables(db), async () => {
+    const { capture, role } = await liveTeamCapture(db, captureId);
+    // The sharer owns the team copy; a share not synced yet (no owner known) is the learner's own.
+    const owner = (await db.syncMeta.get(captureId))?.ownerUserId;
+    if (role !== 'owner' && owner !== undefined && owner !== meUserId) throw new DiscussionError('Only who shared this question or the team’s owner can mark its answer.');
+    if (role === 'viewer' && owner === undefined) throw new DiscussionError('Only who shared this question or the team’s owner can mark its answer.');
+    if (commentId !== null) {
+      const c = await db.comments.get(commentId);
+      if (!c || c.captureId !== captureId) throw new DiscussionError('That reply is not in this discussion.');
+    }
+    if ((capture.answerCommentId ?? null) === commentId) return;
+    const args = parseArgs('markAnswered', { captureId, commentId });
+    await db.captures.put({ ...capture, answerCommentId: commentId });
+    await addMutation(db, 'markAnswered', args, clock());
+  });
+}
 
-/** Records that a "Start a conversation" prompt was copied for `captureId` (library field `conversationStartedAt`, synced when the capture is the learner's to change). */
-export declare function recordConversationStarted(db: SatchelDb, captureId: string, opts?: DiscussionOptions): Promise<void>;
+/**
+ * Records that a "Start a conversation" prompt was copied for `captureId` (library field
+ * `conversationStartedAt`, synced when the capture is the learner's to change). When it is
+ * (lib/db/team-rights.ts `captureRight` = `all`: every personal capture, a team capture they
+ * shared, any capture of a team they own) the field is set on the row and queued as
+ * `updateCapture {id, baseVersion, set: {conversationStartedAt}}`. Otherwise (another member's
+ * team capture) nothing is queued: the time is kept only on this device, in kv
+ * {@link CONVERSATION_STARTS_KEY}; {@link conversationStartedAt} reads both.
+ * @throws DiscussionError when the capture is unknown or deleted.
+ */
+export function recordConversationStarted(db: SatchelDb, captureId: string, opts: DiscussionOptions = {}): Promise<void> {
+  const clock = opts.clock ?? systemClock;
+  return db.transaction('rw', discussionTables(db), async () => {
+    const capture = await db.captures.get(captureId);
+    if (!capture || capture.deletedAt !== null) throw new DiscussionError('This capture no longer exists.');
+    const now = clock();
+    if ((await captureRight(db, capture)) === 'all') {
+      await patchCaptureIn(db, captureId, { conversationStartedAt: now }, now);
+      return;
+    }
+    const starts = ((await db.kv.get(CONVERSATION_STARTS_KEY))?.value as Record<string, number> | undefined) ?? {};
+    await db.kv.put({ key: CONVERSATION_STARTS_KEY, value: { ...starts, [captureId]: now } });
+  });
+}
+
+/** When a "Start a conversation" prompt was last used for `captureId` (epoch ms), synced field or this device's record; null when never. */
+export async function conversationStartedAt(db: SatchelDb, captureId: string): Promise<number | null> {
+  const [capture, starts] = await Promise.all([db.captures.get(captureId), db.kv.get(CONVERSATION_STARTS_KEY)]);
+  const local = (starts?.value as Record<string, number> | undefined)?.[captureId] ?? null;
+  const synced = capture?.conversationStartedAt ?? null;
+  return synced === null ? local : local === null ? synced : Math.max(synced, local);
+}
