@@ -182,6 +182,11 @@ describe('mark answered', () => {
     await markAnswered(db, ME, CAP, null, { clock: tick });
     expect((await readThread(db, CAP, ME)).answer).toBeNull();
     expect((await queued()).at(-1)).toEqual({ name: 'markAnswered', args: { captureId: CAP, commentId: null } });
+    // A deleted answer is no longer pinned.
+    await markAnswered(db, ME, CAP, c.id, { clock: tick });
+    await db.kv.put({ key: SYNC_SCOPES_KEY, value: [{ id: TEAM, role: 'owner', name: 'Cohort' }] });
+    await deleteComment(db, ME, c.id, { clock: tick });
+    expect((await db.captures.get(CAP))!.answerCommentId).toBeNull();
   });
 
   it('the team owner may mark; another editor or a viewer may not; a comment of another capture is refused', async () => {

@@ -210,6 +210,9 @@ export function deleteComment(db: SatchelDb, meUserId: string, commentId: string
     if (old.authorUserId !== meUserId && role !== 'owner') throw new DiscussionError('Only its author or the team’s owner can delete a comment.');
     await db.comments.delete(commentId);
     await db.reactions.where('targetId').equals(commentId).delete();
+    // The server clears a pinned answer whose comment goes (docs/discussion.md "Records"); so does this copy.
+    const capture = await db.captures.get(old.captureId);
+    if (capture && capture.answerCommentId === commentId) await db.captures.put({ ...capture, answerCommentId: null });
     await addMutation(db, 'deleteComment', { id: commentId }, clock());
   });
 }

@@ -4,7 +4,7 @@
  * learner's own capture is untouched. Team scopes the device can see come from the last pull
  * (`syncScopes` in kv).
  */
-import type { Capture } from '../schema';
+import type { Capture, Intent } from '../schema';
 import { newId } from '../util/uuid';
 import { systemClock, type Clock } from '../util/clock';
 import { LOCAL_SCOPE, type SatchelDb } from './database';
@@ -35,7 +35,8 @@ export class ShareError extends Error {
 
 /**
  * Shares capture `sourceId` into team scope `targetScopeId` (optionally into one of its
- * collections) with the sharer's `note`. Writes the copy and a `shareCapture` outbox row in one
+ * collections) with the sharer's `note` and the copy's `intent` (default: `question` when the
+ * source is a "question to discuss", else none; issue 11). Writes the copy and a `shareCapture` outbox row in one
  * transaction and returns the copy. If the team already holds this post, returns that capture and
  * writes nothing (the server would merge them anyway).
  * @throws ShareError when the capture is unknown or deleted, the scope is not a team this user can
@@ -45,7 +46,7 @@ export function shareCapture(
   db: SatchelDb,
   sourceId: string,
   targetScopeId: string,
-  opts: { collectionId?: string; note?: string | null; clock?: Clock } = {},
+  opts: { collectionId?: string; note?: string | null; intent?: Intent | null; clock?: Clock } = {},
 ): Promise<Capture> {
   const clock = opts.clock ?? systemClock;
   return db.transaction('rw', [db.captures, db.collections, db.outbox, db.kv], async () => {
@@ -62,6 +63,8 @@ export function shareCapture(
     if (already && already.deletedAt === null) return already;
     const now = clock();
     const note = opts.note === undefined ? src.note : opts.note === null ? null : toStorable(opts.note); // docs/sync-protocol.md 3.3
+    // Issue 11: a "question to discuss" stays one in the team unless the caller says otherwise; other intents are the learner's own.
+    const intent = opts.intent !== undefined ? opts.intent : src.intent === 'question' ? 'question' : null;
     const copy: Capture = {
       ...src,
       id: newId(),
@@ -69,18 +72,20 @@ export function shareCapture(
       note: note?.trim() ? note : null,
       tags: [...src.tags], // the server copies the source's tags too (docs/sync-protocol.md 9.1)
       collectionIds: opts.collectionId ? [opts.collectionId] : [],
-      intent: null,
+      intent,
       reviewedAt: null,
       archivedAt: null,
       reflection: null,
       followUp: null,
+      conversationStartedAt: null,
+      answerCommentId: null,
       capturedAt: now,
       updatedAt: now,
       deletedAt: null,
     };
     if (already) await db.captures.delete(already.id); // a tombstone of an earlier share
     await db.captures.add(copy);
-    await addMutation(db, 'shareCapture', { sourceId, newId: copy.id, targetScopeId, ...(opts.collectionId ? { collectionId: opts.collectionId } : {}), note: copy.note }, now);
+    await addMutation(db, 'shareCapture', { sourceId, newId: copy.id, targetScopeId, ...(opts.collectionId ? { collectionId: opts.collectionId } : {}), note: copy.note, intent }, now);
     return copy;
   });
 }
