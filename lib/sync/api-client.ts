@@ -97,6 +97,8 @@ export function apiClient(opts: ApiClientOptions) {
     acceptInvite: (code: string) => call('POST', `/v1/invites/${enc(code)}/accept`, AcceptInviteResponse, {}),
     members: (teamId: string) => call('GET', `/v1/teams/${enc(teamId)}/members`, MemberList),
     setRole: (teamId: string, userId: string, role: Role) => call('PATCH', `/v1/teams/${enc(teamId)}/members/${enc(userId)}`, OkResponse, { role }),
+    /** Opts the member in or out of spotlights (issue 11); only the member themself (`403` otherwise). */
+    setSpotlight: (teamId: string, userId: string, on: boolean) => call('PATCH', `/v1/teams/${enc(teamId)}/members/${enc(userId)}`, OkResponse, { spotlight: on }),
     removeMember: (teamId: string, userId: string) => call('DELETE', `/v1/teams/${enc(teamId)}/members/${enc(userId)}`, OkResponse),
   };
 }

@@ -62,7 +62,7 @@ describe.each(STORE_KINDS)('authorisation on %s', (kind) => {
     for (const name of MUTATION_NAMES) {
       const c = who === 'removed' ? await makeCell(w, 'nonMember', w.people.removed) : await makeCell(w, who);
       const [prefix] = c.scopeId.split(':');
-      const ghost: Cell = { ...c, cap: uuidv7(), loose: uuidv7(), col: uuidv7(), scopeId: `${prefix}:${uuidv7()}` };
+      const ghost: Cell = { ...c, cap: uuidv7(), loose: uuidv7(), col: uuidv7(), cmt: uuidv7(), scopeId: `${prefix}:${uuidv7()}` };
       const row = ROWS[name];
       expect({ name, answer: await send(c, name, row.args(c)) }).toEqual({ name, answer: await send(ghost, name, row.args(ghost)) });
     }
@@ -71,6 +71,17 @@ describe.each(STORE_KINDS)('authorisation on %s', (kind) => {
     rep.apply(await w.api.pullAll({ ...actor, cookie: null }));
     const readable = who === 'otherPersonal' ? [`personal:${actor.userId}`, w.team] : [`personal:${actor.userId}`];
     expect([...rep.rows.values()].filter((v) => !readable.includes(v.scopeId))).toEqual([]);
+  }, BUDGET);
+
+  it('a revoked device: every mutation is refused with 401 before any handler; nothing changes', async () => {
+    const c = await makeCell(w, 'editorOwn');
+    const revoked = await w.api.newDevice(w.people.editor);
+    expect((await w.api.req('DELETE', '/v1/sessions/current', { token: revoked.token })).status).toBe(200);
+    const before = await snapshot(w.db);
+    const answers = [];
+    for (const name of MUTATION_NAMES) answers.push([name, (await w.api.push(revoked, [w.api.mut(revoked, name, ROWS[name].args({ ...c, actor: revoked }))])).status]);
+    expect(answers).toEqual(MUTATION_NAMES.map((n) => [n, 401]));
+    expect(await snapshot(w.db)).toEqual(before);
   }, BUDGET);
 
   it("no write beyond one's role: an editor's completeCapture cannot rewrite another member's team capture", async () => {

@@ -20,9 +20,11 @@ const NF = 'not_found';
 const MERGED = 'noop:merged';
 
 /** The usual answers for a change to a stored row: owners any, editors their own, non-readers `not_found`. */
-const CHANGE: Record<ActorKind, string> = { owner: A, editorOwn: A, editorOther: F, viewer: F, nonMember: NF, otherPersonal: NF };
+const CHANGE: Record<ActorKind, string> = { owner: A, editorOwn: A, editorOther: F, viewer: F, nonMember: NF, otherPersonal: NF, removed: NF };
 /** The usual answers for an addition to a scope named in the args. */
-const CREATE: Record<ActorKind, string> = { owner: A, editorOwn: A, editorOther: A, viewer: F, nonMember: F, otherPersonal: F };
+const CREATE: Record<ActorKind, string> = { owner: A, editorOwn: A, editorOther: A, viewer: F, nonMember: F, otherPersonal: F, removed: F };
+/** Discussion (issue 11): every member, viewers too, may comment and react; non-readers `not_found`. */
+const DISCUSS: Record<ActorKind, string> = { owner: A, editorOwn: A, editorOther: A, viewer: A, nonMember: NF, otherPersonal: NF, removed: NF };
 
 /** The same post as `c.cap`, fuller: longer text with a new link (what a revisit sends). */
 const fuller = (c: Cell) => draft(c.post, { text: `post ${c.post} ${'and the rest of it '.repeat(20)}`, links: [{ url: 'https://example.com/new', title: null }] });
@@ -59,7 +61,19 @@ export const ROWS: Record<MutationName, MatrixRow> = {
       : { sourceId: c.mine, newId: uuidv7(), targetScopeId: c.scopeId, note: 'why' }),
     expect: { ...CREATE, editorOther: MERGED, nonMember: NF },
   },
-  withdraw: { args: () => ({ name: 'createCapture', reason: 'server error 500, three times' }), expect: { owner: 'rejected:withdrawn', editorOwn: 'rejected:withdrawn', editorOther: 'rejected:withdrawn', viewer: 'rejected:withdrawn', nonMember: 'rejected:withdrawn', otherPersonal: 'rejected:withdrawn' } },
+  withdraw: {
+    args: () => ({ name: 'createCapture', reason: 'server error 500, three times' }),
+    expect: { owner: 'rejected:withdrawn', editorOwn: 'rejected:withdrawn', editorOther: 'rejected:withdrawn', viewer: 'rejected:withdrawn', nonMember: 'rejected:withdrawn', otherPersonal: 'rejected:withdrawn', removed: 'rejected:withdrawn' },
+  },
+  // A reply to the row owner's comment.
+  createComment: { args: (c) => ({ id: uuidv7(), captureId: c.cap, parentId: c.cmt, body: 'a reply', mentions: [] }), expect: DISCUSS },
+  // Nobody edits another person's comment, not even the team's owner (`owner` acts on an editor's comment).
+  editComment: { args: (c) => ({ id: c.cmt, body: 'edited', mentions: [] }), expect: { ...CHANGE, owner: F } },
+  // Its author, or the team's owner.
+  deleteComment: { args: (c) => ({ id: c.cmt }), expect: CHANGE },
+  setReaction: { args: (c) => ({ targetKind: 'comment', targetId: c.cmt, kind: 'useful', present: true }), expect: DISCUSS },
+  // The capture's sharer or the team's owner pins the answer.
+  markAnswered: { args: (c) => ({ captureId: c.cap, commentId: c.cmt }), expect: CHANGE },
 };
 
 /** Names in `names` that have no row in `rows` (the matrix fails on any). */

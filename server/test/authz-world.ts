@@ -16,9 +16,13 @@ import { Api, draft, setup, type Device, type TestStore } from './harness';
  * - `editorOther`: an editor on the owner's rows;
  * - `viewer`: a viewer on the owner's rows;
  * - `nonMember`: a user outside the team on the team's rows;
- * - `otherPersonal`: the editor on the owner's PERSONAL rows and scope.
+ * - `otherPersonal`: the editor on the owner's PERSONAL rows and scope;
+ * - `removed`: a former editor (removed by the owner) on the team's rows.
+ *
+ * Each cell's rows include a comment by the row owner, so `editorOther` is also "another member's
+ * comment" (issue 11). A revoked device has no column: it never reaches a handler (401, see the matrix test).
  */
-export const ACTOR_KINDS = ['owner', 'editorOwn', 'editorOther', 'viewer', 'nonMember', 'otherPersonal'] as const;
+export const ACTOR_KINDS = ['owner', 'editorOwn', 'editorOther', 'viewer', 'nonMember', 'otherPersonal', 'removed'] as const;
 /** One column of the matrix. */
 export type ActorKind = (typeof ACTOR_KINDS)[number];
 
@@ -30,6 +34,7 @@ const CAST: Record<ActorKind, { actor: Who; rowOwner: Who; personal: boolean }> 
   viewer: { actor: 'viewer', rowOwner: 'owner', personal: false },
   nonMember: { actor: 'stranger', rowOwner: 'owner', personal: false },
   otherPersonal: { actor: 'editor', rowOwner: 'owner', personal: true },
+  removed: { actor: 'removed', rowOwner: 'owner', personal: false },
 };
 
 /** One store with its team and people. */
@@ -73,30 +78,33 @@ export interface Cell {
   loose: string;
   /** the row owner's collection */
   col: string;
+  /** the row owner's comment on `cap` */
+  cmt: string;
   /** the actor's own personal capture; for `editorOther` of the same post as `cap` */
   mine: string;
   /** the actor's personal scope */
   minePersonal: string;
 }
 
-/** Makes the target rows of one cell of column `kind` (two pushes that must all apply). */
+/** Makes the target rows of one cell of column `kind` (two pushes that must all apply). `removed` cells are made while the actor is out of the team. */
 export async function makeCell(w: World, kind: ActorKind, actorOverride?: Device): Promise<Cell> {
   const cast = CAST[kind];
   const actor = actorOverride ?? w.people[cast.actor];
   const owner = w.people[cast.rowOwner];
   const scopeId = cast.personal ? `personal:${owner.userId}` : w.team;
-  const [cap, loose, col, mine, post] = [uuidv7(), uuidv7(), uuidv7(), uuidv7(), uuidv7()];
+  const [cap, loose, col, mine, post, cmt] = [uuidv7(), uuidv7(), uuidv7(), uuidv7(), uuidv7(), uuidv7()];
   const minePersonal = `personal:${actor.userId}`;
   const seeded = await w.api.pushOk(owner, [
     w.api.mut(owner, 'createCapture', { id: cap, scopeId, capturedAt: 1, ...draft(post), tags: ['seed'] }),
     w.api.mut(owner, 'createCapture', { id: loose, scopeId, capturedAt: 1, ...draft(uuidv7()) }),
     w.api.mut(owner, 'createCollection', { id: col, scopeId, name: 'their collection' }),
     w.api.mut(owner, 'addToCollection', { collectionId: col, captureId: cap }),
+    w.api.mut(owner, 'createComment', { id: cmt, captureId: cap, parentId: null, body: 'their comment', mentions: [] }),
   ]);
   const own = await w.api.pushOk(actor, [w.api.mut(actor, 'createCapture', { id: mine, scopeId: minePersonal, capturedAt: 1, ...draft(kind === 'editorOther' ? post : uuidv7()) })]);
   const bad = [...seeded.results, ...own.results].filter((x) => x.status !== 'applied');
   if (bad.length) throw new Error(`cell setup: ${JSON.stringify(bad)}`);
-  return { kind, actor, scopeId, cap, post, loose, col, mine, minePersonal };
+  return { kind, actor, scopeId, cap, post, loose, col, cmt, mine, minePersonal };
 }
 
 /** A push result as one word: `applied`, `noop:merged`, `rejected:forbidden`, `not_found`… */
@@ -114,5 +122,7 @@ export async function snapshot(db: Kysely<DB>): Promise<unknown> {
     collections: await db.selectFrom('collections').selectAll().orderBy('id').execute(),
     items: await db.selectFrom('collection_items').selectAll().orderBy('collection_id').orderBy('capture_id').execute(),
     noteConflicts: await db.selectFrom('note_conflicts').selectAll().orderBy('id').execute(),
+    comments: await db.selectFrom('comments').selectAll().orderBy('id').execute(),
+    reactions: await db.selectFrom('reactions').selectAll().orderBy('target_id').orderBy('user_id').orderBy('kind').execute(),
   };
 }

@@ -219,6 +219,11 @@ export const MUTATION_ARGS: { [K in MutationName]: (w: FuzzWorld) => fc.Arbitrar
   removeFromCollection: (w) => fc.record({ collectionId: fc.oneof(fc.constant(w.collectionId), newId), captureId: anId(w) }),
   shareCapture: (w) => fc.record({ sourceId: anId(w), newId, targetScopeId: scopeIdOf(w), note: fc.option(hostileString) }, { requiredKeys: ['sourceId', 'newId', 'targetScopeId'] }),
   withdraw: () => fc.record({ name: hostileString, reason: hostileString }),
+  createComment: (w) => fc.record({ id: newId, captureId: anId(w), parentId: fc.option(newId), body: hostileString, mentions: fc.array(fc.oneof(fc.constant(w.other.userId), hostileString), { maxLength: 3 }) }),
+  editComment: () => fc.record({ id: newId, body: hostileString, mentions: fc.array(hostileString, { maxLength: 2 }) }),
+  deleteComment: () => fc.record({ id: newId }),
+  setReaction: (w) => fc.record({ targetKind: fc.constantFrom('capture', 'comment', 'evil'), targetId: anId(w), kind: fc.constantFrom('useful', 'tried', 'thanks', 'evil'), present: fc.boolean() }),
+  markAnswered: (w) => fc.record({ captureId: anId(w), commentId: fc.option(newId) }),
 };
 
 /** Mutation names that are not: prototype keys, hostile text, near misses. */

@@ -31,6 +31,9 @@ interface Fixture {
   colT: string;
   colDel: string;
   postT: string;
+  /** comments on capT (team) and capP (personal) */
+  cmtT: string;
+  cmtP: string;
 }
 
 /** One row per mutation name: valid args against the fixture, and the scopes the handler locks. */
@@ -48,7 +51,19 @@ const ROWS: Record<string, (f: Fixture) => { args: Record<string, unknown>; scop
   removeFromCollection: (f) => ({ args: { collectionId: f.colP, captureId: f.capP }, scopes: ['personal'] }),
   shareCapture: (f) => ({ args: { sourceId: f.capP, newId: uuidv7(), targetScopeId: f.team }, scopes: ['team'] }),
   withdraw: () => ({ args: { name: 'createCapture', reason: 'server error 500' }, scopes: [] }),
+  createComment: (f) => ({ args: { id: uuidv7(), captureId: f.capT, parentId: f.cmtT, body: 'b', mentions: [] }, scopes: ['team'] }),
+  editComment: (f) => ({ args: { id: f.cmtT, body: 'edited', mentions: [] }, scopes: ['team'] }),
+  deleteComment: (f) => ({ args: { id: f.cmtP }, scopes: ['personal'] }),
+  setReaction: (f) => ({ args: { targetKind: 'comment', targetId: f.cmtT, kind: 'useful', present: true }, scopes: ['team'] }),
+  markAnswered: (f) => ({ args: { captureId: f.capP, commentId: null }, scopes: ['personal'] }),
 };
+
+async function addComment(api: Api, d: Device, captureId: string): Promise<string> {
+  const id = uuidv7();
+  const r = await api.pushOk(d, [api.mut(d, 'createComment', { id, captureId, parentId: null, body: 'seed', mentions: [] })]);
+  expect(r.results[0]!.status).toBe('applied');
+  return id;
+}
 
 async function collection(api: Api, d: Device, scopeId: string): Promise<string> {
   const id = uuidv7();
@@ -68,10 +83,11 @@ describe.each(STORE_KINDS)('touched scopes on %s', (kind) => {
     u = await api.signup('u');
     const personal = `personal:${u.userId}`;
     const { scopeId: team } = await api.createTeam(u);
+    const [capP, capT] = [await api.createCapture(u, '7003'), await api.createCapture(u, '7002', {}, team)];
     f = {
-      personal, team, postT: '7002',
-      capP: await api.createCapture(u, '7003'), capT: await api.createCapture(u, '7002', {}, team), capDel: await api.createCapture(u, '7004', {}, team),
+      personal, team, postT: '7002', capP, capT, capDel: await api.createCapture(u, '7004', {}, team),
       colP: await collection(api, u, personal), colT: await collection(api, u, team), colDel: await collection(api, u, personal),
+      cmtT: await addComment(api, u, capT), cmtP: await addComment(api, u, capP),
     };
   }, 60_000);
   afterAll(async () => ts?.cleanup());
@@ -101,6 +117,9 @@ describe.each(STORE_KINDS)('touched scopes on %s', (kind) => {
       const alias = uuidv7();
       await tx.insertInto('capture_aliases').values({ id: alias, capture_id: f.capT, scope_id: f.team, created_at: 1 }).execute();
       expect(await touchedScopes(tx, [{ name: 'deleteCapture', args: { id: alias } }, { name: 'createCollection', args: { id: uuidv7(), scopeId: f.personal, name: 'c' } }])).toEqual([f.personal, f.team].sort());
+      // a reaction locks its target's scope: a capture's, or a comment's
+      expect(await touchedScopes(tx, [{ name: 'setReaction', args: { targetKind: 'capture', targetId: f.capP, kind: 'useful', present: true } }])).toEqual([f.personal]);
+      expect(await touchedScopes(tx, [{ name: 'setReaction', args: { targetKind: 'comment', targetId: f.cmtT, kind: 'useful', present: true } }])).toEqual([f.team]);
     });
   });
 });

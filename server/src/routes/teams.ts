@@ -50,12 +50,19 @@ export function teamRoutes(): Hono<AppEnv> {
     const rows = await store.db
       .selectFrom('memberships')
       .innerJoin('users', 'users.id', 'memberships.user_id')
-      .select(['users.id', 'users.display_name', 'memberships.role'])
+      .select(['users.id', 'users.display_name', 'memberships.role', 'memberships.created_at', 'memberships.spotlight'])
       .where('memberships.scope_id', '=', scopeOf(teamId))
       .orderBy('users.display_name')
       .execute();
-    return c.json({ members: rows.map((m) => ({ userId: m.id, displayName: m.display_name, role: m.role })) });
+    return c.json({
+      members: rows.map((m) => ({ userId: m.id, displayName: m.display_name, role: m.role, joinedAt: Number(m.created_at), spotlight: Boolean(Number(m.spotlight)) })),
+    });
   });
+
+  /**
+   * `{role?, spotlight?}`: `role` by owners only (403 else; 409 `last_owner` when the last owner steps
+   * down); `spotlight` only by the member themself (403 else). Both are audited.
+   */
 
   r.patch('/teams/:teamId/members/:userId', async (c) => {
     const { store, now } = c.get('deps');
@@ -65,14 +72,23 @@ export function teamRoutes(): Hono<AppEnv> {
     const b = await readBody(c, PatchMemberRequest);
     await store.write(async (tx) => {
       const scopeId = scopeOf(teamId);
-      if ((await memberRole(tx, auth.userId, teamId)) !== 'owner') throw forbidden('only owners change roles');
+      const mine = await memberRole(tx, auth.userId, teamId);
+      if (b.role !== undefined && mine !== 'owner') throw forbidden('only owners change roles');
+      if (b.spotlight !== undefined && target !== auth.userId) throw forbidden('only the member themself changes their spotlight');
       await lockScope(tx, store.forUpdate, scopeId);
       const cur = await roleIn(tx, target, scopeId);
       if (!cur) throw notFound('no such member');
-      if (cur === 'owner' && b.role !== 'owner' && (await ownerCount(tx, scopeId)) <= 1) throw new HttpError(409, 'last_owner', 'a team needs at least one owner');
-      await tx.updateTable('memberships').set({ role: b.role }).where('scope_id', '=', scopeId).where('user_id', '=', target).execute();
-      if (cur === 'owner' && b.role !== 'owner') await revokeInvitesMadeBy(tx, teamId, target, auth.userId, now());
-      await tx.insertInto('audit_log').values({ id: uuidv7(), actor_user_id: auth.userId, action: `member.role.${b.role}`, scope_id: scopeId, target, created_at: now() }).execute();
+      const audit = (action: string) => tx.insertInto('audit_log').values({ id: uuidv7(), actor_user_id: auth.userId, action, scope_id: scopeId, target, created_at: now() }).execute();
+      if (b.role !== undefined) {
+        if (cur === 'owner' && b.role !== 'owner' && (await ownerCount(tx, scopeId)) <= 1) throw new HttpError(409, 'last_owner', 'a team needs at least one owner');
+        await tx.updateTable('memberships').set({ role: b.role }).where('scope_id', '=', scopeId).where('user_id', '=', target).execute();
+        if (cur === 'owner' && b.role !== 'owner') await revokeInvitesMadeBy(tx, teamId, target, auth.userId, now());
+        await audit(`member.role.${b.role}`);
+      }
+      if (b.spotlight !== undefined) {
+        await tx.updateTable('memberships').set({ spotlight: b.spotlight ? 1 : 0 }).where('scope_id', '=', scopeId).where('user_id', '=', target).execute();
+        await audit(`member.spotlight.${b.spotlight ? 'on' : 'off'}`);
+      }
     });
     return c.json({ ok: true as const });
   });

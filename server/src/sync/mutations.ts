@@ -11,91 +11,19 @@
  *   5. apply; every row change takes the scope's next version.
  */
 import { randomUUID } from 'node:crypto';
-import type { z } from 'zod';
-import { captureKey, CaptureDraft, contentKeyOf, isContentKey, MutationArgs, tagKey, type MutationStatus } from '../../../lib/schema';
-import { canEditRow, canWrite, roleIn, type Role } from '../authz';
-import type { Store, Tx } from '../db/open-store';
+import { captureKey, CaptureDraft, contentKeyOf, isContentKey, MutationArgs, tagKey, type Intent } from '../../../lib/schema';
+import { canEditRow, canWrite, type Role } from '../authz';
+import type { Tx } from '../db/open-store';
 import type { CapturesTable, CollectionsTable } from '../db/schema';
 import { isSamePost, mergeDraftContent } from '../../../lib/schema/merge-draft';
+import { libraryInsert, libraryPatch } from './capture-row';
+import { DISCUSSION_HANDLERS, dropDiscussion } from './discussion';
+import {
+  captureScope, getCapture, gone, lockedCapture, lockScopes, noop, notFound, ok, rejected,
+  type Args, type LockedCapture, type MutationContext, type Outcome, type ScopeClock,
+} from './mutation-steps';
 
-/** Who is writing, and where. */
-export interface MutationContext {
-  store: Store;
-  tx: Tx;
-  userId: string;
-  deviceId: string;
-  /** epoch ms, server clock */
-  now: number;
-  /** this transaction's scope locks, counters and roles; the caller flushes it before commit */
-  clock: ScopeClock;
-}
-
-/** Outcome of one mutation (before `seq` bookkeeping). */
-export interface Outcome {
-  status: MutationStatus;
-  code?: 'invalid' | 'forbidden' | 'id_conflict' | 'scope_mismatch' | 'merged' | 'withdrawn';
-  canonicalId?: string;
-}
-
-const ok: Outcome = { status: 'applied' };
-const notFound: Outcome = { status: 'not_found' };
-const gone: Outcome = { status: 'gone' };
-const noop: Outcome = { status: 'noop' };
-const rejected = (code: NonNullable<Outcome['code']>): Outcome => ({ status: 'rejected', code });
-
-/**
- * Per-transaction scope state: version counters taken under the scope row lock (each scope
- * locked once per transaction) and the caller's role per scope (read after the lock, so a
- * membership change, which takes the same lock, cannot interleave). `flush` writes the counters back.
- */
-export class ScopeClock {
-  private readonly versions = new Map<string, number>();
-  private readonly missing = new Set<string>();
-  private readonly dirty = new Set<string>();
-  private readonly roles = new Map<string, Role | null>();
-  has(scopeId: string): boolean {
-    return this.versions.has(scopeId);
-  }
-  /** The scope's next version (unique across all tables of the scope). */
-  next(scopeId: string): number {
-    const v = this.versions.get(scopeId);
-    if (v === undefined) throw new Error('scope not locked');
-    this.versions.set(scopeId, v + 1);
-    this.dirty.add(scopeId);
-    return v + 1;
-  }
-  /** 3.4 "lock every written scope in sorted order"; scopes that do not exist are simply absent. */
-  async lock(ctx: MutationContext, ids: string[]): Promise<ScopeClock> {
-    for (const id of [...new Set(ids)].filter((i) => !this.versions.has(i) && !this.missing.has(i)).sort()) {
-      let q = ctx.tx.selectFrom('scopes').select(['id', 'version']).where('id', '=', id);
-      if (ctx.store.forUpdate) q = q.forUpdate();
-      const r = await q.executeTakeFirst();
-      if (r) this.versions.set(r.id, Number(r.version));
-      else this.missing.add(id);
-    }
-    return this;
-  }
-  /** The user's role in a scope, cached for the transaction. */
-  async role(ctx: MutationContext, scopeId: string): Promise<Role | null> {
-    if (!this.roles.has(scopeId)) this.roles.set(scopeId, await roleIn(ctx.tx, ctx.userId, scopeId));
-    return this.roles.get(scopeId)!;
-  }
-  /** Writes changed counters back (before commit). */
-  async flush(tx: Tx): Promise<void> {
-    for (const s of this.dirty) await tx.updateTable('scopes').set({ version: this.versions.get(s)! }).where('id', '=', s).execute();
-    this.dirty.clear();
-  }
-}
-
-const lockScopes = (ctx: MutationContext, ids: string[]) => ctx.clock.lock(ctx, ids);
-
-/** Resolves a capture id (or an id merged into another, see createCapture) to the stored row's id and scope. */
-async function captureScope(tx: Tx, id: string): Promise<{ id: string; scopeId: string } | null> {
-  const c = await tx.selectFrom('captures').select(['id', 'scope_id']).where('id', '=', id).executeTakeFirst();
-  if (c) return { id: c.id, scopeId: c.scope_id };
-  const a = await tx.selectFrom('capture_aliases').select(['capture_id', 'scope_id']).where('id', '=', id).executeTakeFirst();
-  return a ? { id: a.capture_id, scopeId: a.scope_id } : null;
-}
+export { ScopeClock, type MutationContext, type Outcome } from './mutation-steps';
 
 /**
  * Creates never overwrite (createCapture, shareCapture): the outcome for a new capture id that is
@@ -114,7 +42,6 @@ async function takenId(tx: Tx, id: string, scopeId: string, userId: string): Pro
   return null;
 }
 
-const getCapture = (tx: Tx, id: string) => tx.selectFrom('captures').selectAll().where('id', '=', id).executeTakeFirst();
 const getCollection = (tx: Tx, id: string) => tx.selectFrom('collections').selectAll().where('id', '=', id).executeTakeFirst();
 
 /** Sets a tag / collection-item element to `present`; bumps the version only on change. */
@@ -155,8 +82,6 @@ function tagKeys(raw: readonly string[] | undefined): string[] | null {
   }
   return [...out];
 }
-
-type Args<N extends keyof typeof MutationArgs> = z.infer<(typeof MutationArgs)[N]>;
 
 async function createCapture(ctx: MutationContext, a: Args<'createCapture'>): Promise<Outcome> {
   const { tx, userId, now } = ctx;
@@ -205,9 +130,8 @@ async function createCapture(ctx: MutationContext, a: Args<'createCapture'>): Pr
     .insertInto('captures')
     .values({
       id, scope_id: scopeId, owner_user_id: userId, source_capture_id: null, platform: draft.platform, post_key: key,
-      captured_at: capturedAt, content_json: JSON.stringify(draft), intent: intent ?? null, note: note ?? null,
-      note_version: note != null ? version : 0, reflection: null, reviewed_at: null, archived_at: null, follow_up_json: null,
-      version, created_at: now, updated_at: now, completed_at: null, deleted_at: null,
+      captured_at: capturedAt, content_json: JSON.stringify(draft), ...libraryInsert({ intent: intent ?? null, note: note ?? null }),
+      note_version: note != null ? version : 0, answer_comment_id: null, version, created_at: now, updated_at: now, completed_at: null, deleted_at: null,
     })
     .execute();
   for (const t of tags) await setTag(ctx, clock, scopeId, id, t, true);
@@ -225,25 +149,6 @@ async function idlessTwin(tx: Tx, scopeId: string, draft: CaptureDraft): Promise
   const row = await tx.selectFrom('captures').selectAll().where('scope_id', '=', scopeId)
     .where('post_key', '=', `${draft.platform}:${contentKeyOf(draft)}`).where('deleted_at', 'is', null).executeTakeFirst();
   return row && isSamePost(JSON.parse(row.content_json) as CaptureDraft, draft) ? row : undefined;
-}
-
-/** A stored capture locked for a change, with the caller's role in its scope. */
-interface LockedCapture {
-  row: CapturesTable;
-  clock: ScopeClock;
-  role: Role;
-}
-
-/** Steps 2–3 for a mutation on an existing capture: resolve, lock, re-read; unreadable = missing (S1). */
-async function lockedCapture(ctx: MutationContext, id: string): Promise<LockedCapture | Outcome> {
-  const found = await captureScope(ctx.tx, id);
-  if (!found) return notFound;
-  const clock = await lockScopes(ctx, [found.scopeId]);
-  const role = await clock.role(ctx, found.scopeId);
-  if (role === null) return notFound;
-  const row = await getCapture(ctx.tx, found.id);
-  if (!row) return notFound;
-  return { row, clock, role };
 }
 
 /**
@@ -286,26 +191,11 @@ async function updateCapture(ctx: MutationContext, a: Args<'updateCapture'>): Pr
   const r = await changeableCapture(ctx, a.id);
   if ('status' in r) return r;
   const { row, clock } = r;
-  const s = a.set;
-  const patch: Partial<CapturesTable> = {};
-  if (s.intent !== undefined && s.intent !== row.intent) patch.intent = s.intent;
-  if (s.reflection !== undefined && s.reflection !== row.reflection) patch.reflection = s.reflection;
-  if (s.reviewedAt !== undefined && s.reviewedAt !== row.reviewed_at) patch.reviewed_at = s.reviewedAt;
-  if (s.archivedAt !== undefined && s.archivedAt !== row.archived_at) patch.archived_at = s.archivedAt;
-  if (s.followUp !== undefined) {
-    const json = s.followUp === null ? null : JSON.stringify(s.followUp);
-    if (json !== row.follow_up_json) patch.follow_up_json = json;
-  }
-  if (s.title !== undefined) {
-    const draft = JSON.parse(row.content_json) as CaptureDraft;
-    if (draft.title !== s.title) patch.content_json = JSON.stringify({ ...draft, title: s.title });
-  }
-  const noteChanges = s.note !== undefined && s.note !== row.note;
-  if (Object.keys(patch).length === 0 && !noteChanges) return ok; // LWW: already the value
+  const { patch, changed } = libraryPatch(row, a.set);
+  if (changed.length === 0) return ok; // LWW: already the value
   const version = clock.next(row.scope_id);
   let conflict = false;
-  if (noteChanges) {
-    patch.note = s.note!;
+  if (changed.includes('note')) {
     patch.note_version = version;
     // 3.3: stale base and a different value → keep the overwritten text (no silent loss).
     if (Number(row.note_version) > a.baseVersion && row.note !== null) {
@@ -333,6 +223,7 @@ async function deleteCapture(ctx: MutationContext, a: Args<'deleteCapture'>): Pr
   for (const t of tags) await setTag(ctx, clock, row.scope_id, row.id, t.tag, false);
   const items = await ctx.tx.selectFrom('collection_items').select('collection_id').where('capture_id', '=', row.id).where('present', '=', 1).execute();
   for (const i of items) await setItem(ctx, clock, row.scope_id, i.collection_id, row.id, false);
+  await dropDiscussion(ctx, clock, row.scope_id, row.id);
   return ok;
 }
 
@@ -440,8 +331,8 @@ async function shareCapture(ctx: MutationContext, a: Args<'shareCapture'>): Prom
       .insertInto('captures')
       .values({
         id: a.newId, scope_id: a.targetScopeId, owner_user_id: userId, source_capture_id: source.id, platform: source.platform, post_key: source.post_key,
-        captured_at: source.captured_at, content_json: source.content_json, intent: null, note, note_version: note !== null ? version : 0,
-        reflection: null, reviewed_at: null, archived_at: null, follow_up_json: null, version, created_at: now, updated_at: now, completed_at: null, deleted_at: null,
+        captured_at: source.captured_at, content_json: source.content_json, ...libraryInsert({ intent: a.intent !== undefined ? a.intent : (source.intent as Intent | null), note }),
+        note_version: note !== null ? version : 0, answer_comment_id: null, version, created_at: now, updated_at: now, completed_at: null, deleted_at: null,
       })
       .execute();
     targetId = a.newId;
@@ -476,5 +367,7 @@ export async function applyMutation(ctx: MutationContext, name: string, rawArgs:
     case 'removeFromCollection': return itemOp(ctx, a, false);
     case 'shareCapture': return shareCapture(ctx, a);
     case 'withdraw': return rejected('withdrawn'); // nothing to apply; the log row keeps the reason
+    case 'createComment': case 'editComment': case 'deleteComment': case 'setReaction': case 'markAnswered':
+      return DISCUSSION_HANDLERS[name as keyof typeof DISCUSSION_HANDLERS](ctx, a);
   }
 }

@@ -2,79 +2,123 @@
  * `POST /v1/sync/pull` protocol steps (docs/sync-protocol.md 3.5), no HTTP here. Runs in ONE read snapshot, so
  * the rows, the scope versions and `lastMutationSeq` all describe the same committed state.
  */
-import type { PullResponse, SyncChange } from '../../../lib/schema';
+import type { PullResponse, SyncCapture, SyncChange, SyncChangeOf, SyncEntity, SyncValue } from '../../../lib/schema';
+import { reactionKey } from '../../../lib/schema/discussion';
 import { scopesOf } from '../authz';
 import type { Store, Tx } from '../db/open-store';
-import type { CapturesTable } from '../db/schema';
+import type { CapturesTable, CommentsTable, ReactionsTable } from '../db/schema';
+import { libraryValues } from './capture-row';
 import { encodeCookie, type Cursor } from './cookie';
 
-/** Serialises a stored capture to the wire `SyncCapture` (explicit: no internal column leaks). */
-export function captureValue(r: CapturesTable): Record<string, unknown> {
+/** Serialises a stored capture to the wire `SyncCapture` (explicit: no internal column leaks; library fields from ./capture-row.ts). */
+export function captureValue(r: CapturesTable): SyncCapture {
   const draft = JSON.parse(r.content_json) as Record<string, unknown>;
   return {
     ...draft,
+    ...libraryValues(r, draft),
     id: r.id,
     scopeId: r.scope_id,
     key: r.post_key,
     ownerUserId: r.owner_user_id,
     sourceCaptureId: r.source_capture_id,
     capturedAt: Number(r.captured_at),
-    intent: r.intent,
-    note: r.note,
     noteVersion: Number(r.note_version),
-    reviewedAt: r.reviewed_at === null ? null : Number(r.reviewed_at),
-    archivedAt: r.archived_at === null ? null : Number(r.archived_at),
-    reflection: r.reflection,
-    followUp: r.follow_up_json === null ? null : JSON.parse(r.follow_up_json),
+    answerCommentId: r.answer_comment_id,
     completedAt: r.completed_at === null ? null : Number(r.completed_at),
     version: Number(r.version),
     createdAt: Number(r.created_at),
     updatedAt: Number(r.updated_at),
+  } as SyncCapture;
+}
+
+/** Serialises a stored comment to the wire `SyncComment`. */
+export function commentValue(r: CommentsTable): SyncValue<'comment'> {
+  return {
+    id: r.id, scopeId: r.scope_id, captureId: r.capture_id, parentId: r.parent_id, authorUserId: r.author_user_id, body: r.body,
+    mentions: JSON.parse(r.mentions_json) as string[], createdAt: Number(r.created_at), editedAt: r.edited_at === null ? null : Number(r.edited_at), version: Number(r.version),
   };
 }
 
+/** Serialises a stored (present) reaction to the wire `SyncReaction`. */
+export function reactionValue(r: ReactionsTable): SyncValue<'reaction'> {
+  return { targetKind: r.target_kind, targetId: r.target_id, captureId: r.capture_id, userId: r.user_id, kind: r.kind as SyncValue<'reaction'>['kind'], createdAt: Number(r.created_at) };
+}
+
+/** What one reader is asked: one scope's rows with version > `from`, at most `budget`; `initial` = live rows only. */
+interface ReadRange {
+  scopeId: string;
+  from: number;
+  budget: number;
+  initial: boolean;
+}
+
+/** Reads one entity's changes of a range, ordered by version. */
+type Reader<E extends SyncEntity> = (tx: Tx, q: ReadRange) => Promise<Array<SyncChangeOf<E>>>;
+
+/** A change of a row entity: `del` when tombstoned, else `put` of its value. */
+const rowChange = <E extends SyncEntity>(entity: E, scopeId: string, version: number, key: string, value: SyncValue<E> | null): SyncChangeOf<E> =>
+  value === null ? { entity, scopeId, version, key, op: 'del' } : { entity, scopeId, version, key, op: 'put', value };
+
 /**
- * Changes of one scope with version > from, ordered by version, at most `budget`. `initial` (the
- * cookie does not hold the scope yet, or it was reset): live rows only. A cookie that holds the
- * scope at version 0 is NOT initial: the device saw the scope empty and must hear of deletes since
- * (a row it pushed, deleted by another device before its next pull; tests/sync-property.test.ts).
+ * The server's reader of EVERY synced entity of lib/schema `SYNC_ENTITIES` (an entity without one does
+ * not compile, and server/test/pull-readers.test.ts fails). Row entities: `del` for a tombstone;
+ * element entities: `put` when present, `del` when absent. An initial read leaves both out.
+ */
+export const READERS: { [E in SyncEntity]: Reader<E> } = {
+  capture: async (tx, q) => {
+    let sel = tx.selectFrom('captures').selectAll().where('scope_id', '=', q.scopeId).where('version', '>', q.from);
+    if (q.initial) sel = sel.where('deleted_at', 'is', null);
+    return (await sel.orderBy('version').limit(q.budget).execute()).map((r) => rowChange('capture', q.scopeId, Number(r.version), r.id, r.deleted_at !== null ? null : captureValue(r)));
+  },
+  captureTag: async (tx, q) => {
+    let sel = tx.selectFrom('capture_tags').selectAll().where('scope_id', '=', q.scopeId).where('version', '>', q.from);
+    if (q.initial) sel = sel.where('present', '=', 1);
+    return (await sel.orderBy('version').limit(q.budget).execute()).map((r) => rowChange('captureTag', q.scopeId, Number(r.version), `${r.capture_id}|${r.tag}`, r.present ? { captureId: r.capture_id, tag: r.tag } : null));
+  },
+  collection: async (tx, q) => {
+    let sel = tx.selectFrom('collections').selectAll().where('scope_id', '=', q.scopeId).where('version', '>', q.from);
+    if (q.initial) sel = sel.where('deleted_at', 'is', null);
+    return (await sel.orderBy('version').limit(q.budget).execute()).map((r) =>
+      rowChange('collection', q.scopeId, Number(r.version), r.id, r.deleted_at !== null ? null : { id: r.id, scopeId: q.scopeId, name: r.name, createdBy: r.created_by, version: Number(r.version) }));
+  },
+  collectionItem: async (tx, q) => {
+    let sel = tx.selectFrom('collection_items').selectAll().where('scope_id', '=', q.scopeId).where('version', '>', q.from);
+    if (q.initial) sel = sel.where('present', '=', 1);
+    return (await sel.orderBy('version').limit(q.budget).execute()).map((r) =>
+      rowChange('collectionItem', q.scopeId, Number(r.version), `${r.collection_id}|${r.capture_id}`, r.present ? { collectionId: r.collection_id, captureId: r.capture_id, addedBy: r.added_by } : null));
+  },
+  noteConflict: async (tx, q) => {
+    const rows = await tx.selectFrom('note_conflicts').selectAll().where('scope_id', '=', q.scopeId).where('version', '>', q.from).orderBy('version').limit(q.budget).execute();
+    return rows.map((r) =>
+      rowChange('noteConflict', q.scopeId, Number(r.version), r.id, {
+        id: r.id, captureId: r.capture_id, scopeId: q.scopeId, overwrittenNote: r.overwritten_note, overwrittenByDeviceId: r.overwritten_by_device_id,
+        winningVersion: Number(r.winning_version), version: Number(r.version), createdAt: Number(r.created_at), resolvedAt: r.resolved_at === null ? null : Number(r.resolved_at),
+      }));
+  },
+  comment: async (tx, q) => {
+    let sel = tx.selectFrom('comments').selectAll().where('scope_id', '=', q.scopeId).where('version', '>', q.from);
+    if (q.initial) sel = sel.where('deleted_at', 'is', null);
+    return (await sel.orderBy('version').limit(q.budget).execute()).map((r) => rowChange('comment', q.scopeId, Number(r.version), r.id, r.deleted_at !== null ? null : commentValue(r)));
+  },
+  reaction: async (tx, q) => {
+    let sel = tx.selectFrom('reactions').selectAll().where('scope_id', '=', q.scopeId).where('version', '>', q.from);
+    if (q.initial) sel = sel.where('present', '=', 1);
+    return (await sel.orderBy('version').limit(q.budget).execute()).map((r) =>
+      rowChange('reaction', q.scopeId, Number(r.version), reactionKey({ targetId: r.target_id, userId: r.user_id, kind: r.kind as SyncValue<'reaction'>['kind'] }), r.present ? reactionValue(r) : null));
+  },
+};
+
+/**
+ * Changes of one scope with version > from, ordered by version, at most `budget`, from every entity's
+ * reader. `initial` (the cookie does not hold the scope yet, or it was reset): live rows only. A
+ * cookie that holds the scope at version 0 is NOT initial: the device saw the scope empty and must
+ * hear of deletes since (a row it pushed, deleted by another device before its next pull;
+ * tests/sync-property.test.ts).
  */
 async function changesOf(tx: Tx, scopeId: string, from: number, budget: number, initial: boolean): Promise<SyncChange[]> {
-  let caps = tx.selectFrom('captures').selectAll().where('scope_id', '=', scopeId).where('version', '>', from);
-  if (initial) caps = caps.where('deleted_at', 'is', null);
-  let tags = tx.selectFrom('capture_tags').selectAll().where('scope_id', '=', scopeId).where('version', '>', from);
-  if (initial) tags = tags.where('present', '=', 1);
-  let cols = tx.selectFrom('collections').selectAll().where('scope_id', '=', scopeId).where('version', '>', from);
-  if (initial) cols = cols.where('deleted_at', 'is', null);
-  let items = tx.selectFrom('collection_items').selectAll().where('scope_id', '=', scopeId).where('version', '>', from);
-  if (initial) items = items.where('present', '=', 1);
-  const conflicts = tx.selectFrom('note_conflicts').selectAll().where('scope_id', '=', scopeId).where('version', '>', from);
+  const q: ReadRange = { scopeId, from, budget, initial };
   const out: SyncChange[] = [];
-  for (const r of await caps.orderBy('version').limit(budget).execute()) {
-    const base = { entity: 'capture' as const, scopeId, version: Number(r.version), key: r.id };
-    out.push(r.deleted_at !== null ? { ...base, op: 'del' } : { ...base, op: 'put', value: captureValue(r) });
-  }
-  for (const r of await tags.orderBy('version').limit(budget).execute()) {
-    const base = { entity: 'captureTag' as const, scopeId, version: Number(r.version), key: `${r.capture_id}|${r.tag}` };
-    out.push(r.present ? { ...base, op: 'put', value: { captureId: r.capture_id, tag: r.tag } } : { ...base, op: 'del' });
-  }
-  for (const r of await cols.orderBy('version').limit(budget).execute()) {
-    const base = { entity: 'collection' as const, scopeId, version: Number(r.version), key: r.id };
-    out.push(r.deleted_at !== null ? { ...base, op: 'del' } : { ...base, op: 'put', value: { id: r.id, scopeId, name: r.name, createdBy: r.created_by, version: Number(r.version) } });
-  }
-  for (const r of await items.orderBy('version').limit(budget).execute()) {
-    const base = { entity: 'collectionItem' as const, scopeId, version: Number(r.version), key: `${r.collection_id}|${r.capture_id}` };
-    out.push(r.present ? { ...base, op: 'put', value: { collectionId: r.collection_id, captureId: r.capture_id, addedBy: r.added_by } } : { ...base, op: 'del' });
-  }
-  for (const r of await conflicts.orderBy('version').limit(budget).execute()) {
-    out.push({
-      entity: 'noteConflict', scopeId, version: Number(r.version), key: r.id, op: 'put',
-      value: {
-        id: r.id, captureId: r.capture_id, scopeId, overwrittenNote: r.overwritten_note, overwrittenByDeviceId: r.overwritten_by_device_id,
-        winningVersion: Number(r.winning_version), version: Number(r.version), createdAt: Number(r.created_at), resolvedAt: r.resolved_at === null ? null : Number(r.resolved_at),
-      },
-    });
-  }
+  for (const read of Object.values(READERS) as Array<Reader<SyncEntity>>) out.push(...((await read(tx, q)) as SyncChange[]));
   // Versions are unique across the tables of a scope, so this merge is a total order.
   return out.sort((a, b) => a.version - b.version).slice(0, budget);
 }

@@ -20,16 +20,20 @@ export interface ScopeRefs {
   captureIds?: unknown[];
   /** collection ids whose stored row's scope is locked */
   collectionIds?: unknown[];
+  /** comment ids whose stored row's scope is locked (issue 11) */
+  commentIds?: unknown[];
 }
 
 type Args = Record<string, unknown>;
 const byCapture = (key: string) => (a: Args): ScopeRefs => ({ captureIds: [a[key]] });
 const byCollection = (key: string) => (a: Args): ScopeRefs => ({ collectionIds: [a[key]] });
 const byScope = (key: string) => (a: Args): ScopeRefs => ({ scopeIds: [a[key]] });
+const byComment = (key: string) => (a: Args): ScopeRefs => ({ commentIds: [a[key]] });
 
 /**
  * For every mutation name, the scopes its handler locks (see ./mutations.ts). A collection item
  * locks the collection's scope only; a share locks its target scope only (the source is only read).
+ * A reaction locks its target's scope: the capture's, or the comment's.
  */
 export const SCOPE_REFS: { readonly [N in MutationName]: (args: Args) => ScopeRefs } = {
   createCapture: byScope('scopeId'),
@@ -45,6 +49,11 @@ export const SCOPE_REFS: { readonly [N in MutationName]: (args: Args) => ScopeRe
   removeFromCollection: byCollection('collectionId'),
   shareCapture: byScope('targetScopeId'),
   withdraw: () => ({}),
+  createComment: byCapture('captureId'),
+  editComment: byComment('id'),
+  deleteComment: byComment('id'),
+  setReaction: (a) => (a.targetKind === 'comment' ? { commentIds: [a.targetId] } : { captureIds: [a.targetId] }),
+  markAnswered: byCapture('captureId'),
 };
 
 /** The refs of one mutation; an unknown name (or a non-object `args`) refers to nothing. */
@@ -63,7 +72,7 @@ const valid = (xs: unknown[], schema: { safeParse(v: unknown): { success: boolea
 
 /**
  * The sorted, distinct scope ids the given mutations will lock: named scopes plus the scopes of the
- * stored captures (or capture aliases) and collections they name. Values that are not valid ids are
+ * stored captures (or capture aliases), collections and comments they name. Values that are not valid ids are
  * ignored (their mutation is refused without a lock). Reads without locks, inside `tx`.
  * @throws only store errors.
  */
@@ -71,15 +80,18 @@ export async function touchedScopes(tx: Kysely<DB>, mutations: ReadonlyArray<{ n
   const scopes: unknown[] = [];
   const caps: unknown[] = [];
   const cols: unknown[] = [];
+  const comments: unknown[] = [];
   for (const m of mutations) {
     const r = scopeRefs(m.name, m.args);
     scopes.push(...(r.scopeIds ?? []));
     caps.push(...(r.captureIds ?? []));
     cols.push(...(r.collectionIds ?? []));
+    comments.push(...(r.commentIds ?? []));
   }
   const out = new Set(valid(scopes, ScopeId));
   const capIds = valid(caps, Uuid7);
   const colIds = valid(cols, Uuid7);
+  const commentIds = valid(comments, Uuid7);
   if (capIds.length) {
     const rows = await tx.selectFrom('captures').select(['id', 'scope_id']).where('id', 'in', capIds).execute();
     for (const r of rows) out.add(r.scope_id);
@@ -88,5 +100,6 @@ export async function touchedScopes(tx: Kysely<DB>, mutations: ReadonlyArray<{ n
     if (rest.length) for (const a of await tx.selectFrom('capture_aliases').select('scope_id').where('id', 'in', rest).execute()) out.add(a.scope_id);
   }
   if (colIds.length) for (const c of await tx.selectFrom('collections').select('scope_id').where('id', 'in', colIds).execute()) out.add(c.scope_id);
+  if (commentIds.length) for (const c of await tx.selectFrom('comments').select('scope_id').where('id', 'in', commentIds).execute()) out.add(c.scope_id);
   return [...out].sort();
 }
