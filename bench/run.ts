@@ -20,6 +20,7 @@ const BENCHMARKS: Record<string, Bench> = {
   'search-engine': async () => (await import('./search-engine')).run(),
   fuzz: async () => (await import('./fuzz')).run(),
   'rate-limit': async () => (await import('./rate-limit')).run(),
+  'whats-new': async () => (await import('./whats-new')).run(),
 };
 
 async function main(): Promise<void> {

@@ -3,6 +3,8 @@ import { relativeTime, absoluteTime } from '../lib/util/time';
 import { SiteIcon } from './SiteIcon';
 import { Highlight, type Segment } from './Highlight';
 import { FLAG_KEYS, sourceOf, type CaptureView } from './capture-view';
+import type { Credit } from '../lib/db/members';
+import { fmt } from './format';
 
 /** Row height of the library list, px (fixed: the list is windowed by it). */
 export const ROW_HEIGHT = 100;
@@ -29,14 +31,21 @@ export interface CaptureRowProps {
   locale?: string;
   onClick: (e: MouseEvent) => void;
   onDblClick?: () => void;
+  /**
+   * In a team's library: who shared the capture (lib/db/members.ts `creditOf`); the row then shows
+   * "Shared by <name>" ("Shared by a team member" for an opted-out or not yet known sharer) and the
+   * start of their note. Absent in the learner's own library.
+   */
+  credit?: Credit;
 }
 
 /**
  * One capture in the library list: site icon, author, saved time, two lines of text with search
- * matches marked, tags and small markers (note, incomplete, reviewed, archived). A `role=option`
+ * matches marked, tags and small markers (note, incomplete, reviewed, archived); in a team's
+ * library, who shared it and the start of their note. A `role=option`
  * with no interactive content (the listbox handles keys). Text is rendered as text only.
  */
-export function CaptureRow({ capture: c, id, pos, size, selected, active, style, segments, now, t, locale, onClick, onDblClick }: CaptureRowProps) {
+export function CaptureRow({ capture: c, id, pos, size, selected, active, style, segments, now, t, locale, onClick, onDblClick, credit }: CaptureRowProps) {
   const text = c.text.slice(0, ROW_TEXT).replace(/\s+/g, ' ');
   const incomplete = FLAG_KEYS.some(([f]) => c[f]);
   return (
@@ -64,6 +73,12 @@ export function CaptureRow({ capture: c, id, pos, size, selected, active, style,
           {segments ? <Highlight segments={segments} /> : text || t('popupNoText')}
         </p>
         <div class="row__meta">
+          {credit ? (
+            <span class="row__credit" dir="auto" data-testid="row-credit">
+              {credit.kind === 'named' ? fmt(t('creditSharedBy'), { name: credit.name }, locale) : t('creditSharedByMember')}
+              {c.note ? <span class="row__why">: “{c.note.slice(0, 80).replace(/\s+/g, ' ')}”</span> : null}
+            </span>
+          ) : null}
           {c.intent ? <span class="chip chip--intent">{t(INTENT_KEY[c.intent] ?? c.intent)}</span> : null}
           {c.tags.slice(0, 4).map((tag) => (
             <span key={tag} class="chip" dir="auto">#{tag}</span>

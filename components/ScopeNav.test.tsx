@@ -19,4 +19,21 @@ describe('ScopeNav', () => {
     const { container } = render(<ScopeNav scopes={[{ scopeId: 'personal:local', name: 'My library', href: 'library.html' }]} current="personal:local" t={t} />);
     expect(container.innerHTML).toBe('');
   });
+  it('links What\'s new with its unread count, and the current team\'s members', () => {
+    render(
+      <ScopeNav
+        scopes={[{ scopeId: 'personal:local', name: 'My library', href: 'library.html' }, { scopeId: 'team:a', name: 'Cohort A', href: 'library.html?scope=team%3Aa' }]}
+        current="whats-new"
+        whatsNew={{ href: '/library.html?view=whats-new', unread: 3 }}
+        members={[{ name: '<b>Ana</b>', href: '/library.html?scope=team%3Aa&member=u1' }]}
+        t={t}
+      />,
+    );
+    const link = screen.getByTestId('scope-nav-whats-new');
+    expect(link.textContent).toBe("What's new (3 unread)");
+    expect(link.getAttribute('aria-current')).toBe('page');
+    const member = screen.getByRole('link', { name: '<b>Ana</b>' });
+    expect(member.getAttribute('href')).toBe('/library.html?scope=team%3Aa&member=u1');
+    expect(member.querySelector('b')).toBeNull();
+  });
 });

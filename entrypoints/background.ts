@@ -8,7 +8,9 @@
  * - context menu "Save selection/link/page to Satchel" → a `web` capture through the same save path;
  * - keyboard command `save-post` → `capture/save-in-view` to the active tab's content script, or,
  *   on pages without one, a `web` capture of the selection or page (the command grants activeTab);
- * - after a save, tells content scripts in other tabs (`capture/saved-elsewhere`).
+ * - after a save, tells content scripts in other tabs (`capture/saved-elsewhere`);
+ * - the toolbar badge shows the What's new unread count (lib/db/whats-new.ts), after every sync run
+ *   and whenever the data or the read state changes (a live query).
  * Listeners are registered synchronously in `main()` so wake-up events are not missed.
  */
 import { defineBackground } from 'wxt/utils/define-background';
@@ -27,7 +29,9 @@ import { createSyncRunner, type Locks } from '../lib/sync/runner';
 import { liveQuery } from 'dexie';
 import { createContextMenus, onContextMenuClick } from '../lib/platform/context-menus';
 import { onCommand } from '../lib/platform/commands';
-import { getActiveTab, sendToTab, broadcastToTabs, flashBadge } from '../lib/platform/tabs';
+import { getActiveTab, sendToTab, broadcastToTabs } from '../lib/platform/tabs';
+import { flashBadge, showUnreadBadge } from '../lib/platform/badge';
+import { unreadCount } from '../lib/db/whats-new';
 import { readPageSnapshot } from '../lib/platform/page-snapshot';
 import { webDraft, type WebCaptureKind } from '../lib/platform/web-draft';
 import { getMessage } from '../lib/platform/i18n';
@@ -59,10 +63,17 @@ export default defineBackground({
     // Sync (issue 4, docs/sync-protocol.md 3.9): after each change (a few seconds later, coalesced), when the
     // popup or library opens (`sync/now`), and on an alarm every 5 minutes. All sync state lives
     // in the database, so a stopped worker resumes where it was; one run at a time (Web Lock).
+    const refreshBadge = () => unreadCount(db).then(showUnreadBadge);
     const runSync = createSyncRunner({
       db,
       fetch: (url, init) => fetch(url, init),
       locks: (globalThis.navigator as Navigator & { locks?: Locks } | undefined)?.locks ?? null,
+      afterRun: () => refreshBadge().catch((e: unknown) => console.warn('[satchel] badge:', e)),
+    });
+    // What's new (issue 11): the badge follows the unread count live (pulled rows, read marks, mutes).
+    liveQuery(() => unreadCount(db)).subscribe({
+      next: (n) => void showUnreadBadge(n),
+      error: (e: unknown) => console.warn('[satchel] badge watch:', e),
     });
     let soon: ReturnType<typeof setTimeout> | null = null;
     const syncSoon = () => {

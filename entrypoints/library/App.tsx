@@ -19,7 +19,9 @@ import { FollowUpSetting } from '../../components/FollowUpSetting';
 import { ShareDialog, type ShareTarget } from '../../components/ShareDialog';
 import { ScopeNav, type ScopeLink } from '../../components/ScopeNav';
 import { liveQuery } from 'dexie';
-import { captureRight, listTeamScopes, shareCapture, readMemberNames, LOCAL_SCOPE } from '../../lib/db';
+import { captureRight, listTeamScopes, shareCapture, LOCAL_SCOPE } from '../../lib/db';
+import { creditOf, readMembers } from '../../lib/db/members';
+import { libraryPage, openParam, useTeamExtras, WhatsNewView, MemberView } from './team-pages';
 import { fmt } from '../../components/format';
 import { NO_FILTERS, type LibraryFilters, type SortOrder } from '../../components/filters';
 import { clampSelection, clickRow, initialSelection, keyRow, type ListSelection } from '../../components/selection';
@@ -64,7 +66,10 @@ export function App({ db, t, locale }: AppProps) {
   const [collectionId, setCollectionId] = useState<string | null>(null);
   // The selection belongs to one query: a new query starts fresh in the same render (no second pass).
   const [selState, setSelState] = useState<{ q: unknown; s: ListSelection }>({ q: null, s: initialSelection(0) });
-  const [openId, setOpenId] = useState<string | null>(null);
+  const [openId, setOpenId] = useState<string | null>(() => openParam(location.search));
+  // What's new, member pages and sharer credit (issue 11): pages by URL (entrypoints/library/team-pages.tsx).
+  const [page] = useState(() => libraryPage(location.search));
+  const team = useTeamExtras(db, data.libraryScope(), openId, page?.kind === 'member' ? page.userId : null);
   const [mode, setMode] = useState<'list' | 'review'>('list');
   const [review, setReview] = useState<{ queue: string[]; pos: number }>({ queue: [], pos: 0 });
   const [dialog, setDialog] = useState<Dialog>(null);
@@ -103,9 +108,9 @@ export function App({ db, t, locale }: AppProps) {
     let live = true;
     void (async () => {
       const owner = (await db.syncMeta.get(openId))?.ownerUserId;
-      const names = (await readMemberNames(db)).names;
+      const credit = creditOf((await readMembers(db, data.libraryScope())).members, owner);
       const right = await captureRight(db, { id: openId, scopeId: data.libraryScope() });
-      if (live) setSharedBy({ id: openId, name: owner ? names[owner] ?? null : null, right });
+      if (live) setSharedBy({ id: openId, name: credit.kind === 'named' ? credit.name : credit.kind === 'hidden' ? t('creditTeamMember') : null, right });
     })();
     return () => {
       live = false;
@@ -390,7 +395,7 @@ export function App({ db, t, locale }: AppProps) {
       </header>
 
       <aside id="lib-side" class={`lib__side${sideOpen ? ' is-open' : ''}`} aria-label={t('sidebarLabel')}>
-        <ScopeNav scopes={scopes} current={data.libraryScope()} t={t} />
+        <ScopeNav scopes={scopes} current={page?.kind === 'whats-new' ? 'whats-new' : data.libraryScope()} t={t} locale={locale} whatsNew={team.whatsNew} members={team.members} />
         <CollectionsSidebar
           collections={collections}
           total={store.current.byId.size}
@@ -429,7 +434,11 @@ export function App({ db, t, locale }: AppProps) {
             onLater={() => void many(async () => [await data.snoozeFollowUp(db, dueFollowUp.id)].filter((c): c is Capture => !!c))}
           />
         ) : null}
-        {mode === 'review' ? (
+        {page?.kind === 'whats-new' ? (
+          <WhatsNewView db={db} t={t} locale={locale} />
+        ) : page?.kind === 'member' ? (
+          <MemberView db={db} t={t} locale={locale} scopeId={data.libraryScope()} userId={page.userId} />
+        ) : mode === 'review' ? (
           <ReviewView
             capture={reviewCapture}
             position={review.pos + 1}
@@ -500,6 +509,7 @@ export function App({ db, t, locale }: AppProps) {
                       if (!e.shiftKey && !e.ctrlKey && !e.metaKey) setOpenId(c.id);
                     }}
                     onDblClick={() => openRow(i)}
+                    credit={data.libraryScope() === LOCAL_SCOPE ? undefined : team.credits.get(c.id)?.credit ?? { kind: 'unknown' }}
                   />
                 );
               }}

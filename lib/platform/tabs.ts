@@ -36,12 +36,5 @@ export async function broadcastToTabs(urlPatterns: string[], message: unknown): 
   await Promise.all(tabs.map((t) => (t.id === undefined ? null : sendToTab(t.id, message))));
 }
 
-/** Shows `text` on the toolbar badge of tab `tabId` for `ms` milliseconds (save feedback). Never rejects. */
-export async function flashBadge(tabId: number, text: string, ms = 2000): Promise<void> {
-  try {
-    await browser.action.setBadgeText({ tabId, text });
-    setTimeout(() => void browser.action.setBadgeText({ tabId, text: '' }).catch(() => {}), ms);
-  } catch {
-    /* badge feedback is optional */
-  }
-}
+/** Per-tab save feedback on the badge: lives with the rest of the badge in ./badge. */
+export { flashBadge } from './badge';

@@ -1,6 +1,8 @@
 import type { SatchelDb } from '../db';
 import { dexieSyncStore } from '../db/sync-store';
-import { listTeamScopes, readMemberNames, writeMemberNames } from '../db/share';
+import { listTeamScopes } from '../db/share';
+import { TEAM_MEMBERS_KEY, readMembers, writeMembers, forgetMembers } from '../db/members';
+import { startWhatsNew } from '../db/whats-new';
 import { readSyncAuth } from '../db/sync-state';
 import { apiClient } from './api-client';
 import { syncOnce } from './engine';
@@ -23,6 +25,8 @@ export interface SyncRunnerOptions {
   locks?: Locks | null;
   now?: () => number;
   random?: () => number;
+  /** Called after every run (the background updates the toolbar badge there); its errors reject the run. */
+  afterRun?: (out: SyncOutcome) => Promise<void> | void;
 }
 
 /** Result of a run attempt: the engine's outcome, or `busy` when another run holds the lock. */
@@ -40,7 +44,11 @@ export function createSyncRunner(opts: SyncRunnerOptions): (force?: boolean) => 
   const now = opts.now ?? Date.now;
   const runAndRefresh = async (force: boolean): Promise<RunResult> => {
     const out = await run(force);
-    if (out.status === 'synced') await refreshMemberNames(opts.db, opts.fetch, now()).catch(() => undefined);
+    if (out.status === 'synced') {
+      await refreshMembers(opts.db, opts.fetch, now()).catch(() => undefined);
+      await startWhatsNew(opts.db, now()).catch(() => undefined);
+    }
+    await opts.afterRun?.(out);
     return out;
   };
   return async (force = false) => {
@@ -49,24 +57,44 @@ export function createSyncRunner(opts: SyncRunnerOptions): (force?: boolean) => 
   };
 }
 
-/** How long fetched member names stay fresh, ms. */
+/** How long a fetched member list stays fresh, ms. */
 export const MEMBER_NAMES_TTL_MS = 10 * 60_000;
 
+/** kv key of the member-name cache before issue 11 (one map for every team); dropped by {@link refreshMembers}. */
+const OLD_MEMBER_NAMES_KEY = 'syncMemberNames';
+
 /**
- * Refreshes the display names of the learner's team members (for "shared by …") at most every
- * {@link MEMBER_NAMES_TTL_MS}: `GET /v1/teams/:teamId/members` per team. Failures keep the old names.
+ * Refreshes the cached member lists of the learner's teams (lib/db/members.ts: names, roles,
+ * joinedAt, spotlight; names for "shared by …" derive from them): `GET /v1/teams/:teamId/members`
+ * for each team whose list is older than {@link MEMBER_NAMES_TTL_MS}. Drops the lists of teams
+ * the learner no longer belongs to. A failed team keeps its old list; the first error is rethrown
+ * after the other teams were tried.
  */
-export async function refreshMemberNames(db: SatchelDb, fetchImpl: Fetch, now: number): Promise<void> {
-  const cached = await readMemberNames(db);
+export async function refreshMembers(db: SatchelDb, fetchImpl: Fetch, now: number): Promise<void> {
   const teams = await listTeamScopes(db);
-  if (teams.length === 0 || now - cached.at < MEMBER_NAMES_TTL_MS) return;
+  const cachedKeys = (await db.kv.where('key').startsWith(TEAM_MEMBERS_KEY).primaryKeys()) as string[];
+  for (const k of cachedKeys) {
+    const scopeId = k.slice(TEAM_MEMBERS_KEY.length);
+    if (!teams.some((t) => t.id === scopeId)) await forgetMembers(db, scopeId);
+  }
+  await db.kv.delete(OLD_MEMBER_NAMES_KEY);
+  const stale = [];
+  for (const team of teams) if (now - (await readMembers(db, team.id)).fetchedAt >= MEMBER_NAMES_TTL_MS) stale.push(team);
+  if (stale.length === 0) return;
   const auth = await readSyncAuth(db);
   if (!auth) return;
   const api = apiClient({ serverUrl: auth.serverUrl, token: auth.token, fetch: fetchImpl });
-  const names: Record<string, string> = { ...cached.names };
-  for (const team of teams) {
-    const { members } = await api.members(team.id.slice('team:'.length));
-    for (const m of members) names[m.userId] = m.displayName;
+  let failure: unknown = null;
+  for (const team of stale) {
+    try {
+      const { members } = await api.members(team.id.slice('team:'.length));
+      await writeMembers(db, team.id, members, now);
+    } catch (e) {
+      failure ??= e;
+    }
   }
-  await writeMemberNames(db, names, now);
+  if (failure) throw failure;
 }
+
+/** The name {@link refreshMembers} had before issue 11 (kept for callers). */
+export const refreshMemberNames = refreshMembers;

@@ -8,3 +8,12 @@ import { uuidv7 } from 'uuidv7';
 export function newId(): string {
   return uuidv7();
 }
+
+/**
+ * Epoch ms stamped in a UUIDv7 (its first 48 bits), or null when `id` is not a version-7 UUID.
+ * The stamp is the making device's clock: an approximate "when", not an order across devices.
+ */
+export function uuidTime(id: string): number | null {
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-7/i.test(id)) return null;
+  return parseInt(id.slice(0, 8) + id.slice(9, 13), 16);
+}
