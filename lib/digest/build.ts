@@ -36,7 +36,7 @@ export interface DigestCaptureRow {
   deletedAt: number | null;
 }
 
-/** A comment as the digest needs it. */
+/** A comment as the digest needs it (a comment made before the range may be left out, unless it is a pinned answer). */
 export interface DigestCommentRow {
   id: string;
   captureId: string;
@@ -104,7 +104,11 @@ export function buildDigest(input: DigestInput): Digest {
   const captures = new Map<string, DigestCaptureRow>();
   for (const c of input.captures) if (c.deletedAt === null) captures.set(c.id, c);
   const commentById = new Map<string, DigestCommentRow>();
-  for (const c of input.comments) if (!c.deleted && captures.has(c.captureId)) commentById.set(c.id, c);
+  const deletedComments = new Set<string>();
+  for (const c of input.comments) {
+    if (c.deleted) deletedComments.add(c.id);
+    else if (captures.has(c.captureId)) commentById.set(c.id, c);
+  }
 
   const activity = new Map<string, Activity>();
   const act = (id: string) => activity.get(id) ?? activity.set(id, { comments: 0, reactions: 0 }).get(id)!;
@@ -116,7 +120,7 @@ export function buildDigest(input: DigestInput): Digest {
   }
   for (const r of input.reactions) {
     if (!inRange(r.createdAt) || !captures.has(r.captureId)) continue;
-    if (r.targetKind === 'comment' && !commentById.has(r.targetId)) continue; // its comment is gone
+    if (r.targetKind === 'comment' && deletedComments.has(r.targetId)) continue; // its comment is gone
     act(r.captureId).reactions++;
     totals.reactions++;
   }

@@ -16,6 +16,7 @@ import { inputGuard } from './input-guard';
 import { buildOpenApi } from './openapi';
 import { createLimiter, type RateLimiter } from './rate-limit';
 import { accountRoutes } from './routes/accounts';
+import { digestRoutes } from './routes/digest';
 import { syncRoutes } from './routes/sync';
 import { teamRoutes } from './routes/teams';
 import type { PushHooks } from './sync/push';
@@ -86,6 +87,7 @@ export function createApp(opts: CreateAppOptions): Hono<AppEnv> {
   app.route('/v1', accountRoutes());
   app.route('/v1', teamRoutes());
   app.route('/v1', syncRoutes());
+  app.route('/v1', digestRoutes());
 
   app.notFound((c) => c.json({ error: { code: 'not_found', message: 'no such endpoint' } }, 404));
   app.onError((err, c) => {

@@ -39,6 +39,7 @@ export const ROUTES: RouteDoc[] = [
   { method: 'delete', path: '/v1/teams/:teamId/members/:userId', summary: 'Remove a member (owner) or leave', auth: true, status: 200, response: S.OkResponse, errors: [403, 404, 409] },
   { method: 'post', path: '/v1/sync/push', summary: 'Push outbox mutations (docs/sync-protocol.md 3.4)', auth: true, request: S.PushRequest, status: 200, response: S.PushResponse, errors: [403, 409, 413, 426, 503] },
   { method: 'post', path: '/v1/sync/pull', summary: 'Pull changes of my scopes (docs/sync-protocol.md 3.5)', auth: true, request: S.PullRequest, status: 200, response: S.PullResponse, errors: [403, 413, 426] },
+  { method: 'get', path: '/v1/teams/:teamId/digest', summary: 'Team digest of ?from=&to= (epoch ms; from inclusive, to exclusive; at most a year); any member', auth: true, status: 200, response: S.Digest, errors: [404] },
 ];
 
 const js = (s: z.ZodType) => {

@@ -274,6 +274,7 @@ export const ENDPOINTS: Record<string, EndpointSpec> = {
   'delete /v1/teams/{teamId}/invites/{inviteId}': { token: 'main', ids: { ...team, inviteId: (w) => fc.constant(w.inviteId) } },
   'post /v1/invites/{code}/accept': { token: 'main', ids: { code: (w) => fc.constant(w.inviteCode) } },
   'get /v1/teams/{teamId}/members': { token: 'main', ids: team },
+  'get /v1/teams/{teamId}/digest': { token: 'main', ids: team }, // hostile queries from `query`; valid ones in server/test/digest.test.ts
   'patch /v1/teams/{teamId}/members/{userId}': { token: 'main', ids: { ...team, userId: (w) => fc.constant(w.other.userId) }, body: () => fc.record({ role: fc.constantFrom('editor', 'viewer', 'admin') }) }, // never 'owner': main stays the one owner
   'delete /v1/teams/{teamId}/members/{userId}': { token: 'main', ids: { ...team, userId: (w) => fc.constantFrom(w.other.userId, w.main.userId) } },
   'post /v1/sync/push': { token: 'main', body: pushBody },
