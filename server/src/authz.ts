@@ -7,6 +7,10 @@
  * | add: create, share into, file into a collection (`canWrite`)  |   ✓   |   ✓                |   —    |
  * | change a stored row: complete, edit, tag, delete, rename,     |  any  | only rows they own |   —    |
  * |   remove an item (`canEditRow`)                               |       |                    |        |
+ * | comment, react (one's own reaction; ../sync/discussion.ts)      |   ✓   |   ✓                |   ✓    |
+ * | edit a comment                                                | own   | own                | own    |
+ * | delete a comment                                              |  any  | own                | own    |
+ * | pin the answer of a capture (`canEditRow`)                    |  any  | captures they shared |  —   |
  * | manage members                                                |   ✓   |   —                |   —    |
  *
  * Per mutation and actor (non-members, other users' personal scopes too): docs/sync-protocol.md 4

@@ -1,12 +1,12 @@
 // @vitest-environment node
 /**
  * Authorisation matrix (issue 10, docs/sync-protocol.md 4 "role table"): every mutation name of
- * `MUTATION_NAMES` × every actor kind (scope owner, editor on their own row, editor on another's row,
- * viewer, non-member, another user's personal scope) gets exactly the answer of its row in
+ * `MUTATION_NAMES` × every actor kind (scope owner, editor on their own row, editor on another's row
+ * or comment, viewer, non-member, another user's personal scope, removed member) gets exactly the answer of its row in
  * ./authz-rows.ts, and a refusal leaves every stored row and scope version as it was. A mutation name
  * without a row fails. Runs on SQLite and PostgreSQL, one shared world per store (fresh target rows
- * per cell). Also: unreadable ids answer like random ones (no existence leak), and the team endpoints
- * by role.
+ * per cell). Also: unreadable ids answer like random ones (no existence leak), a revoked device gets
+ * 401 for every mutation, and the team endpoints by role.
  */
 import { isDeepStrictEqual } from 'node:util';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';

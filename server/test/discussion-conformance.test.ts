@@ -172,6 +172,18 @@ describe.each(STORE_KINDS)('discussion conformance on %s', (kind) => {
     expect(await send(api, owner, 'setReaction', react('comment', c.id, 'useful'))).toBe('gone');
   }, BUDGET);
 
+  it('setReaction: a capture made with a comment\'s id (on purpose) cannot share that comment\'s reaction keys', async () => {
+    const { api, store, editor, scope, cap } = await team(kind);
+    const c = comment(cap);
+    await send(api, editor, 'createComment', c);
+    await api.createCapture(editor, uuidv7(), { id: c.id }, scope); // creates do not look at comment ids
+    expect(await send(api, editor, 'setReaction', react('comment', c.id, 'useful'))).toBe('applied');
+    expect(await send(api, editor, 'setReaction', react('capture', c.id, 'useful'))).toBe('rejected:id_conflict');
+    expect(await send(api, editor, 'setReaction', react('capture', c.id, 'useful', false))).toBe('rejected:id_conflict');
+    const rows = await store.db.selectFrom('reactions').select(['target_kind', 'present']).where('target_id', '=', c.id).execute();
+    expect(rows).toEqual([{ target_kind: 'comment', present: 1 }]);
+  }, BUDGET);
+
   it("markAnswered: the sharer or the owner pins a live comment of this capture; others forbidden; null clears; deleting the answer clears the pin", async () => {
     const { api, viewer, owner, editor, scope, cap } = await team(kind);
     const other = await api.createCapture(editor, uuidv7(), {}, scope);

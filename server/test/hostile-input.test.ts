@@ -128,7 +128,7 @@ describe.each(STORE_KINDS)('hostile input on %s (issue 10)', (kind) => {
     expect(checked).toBeGreaterThan(Object.keys(paths).length * HOSTILE_QUERIES.length);
   }, BUDGET);
 
-  it('notes, tags, titles, capture text and collection names holding U+0000 and lone surrogates come back equal to toStorable(input): server and client agree', async () => {
+  it('notes, tags, titles, capture text, collection names and comments holding U+0000 and lone surrogates come back equal to toStorable(input): server and client agree', async () => {
     const b = await api.signup('b');
     const scopeId = `personal:${b.userId}`;
     const t = (s: string) => `${s}\u0000x\ud800y\udfff\u0000`;
@@ -149,6 +149,17 @@ describe.each(STORE_KINDS)('hostile input on %s (issue 10)', (kind) => {
     const tags = rep.keys('captureTag').map((k) => rep.rows.get(k)!.value as { tag: string });
     expect(tags.map((x) => x.tag).sort()).toEqual([tagKey(toStorable(t('tag1'))), tagKey(toStorable(t('tag2')))].sort());
     expect(rep.get('collection', colId).name).toBe(toStorable(t('collection')));
+    // Comments (issue 11): a body, a reply and an edit through the same rule; a mention that is no member is dropped.
+    const [c1, c2] = [uuidv7(), uuidv7()];
+    const more = await api.pushOk(b, [
+      api.mut(b, 'createComment', { id: c1, captureId: id, parentId: null, body: t('comment'), mentions: [`${b.userId}\u0000`, t('nobody')] }),
+      api.mut(b, 'createComment', { id: c2, captureId: id, parentId: c1, body: t('reply'), mentions: [] }),
+      api.mut(b, 'editComment', { id: c2, body: t('edited'), mentions: [] }),
+    ]);
+    expect(more.results.map((x) => x.status)).toEqual(['applied', 'applied', 'applied']);
+    rep.apply(await api.pullAll(b));
+    expect(rep.get('comment', c1)).toMatchObject({ body: toStorable(t('comment')), mentions: [b.userId] });
+    expect(rep.get('comment', c2).body).toBe(toStorable(t('edited')));
   }, BUDGET);
 
   it('ids and URLs holding U+0000 or lone surrogates are cleaned by the same rule, so both stores give one answer (red team L1, L2)', async () => {

@@ -47,18 +47,24 @@ async function memberMentions(ctx: MutationContext, scopeId: string, mentions: r
   return wanted.filter((u) => members.has(u));
 }
 
-/** Sets one reaction element to `present` (the caller's own); a new version only on change. */
+/**
+ * Sets one reaction element to `present` (the caller's own); a new version only on change. False when
+ * the key is taken by a reaction on another kind of target (a capture and a comment sharing an id,
+ * which only a client choosing its ids on purpose can make): nothing is written.
+ */
 async function setReactionRow(
   ctx: MutationContext, clock: ScopeClock, scopeId: string,
   r: { targetKind: 'capture' | 'comment'; targetId: string; captureId: string; userId: string; kind: string }, present: boolean,
-): Promise<void> {
+): Promise<boolean> {
   const { tx } = ctx;
-  const row = await tx.selectFrom('reactions').select('present').where('target_id', '=', r.targetId).where('user_id', '=', r.userId).where('kind', '=', r.kind).executeTakeFirst();
-  if (row ? Boolean(row.present) === present : !present) return;
+  const row = await tx.selectFrom('reactions').select(['present', 'target_kind']).where('target_id', '=', r.targetId).where('user_id', '=', r.userId).where('kind', '=', r.kind).executeTakeFirst();
+  if (row && row.target_kind !== r.targetKind) return false;
+  if (row ? Boolean(row.present) === present : !present) return true;
   // created_at: when it was made present; for an absent row, when it was removed (tombstone GC, ./gc.ts).
   const values = { present: present ? 1 : 0, version: clock.next(scopeId), created_at: ctx.now };
   if (row) await tx.updateTable('reactions').set(values).where('target_id', '=', r.targetId).where('user_id', '=', r.userId).where('kind', '=', r.kind).execute();
   else await tx.insertInto('reactions').values({ target_id: r.targetId, user_id: r.userId, kind: r.kind, target_kind: r.targetKind, capture_id: r.captureId, scope_id: scopeId, ...values }).execute();
+  return true;
 }
 
 /** Every present reaction on `targetIds` becomes absent, each with a new version. */
@@ -151,7 +157,8 @@ async function deleteComment(ctx: MutationContext, a: Args<'deleteComment'>): Pr
 
 /**
  * Any member sets or clears their OWN reaction on a capture or comment of a scope they read; a deleted
- * target → `gone`; present/absent like tags (a new version only on change).
+ * target → `gone`; present/absent like tags (a new version only on change); a key taken by a
+ * reaction on a target of the other kind → `rejected:id_conflict`.
  */
 async function setReaction(ctx: MutationContext, a: Args<'setReaction'>): Promise<Outcome> {
   let target: { id: string; captureId: string; scopeId: string; deleted: boolean; clock: ScopeClock };
@@ -166,8 +173,8 @@ async function setReaction(ctx: MutationContext, a: Args<'setReaction'>): Promis
   }
   if (target.deleted) return gone;
   const kind: ReactionKind = a.kind;
-  await setReactionRow(ctx, target.clock, target.scopeId, { targetKind: a.targetKind, targetId: target.id, captureId: target.captureId, userId: ctx.userId, kind }, a.present);
-  return ok;
+  const written = await setReactionRow(ctx, target.clock, target.scopeId, { targetKind: a.targetKind, targetId: target.id, captureId: target.captureId, userId: ctx.userId, kind }, a.present);
+  return written ? ok : rejected('id_conflict');
 }
 
 /**
