@@ -6,6 +6,8 @@ import { makeCapture } from '../lib/db/testing';
 import { makeTranslate } from '../lib/util/i18n';
 import en from '../public/_locales/en/messages.json';
 import type { CaptureView } from './capture-view';
+import type { DiscussionProps } from './discussion/types';
+import { comment, thread, MEMBERS, viewerOf } from './discussion/testing';
 
 const t = makeTranslate(null, en);
 afterEach(cleanup);
@@ -148,5 +150,29 @@ describe('CaptureDetail on a team capture the learner may not change (issue 10 r
     const { getByTestId, queryByTestId } = render(<CaptureDetail {...props(teamCap(), { right: 'all', sharedBy: 'Me' })} />);
     expect(queryByTestId('detail-readonly')).toBeNull();
     expect(getByTestId('detail-intent')).toBeTruthy();
+  });
+
+  it('a team capture shows its discussion at the end; a question to discuss opens with the question and its status', () => {
+    const c = cap({ scopeId: 'team:t1', intent: 'question', note: 'How do you run retros remotely?' });
+    const answer = comment({ id: 'a1', authorUserId: 'u-ben', body: 'A shared board and a timer' });
+    const discussion: DiscussionProps = {
+      thread: thread([answer], { answer }), members: MEMBERS, viewer: viewerOf('u-ana', { sharer: true }), isQuestion: true, question: c.note, now: Date.now(),
+      onAdd: vi.fn(async () => {}), onEdit: vi.fn(async () => {}), onDelete: vi.fn(async () => {}), onReact: vi.fn(async () => {}), onMarkAnswered: vi.fn(async () => {}),
+    };
+    const { container } = render(<CaptureDetail {...props(c, { sharedBy: 'Ana Souza', right: 'none', discussion })} />);
+    const q = screen.getByTestId('discussion-question');
+    expect(q.textContent).toContain('How do you run retros remotely?');
+    expect(screen.getByTestId('question-status').textContent).toBe('Answered');
+    expect(screen.getByTestId('question-answer').textContent).toContain('A shared board and a timer');
+    const d = screen.getByTestId('discussion');
+    expect(container.querySelector('article')!.lastElementChild).toBe(d);
+    expect(q.compareDocumentPosition(screen.getByTestId('detail-text')) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Unmark answer' })).toBeTruthy();
+  });
+
+  it('no discussion for a capture without one (the learner\'s own library)', () => {
+    render(<CaptureDetail {...props(cap())} />);
+    expect(screen.queryByTestId('discussion')).toBeNull();
+    expect(screen.queryByTestId('discussion-question')).toBeNull();
   });
 });

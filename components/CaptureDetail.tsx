@@ -11,6 +11,10 @@ import { TextField } from './TextField';
 import { INTENT_KEY } from './CaptureRow';
 import { FLAG_KEYS, originalLink, sourceOf, type CaptureRight, type CaptureView, type CollectionView } from './capture-view';
 import { SITE_NAME_KEY } from './SiteIcon';
+import { Discussion } from './discussion/Discussion';
+import { QuestionBlock } from './discussion/QuestionBlock';
+import { indexMembers } from './discussion/members';
+import type { DiscussionProps } from './discussion/types';
 
 /** Props of {@link CaptureDetail}. */
 export interface CaptureDetailProps {
@@ -46,6 +50,12 @@ export interface CaptureDetailProps {
   onClose: () => void;
   /** The heading, focused by the container when the detail opens. */
   headingRef?: Ref<HTMLHeadingElement>;
+  /**
+   * The discussion of a team capture (issue 11, docs/discussion.md): when given, a question to
+   * discuss opens with its question (and pinned answer) under the header, and the thread, reactions
+   * and composer end the detail.
+   */
+  discussion?: DiscussionProps | null;
 }
 
 /** Tags, collections, note and reflection as text: a team capture the learner may not change. */
@@ -134,6 +144,9 @@ export function CaptureDetail(p: CaptureDetailProps) {
       </header>
       {p.sharedBy !== undefined ? (
         <p class="detail__shared muted" data-testid="detail-shared-by">{fmt(t('teamSharedBy'), { name: p.sharedBy ?? '…' }, locale)}</p>
+      ) : null}
+      {p.discussion?.isQuestion ? (
+        <QuestionBlock question={p.discussion.question} answer={p.discussion.thread?.answer ?? null} names={indexMembers(p.discussion.members)} now={p.discussion.now} t={t} locale={locale} />
       ) : null}
 
       <dl class="detail__times">
@@ -272,6 +285,7 @@ export function CaptureDetail(p: CaptureDetailProps) {
       </div>
       </>
       )}
+      {p.discussion ? <Discussion {...p.discussion} t={t} locale={locale} /> : null}
     </article>
   );
 }

@@ -28,6 +28,8 @@ import { clampSelection, clickRow, initialSelection, keyRow, type ListSelection 
 import type { CaptureRight, CollectionView } from '../../components/capture-view';
 import * as data from './data';
 import { downloadBlob } from '../../lib/platform/download';
+import { useDiscussion } from './discussion-data';
+import '../../components/discussion/discussion.css';
 
 /** Props of the library page container. */
 export interface AppProps {
@@ -208,6 +210,8 @@ export function App({ db, t, locale }: AppProps) {
   const collections: CollectionView[] = useMemo(() => data.collectionViews(collectionRows, store.current.byId.values()), [collectionRows, version]);
   const knownTags = useMemo(() => data.knownTags(store.current.byId.values()), [version]);
   const open = openId ? store.current.byId.get(openId) ?? null : null;
+  // The discussion of the open team capture (issue 11), live: a pulled reply appears without a reload.
+  const discussion = useDiscussion(db, open, t);
   const selectedIds = useMemo(() => [...sel.selected].sort((a, b) => a - b).map((i) => ids[i]!).filter(Boolean), [sel, ids]);
   const dueFollowUp = useMemo(() => data.dueFollowUps(store.current.byId.values(), Date.now())[0] ?? null, [version]);
   const unreviewed = result?.facets.review.unreviewed ?? 0;
@@ -541,6 +545,7 @@ export function App({ db, t, locale }: AppProps) {
             replacedNotes={replaced?.id === open.id ? replaced.notes.filter((n) => n !== open.note) : undefined}
             onShare={shareTargets.length && data.libraryScope() === LOCAL_SCOPE ? () => setDialog({ kind: 'share', id: open.id }) : undefined}
             onClose={closeDetail}
+            discussion={discussion}
           />
         </aside>
       ) : null}

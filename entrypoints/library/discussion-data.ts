@@ -1,0 +1,73 @@
+/**
+ * The library page's container for the discussion of the open team capture (issue 11,
+ * docs/discussion.md "The discussion UI"): one Dexie liveQuery over the thread (comments,
+ * reactions, the outbox for "Not sent yet"), the team's cached members, the signed-in user and
+ * their role, so a reply pulled by sync appears without a reload; and the writes, through
+ * lib/db/discussion.ts (each queued in the outbox; the background syncs when the outbox changes).
+ */
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { liveQuery } from 'dexie';
+import type { Capture } from '../../lib/schema';
+import { listTeamScopes, type SatchelDb } from '../../lib/db';
+import { readSyncAuth } from '../../lib/db/sync-state';
+import { readMembers } from '../../lib/db/members';
+import { addComment, deleteComment, editComment, markAnswered, readThread, setReaction } from '../../lib/db/discussion';
+import type { Translate } from '../../lib/util/i18n';
+import type { DiscussionData, DiscussionProps } from '../../components/discussion/types';
+
+/** True for a capture of a team's library (scope `team:<id>`): only those have a discussion. */
+export const hasDiscussion = (c: Pick<Capture, 'scopeId'> | null | undefined): boolean => !!c && c.scopeId.startsWith('team:');
+
+/** Reads everything the discussion of `capture` shows, for the signed-in user (null: signed out). */
+export async function loadDiscussion(db: SatchelDb, capture: Pick<Capture, 'id' | 'scopeId' | 'intent' | 'note'>): Promise<DiscussionData> {
+  const me = (await readSyncAuth(db))?.userId ?? null;
+  const [thread, cached, teams, meta] = await Promise.all([readThread(db, capture.id, me), readMembers(db, capture.scopeId), listTeamScopes(db), db.syncMeta.get(capture.id)]);
+  const role = teams.find((x) => x.id === capture.scopeId)?.role ?? null;
+  return {
+    thread,
+    members: cached.members.map((m) => ({ userId: m.userId, displayName: m.displayName })),
+    // Signed in but no longer in the team (purge pending): read only, like signed out.
+    viewer: { userId: role ? me : null, teamOwner: role === 'owner', sharer: me !== null && meta?.ownerUserId === me },
+    isQuestion: capture.intent === 'question',
+    question: capture.note,
+    now: Date.now(),
+  };
+}
+
+/**
+ * The discussion of `capture` (null, or not a team capture: null), live, with its writes.
+ * A write by a signed-out learner throws the "Sign in to join the discussion" sentence.
+ */
+export function useDiscussion(db: SatchelDb, capture: Capture | null, t: Translate): DiscussionProps | null {
+  const [data, setData] = useState<{ id: string; value: DiscussionData } | null>(null);
+  const id = hasDiscussion(capture) ? capture!.id : null;
+  const intent = capture?.intent ?? null;
+  const note = capture?.note ?? null;
+  useEffect(() => {
+    if (!id || !capture) return;
+    const target = { id, scopeId: capture.scopeId, intent, note };
+    // The querier must itself be an async function: Dexie follows native awaits (and so sees every
+    // table read) only then; `() => loadDiscussion(…)` subscribed to nothing after the first run.
+    const sub = liveQuery(async () => loadDiscussion(db, target)).subscribe({
+      next: (value) => setData({ id, value }),
+      error: (e: unknown) => console.error('[satchel] discussion', e),
+    });
+    return () => sub.unsubscribe();
+  }, [db, id, intent, note]);
+  return useMemo(() => {
+    if (!id || data?.id !== id) return null;
+    const d = data.value;
+    const me = (): string => {
+      if (!d.viewer.userId) throw new Error(t('discussionSignIn'));
+      return d.viewer.userId;
+    };
+    return {
+      ...d,
+      onAdd: async (body, mentions, parentId) => addComment(db, me(), id, body, { parentId, mentions }),
+      onEdit: async (commentId, body, mentions) => editComment(db, me(), commentId, body, { mentions }),
+      onDelete: async (commentId) => deleteComment(db, me(), commentId),
+      onReact: async (target, kind, present) => setReaction(db, me(), target, kind, present),
+      onMarkAnswered: async (commentId) => markAnswered(db, me(), id, commentId),
+    };
+  }, [db, id, data, t]);
+}
