@@ -1,4 +1,5 @@
 import type { Translate } from '../lib/util/i18n';
+import './whats-new.css';
 import { pluralKey } from '../lib/util/i18n';
 import { absoluteTime } from '../lib/util/time';
 import { REACTION_KINDS } from '../lib/schema';

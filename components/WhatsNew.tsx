@@ -1,4 +1,5 @@
 import type { Translate } from '../lib/util/i18n';
+import './whats-new.css';
 import { pluralKey } from '../lib/util/i18n';
 import { absoluteTime, relativeTime } from '../lib/util/time';
 import { WHATS_NEW_KINDS, type WhatsNewItem, type WhatsNewKind } from '../lib/db/whats-new';
@@ -44,11 +45,14 @@ interface LineProps {
   t: Translate;
   locale?: string;
   onOpen: (e: WhatsNewEntry) => void;
+  /** `_blank` where links must open a tab (the popup) */
+  target?: string;
 }
 
 /** One item: unread dot, who did what where (name links to their page), when, and the capture (a link that opens it). */
-export function WhatsNewItemLine({ entry: e, now, t, locale, onOpen }: LineProps) {
-  const who = e.actorName ? (e.memberHref ? <a href={e.memberHref} data-testid="whats-new-actor">{e.actorName}</a> : e.actorName) : t('creditTeamMember');
+export function WhatsNewItemLine({ entry: e, now, t, locale, onOpen, target }: LineProps) {
+  const rel = target ? 'noopener' : undefined;
+  const who = e.actorName ? (e.memberHref ? <a href={e.memberHref} target={target} rel={rel} data-testid="whats-new-actor">{e.actorName}</a> : e.actorName) : t('creditTeamMember');
   return (
     <li class={`whats-new__item${e.item.unread ? ' is-unread' : ''}`} data-testid="whats-new-item" data-kind={e.item.kind} data-unread={e.item.unread ? 'true' : 'false'}>
       <p class="whats-new__line">
@@ -59,7 +63,7 @@ export function WhatsNewItemLine({ entry: e, now, t, locale, onOpen }: LineProps
         <time dateTime={new Date(e.item.at).toISOString()} title={absoluteTime(e.item.at, locale)}>{relativeTime(e.item.at, now, locale)}</time>
       </p>
       {e.commentText ? <p class="whats-new__comment" dir="auto">{e.commentText}</p> : null}
-      <a class="whats-new__open" href={e.href} dir="auto" onClick={() => onOpen(e)} data-testid="whats-new-open">
+      <a class="whats-new__open" href={e.href} target={target} rel={rel} dir="auto" onClick={() => onOpen(e)} data-testid="whats-new-open">
         {e.captureText || t('popupNoText')}
       </a>
     </li>

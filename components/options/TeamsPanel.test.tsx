@@ -180,4 +180,21 @@ describe('TeamsPanel', () => {
     expect(screen.getAllByTestId('member')[1]!.contains(alert)).toBe(true); // next to Bo's role, not atop the panel
     await waitFor(() => expect((screen.getByLabelText('Role of Bo') as HTMLSelectElement).value).toBe('editor'));
   });
+
+  it('spotlight: the learner opts out and back in per team; a refusal puts the box back with the reason', async () => {
+    const setSpotlight = vi.fn(() => ok(undefined));
+    render(<TeamsPanel teams={[viewed]} myUserId="u-me" actions={makeActions({ setSpotlight, loadMembers: vi.fn(() => ok([...members.map((m) => ({ ...m, role: 'viewer' as const })), { userId: 'u-cy', displayName: 'Cy', role: 'viewer' as const, spotlight: false }])) })} t={t} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Members and invites' }));
+    const box = (await screen.findByLabelText(/Show me in spotlights/)) as HTMLInputElement;
+    expect(box.checked).toBe(true);
+    fireEvent.click(box);
+    await waitFor(() => expect(setSpotlight).toHaveBeenCalledWith('t2', false));
+    await waitFor(() => expect((screen.getByLabelText(/Show me in spotlights/) as HTMLInputElement).checked).toBe(false));
+    cleanup();
+    render(<TeamsPanel teams={[viewed]} myUserId="u-me" actions={makeActions({ setSpotlight: () => Promise.resolve({ ok: false as const, error: 'The server could not be reached.' }) })} t={t} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Members and invites' }));
+    fireEvent.click(await screen.findByLabelText(/Show me in spotlights/));
+    expect((await screen.findByRole('alert')).textContent).toBe('Could not change it: The server could not be reached.');
+    expect((screen.getByLabelText(/Show me in spotlights/) as HTMLInputElement).checked).toBe(true);
+  });
 });

@@ -16,6 +16,8 @@ export interface TeamActions extends InviteActions {
   setRole: (teamId: string, userId: string, role: RoleView) => Promise<ActionResult>;
   removeMember: (teamId: string, userId: string) => Promise<ActionResult>;
   leave: (teamId: string) => Promise<ActionResult>;
+  /** Opts the signed-in member in or out of spotlights in the team (issue 11; `PATCH …/members/:me {spotlight}`). */
+  setSpotlight?: (teamId: string, on: boolean) => Promise<ActionResult>;
 }
 
 /** Props of {@link TeamsPanel}. */
@@ -31,11 +33,14 @@ export interface TeamsPanelProps {
 }
 
 const ROLES: readonly RoleView[] = ['owner', 'editor', 'viewer'];
+/** Where the spotlight switch's error goes (not a user id, so it never lands on a member row). */
+const SPOTLIGHT_ROW = '\u0000spotlight';
 
 /**
  * Teams: create one, join one with an invite code, and per team (with the learner's role): invites
  * (owners: {@link InvitesSection}: make one, list, revoke), members with role change and removal
- * (owners), and leave. Team administration is online-only (docs/sync-protocol.md 3.3), so every action waits
+ * (owners), the learner's own spotlight switch (issue 11: their member page and digest credit), and
+ * leave. Team administration is online-only (docs/sync-protocol.md 3.3), so every action waits
  * for the server and shows its error in words.
  */
 export function TeamsPanel({ teams, myUserId, actions, t, locale, now }: TeamsPanelProps) {
@@ -145,6 +150,7 @@ function TeamItem({ team, myUserId, actions, t, locale, now }: TeamItemProps) {
     return r;
   };
   const lastOwner = owner && members !== null && members.filter((m) => m.role === 'owner').length <= 1;
+  const me = members?.find((m) => m.userId === myUserId) ?? null;
 
   return (
     <li class="opt-team" data-testid="team" data-team-name={team.name}>
@@ -160,6 +166,25 @@ function TeamItem({ team, myUserId, actions, t, locale, now }: TeamItemProps) {
       {open && (
         <div id={panelId} class="opt-team__panel">
           {owner && <InvitesSection team={team} actions={actions} t={t} locale={locale} now={now} />}
+          {me && actions.setSpotlight ? (
+            <div class="opt-row" data-testid="spotlight">
+              <label class="opt-row__main">
+                <input
+                  type="checkbox"
+                  checked={me.spotlight !== false}
+                  disabled={busy}
+                  onChange={async (e) => {
+                    const next = (e.currentTarget as HTMLInputElement).checked;
+                    const r = await onMember(SPOTLIGHT_ROW, () => actions.setSpotlight!(team.teamId, next));
+                    // On failure re-render with the old value, which puts the box back.
+                    setMembers(members!.map((x) => (x.userId === myUserId && r.ok ? { ...x, spotlight: next } : x)));
+                  }}
+                />{' '}
+                {t('teamsSpotlight')}
+              </label>
+              {rowError?.userId === SPOTLIGHT_ROW && <p class="opt-error" role="alert">{t('teamsSpotlightFailed')} {rowError.error}</p>}
+            </div>
+          ) : null}
           <h3>{t('optMembersTitle')}</h3>
           {list.error && <p class="opt-error" role="alert">{list.error}</p>}
           {members === null ? (!list.error && <p class="muted">{t('optLoading')}</p>) : (

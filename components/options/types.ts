@@ -35,6 +35,8 @@ export interface MemberView {
   userId: string;
   displayName: string;
   role: RoleView;
+  /** false = opted out of spotlights (issue 11); absent from older servers = in */
+  spotlight?: boolean;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { writeMembers } from '../../lib/db/members';
 import { useEffect, useState } from 'preact/hooks';
 import { liveQuery } from 'dexie';
 import type { RejectedRow, SatchelDb } from '../../lib/db';
@@ -225,6 +226,11 @@ export function App(deps: OptionsDeps) {
     loadMembers: (teamId) => action(async (c) => (await c.members(teamId)).members, false),
     setRole: (teamId, userId, role) => action(async (c) => void (await c.setRole(teamId, userId, role)), false),
     removeMember: (teamId, userId) => action(async (c) => void (await c.removeMember(teamId, userId)), false),
+    // Spotlight (issue 11): the device's member cache follows at once, so credit lines change without waiting for the next refresh.
+    setSpotlight: (teamId, on) => action(async (c) => {
+      await c.setSpotlight(teamId, me, on);
+      await writeMembers(db, `team:${teamId}`, (await c.members(teamId)).members, Date.now());
+    }, false),
     leave: (teamId) => action(async (c) => void (await c.removeMember(teamId, me))),
     copy: deps.copy,
   };

@@ -18,6 +18,8 @@ import { PopupReport } from '../report-ui/containers';
 import { judgeHealth } from '../../lib/capture/health-judge';
 import type { CaptureHealth } from '../../lib/messages/to-content';
 import { askPageHealth, PageHealthLine } from './page-health';
+import { PopupWhatsNew } from './whats-new';
+import { memberHref } from '../library/whats-new-data';
 
 /** Props of the popup container. */
 export interface AppProps {
@@ -115,7 +117,7 @@ export function App({ db, t, locale, pageHealth = askPageHealth }: AppProps) {
   const [teamItems, setTeamItems] = useState<TeamFeedItem[]>([]);
   useEffect(() => {
     if (!listed) return;
-    const sub = liveQuery(() => listTeamCaptures(db, 5)).subscribe({ next: setTeamItems, error: (e: unknown) => console.error('[satchel] popup teams failed', e) });
+    const sub = liveQuery(() => listTeamCaptures(db, 5)).subscribe({ next: (rows) => setTeamItems(rows.map((v) => ({ ...v, memberHref: v.credit.kind === 'named' && v.sharedByUserId ? memberHref(v.capture.scopeId, v.sharedByUserId) : null }))), error: (e: unknown) => console.error('[satchel] popup teams failed', e) });
     return () => sub.unsubscribe();
   }, [db, listed]);
 
@@ -168,6 +170,7 @@ export function App({ db, t, locale, pageHealth = askPageHealth }: AppProps) {
           <SyncStatus status={sync} t={t} locale={locale} compact onSyncNow={() => void sendToBackground({ type: 'sync/now' })} onSignIn={() => void openOptionsPage()} />
         </div>
       ) : null}
+      <PopupWhatsNew db={db} t={t} locale={locale} enabled={listed} />
       {due ? (
         <FollowUpPrompt key={due.id} capture={due} t={t} onAnswer={(a) => write(answerFollowUp(db, due.id, a))} onLater={() => write(updateCapture(db, due.id, { followUp: { ...due.followUp!, dueAt: Date.now() + 24 * 3600_000 } }))} />
       ) : null}
