@@ -21,6 +21,7 @@ const BENCHMARKS: Record<string, Bench> = {
   fuzz: async () => (await import('./fuzz')).run(),
   'rate-limit': async () => (await import('./rate-limit')).run(),
   'whats-new': async () => (await import('./whats-new')).run(),
+  digest: async () => (await import('./digest')).run(),
 };
 
 async function main(): Promise<void> {

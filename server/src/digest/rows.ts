@@ -28,9 +28,15 @@ async function inChunks<T>(ids: readonly string[], read: (chunk: string[]) => Pr
 const captureColumns = ['id', 'owner_user_id', 'created_at', 'intent', 'note', 'answer_comment_id', 'platform', 'content_json', 'deleted_at'] as const;
 const commentColumns = ['id', 'capture_id', 'parent_id', 'author_user_id', 'body', 'created_at', 'deleted_at'] as const;
 
-/** A stored capture as the digest reads it: the post's author, title, text and link come from the draft JSON. */
+/**
+ * A stored capture as the digest reads it: the post's author, title, text and link come from the
+ * draft JSON, parsed only when read (buildDigest reads them for the few captures it lists, so a
+ * year's digest does not parse thousands of drafts).
+ */
 function captureRow(r: { id: string; owner_user_id: string; created_at: number; intent: string | null; note: string | null; answer_comment_id: string | null; platform: string; content_json: string; deleted_at: number | null }): DigestCaptureRow {
-  const draft = JSON.parse(r.content_json) as { author?: { name?: string } | null; title?: string | null; text?: string; permalink?: string | null };
+  type Draft = { author?: { name?: string } | null; title?: string | null; text?: string; permalink?: string | null };
+  let parsed: Draft | undefined;
+  const draft = () => (parsed ??= JSON.parse(r.content_json) as Draft);
   return {
     id: r.id,
     ownerUserId: r.owner_user_id,
@@ -39,10 +45,18 @@ function captureRow(r: { id: string; owner_user_id: string; created_at: number; 
     note: r.note,
     answerCommentId: r.answer_comment_id,
     platform: r.platform as Platform,
-    postAuthor: draft.author?.name ?? null,
-    title: draft.title ?? null,
-    text: draft.text ?? '',
-    permalink: draft.permalink ?? null,
+    get postAuthor() {
+      return draft().author?.name ?? null;
+    },
+    get title() {
+      return draft().title ?? null;
+    },
+    get text() {
+      return draft().text ?? '';
+    },
+    get permalink() {
+      return draft().permalink ?? null;
+    },
     deletedAt: r.deleted_at === null ? null : Number(r.deleted_at),
   };
 }
