@@ -1,10 +1,7 @@
-import type { BrowserContext, Page } from '@playwright/test';
 import { test, expect, firstPage } from './fixtures';
 import { launchWithExtension, extensionServiceWorker, extensionIdOf } from './browser';
-import { DEMO_URLS } from './demo-feeds';
-import { FeedPage } from './pages/feed-page';
-import { expectOneControlPerPost } from './pages/flows';
-import { allowSiteAccess, startApiServer } from './api-server';
+import { startApiServer } from './api-server';
+import { openPopup, pollPopup, savePost, shareFromLibrary, signUp, teamScopeOf } from './pages/team-flows';
 
 // Issue 4, end to end: two Chromium profiles as two team members against the running API server.
 // A saves a post and shares it into the team with a note; B sees it (with A's note) after sync.
@@ -13,91 +10,6 @@ import { allowSiteAccess, startApiServer } from './api-server';
 // B's personal captures stay.
 
 test.setTimeout(240_000);
-
-/** Options page: connect to `apiUrl`, then create an account. */
-async function signUp(context: BrowserContext, extensionId: string, apiUrl: string, email: string, name: string): Promise<Page> {
-  await allowSiteAccess(context, extensionId, 'http://127.0.0.1/*');
-  const page = await context.newPage();
-  await page.goto(`chrome-extension://${extensionId}/options.html`);
-  await page.getByLabel('Server address').fill(apiUrl);
-  await page.getByRole('button', { name: 'Connect' }).click();
-  await expect(page.getByRole('heading', { name: 'Your account' })).toBeVisible();
-  await page.getByRole('tab', { name: 'Create account' }).click();
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill('correct horse battery');
-  await page.getByLabel('Name', { exact: true }).fill(name);
-  await page.getByRole('button', { name: 'Create account' }).last().click();
-  await expect(page.getByRole('heading', { name: 'Signed in' })).toBeVisible();
-  return page;
-}
-
-/** Saves post `i` of the X demo timeline from the page (click, then close the panel). */
-async function savePost(page: Page, i: number): Promise<string> {
-  const feed = new FeedPage(page, 'x');
-  await feed.goto(DEMO_URLS.xHome);
-  await expectOneControlPerPost(feed, 'first batch');
-  const id = (await feed.demoIdOf(i))!;
-  await feed.clickSave(feed.control(i));
-  await expect.poll(() => feed.state(feed.control(i))).toBe('saved');
-  return id;
-}
-
-/** Library: open the capture whose text contains `text`, share it into `team` with `note`. */
-async function shareFromLibrary(context: BrowserContext, extensionId: string, postId: string, team: string, note: string, collection?: string): Promise<void> {
-  const lib = await context.newPage();
-  await lib.goto(`chrome-extension://${extensionId}/library.html`);
-  const row = lib.locator(`[data-capture-key="x:${postId}"]`).first();
-  await expect(row).toBeVisible({ timeout: 15_000 });
-  await row.click();
-  await expect(lib.getByTestId('detail-share')).toBeVisible({ timeout: 30_000 }); // teams known after a sync
-  await lib.getByTestId('detail-share').click();
-  const dialog = lib.getByRole('dialog', { name: 'Share to a team' });
-  await dialog.getByLabel('Team', { exact: true }).selectOption({ label: team });
-  if (collection) await dialog.getByLabel('Team collection').selectOption({ label: collection });
-  await dialog.getByLabel('Why is this worth reading?').fill(note);
-  await dialog.getByRole('button', { name: 'Share' }).click();
-  await expect(dialog).toBeHidden();
-  await lib.close();
-}
-
-/** The id of the (only) team scope the profile knows, read from its database. */
-async function teamScopeOf(context: BrowserContext, extensionId: string): Promise<string> {
-  const p = await context.newPage();
-  await p.goto(`chrome-extension://${extensionId}/manifest.json`);
-  const id = await p.evaluate(
-    () =>
-      new Promise<string>((resolve, reject) => {
-        const req = indexedDB.open('satchel');
-        req.onerror = () => reject(req.error);
-        req.onsuccess = () => {
-          const get = req.result.transaction('kv', 'readonly').objectStore('kv').get('syncScopes');
-          get.onsuccess = () => resolve(((get.result?.value ?? []) as Array<{ id: string }>).find((x) => x.id.startsWith('team:'))?.id ?? '');
-          get.onerror = () => reject(get.error);
-        };
-      }),
-  );
-  await p.close();
-  return id;
-}
-
-/** Opens the popup (which asks for a sync) and returns it. */
-async function openPopup(context: BrowserContext, extensionId: string): Promise<Page> {
-  const p = await context.newPage();
-  await p.goto(`chrome-extension://${extensionId}/popup.html`);
-  return p;
-}
-
-/** Reopens the popup until `check` passes (each open syncs). */
-async function pollPopup(context: BrowserContext, extensionId: string, check: (p: Page) => Promise<boolean>, what: string): Promise<Page> {
-  const until = Date.now() + 60_000;
-  for (;;) {
-    const p = await openPopup(context, extensionId);
-    await p.waitForTimeout(1500);
-    if (await check(p)) return p;
-    await p.close();
-    if (Date.now() > until) throw new Error(`timed out waiting for: ${what}`);
-  }
-}
 
 test('team: A shares with a note, B sees it; B shares while the server is down and it arrives later; A removes B, B keeps personal captures', async ({ context, server, extensionId, shot }) => {
   let api = await startApiServer(extensionId);
