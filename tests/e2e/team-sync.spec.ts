@@ -1,7 +1,7 @@
 import { test, expect, firstPage } from './fixtures';
 import { launchWithExtension, extensionServiceWorker, extensionIdOf } from './browser';
 import { startApiServer } from './api-server';
-import { openPopup, pollPopup, savePost, shareFromLibrary, signUp, teamScopeOf } from './pages/team-flows';
+import { createTeamWith, openPopup, pollPopup, savePost, shareFromLibrary, signUp, teamScopeOf } from './pages/team-flows';
 
 // Issue 4, end to end: two Chromium profiles as two team members against the running API server.
 // A saves a post and shares it into the team with a note; B sees it (with A's note) after sync.
@@ -21,16 +21,7 @@ test('team: A shares with a note, B sees it; B shares while the server is down a
     // Accounts; A makes a team and an editor invite; B joins.
     const optA = await signUp(context, extensionId, api.url, 'ana@example.org', 'Ana');
     const optB = await signUp(b.context, extensionId, api.url, 'bo@example.org', 'Bo');
-    await optA.getByLabel('Team name').fill('Cohort A');
-    await optA.getByRole('button', { name: 'Create', exact: true }).click();
-    const team = optA.getByTestId('team').filter({ hasText: 'Cohort A' });
-    await team.getByRole('button', { name: 'Members and invites' }).click();
-    await team.getByLabel('Role').selectOption('editor');
-    await team.getByRole('button', { name: 'Create invite code' }).click();
-    const code = await team.getByTestId('invite-code').getByRole('textbox').inputValue();
-    await optB.getByLabel('Invite code', { exact: true }).fill(code);
-    await optB.getByRole('button', { name: 'Join', exact: true }).click();
-    await expect(optB.getByText('You joined the team as editor.')).toBeVisible();
+    await createTeamWith(optA, optB, 'Cohort A');
 
     // B keeps a personal capture of their own.
     const pageB = await firstPage(b.context);

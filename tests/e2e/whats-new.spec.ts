@@ -3,7 +3,7 @@ import type { Page, Worker } from '@playwright/test';
 import { test, expect, firstPage } from './fixtures';
 import { launchWithExtension, extensionServiceWorker } from './browser';
 import { startApiServer } from './api-server';
-import { openPopup, pollPopup, savePost, shareFromLibrary, signUp } from './pages/team-flows';
+import { createTeamWith, openPopup, pollPopup, savePost, shareFromLibrary, signUp } from './pages/team-flows';
 
 // Issue 11, What's new and credit, end to end with two profiles against the API server: B is in
 // A's team; A shares a capture with a note; B's toolbar badge counts it, the popup lists it, the
@@ -28,16 +28,7 @@ test("what's new: B's badge and popup count A's share; the What's new view and A
     const swB = await extensionServiceWorker(b.context);
     const optA = await signUp(context, extensionId, api.url, 'ana@example.org', 'Ana');
     const optB = await signUp(b.context, extensionId, api.url, 'bo@example.org', 'Bo');
-    await optA.getByLabel('Team name').fill('Cohort A');
-    await optA.getByRole('button', { name: 'Create', exact: true }).click();
-    const team = optA.getByTestId('team').filter({ hasText: 'Cohort A' });
-    await team.getByRole('button', { name: 'Members and invites' }).click();
-    await team.getByLabel('Role').selectOption('editor');
-    await team.getByRole('button', { name: 'Create invite code' }).click();
-    const code = await team.getByTestId('invite-code').getByRole('textbox').inputValue();
-    await optB.getByLabel('Invite code', { exact: true }).fill(code);
-    await optB.getByRole('button', { name: 'Join', exact: true }).click();
-    await expect(optB.getByText('You joined the team as editor.')).toBeVisible();
+    await createTeamWith(optA, optB, 'Cohort A');
 
     // B syncs once in the team: its history so far is not news (the team's watermark starts here).
     await pollPopup(b.context, extensionId, async (p) => (await p.getByTestId('popup-whats-new').count()) > 0, "B's What's new section").then((p) => p.close());

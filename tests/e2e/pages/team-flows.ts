@@ -93,3 +93,17 @@ export async function pollPopup(context: BrowserContext, extensionId: string, ch
     if (Date.now() > until) throw new Error(`timed out waiting for: ${what}`);
   }
 }
+
+/** On options page `optA`: creates team `name` and an editor invite; options page `optB` joins with it. */
+export async function createTeamWith(optA: Page, optB: Page, name: string): Promise<void> {
+  await optA.getByLabel('Team name').fill(name);
+  await optA.getByRole('button', { name: 'Create', exact: true }).click();
+  const team = optA.getByTestId('team').filter({ hasText: name });
+  await team.getByRole('button', { name: 'Members and invites' }).click();
+  await team.getByLabel('Role').selectOption('editor');
+  await team.getByRole('button', { name: 'Create invite code' }).click();
+  const code = await team.getByTestId('invite-code').getByRole('textbox').inputValue();
+  await optB.getByLabel('Invite code', { exact: true }).fill(code);
+  await optB.getByRole('button', { name: 'Join', exact: true }).click();
+  await expect(optB.getByText('You joined the team as editor.')).toBeVisible();
+}
