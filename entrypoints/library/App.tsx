@@ -112,7 +112,7 @@ export function App({ db, t, locale }: AppProps) {
       const owner = (await db.syncMeta.get(openId))?.ownerUserId;
       const credit = creditOf((await readMembers(db, data.libraryScope())).members, owner);
       const right = await captureRight(db, { id: openId, scopeId: data.libraryScope() });
-      if (live) setSharedBy({ id: openId, name: credit.kind === 'named' ? credit.name : credit.kind === 'hidden' ? t('creditTeamMember') : null, right });
+      if (live) setSharedBy({ id: openId, name: credit.kind === 'named' ? credit.name : credit.kind === 'hidden' ? t('creditHiddenName') : null, right });
     })();
     return () => {
       live = false;

@@ -171,21 +171,23 @@ async function collect(db: SatchelDb, me: string, teams: ReadonlySet<string>, fr
   // Ranges read whole and filtered here (a Dexie `.filter()` walks a cursor row by row; `getAll` does
   // not), and as few point reads as possible. A shared copy's `updatedAt` (server clock) is never
   // before its share, so the `updatedAt` range finds new shares too; SKEW_MS allows for clocks.
-  const [touched, recentMeta, comments] = await Promise.all([
+  const [touched, recentMeta, inRange] = await Promise.all([
     db.captures.where('updatedAt').above(lowest - SKEW_MS).toArray(),
     db.syncMeta.where('id').above(uuidFloor(lowest - SKEW_MS)).toArray(),
-    Promise.all([...from].filter(([scope]) => teams.has(scope)).map(([scope, since]) => db.comments.where('[scopeId+createdAt]').between([scope, since], [scope, Infinity], false, true).toArray())).then((x) => x.flat().filter((r) => r.authorUserId !== me)),
+    Promise.all([...from].filter(([scope]) => teams.has(scope)).map(([scope, since]) => db.comments.where('[scopeId+createdAt]').between([scope, since], [scope, Infinity], false, true).toArray())).then((x) => x.flat()),
   ]);
+  const comments = inRange.filter((r) => r.authorUserId !== me);
   const live = touched.filter((c) => c.deletedAt === null && teams.has(c.scopeId));
   const shared = live.filter((c) => inTeam(c.scopeId, timeOfShare(c)));
   const answered = live.filter((c) => c.intent === 'question' && !!c.answerCommentId && inTeam(c.scopeId, c.updatedAt));
+  // Point reads only for what the ranges did not bring: older parents and answers, owners of older captures.
   const owner = new Map<string, string>(recentMeta.map((m) => [m.id, m.ownerUserId]));
-  const unknown = [...new Set([...answered.map((c) => c.id), ...comments.map((c) => c.captureId)])].filter((id) => !owner.has(id));
-  const parentIds = [...new Set(comments.map((c) => c.parentId).filter((p): p is string => !!p))];
-  const [metas, rel] = await Promise.all([db.syncMeta.bulkGet(unknown), db.comments.bulkGet([...parentIds, ...answered.map((c) => c.answerCommentId!)])]);
-  metas.forEach((m, i) => m && owner.set(unknown[i]!, m.ownerUserId));
-  const related = new Map<string, CommentRow>();
-  for (const r of rel) if (r) related.set(r.id, r);
+  const related = new Map<string, CommentRow>(inRange.map((r) => [r.id, r]));
+  const wanted = [...new Set([...comments.map((c) => c.parentId), ...answered.map((c) => c.answerCommentId)])].filter((id): id is string => !!id && !related.has(id));
+  for (const r of await db.comments.bulkGet(wanted)) if (r) related.set(r.id, r);
+  const classified = comments.map((r) => ({ r, kind: (r.mentions.includes(me) ? 'mention' : r.parentId && related.get(r.parentId)?.authorUserId === me ? 'reply' : null) as WhatsNewKind | null }));
+  const unknown = [...new Set([...answered.map((c) => c.id), ...classified.filter((x) => !x.kind).map((x) => x.r.captureId)])].filter((id) => !owner.has(id));
+  (await db.syncMeta.bulkGet(unknown)).forEach((m, i) => m && owner.set(unknown[i]!, m.ownerUserId));
 
   for (const c of shared) {
     const o = owner.get(c.id);
@@ -196,8 +198,8 @@ async function collect(db: SatchelDb, me: string, teams: ReadonlySet<string>, fr
     if (owner.get(c.id) === me) continue;
     out.push({ id: `answered:${c.id}:${c.answerCommentId}`, kind: 'answered', scopeId: c.scopeId, captureId: c.id, commentId: c.answerCommentId!, actorUserId: related.get(c.answerCommentId!)?.authorUserId ?? null, at: c.updatedAt });
   }
-  for (const r of comments) {
-    const kind: WhatsNewKind | null = r.mentions.includes(me) ? 'mention' : r.parentId && related.get(r.parentId)?.authorUserId === me ? 'reply' : owner.get(r.captureId) === me ? 'comment' : null;
+  for (const { r, kind: k } of classified) {
+    const kind = k ?? (owner.get(r.captureId) === me ? 'comment' : null);
     if (kind) out.push({ id: `comment:${r.id}`, kind, scopeId: r.scopeId, captureId: r.captureId, commentId: r.id, actorUserId: r.authorUserId, at: r.createdAt });
   }
   return out;
