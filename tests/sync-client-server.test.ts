@@ -53,7 +53,7 @@ class MemDevice implements SyncStore {
     this.withdrawn.push({ item, reason });
     this.outbox = this.outbox.map((m) => (m.seq === item.seq ? { ...m, mutationId: uuidv7(), name: 'withdraw', args: { name: m.name, reason } } : m));
   }
-  captures() { return [...this.rows.values()].filter((c) => c.entity === 'capture').map((c) => c.value as { id: string; text: string; note: string | null }); }
+  captures() { return [...this.rows.values()].flatMap((c) => (c.entity === 'capture' && c.op === 'put' ? [c.value] : [])); }
 }
 
 describe('lib/sync client against the server', () => {
@@ -77,7 +77,7 @@ describe('lib/sync client against the server', () => {
     expect(A.outbox).toEqual([]);
     expect(await syncOnce(deps(B))).toMatchObject({ status: 'synced', pushed: 0 });
     expect(B.captures()).toEqual([expect.objectContaining({ id, text: 'Pair on the hard bits', note: 'try in standup' })]);
-    expect([...B.rows.values()].some((c) => c.entity === 'captureTag' && (c.value as { tag: string }).tag.toLowerCase() === 'teamwork')).toBe(true);
+    expect([...B.rows.values()].some((c) => c.entity === 'captureTag' && c.op === 'put' && c.value.tag.toLowerCase() === 'teamwork')).toBe(true);
 
     const me = await apiClient({ serverUrl: url, fetch, token: b.token }).me();
     expect(me.user.displayName).toBe('Ana');

@@ -5,10 +5,10 @@
  * commit together (the lib/db/mutations.ts invariant).
  */
 import type { Capture, FollowUp, Intent } from '../schema';
-import { Capture as CaptureSchema, normalizeTags } from '../schema';
+import { Capture as CaptureSchema, CaptureDraft, LIBRARY_FIELD_NAMES, normalizeTags, type LibraryField, type MutationArgsOf } from '../schema';
 import { deepStorable } from '../schema/storable';
-import type { CollectionRow, MutationName, SatchelDb } from './database';
-import { addMutation } from './outbox';
+import type { CollectionRow, SatchelDb } from './database';
+import { addMutation, addMutations, type QueuedMutation } from './outbox';
 import { canonicalTags, tagDiff } from './tag-labels';
 import { findInbox, newCollectionRow } from './collection-rows';
 import { followUpDelay } from './settings';
@@ -37,6 +37,10 @@ export interface CapturePatch {
   conversationStartedAt?: number | null;
 }
 
+/** Compile-time check: every lib/schema library field can be patched (a new field without a patch key fails here). */
+type PatchMissing = Exclude<LibraryField, keyof CapturePatch>;
+export const PATCH_HAS_EVERY_LIBRARY_FIELD: [PatchMissing] extends [never] ? true : PatchMissing = true;
+
 /**
  * A change would make a capture invalid (lib/schema `Capture`): a note, reflection or answer over
  * 20,000 characters, a title over 512, more than 100 tags or collections... Nothing is written.
@@ -46,15 +50,16 @@ export class CaptureFieldError extends RangeError {
 }
 
 /** Tables every capture-writing transaction needs. */
-export const captureTables = (db: SatchelDb) => [db.captures, db.collections, db.tags, db.outbox, db.kv, db.syncMeta];
+export const captureTables = (db: SatchelDb) => [db.captures, db.collections, db.tags, db.outbox, db.kv, db.syncMeta, db.comments, db.reactions];
 
-/** The draft part of a capture: the content fields the server stores (docs/sync-protocol.md 3.3 createCapture + ours). */
-export function contentOf(c: Capture): Record<string, unknown> {
-  const {
-    id: _i, key: _k, scopeId: _s, intent: _in, note: _n, tags: _t, collectionIds: _c, capturedAt: _ca, updatedAt: _u, completedAt: _co,
-    deletedAt: _d, reviewedAt: _r, archivedAt: _a, reflection: _re, followUp: _f, ...draft
-  } = c;
-  return draft;
+const DRAFT_KEYS = Object.keys(CaptureDraft.shape) as Array<keyof CaptureDraft>;
+
+/**
+ * The draft part of a capture: exactly the lib/schema `CaptureDraft` keys (the content fields the
+ * server stores, docs/sync-protocol.md 3.3 createCapture + ours); library and sync fields are left out.
+ */
+export function contentOf(c: Capture): CaptureDraft {
+  return Object.fromEntries(DRAFT_KEYS.filter((k) => k in c).map((k) => [k, c[k]])) as CaptureDraft;
 }
 
 /** Most tags a `createCapture` may carry (lib/schema/sync.ts); the rest go as `addTag`. */
@@ -63,7 +68,7 @@ const MAX_CREATE_TAGS = 50;
 const wireTag = (label: string) => label.toLowerCase().normalize('NFC');
 
 /** The `createCapture` args of a stored capture (docs/sync-protocol.md 3.3), tags as keys (at most 50). */
-export function createArgs(c: Capture): Record<string, unknown> {
+export function createArgs(c: Capture): MutationArgsOf<'createCapture'> {
   return { id: c.id, scopeId: c.scopeId, ...contentOf(c), capturedAt: c.capturedAt, note: c.note, tags: c.tags.slice(0, MAX_CREATE_TAGS).map(wireTag), collectionIds: c.collectionIds };
 }
 
@@ -73,16 +78,23 @@ export function createArgs(c: Capture): Record<string, unknown> {
  * and `updateCapture` for intent and review fields that are set. Used by undo and import.
  */
 export async function addCreateMutations(db: SatchelDb, c: Capture, now: number): Promise<void> {
-  for (const [name, args] of createMutations(c)) await addMutation(db, name, args, now);
+  await addMutations(db, createMutations(c), now);
+}
+
+/** Library fields a `createCapture` does not carry (it carries `note`, and `title` in the draft): sent as `updateCapture`. */
+const UPDATE_AFTER_CREATE = LIBRARY_FIELD_NAMES.filter((k) => k !== 'note' && !(k in CaptureDraft.shape));
+
+/** The library fields of `c` that `set` as a partial (absent and null values left out). Pure. */
+export function libraryValues(c: Partial<Capture>, keys: readonly LibraryField[] = LIBRARY_FIELD_NAMES): MutationArgsOf<'updateCapture'>['set'] {
+  return Object.fromEntries(keys.filter((k) => c[k] !== undefined && c[k] !== null).map((k) => [k, c[k]]));
 }
 
 /** The outbox mutations that create `c` on the server, in order (for bulk writers: import). Pure. */
-export function createMutations(c: Capture): Array<[MutationName, Record<string, unknown>]> {
-  const out: Array<[MutationName, Record<string, unknown>]> = [['createCapture', createArgs(c)]];
-  for (const t of c.tags.slice(MAX_CREATE_TAGS)) out.push(['addTag', { captureId: c.id, tag: wireTag(t) }]);
-  const set: Record<string, unknown> = {};
-  for (const k of ['intent', 'reviewedAt', 'archivedAt', 'reflection', 'followUp'] as const) if (c[k] !== null) set[k] = c[k];
-  if (Object.keys(set).length > 0) out.push(['updateCapture', { id: c.id, baseVersion: 0, set }]);
+export function createMutations(c: Capture): QueuedMutation[] {
+  const out: QueuedMutation[] = [{ name: 'createCapture', args: createArgs(c) }];
+  for (const t of c.tags.slice(MAX_CREATE_TAGS)) out.push({ name: 'addTag', args: { captureId: c.id, tag: wireTag(t) } });
+  const set = libraryValues(c, UPDATE_AFTER_CREATE);
+  if (Object.keys(set).length > 0) out.push({ name: 'updateCapture', args: { id: c.id, baseVersion: 0, set } });
   return out;
 }
 
@@ -117,41 +129,37 @@ export async function patchCaptureIn(db: SatchelDb, id: string, dirty: CapturePa
   const allowed = old.scopeId.startsWith('team:') ? withinRight(await captureRight(db, old), old, patch) : patch;
   if (allowed !== patch) return await patchCaptureIn(db, id, allowed, now);
   const next: Capture = { ...old };
-  const set: Record<string, unknown> = {};
-  const change = <K extends 'intent' | 'note' | 'title' | 'reviewedAt' | 'archivedAt' | 'reflection' | 'followUp' | 'conversationStartedAt'>(k: K, v: Capture[K] | undefined) => {
+  const set: MutationArgsOf<'updateCapture'>['set'] = {};
+  // A library field's patch value is its lib/schema value (CapturePatch mirrors LIBRARY_FIELDS).
+  const change = <K extends LibraryField>(k: K, v: CapturePatch[K] | undefined) => {
     if (v === undefined || JSON.stringify(v) === JSON.stringify(old[k] ?? null)) return;
-    next[k] = v;
-    set[k] = v;
+    (next as Record<LibraryField, unknown>)[k] = v;
+    (set as Record<LibraryField, unknown>)[k] = v;
   };
-  change('intent', patch.intent);
-  change('note', emptyToNull(patch.note));
-  change('title', patch.title);
-  change('reviewedAt', patch.reviewedAt);
-  change('archivedAt', patch.archivedAt);
-  change('reflection', emptyToNull(patch.reflection));
-  change('conversationStartedAt', patch.conversationStartedAt);
+  const given: CapturePatch = { ...patch, note: emptyToNull(patch.note), reflection: emptyToNull(patch.reflection) };
+  for (const k of LIBRARY_FIELD_NAMES) if (k !== 'followUp') change(k, given[k]);
   if (patch.followUp !== undefined) change('followUp', patch.followUp);
   else if (next.intent === 'tip' && old.intent !== 'tip' && next.followUp === null) {
     change('followUp', { dueAt: now + (await followUpDelay(db)), answer: null, answeredAt: null });
   } else if (old.intent === 'tip' && next.intent !== 'tip' && next.followUp !== null && next.followUp.answeredAt === null) {
     change('followUp', null); // no longer a tip to try: drop the unanswered question
   }
-  const pending: Array<[MutationName, Record<string, unknown>]> = [];
+  const pending: QueuedMutation[] = [];
   // baseVersion: the server version of this capture this device had seen when the learner made the
   // edit (0 before any sync). A note another device changed since then is kept as a conflict by the
   // server (docs/sync-protocol.md 3.7) instead of being silently overwritten.
-  if (Object.keys(set).length > 0) pending.push(['updateCapture', { id, baseVersion: (await db.syncMeta.get(id))?.version ?? 0, set }]);
+  if (Object.keys(set).length > 0) pending.push({ name: 'updateCapture', args: { id, baseVersion: (await db.syncMeta.get(id))?.version ?? 0, set } });
   if (patch.tags !== undefined) {
     next.tags = await canonicalTags(db, old.scopeId, normalizeTags(patch.tags), now);
     const { added, removed } = tagDiff(old.tags, next.tags);
-    for (const tag of added) pending.push(['addTag', { captureId: id, tag }]);
-    for (const tag of removed) pending.push(['removeTag', { captureId: id, tag }]);
+    for (const tag of added) pending.push({ name: 'addTag', args: { captureId: id, tag } });
+    for (const tag of removed) pending.push({ name: 'removeTag', args: { captureId: id, tag } });
     if (added.length === 0 && removed.length === 0) next.tags = old.tags;
   }
   if (patch.collectionIds !== undefined) {
     next.collectionIds = [...new Set(patch.collectionIds)];
-    for (const c of next.collectionIds) if (!old.collectionIds.includes(c)) pending.push(['addToCollection', { collectionId: c, captureId: id }]);
-    for (const c of old.collectionIds) if (!next.collectionIds.includes(c)) pending.push(['removeFromCollection', { collectionId: c, captureId: id }]);
+    for (const c of next.collectionIds) if (!old.collectionIds.includes(c)) pending.push({ name: 'addToCollection', args: { collectionId: c, captureId: id } });
+    for (const c of old.collectionIds) if (!next.collectionIds.includes(c)) pending.push({ name: 'removeFromCollection', args: { collectionId: c, captureId: id } });
   }
   if (pending.length === 0 && JSON.stringify(next.tags) === JSON.stringify(old.tags)) return old;
   next.updatedAt = now;
@@ -162,7 +170,7 @@ export async function patchCaptureIn(db: SatchelDb, id: string, dirty: CapturePa
     throw new CaptureFieldError(`cannot change capture ${id}: ${i.path.join('.')}: ${i.message}`);
   }
   await db.captures.put(next);
-  for (const [name, args] of pending) await addMutation(db, name, args, now);
+  await addMutations(db, pending, now);
   return next;
 }
 

@@ -1,5 +1,6 @@
 import { Dexie, type Table, type DBCore, type DBCoreMutateRequest } from 'dexie';
 import type { Capture, Collection } from '../schema';
+import type { MutationName as SchemaMutationName } from '../schema/sync';
 
 /** Name of the extension's one IndexedDB database. Only composition roots open it. */
 export const DB_NAME = 'satchel';
@@ -43,31 +44,10 @@ export interface TagRow {
 }
 
 /**
- * Outbox mutation names. The first ones are docs/sync-protocol.md 3.3's table; `completeCapture` is our addition
- * for the "repair on revisit" flow (content fields of an existing capture got fuller), which the
- * sync server (issue 4) must accept with per-field "fuller wins" semantics.
+ * Outbox mutation names: exactly lib/schema `MUTATION_NAMES` (docs/sync-protocol.md 3.3, plus
+ * `completeCapture`, the discussion mutations of issue 11 and the sync-only `withdraw`).
  */
-export type MutationName =
-  | 'createCapture'
-  | 'completeCapture'
-  | 'updateCapture'
-  | 'deleteCapture'
-  | 'addTag'
-  | 'removeTag'
-  | 'createCollection'
-  | 'renameCollection'
-  | 'deleteCollection'
-  | 'addToCollection'
-  | 'removeFromCollection'
-  | 'shareCapture'
-  /** issue 11: conversations on team captures (lib/schema/discussion.ts) */
-  | 'createComment'
-  | 'editComment'
-  | 'deleteComment'
-  | 'setReaction'
-  | 'markAnswered'
-  /** sync only: stands, at the same seq, for a mutation the client gave up on (docs/sync-protocol.md 3.9 "Poison") */
-  | 'withdraw';
+export type MutationName = SchemaMutationName;
 
 /**
  * One pending change for the server (docs/sync-protocol.md 3.3). Written in the same rw transaction as the row

@@ -26,6 +26,8 @@ import type { SatchelDb } from './database';
 import { addMutation } from './outbox';
 import type { WriteOptions } from './mutations';
 import { addCreateMutations, captureTables } from './capture-writes';
+import { captureRight } from './team-rights';
+import { forgetDiscussion } from './sync/forget';
 
 /** How long a delete can be undone by default: 10 s (the UI shows its toast for less). */
 export const UNDO_WINDOW_MS = 10_000;
@@ -70,6 +72,9 @@ export function deleteCaptures(db: SatchelDb, ids: readonly string[], opts: Pick
       await db.captures.put({ ...c, deletedAt: now, updatedAt: now, tags: [], collectionIds: [] });
       await addMutation(db, 'deleteCapture', { id }, now);
     }
+    // A deleted capture keeps no discussion (issue 11). Only where the delete will stand: one the server would refuse is restored by sync, thread included.
+    const allowed = await Promise.all(kept.map(async (c) => ((await captureRight(db, c)) === 'all' ? [c.id] : [])));
+    await forgetDiscussion(db, allowed.flat());
     const token = newId();
     const expiresAt = now + (opts.windowMs ?? UNDO_WINDOW_MS);
     if (kept.length > 0) await db.kv.put({ key: UNDO_PREFIX + token, value: { expiresAt, captures: kept } satisfies UndoRecord });

@@ -22,6 +22,7 @@ import { addMutation } from './outbox';
 import { listTeamScopes, type TeamScope } from './share';
 import { captureRight } from './team-rights';
 import { patchCaptureIn } from './capture-writes';
+import { stashCommentReactions } from './sync/shadow';
 
 /** A write the learner may not make, or on something that is gone. `message` is a sentence a person reads. */
 export class DiscussionError extends Error {
@@ -209,6 +210,8 @@ export function deleteComment(db: SatchelDb, meUserId: string, commentId: string
     const role = await teamRole(db, old.scopeId);
     if (old.authorUserId !== meUserId && role !== 'owner') throw new DiscussionError('Only its author or the team’s owner can delete a comment.');
     await db.comments.delete(commentId);
+    // Its reactions go too; they are kept with the comment's server shadow until the server confirms (a refused delete brings them back).
+    await stashCommentReactions(db, commentId, await db.reactions.where('targetId').equals(commentId).toArray());
     await db.reactions.where('targetId').equals(commentId).delete();
     // The server clears a pinned answer whose comment goes (docs/discussion.md "Records"); so does this copy.
     const capture = await db.captures.get(old.captureId);

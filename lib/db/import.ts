@@ -18,15 +18,15 @@
  * crash mid-way is repaired by importing again (idempotent).
  */
 import type { Capture, Collection, SatchelExport } from '../schema';
-import { captureKey, tagKey } from '../schema';
+import { captureKey, LIBRARY_FIELD_NAMES, tagKey } from '../schema';
 import { newId } from '../util/uuid';
 import { systemClock } from '../util/clock';
 import { LOCAL_SCOPE, type SatchelDb } from './database';
-import { addMutation } from './outbox';
+import { addMutation, outboxRows } from './outbox';
 import { deepStorable } from '../schema/storable';
 import { mergeDraft } from './merge';
 import type { WriteOptions } from './mutations';
-import { captureTables, contentOf, createMutations, patchCaptureIn } from './capture-writes';
+import { captureTables, contentOf, createMutations, patchCaptureIn, type CapturePatch } from './capture-writes';
 import { findInbox } from './collection-rows';
 
 /** What an import did or would do, per kind of row. */
@@ -61,10 +61,8 @@ export interface ImportOptions extends WriteOptions {
 
 type Action = { kind: 'add'; id: string; dropTombstone: string | null } | { kind: 'update'; id: string } | { kind: 'skip'; id: string };
 
-const LIBRARY_FIELDS = ['intent', 'note', 'title', 'reviewedAt', 'archivedAt', 'reflection', 'followUp'] as const;
-
 function sameLibrary(a: Capture, b: Capture, mapCollections: (ids: string[]) => string[]): boolean {
-  for (const k of LIBRARY_FIELDS) if (JSON.stringify(a[k]) !== JSON.stringify(b[k])) return false;
+  for (const k of LIBRARY_FIELD_NAMES) if (b[k] !== undefined && JSON.stringify(a[k] ?? null) !== JSON.stringify(b[k])) return false;
   const keys = (t: string[]) => t.map((x) => tagKey(x)).sort().join('\n');
   if (keys(a.tags) !== keys(b.tags)) return false;
   return [...a.collectionIds].sort().join() === [...mapCollections(b.collectionIds)].sort().join();
@@ -204,7 +202,7 @@ export async function applyImport(db: SatchelDb, dirty: SatchelExport, opts: Imp
       if (newLabels.length) await db.tags.bulkPut(newLabels);
       if (rows.length) {
         await db.captures.bulkAdd(rows);
-        await db.outbox.bulkAdd(rows.flatMap((r) => createMutations(r).map(([name, args]) => ({ mutationId: newId(), name, args, clientTs: now }))));
+        await db.outbox.bulkAdd(rows.flatMap((r) => outboxRows(createMutations(r), now)));
       }
       for (let j = i; j < Math.min(total, i + chunk); j++) {
         const action = caps.actions[j]!;
@@ -217,10 +215,9 @@ export async function applyImport(db: SatchelDb, dirty: SatchelExport, opts: Imp
           await addMutation(db, 'completeCapture', { id: old.id, set: contentOf(merged.capture) }, now);
         }
         if (src.updatedAt > old.updatedAt && !sameLibrary(old, src, mapCollections)) {
-          await patchCaptureIn(db, old.id, {
-            intent: src.intent, note: src.note, title: src.title, reviewedAt: src.reviewedAt, archivedAt: src.archivedAt,
-            reflection: src.reflection, followUp: src.followUp, tags: src.tags, collectionIds: mapCollections(src.collectionIds),
-          }, Math.max(now, src.updatedAt));
+          // Every library field the file has (lib/schema LIBRARY_FIELDS; an older file may lack newer ones).
+          const fields: CapturePatch = Object.fromEntries(LIBRARY_FIELD_NAMES.filter((k) => src[k] !== undefined).map((k) => [k, src[k]]));
+          await patchCaptureIn(db, old.id, { ...fields, tags: src.tags, collectionIds: mapCollections(src.collectionIds) }, Math.max(now, src.updatedAt));
         }
       }
     });
