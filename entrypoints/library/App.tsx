@@ -22,6 +22,7 @@ import { liveQuery } from 'dexie';
 import { captureRight, listTeamScopes, shareCapture, LOCAL_SCOPE } from '../../lib/db';
 import { creditOf, readMembers } from '../../lib/db/members';
 import { libraryPage, openParam, useTeamExtras, WhatsNewView, MemberView } from './team-pages';
+import { DigestPage, digestHref, isDigestView } from './digest-page';
 import { fmt } from '../../components/format';
 import { NO_FILTERS, type LibraryFilters, type SortOrder } from '../../components/filters';
 import { clampSelection, clickRow, initialSelection, keyRow, type ListSelection } from '../../components/selection';
@@ -395,6 +396,7 @@ export function App({ db, t, locale }: AppProps) {
           <button type="button" class="btn" onClick={() => setDialog({ kind: 'tags' })}>{t('tagsManagerOpen')}</button>
           <button type="button" class="btn" onClick={() => { setExportState({ progress: null, finished: null, error: null }); setDialog({ kind: 'export', scope: 'all' }); }}>{t('exportOpen')}</button>
           <button type="button" class="btn" onClick={() => { setImportState({ report: null, checking: false, progress: null, finished: null, error: null }); setDialog({ kind: 'import' }); }}>{t('importOpen')}</button>
+          {data.libraryScope() !== LOCAL_SCOPE ? <a class="btn" href={digestHref(data.libraryScope())} data-testid="open-digest">{t('digestOpen')}</a> : null}
         </nav>
       </header>
 
@@ -442,6 +444,8 @@ export function App({ db, t, locale }: AppProps) {
           <WhatsNewView db={db} t={t} locale={locale} />
         ) : page?.kind === 'member' ? (
           <MemberView db={db} t={t} locale={locale} scopeId={data.libraryScope()} userId={page.userId} />
+        ) : isDigestView(location.search) && data.libraryScope() !== LOCAL_SCOPE ? (
+          <DigestPage db={db} t={t} locale={locale} scopeId={data.libraryScope()} />
         ) : mode === 'review' ? (
           <ReviewView
             capture={reviewCapture}
@@ -581,9 +585,11 @@ export function App({ db, t, locale }: AppProps) {
         <ShareDialog
           targets={shareTargets}
           initialNote={store.current.byId.get(dialog.id)?.note ?? null}
+          initialQuestion={store.current.byId.get(dialog.id)?.intent === 'question'}
           t={t}
-          onShare={async (scopeId, colId, note) => {
-            await shareCapture(db, dialog.id, scopeId, { ...(colId ? { collectionId: colId } : {}), note });
+          onShare={async (scopeId, colId, note, asQuestion) => {
+            // The box says whether the team copy is a question to discuss (lib/db/share.ts `intent`).
+            await shareCapture(db, dialog.id, scopeId, { ...(colId ? { collectionId: colId } : {}), note, intent: asQuestion ? 'question' : null });
             setToast({ message: fmt(t('shareDone'), { team: shareTargets.find((x) => x.scopeId === scopeId)?.name ?? '' }) });
           }}
           onClose={() => setDialog(null)}

@@ -94,7 +94,7 @@ export function curatedText(contributors: readonly DigestContributor[], tr: Dige
   const names = contributors.filter((c) => c.name !== null).slice(0, maxNames).map((c) => excerptOf(c.name!, 100));
   const others = contributors.length - names.length;
   if (names.length === 0) return tr(pluralKey('digestCuratedAnonymous', others, locale), { count: others });
-  if (others === 0) return tr('digestCuratedBy', { names: names.join(', ') });
+  if (others === 0) return tr('digestCuratedBy', { names: new Intl.ListFormat(locale, { type: 'conjunction' }).format(names) });
   return tr(pluralKey('digestCuratedByOthers', others, locale), { names: names.join(', '), count: others });
 }
 

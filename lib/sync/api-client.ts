@@ -3,6 +3,7 @@ import {
   AcceptInviteResponse, AuthResponse, CreateInviteResponse, CreateTeamResponse, DeviceList, HealthResponse, InviteList, MeResponse, MemberList, OkResponse,
   type Role,
 } from '../schema/api';
+import { Digest } from '../schema/digest';
 import { parseRetryAfter } from './backoff';
 import type { Fetch } from './transport';
 
@@ -96,6 +97,8 @@ export function apiClient(opts: ApiClientOptions) {
     revokeInvite: (teamId: string, inviteId: string) => call('DELETE', `/v1/teams/${enc(teamId)}/invites/${enc(inviteId)}`, OkResponse),
     acceptInvite: (code: string) => call('POST', `/v1/invites/${enc(code)}/accept`, AcceptInviteResponse, {}),
     members: (teamId: string) => call('GET', `/v1/teams/${enc(teamId)}/members`, MemberList),
+    /** The team digest of `[from, to)` (epoch ms, at most a year; any member; docs/discussion.md "Digest"). */
+    digest: (teamId: string, from: number, to: number) => call('GET', `/v1/teams/${enc(teamId)}/digest?from=${from}&to=${to}`, Digest),
     setRole: (teamId: string, userId: string, role: Role) => call('PATCH', `/v1/teams/${enc(teamId)}/members/${enc(userId)}`, OkResponse, { role }),
     /** Opts the member in or out of spotlights (issue 11); only the member themself (`403` otherwise). */
     setSpotlight: (teamId: string, userId: string, on: boolean) => call('PATCH', `/v1/teams/${enc(teamId)}/members/${enc(userId)}`, OkResponse, { spotlight: on }),
