@@ -9,6 +9,8 @@
  *   4. authorise with the role in that scope and, for a change to a stored row, the row's owner
  *      (`canEditRow`, docs/sync-protocol.md 4 role table) → `rejected:forbidden`; then tombstoned → `gone`;
  *   5. apply; every row change takes the scope's next version.
+ * The steps they share are in ./mutation-steps.ts; the discussion mutations (comments, reactions, the
+ * pinned answer) in ./discussion.ts; library fields map to columns through ./capture-row.ts.
  */
 import { randomUUID } from 'node:crypto';
 import { captureKey, CaptureDraft, contentKeyOf, isContentKey, MutationArgs, tagKey, type Intent } from '../../../lib/schema';
