@@ -22,6 +22,7 @@ const BENCHMARKS: Record<string, Bench> = {
   'rate-limit': async () => (await import('./rate-limit')).run(),
   'whats-new': async () => (await import('./whats-new')).run(),
   digest: async () => (await import('./digest')).run(),
+  'discussion-open': async () => (await import('./discussion-open')).run(),
 };
 
 async function main(): Promise<void> {

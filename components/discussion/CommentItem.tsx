@@ -48,15 +48,16 @@ export function CommentItem(p: CommentItemProps) {
   const [error, setError] = useState<string | null>(null);
   const editBtn = useRef<HTMLButtonElement>(null);
   const replyBtn = useRef<HTMLButtonElement>(null);
-  const back = useRef<HTMLButtonElement | null>(null);
+  // The button to focus once the edit or reply box has closed (the Edit button is not rendered while editing).
+  const back = useRef<'edit' | 'reply' | null>(null);
   useEffect(() => {
     if (mode === 'read' && back.current) {
-      back.current.focus();
+      (back.current === 'edit' ? editBtn : replyBtn).current?.focus();
       back.current = null;
     }
   }, [mode]);
-  const close = (btn: HTMLButtonElement | null) => {
-    back.current = btn;
+  const close = (from: 'edit' | 'reply') => {
+    back.current = from;
     setMode('read');
   };
   const rights = commentRights(p.viewer, c, p.isQuestion);
@@ -99,9 +100,9 @@ export function CommentItem(p: CommentItemProps) {
             autoFocus
             onSubmit={async (body, mentions) => {
               await p.onEdit(c.id, body, mentions);
-              close(editBtn.current);
+              close('edit');
             }}
-            onCancel={() => close(editBtn.current)}
+            onCancel={() => close('edit')}
             t={t}
           />
         ) : (
@@ -110,7 +111,7 @@ export function CommentItem(p: CommentItemProps) {
         <ReactionBar target={{ kind: 'comment', id: c.id }} reactions={c.reactions} names={p.names} canReact={p.viewer.userId !== null} onReact={p.onReact} label={fmt(t('discussionReactionsTo'), { name: author }, locale)} t={t} locale={locale} />
         {mode !== 'edit' && (rights.reply || rights.edit || rights.delete || rights.markAnswered) ? (
           <div class="comment__actions">
-            {rights.reply ? <button ref={replyBtn} type="button" class="btn btn--small btn--ghost" aria-expanded={mode === 'reply'} onClick={() => (mode === 'reply' ? close(replyBtn.current) : setMode('reply'))}>{t('discussionReply')}</button> : null}
+            {rights.reply ? <button ref={replyBtn} type="button" class="btn btn--small btn--ghost" aria-expanded={mode === 'reply'} onClick={() => (mode === 'reply' ? close('reply') : setMode('reply'))}>{t('discussionReply')}</button> : null}
             {rights.edit ? <button ref={editBtn} type="button" class="btn btn--small btn--ghost" onClick={() => setMode('edit')}>{t('discussionEdit')}</button> : null}
             {rights.markAnswered ? (
               <button type="button" class="btn btn--small btn--ghost" onClick={() => void attempt(() => p.onMarkAnswered(isAnswer ? null : c.id)).then((r) => setError(r.ok ? null : r.error))}>
@@ -132,9 +133,9 @@ export function CommentItem(p: CommentItemProps) {
           autoFocus
           onSubmit={async (body, mentions) => {
             await p.onAdd(body, mentions, c.id);
-            close(replyBtn.current);
+            close('reply');
           }}
-          onCancel={() => close(replyBtn.current)}
+          onCancel={() => close('reply')}
           t={t}
         />
       ) : null}

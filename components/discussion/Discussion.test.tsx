@@ -109,12 +109,14 @@ describe('Discussion', () => {
     expect(box.value).toBe('Typo heer');
     fireEvent.keyDown(box, { key: 'Escape' });
     await waitFor(() => expect(screen.queryByRole('textbox', { name: 'Edit your comment' })).toBeNull());
+    await waitFor(() => expect(document.activeElement).toBe(within(commentEl('Typo heer')).getByRole('button', { name: 'Edit' })));
     fireEvent.click(within(commentEl('Typo heer')).getByRole('button', { name: 'Edit' }));
     box = screen.getByRole('textbox', { name: 'Edit your comment' }) as HTMLTextAreaElement;
     fireEvent.input(box, { target: { value: 'Typo here' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
     await waitFor(() => expect(actions.onEdit).toHaveBeenCalledWith('c-mine', 'Typo here', []));
     await waitFor(() => expect(screen.queryByRole('textbox', { name: 'Edit your comment' })).toBeNull());
+    await waitFor(() => expect(document.activeElement?.textContent).toBe('Edit'));
 
     fireEvent.click(within(commentEl('Typo heer')).getByRole('button', { name: 'Delete' }));
     expect(screen.getByRole('group', { name: 'Delete this comment?' })).toBeTruthy();

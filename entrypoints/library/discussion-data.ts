@@ -5,7 +5,7 @@
  * their role, so a reply pulled by sync appears without a reload; and the writes, through
  * lib/db/discussion.ts (each queued in the outbox; the background syncs when the outbox changes).
  */
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import { liveQuery } from 'dexie';
 import type { Capture } from '../../lib/schema';
 import { listTeamScopes, type SatchelDb } from '../../lib/db';
@@ -43,13 +43,20 @@ export function useDiscussion(db: SatchelDb, capture: Capture | null, t: Transla
   const id = hasDiscussion(capture) ? capture!.id : null;
   const intent = capture?.intent ?? null;
   const note = capture?.note ?? null;
-  useEffect(() => {
+  // A layout effect starts the query in the render that opens the detail, not a frame later.
+  useLayoutEffect(() => {
     if (!id || !capture) return;
     const target = { id, scopeId: capture.scopeId, intent, note };
     // The querier must itself be an async function: Dexie follows native awaits (and so sees every
     // table read) only then; `() => loadDiscussion(…)` subscribed to nothing after the first run.
-    const sub = liveQuery(async () => loadDiscussion(db, target)).subscribe({
-      next: (value) => setData({ id, value }),
+    const sub = liveQuery(async () => {
+      performance.mark('discussion:load');
+      return loadDiscussion(db, target);
+    }).subscribe({
+      next: (value) => {
+        performance.mark('discussion:loaded'); // bench/discussion-open.ts reads both marks
+        setData({ id, value });
+      },
       error: (e: unknown) => console.error('[satchel] discussion', e),
     });
     return () => sub.unsubscribe();
