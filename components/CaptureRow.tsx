@@ -3,7 +3,7 @@ import { relativeTime, absoluteTime } from '../lib/util/time';
 import { SiteIcon } from './SiteIcon';
 import { Highlight, type Segment } from './Highlight';
 import { FLAG_KEYS, sourceOf, type CaptureView } from './capture-view';
-import type { Credit } from '../lib/db/members';
+import type { CreditView } from './team-views';
 import { fmt } from './format';
 
 /** Row height of the library list, px (fixed: the list is windowed by it). */
@@ -32,11 +32,11 @@ export interface CaptureRowProps {
   onClick: (e: MouseEvent) => void;
   onDblClick?: () => void;
   /**
-   * In a team's library: who shared the capture (lib/db/members.ts `creditOf`); the row then shows
+   * In a team's library: who shared the capture (lib/db/members.ts `creditOf` fills it); the row then shows
    * "Shared by <name>" ("Shared by a team member" for an opted-out or not yet known sharer) and the
    * start of their note. Absent in the learner's own library.
    */
-  credit?: Credit;
+  credit?: CreditView;
 }
 
 /**

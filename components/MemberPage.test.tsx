@@ -3,7 +3,7 @@ import { render, cleanup, screen } from '@testing-library/preact';
 import { MemberPage } from './MemberPage';
 import { makeTranslate } from '../lib/util/i18n';
 import { makeCapture } from '../lib/db/testing';
-import type { MemberActivity } from '../lib/db/members';
+import type { MemberActivityView as MemberActivity } from './team-views';
 import en from '../public/_locales/en/messages.json';
 
 const t = makeTranslate(null, en);
@@ -20,7 +20,7 @@ describe('MemberPage', () => {
     const activity: MemberActivity = {
       member,
       shared: [{ capture, reactions: counts(2, 1, 0), comments: 3 }],
-      answers: [{ capture, comment: { id: 'm1', scopeId: 'team:a', captureId: capture.id, parentId: null, authorUserId: 'u-ana', body: 'Try pairing', mentions: [], createdAt: NOW, editedAt: null }, reactions: counts(0, 0, 4) }],
+      answers: [{ capture, comment: { id: 'm1', body: 'Try pairing', createdAt: NOW }, reactions: counts(0, 0, 4) }],
       totals: counts(2, 1, 4),
     };
     render(<MemberPage activity={activity} teamName="Cohort" captureHref={(id) => `/library.html?open=${id}`} backHref="/library.html" t={t} />);

@@ -3,7 +3,7 @@ import './whats-new.css';
 import { pluralKey } from '../lib/util/i18n';
 import { absoluteTime } from '../lib/util/time';
 import { REACTION_KINDS } from '../lib/schema';
-import type { MemberActivity, ReactionCounts } from '../lib/db/members';
+import type { MemberActivityView, ReactionCountsView } from './team-views';
 import { sourceOf } from './capture-view';
 import { fmt } from './format';
 
@@ -12,7 +12,7 @@ const REACTION_KEY = { useful: 'reactionUseful', tried: 'reactionTried', thanks:
 
 /** Props of {@link MemberPage}. */
 export interface MemberPageProps {
-  activity: MemberActivity;
+  activity: MemberActivityView;
   teamName: string;
   /** where a capture opens (library.html?scope=…&open=…) */
   captureHref: (captureId: string) => string;
@@ -23,7 +23,7 @@ export interface MemberPageProps {
 }
 
 /** "2 useful · 1 tried it" (kinds with none left out); '' when there are none. */
-function ReactionLine({ counts, t, locale }: { counts: ReactionCounts; t: Translate; locale?: string }) {
+function ReactionLine({ counts, t, locale }: { counts: ReactionCountsView; t: Translate; locale?: string }) {
   const parts = REACTION_KINDS.filter((k) => counts[k] > 0).map((k) => `${counts[k].toLocaleString(locale)} ${t(REACTION_KEY[k])}`);
   return parts.length ? <span class="member__reactions" data-testid="member-reactions">{parts.join(' · ')}</span> : null;
 }

@@ -4,7 +4,7 @@ import { safeHttpUrl } from '../lib/util/url';
 import { SiteIcon } from './SiteIcon';
 import { fmt } from './format';
 import { fmtNodes } from './fmt-nodes';
-import type { Credit } from '../lib/db/members';
+import type { CreditView } from './team-views';
 
 /** One capture shared in a team, with the team's name and who shared it. */
 export interface TeamFeedItem {
@@ -13,7 +13,7 @@ export interface TeamFeedItem {
   /** null until the member names are fetched (or when the sharer opted out of spotlights) */
   sharedBy: string | null;
   /** `hidden`: the sharer opted out of spotlights ("A team member shared …"); default from `sharedBy` */
-  credit?: Credit;
+  credit?: CreditView;
   /** the sharer's member page (library.html?scope=…&member=…); their name links there when set */
   memberHref?: string | null;
 }

@@ -2,13 +2,13 @@ import type { Translate } from '../lib/util/i18n';
 import './whats-new.css';
 import { pluralKey } from '../lib/util/i18n';
 import { absoluteTime, relativeTime } from '../lib/util/time';
-import { WHATS_NEW_KINDS, type WhatsNewItem, type WhatsNewKind } from '../lib/db/whats-new';
+import { WHATS_NEW_ORDER, type WhatsNewItemView, type WhatsNewKindView } from './team-views';
 import { fmt } from './format';
 import { fmtNodes } from './fmt-nodes';
 
 /** One What's new item with what the UI shows about it (all text is untrusted and rendered as text). */
 export interface WhatsNewEntry {
-  item: WhatsNewItem;
+  item: WhatsNewItemView;
   /** who did it; null = unknown or opted out of spotlights (then "A team member") */
   actorName: string | null;
   /** the actor's member page, when they have one */
@@ -30,7 +30,7 @@ export interface WhatsNewTeam {
 }
 
 /** messages.json keys per kind: group heading and item sentence. */
-const KIND_KEYS: Record<WhatsNewKind, { heading: string; line: string }> = {
+const KIND_KEYS: Record<WhatsNewKindView, { heading: string; line: string }> = {
   mention: { heading: 'whatsNewKindMention', line: 'whatsNewItemMention' },
   reply: { heading: 'whatsNewKindReply', line: 'whatsNewItemReply' },
   comment: { heading: 'whatsNewKindComment', line: 'whatsNewItemComment' },
@@ -115,7 +115,7 @@ export function WhatsNew({ entries, teams, unread, mutedUnread, now, t, locale, 
         </fieldset>
       ) : null}
       {live.length === 0 ? <p class="status" data-testid="whats-new-empty">{t('whatsNewEmpty')}</p> : null}
-      {WHATS_NEW_KINDS.map((kind) => {
+      {WHATS_NEW_ORDER.map((kind) => {
         const group = live.filter((e) => e.item.kind === kind);
         if (group.length === 0) return null;
         return (

@@ -39,8 +39,6 @@ export const MAX_ITEMS = 200;
 
 /** What kind of news an item is (see the module comment). */
 export type WhatsNewKind = 'capture' | 'mention' | 'reply' | 'comment' | 'answered';
-/** Display order of the kinds (the library groups by them). */
-export const WHATS_NEW_KINDS: readonly WhatsNewKind[] = ['mention', 'reply', 'comment', 'answered', 'capture'];
 
 /** One item of What's new. */
 export interface WhatsNewItem {
