@@ -15,6 +15,7 @@ import { Discussion } from './discussion/Discussion';
 import { QuestionBlock } from './discussion/QuestionBlock';
 import { indexMembers } from './discussion/members';
 import type { DiscussionProps } from './discussion/types';
+import { ConversationStarter, type ConversationStarterData } from './ConversationStarter';
 
 /** Props of {@link CaptureDetail}. */
 export interface CaptureDetailProps {
@@ -56,6 +57,8 @@ export interface CaptureDetailProps {
    * and composer end the detail.
    */
   discussion?: DiscussionProps | null;
+  /** "Start a conversation" (issue 11, docs/discussion.md "Conversation starter"), shown when given. */
+  starter?: ConversationStarterData | null;
 }
 
 /** Tags, collections, note and reflection as text: a team capture the learner may not change. */
@@ -217,6 +220,7 @@ export function CaptureDetail(p: CaptureDetailProps) {
       <p>
         <SafeLink url={orig?.href} class="btn btn--link">{origLabel}</SafeLink>
       </p>
+      {p.starter ? <ConversationStarter {...p.starter} t={t} locale={locale} /> : null}
 
       {right !== 'all' ? (
         <>

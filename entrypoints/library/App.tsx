@@ -23,6 +23,7 @@ import { captureRight, listTeamScopes, shareCapture, LOCAL_SCOPE } from '../../l
 import { creditOf, readMembers } from '../../lib/db/members';
 import { libraryPage, openParam, useTeamExtras, WhatsNewView, MemberView } from './team-pages';
 import { DigestPage, digestHref, isDigestView } from './digest-page';
+import { useConversationStarter } from './starter';
 import { fmt } from '../../components/format';
 import { NO_FILTERS, type LibraryFilters, type SortOrder } from '../../components/filters';
 import { clampSelection, clickRow, initialSelection, keyRow, type ListSelection } from '../../components/selection';
@@ -211,6 +212,7 @@ export function App({ db, t, locale }: AppProps) {
   const collections: CollectionView[] = useMemo(() => data.collectionViews(collectionRows, store.current.byId.values()), [collectionRows, version]);
   const knownTags = useMemo(() => data.knownTags(store.current.byId.values()), [version]);
   const open = openId ? store.current.byId.get(openId) ?? null : null;
+  const starter = useConversationStarter(db, open, t);
   // The discussion of the open team capture (issue 11), live: a pulled reply appears without a reload.
   const discussion = useDiscussion(db, open, t);
   const selectedIds = useMemo(() => [...sel.selected].sort((a, b) => a - b).map((i) => ids[i]!).filter(Boolean), [sel, ids]);
@@ -550,6 +552,7 @@ export function App({ db, t, locale }: AppProps) {
             onShare={shareTargets.length && data.libraryScope() === LOCAL_SCOPE ? () => setDialog({ kind: 'share', id: open.id }) : undefined}
             onClose={closeDetail}
             discussion={discussion}
+            starter={starter}
           />
         </aside>
       ) : null}
