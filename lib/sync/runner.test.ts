@@ -1,5 +1,8 @@
 import { describe, it, expect } from 'vitest';
-import { createSyncRunner, SYNC_LOCK, type Locks } from './runner';
+import { createSyncRunner, refreshMembers, MEMBER_NAMES_TTL_MS, SYNC_LOCK, type Locks } from './runner';
+import { SYNC_SCOPES_KEY } from '../db/share';
+import { writeSyncAuth } from '../db/sync-state';
+import { readMembers, writeMembers } from '../db/members';
 import { SatchelDb } from '../db';
 import type { Fetch } from './transport';
 
@@ -34,6 +37,43 @@ describe('createSyncRunner', () => {
     const db = new SatchelDb(`runner-${Math.random()}`);
     const run = createSyncRunner({ db, fetch: neverFetch, locks: fakeLocks(true) });
     expect(await run()).toEqual({ status: 'busy' });
+    db.close();
+  });
+
+  it('afterRun hears every run outcome (the background updates the badge there)', async () => {
+    const db = new SatchelDb(`runner-${Math.random()}`);
+    const seen: string[] = [];
+    const run = createSyncRunner({ db, fetch: neverFetch, afterRun: (out) => void seen.push(out.status) });
+    await run();
+    expect(seen).toEqual(['signed-out']);
+    db.close();
+  });
+});
+
+describe('refreshMembers', () => {
+  const member = (userId: string, displayName: string) => ({ userId, displayName, role: 'editor' as const, joinedAt: 1, spotlight: true });
+  it('fetches stale team lists only, drops the lists (and the old name map) of teams left, keeps a failed team and rethrows', async () => {
+    const db = new SatchelDb(`runner-members-${Math.random()}`);
+    await writeSyncAuth(db, { serverUrl: 'https://satchel.example.org', token: 'cap_0123_secret', deviceId: '01900000-0000-7000-8000-0000000000d1', userId: 'u-me' });
+    await db.kv.put({ key: SYNC_SCOPES_KEY, value: [{ id: 'team:a', role: 'owner', name: 'A' }, { id: 'team:b', role: 'viewer', name: 'B' }, { id: 'team:c', role: 'viewer', name: 'C' }] });
+    await db.kv.put({ key: 'syncMemberNames', value: { at: 1, names: { x: 'X' } } });
+    const now = 10 * MEMBER_NAMES_TTL_MS;
+    await writeMembers(db, 'team:b', [member('u-b', 'Fresh')], now - 1000); // fresh: not fetched
+    await writeMembers(db, 'team:c', [member('u-c', 'Old C')], 0);
+    await writeMembers(db, 'team:gone', [member('u-g', 'Gone')], 0);
+    const asked: string[] = [];
+    const fetch: Fetch = async (url) => {
+      asked.push(String(url));
+      if (String(url).includes('/teams/c/')) return new Response('{}', { status: 503 });
+      return new Response(JSON.stringify({ members: [member('u-a', 'Ana')] }), { status: 200, headers: { 'content-type': 'application/json' } });
+    };
+    await expect(refreshMembers(db, fetch, now)).rejects.toMatchObject({ status: 503 });
+    expect(asked.map((u) => u.replace('https://satchel.example.org', ''))).toEqual(['/v1/teams/a/members', '/v1/teams/c/members']);
+    expect((await readMembers(db, 'team:a')).members.map((m) => m.displayName)).toEqual(['Ana']);
+    expect((await readMembers(db, 'team:b')).members.map((m) => m.displayName)).toEqual(['Fresh']);
+    expect((await readMembers(db, 'team:c')).members.map((m) => m.displayName)).toEqual(['Old C']);
+    expect((await readMembers(db, 'team:gone')).fetchedAt).toBe(0);
+    expect(await db.kv.get('syncMemberNames')).toBeUndefined();
     db.close();
   });
 });
