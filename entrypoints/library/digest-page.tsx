@@ -13,6 +13,7 @@ import { listTeamScopes } from '../../lib/db/share';
 import { readSyncAuth } from '../../lib/db/sync-state';
 import { readLocalDigestRows } from '../../lib/db/digest-rows';
 import { apiClient, ApiError } from '../../lib/sync/api-client';
+import type { Fetch } from '../../lib/sync/transport';
 import { buildDigest } from '../../lib/digest/build';
 import { localDay, periodRange, type DigestPeriod } from '../../lib/digest/range';
 import { renderDigestHtml } from '../../lib/digest/render-html';
@@ -34,13 +35,14 @@ const SITE_LABELS: Record<PasteSite, string> = { vivaEngage: 'digestSiteVivaEnga
 
 /**
  * The digest of `[from, to)`: from the server when signed in and it answers, else (no sign-in, no
- * network, a 5xx) from this device's rows. A refusal (404: no longer a member; 4xx) is thrown.
+ * network, a 5xx) from this device's rows. A refusal (404: no longer a member; 4xx) is thrown
+ * (ApiError). `fetchImpl` for tests.
  */
-async function loadDigest(db: SatchelDb, scopeId: string, teamName: string, from: number, to: number): Promise<{ digest: Digest; fromDevice: boolean }> {
+export async function loadDigest(db: SatchelDb, scopeId: string, teamName: string, from: number, to: number, fetchImpl: Fetch = (u, i) => fetch(u, i)): Promise<{ digest: Digest; fromDevice: boolean }> {
   const auth = await readSyncAuth(db);
   if (auth) {
     try {
-      const api = apiClient({ serverUrl: auth.serverUrl, token: auth.token, fetch: (u, i) => fetch(u, i) });
+      const api = apiClient({ serverUrl: auth.serverUrl, token: auth.token, fetch: fetchImpl });
       return { digest: await api.digest(scopeId.slice('team:'.length), from, to), fromDevice: false };
     } catch (e) {
       if (!(e instanceof ApiError) || (e.status !== 0 && e.status < 500)) throw e;
