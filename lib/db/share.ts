@@ -10,6 +10,7 @@ import { systemClock, type Clock } from '../util/clock';
 import { LOCAL_SCOPE, type SatchelDb } from './database';
 import { addMutation } from './outbox';
 import { toStorable } from '../schema/storable';
+import { creditOf, readAllMembers, type Credit } from './members';
 
 /** kv key of the scopes the server said this user can read (written by the sync store on pull). */
 export const SYNC_SCOPES_KEY = 'syncScopes';
@@ -93,32 +94,16 @@ export function shareCapture(
 /** True when `scopeId` is the learner's own scope (not a team). */
 export const isPersonalScope = (scopeId: string): boolean => scopeId === LOCAL_SCOPE || scopeId.startsWith('personal:');
 
-/** kv key of team members' display names (userId → name), refreshed by sync (lib/sync/runner.ts). */
-export const MEMBER_NAMES_KEY = 'syncMemberNames';
-
-/** Display names of team members, with when they were fetched (epoch ms; 0 = never). */
-export interface MemberNames {
-  at: number;
-  names: Record<string, string>;
-}
-
-/** The cached member names (empty before the first sync with teams). */
-export async function readMemberNames(db: SatchelDb): Promise<MemberNames> {
-  const v = (await db.kv.get(MEMBER_NAMES_KEY))?.value as MemberNames | undefined;
-  return v && typeof v.at === 'number' && v.names && typeof v.names === 'object' ? v : { at: 0, names: {} };
-}
-
-/** Replaces the cached member names. */
-export async function writeMemberNames(db: SatchelDb, names: Record<string, string>, at: number): Promise<void> {
-  await db.kv.put({ key: MEMBER_NAMES_KEY, value: { at, names } satisfies MemberNames });
-}
-
 /** A team capture with who shared it and the team's name, for "From your teams" lists. */
 export interface TeamCaptureView {
   capture: Capture;
   teamName: string;
-  /** display name of the sharer, or null when unknown (not yet fetched) */
+  /** display name of the sharer, or null when unknown (not yet fetched) or hidden (see `credit`) */
   sharedBy: string | null;
+  /** how the sharer is credited (lib/db/members.ts `creditOf`: opted-out sharers are not named) */
+  credit: Credit;
+  /** the sharer's user id (for their member page), or null when unknown */
+  sharedByUserId: string | null;
 }
 
 /**
@@ -128,7 +113,7 @@ export interface TeamCaptureView {
 export async function listTeamCaptures(db: SatchelDb, limit = 5): Promise<TeamCaptureView[]> {
   const teams = await listTeamScopes(db);
   if (teams.length === 0) return [];
-  const names = (await readMemberNames(db)).names;
+  const members = await readAllMembers(db);
   const rows: Capture[] = [];
   for (const team of teams) {
     const some = await db.captures.where('[scopeId+capturedAt]').between([team.id, -Infinity], [team.id, Infinity]).reverse().filter((c) => c.deletedAt === null).limit(limit).toArray();
@@ -137,8 +122,9 @@ export async function listTeamCaptures(db: SatchelDb, limit = 5): Promise<TeamCa
   rows.sort((a, b) => b.capturedAt - a.capturedAt);
   const out: TeamCaptureView[] = [];
   for (const c of rows.slice(0, limit)) {
-    const owner = (await db.syncMeta.get(c.id))?.ownerUserId;
-    out.push({ capture: c, teamName: teams.find((x) => x.id === c.scopeId)?.name ?? c.scopeId, sharedBy: owner ? names[owner] ?? null : null });
+    const owner = (await db.syncMeta.get(c.id))?.ownerUserId ?? null;
+    const credit = creditOf(members.get(c.scopeId) ?? [], owner);
+    out.push({ capture: c, teamName: teams.find((x) => x.id === c.scopeId)?.name ?? c.scopeId, sharedBy: credit.kind === 'named' ? credit.name : null, credit, sharedByUserId: owner });
   }
   return out;
 }
