@@ -5,15 +5,18 @@
 // Goal (issue 11): p95 ≤ 100 ms. The discussion shows the newest 20 top-level comments first
 // ("Show older comments" for the rest, components/discussion/Discussion.tsx).
 import type { Page } from '@playwright/test';
+import type { CDPSession } from 'playwright-core';
 import { buildExtension } from './lib/build';
 import { launchChromium, sleep, startFixtureServer, withDeadline, type Launched } from './lib/browser';
 import { emit, log, percentile, round, type Figure } from './lib/figure';
+import { summarizeProfile, type CpuProfile } from './lib/profile';
 
 export const DISCUSSION_OPEN_GOAL_MS = 100;
 const COMMENTS = 500;
 const REACTIONS = 600;
 const OPENS = Number(process.env.BENCH_OPENS ?? 20);
-
+/** `BENCH_PROFILE=1`: CPU-profile the click opens and print where the time went (use with BENCH_VARIANT=unminified). */
+const PROFILE = process.env.BENCH_PROFILE === '1';
 const TEAM = 'team:bench';
 const CAPTURE_ID = '01900000-0000-7000-8000-00000000ca01';
 
@@ -93,6 +96,12 @@ const PAINT_WAITER = `window.__discussionPaint = (start) => new Promise((resolve
   mo.observe(document, { childList: true, subtree: true });
 });`;
 
+/** Main-thread time of the page's tasks so far (CDP Performance metric `TaskDuration`, thread ticks), ms. */
+async function taskMs(cdp: CDPSession): Promise<number> {
+  const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: Array<{ name: string; value: number }> };
+  return (metrics.find((m) => m.name === 'TaskDuration')?.value ?? NaN) * 1000;
+}
+
 async function measure(launched: Launched[]): Promise<Figure[]> {
   const extDir = buildExtension();
   const server = await startFixtureServer();
@@ -111,6 +120,7 @@ async function measure(launched: Launched[]): Promise<Figure[]> {
     const clicks: number[] = [];
     const clickDom: number[] = [];
     const colds: number[] = [];
+    const cpus: number[] = [];
     let shown = 0;
     for (let i = 0; i < OPENS + 1; i++) {
       const page = await b.context.newPage();
@@ -118,6 +128,14 @@ async function measure(launched: Launched[]): Promise<Figure[]> {
       await page.goto(`${base}/library.html?scope=${encodeURIComponent(TEAM)}`);
       await page.waitForSelector('[data-testid="capture-row"]');
       await sleep(300);
+      const cdp = await b.context.newCDPSession(page);
+      await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+      if (PROFILE) {
+        await cdp.send('Profiler.enable');
+        await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+        await cdp.send('Profiler.start');
+      }
+      const cpu0 = await taskMs(cdp);
       const [dom, paint, n, detailAt, load, loaded] = await page.evaluate(async () => {
         performance.clearMarks();
         const start = performance.now();
@@ -127,7 +145,15 @@ async function measure(launched: Launched[]): Promise<Figure[]> {
         const mark = (name: string) => (performance.getEntriesByName(name).at(-1)?.startTime ?? NaN) - start;
         return [...r, (window as unknown as { __detailAt: number }).__detailAt, mark('discussion:load'), mark('discussion:loaded')];
       });
-      log(`click: detail ${detailAt.toFixed(0)}, load ${load.toFixed(0)} → ${loaded.toFixed(0)}, dom ${dom.toFixed(0)}, paint ${paint.toFixed(0)}`);
+      const cpu = (await taskMs(cdp)) - cpu0;
+      if (PROFILE) {
+        const { profile } = (await cdp.send('Profiler.stop')) as { profile: CpuProfile };
+        const sum = summarizeProfile(profile, 'chrome-extension://');
+        const top = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1]).slice(0, 12).map(([k, v]) => `${v.toFixed(1)} ${k}`).join('\n  ');
+        log(`profile: busy ${sum.busyMs.toFixed(0)} ms, ours inclusive ${sum.inclusiveMs.toFixed(0)} ms\n self:\n  ${top(sum.selfByFn)}\n callees:\n  ${top(sum.calleesByFn)}`);
+      }
+      await cdp.detach();
+      log(`click: detail ${detailAt.toFixed(0)}, query ${load.toFixed(0)} → ${loaded.toFixed(0)}, dom ${dom.toFixed(0)}, paint ${paint.toFixed(0)} ms; main-thread CPU ${cpu.toFixed(0)} ms`);
       // Cold: navigation straight to the capture (library.html?open=<id>), navigation start → paint.
       await page.goto(`${base}/library.html?scope=${encodeURIComponent(TEAM)}&open=${CAPTURE_ID}`);
       const [, cold] = await page.evaluate(() => (window as unknown as { __discussionPaint: (s: number) => Promise<[number, number, number]> }).__discussionPaint(0));
@@ -135,6 +161,7 @@ async function measure(launched: Launched[]): Promise<Figure[]> {
       else {
         clicks.push(paint);
         clickDom.push(dom);
+        cpus.push(cpu);
         colds.push(cold);
         shown = n;
       }
@@ -145,6 +172,7 @@ async function measure(launched: Launched[]): Promise<Figure[]> {
     const figs: Figure[] = [
       { name: 'discussion-open.click.p95', value: round(percentile(clicks, 95), 1), unit: 'ms', goal: `<= ${DISCUSSION_OPEN_GOAL_MS}`, note: `click on the capture's row → first paint of its discussion; ${note}` },
       { name: 'discussion-open.click.p50', value: round(percentile(clicks, 50), 1), unit: 'ms', goal: 'info' },
+      { name: 'discussion-open.click.cpu.p95', value: round(percentile(cpus, 95), 1), unit: 'ms', goal: 'info', note: "the page's main-thread time (thread ticks) from the click to the paint: what the open costs without the waits of a busy machine (IndexedDB reads run off this thread)" },
       { name: 'discussion-open.click.dom.p95', value: round(percentile(clickDom, 95), 1), unit: 'ms', goal: 'info', note: 'click → comments in the DOM (before the frame)' },
       { name: 'discussion-open.cold.p95', value: round(percentile(colds, 95), 1), unit: 'ms', goal: 'info', note: 'navigation start of library.html?open=<id> → first paint of the discussion (page boot included)' },
       { name: 'discussion-open.cold.p50', value: round(percentile(colds, 50), 1), unit: 'ms', goal: 'info' },

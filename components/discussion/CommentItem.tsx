@@ -1,11 +1,11 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Translate } from '../../lib/util/i18n';
-import { absoluteTime, relativeTime } from '../../lib/util/time';
 import { fmt } from '../format';
 import { InlineConfirm } from '../options/InlineConfirm';
 import { Composer } from './Composer';
 import { CommentText } from './CommentText';
 import { ReactionBar } from './ReactionBar';
+import { When } from './When';
 import { nameOf, type MemberIndex } from './members';
 import { commentRights } from './rights';
 import type { CommentView, DiscussionActions, DiscussionViewer, MemberView } from './types';
@@ -36,7 +36,7 @@ async function attempt(work: () => Promise<unknown>): Promise<{ ok: true; value:
 
 /**
  * One comment (and, for a top-level comment, its replies): author name ("A former member" when
- * unknown), relative time (absolute on hover), "edited" and "Not sent yet" marks, the text
+ * unknown), relative time (absolute on hover, components/discussion/When.tsx), "edited" and "Not sent yet" marks, the text
  * (components/discussion/CommentText.tsx), reactions, and the actions the viewer has the right to
  * (components/discussion/rights.ts): Reply, Edit (own), Delete (own, or any for the team's owner,
  * asked in place), Mark answered (a question's sharer or the owner). A deleted comment with replies
@@ -84,8 +84,8 @@ export function CommentItem(p: CommentItemProps) {
       <article aria-labelledby={headId}>
         <header class="comment__head">
           <strong id={headId} class="comment__author" dir="auto">{author}</strong>
-          <time class="muted small" dateTime={new Date(c.createdAt).toISOString()} title={absoluteTime(c.createdAt, locale)}>{relativeTime(c.createdAt, p.now, locale)}</time>
-          {c.editedAt !== null ? <span class="muted small" title={absoluteTime(c.editedAt, locale)}>{t('discussionEdited')}</span> : null}
+          <When class="muted small" ms={c.createdAt} now={p.now} locale={locale} />
+          {c.editedAt !== null ? <When class="muted small" ms={c.editedAt} now={p.now} locale={locale}>{t('discussionEdited')}</When> : null}
           {isAnswer ? <span class="chip chip--answer">{t('discussionAnswerMark')}</span> : null}
           {c.pending ? <span class="comment__pending small" data-testid="comment-pending">{t('discussionPending')}</span> : null}
         </header>

@@ -40,6 +40,10 @@ describe('Discussion', () => {
     expect(within(topEl).getByText('Ana Souza')).toBeTruthy();
     expect(within(topEl).getAllByText('(edited)').length).toBe(1);
     expect(topEl.querySelector('time')!.textContent).toBe('1 hour ago');
+    const time = topEl.querySelector('time')!;
+    expect(time.getAttribute('dateTime')).toBe('2026-12-07T08:00:00.000Z');
+    fireEvent.mouseEnter(time); // the absolute date is made on demand
+    expect(time.title).toMatch(/Dec 7, 2026/);
     expect(within(commentEl('Tried it on Monday')).getByTestId('comment-pending').textContent).toBe('Not sent yet — will send when online');
     expect(within(commentEl('I was here')).getByText('A former member')).toBeTruthy();
   });

@@ -10,7 +10,7 @@ import { canTakePart } from './rights';
 import type { DiscussionProps } from './types';
 
 /** Top-level comments shown at first and added by each "Show older comments" (the newest are shown). */
-export const DISCUSSION_PAGE = 20;
+export const DISCUSSION_PAGE = 10;
 
 /** Props of {@link Discussion}. */
 export type DiscussionSectionProps = DiscussionProps & { t: Translate; locale?: string };

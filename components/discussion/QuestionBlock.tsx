@@ -1,8 +1,8 @@
 import type { Translate } from '../../lib/util/i18n';
-import { absoluteTime, relativeTime } from '../../lib/util/time';
 import { fmt } from '../format';
 import { CommentText } from './CommentText';
 import { nameOf, type MemberIndex } from './members';
+import { When } from './When';
 import type { CommentView } from './types';
 
 /** Props of {@link QuestionBlock}. */
@@ -35,7 +35,7 @@ export function QuestionBlock({ question, answer, names, now, t, locale }: Quest
           <h4>{t('discussionAnswerTitle')}</h4>
           <p class="muted small">
             {fmt(t('discussionAnsweredBy'), { name: nameOf(names, answer.authorUserId, t) }, locale)}{' '}
-            <time dateTime={new Date(answer.createdAt).toISOString()} title={absoluteTime(answer.createdAt, locale)}>{relativeTime(answer.createdAt, now, locale)}</time>
+            <When ms={answer.createdAt} now={now} locale={locale} />
           </p>
           <CommentText body={answer.body} mentioned={answer.mentions.map((id) => ({ userId: id, displayName: names.get(id) ?? '' })).filter((m) => m.displayName)} />
         </div>
