@@ -168,6 +168,7 @@ describe('CaptureDetail on a team capture the learner may not change (issue 10 r
     expect(container.querySelector('article')!.lastElementChild).toBe(d);
     expect(q.compareDocumentPosition(screen.getByTestId('detail-text')) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Unmark answer' })).toBeTruthy();
+    expect(screen.queryByTestId('detail-note-readonly')).toBeNull(); // the note is the question, shown once
   });
 
   it('no discussion for a capture without one (the learner\'s own library)', () => {

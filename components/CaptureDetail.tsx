@@ -233,7 +233,8 @@ export function CaptureDetail(p: CaptureDetailProps) {
               <CollectionPicker collections={p.collections} value={c.collectionIds} onChange={p.onCollections} t={t} />
             </section>
           ) : null}
-          <ReadOnlyFields c={c} collections={right === 'file' ? [] : p.collections} t={t} teamNote={p.sharedBy !== undefined} />
+          {/* A question to discuss shows its note as the question at the top (QuestionBlock), not twice. */}
+          <ReadOnlyFields c={p.discussion?.isQuestion ? { ...c, note: null } : c} collections={right === 'file' ? [] : p.collections} t={t} teamNote={p.sharedBy !== undefined} />
         </>
       ) : (
       <>
