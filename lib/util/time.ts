@@ -15,13 +15,28 @@ const UNITS: ReadonlyArray<[Intl.RelativeTimeFormatUnit, number]> = [
 const UNIT_FROM = 0.95;
 
 /**
+ * One formatter per locale: building an `Intl` formatter costs far more than formatting with one
+ * (about 80 µs each in Chromium; a 500-comment discussion made one per comment). `undefined` locale
+ * is keyed as ''.
+ */
+const relativeFormats = new Map<string, Intl.RelativeTimeFormat>();
+const absoluteFormats = new Map<string, Intl.DateTimeFormat>();
+
+function cached<F>(cache: Map<string, F>, locale: string | undefined, make: () => F): F {
+  const key = locale ?? '';
+  let f = cache.get(key);
+  if (!f) cache.set(key, (f = make()));
+  return f;
+}
+
+/**
  * "5 minutes ago", "yesterday", "in 3 days"-style text for `then` relative to `now` (both epoch ms),
  * in `locale` (BCP 47; `undefined` = runtime default). Under a minute reads as "now". The largest
  * unit reached to within {@link UNIT_FROM} is used, rounded to whole units. The one relative-time
  * format of the library and options pages.
  */
 export function relativeTime(then: number, now: number, locale?: string): string {
-  const rtf = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  const rtf = cached(relativeFormats, locale, () => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }));
   const diff = then - now;
   if (Math.abs(diff) < 60_000) return rtf.format(0, 'second');
   for (const [unit, ms] of UNITS) {
@@ -35,5 +50,5 @@ export function relativeTime(then: number, now: number, locale?: string): string
  * The one absolute date format of the library and options pages (sync status, devices, invites).
  */
 export function absoluteTime(ms: number, locale?: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(ms);
+  return cached(absoluteFormats, locale, () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' })).format(ms);
 }
