@@ -150,7 +150,11 @@ export async function patchCaptureIn(db: SatchelDb, id: string, dirty: CapturePa
   // server (docs/sync-protocol.md 3.7) instead of being silently overwritten.
   if (Object.keys(set).length > 0) pending.push({ name: 'updateCapture', args: { id, baseVersion: (await db.syncMeta.get(id))?.version ?? 0, set } });
   if (patch.tags !== undefined) {
-    next.tags = await canonicalTags(db, old.scopeId, normalizeTags(patch.tags), now);
+    const labels = normalizeTags(patch.tags);
+    // No await when there is nothing to look up: after captureRight's reads, awaiting a native
+    // promise that did no Dexie work lost the transaction (PrematureCommitError on clearing the
+    // last tag of a team capture; found by tests/sync-property.test.ts).
+    next.tags = labels.length > 0 ? await canonicalTags(db, old.scopeId, labels, now) : [];
     const { added, removed } = tagDiff(old.tags, next.tags);
     for (const tag of added) pending.push({ name: 'addTag', args: { captureId: id, tag } });
     for (const tag of removed) pending.push({ name: 'removeTag', args: { captureId: id, tag } });

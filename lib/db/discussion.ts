@@ -13,7 +13,7 @@
  */
 import type { z } from 'zod';
 import type { Capture, ReactionKind } from '../schema';
-import { DiscussionMutationArgs, MAX_COMMENT_CHARS, MAX_MENTIONS, REACTION_KINDS } from '../schema/discussion';
+import { DiscussionMutationArgs, MAX_COMMENT_CHARS, MAX_MENTIONS } from '../schema/discussion';
 import { toStorable } from '../schema/storable';
 import { newId } from '../util/uuid';
 import { systemClock, type Clock } from '../util/clock';
@@ -100,7 +100,9 @@ function parseArgs<N extends keyof typeof DiscussionMutationArgs>(name: N, args:
 /** Mentions as queued: cleaned, without duplicates, in the order given. */
 const cleanMentions = (m: readonly string[] | undefined): string[] => [...new Set((m ?? []).map((x) => toStorable(x).trim()).filter((x) => x !== ''))];
 
-const emptySummary = (): ReactionSummary => Object.fromEntries(REACTION_KINDS.map((k) => [k, { count: 0, userIds: [], mine: false }])) as unknown as ReactionSummary;
+const none = () => ({ count: 0, userIds: [] as string[], mine: false });
+/** No reactions yet: every kind of lib/schema REACTION_KINDS at zero (a new kind fails to compile here). */
+const emptySummary = (): ReactionSummary => ({ useful: none(), tried: none(), thanks: none() });
 
 /** Reaction summaries per target id, from rows of one capture. */
 function summarise(rows: readonly ReactionRow[], me: string | null): Map<string, ReactionSummary> {

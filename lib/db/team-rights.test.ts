@@ -5,6 +5,7 @@ import { writeSyncAuth } from './sync-state';
 import { makeCapture } from './testing';
 import { updateCapture } from './mutations';
 import { captureRight } from './team-rights';
+import { conversationStartedAt, recordConversationStarted } from './discussion';
 
 /**
  * A normal client never queues a change the server's role table refuses (docs/sync-protocol.md 4,
@@ -58,6 +59,23 @@ describe('edits of team captures within the role table', () => {
       expect({ role, scope, queued: await queued() }).toEqual({ role, scope, queued: ['addTag', 'addToCollection', 'removeFromCollection', 'removeTag', 'updateCapture'] });
       expect(c).toMatchObject({ note: 'mine now', tags: ['other'], collectionIds: [COL_B] });
     }
+  });
+
+  it('clearing the last tag of a team capture keeps its transaction (regression: PrematureCommitError)', async () => {
+    await seed('owner', ME);
+    await updateCapture(db, CAP, { tags: [] });
+    expect((await db.captures.get(CAP))!.tags).toEqual([]);
+    expect(await queued()).toEqual(['removeTag']);
+  });
+
+  it('recording a conversation start on a team capture the learner shared queues it; on another member’s, it stays on the device', async () => {
+    await seed('editor', ME);
+    await recordConversationStarted(db, CAP, { clock: () => 42 });
+    expect((await db.outbox.toArray()).map((r) => r.args)).toEqual([{ id: CAP, baseVersion: 3, set: { conversationStartedAt: 42 } }]);
+    await db.syncMeta.update(CAP, { ownerUserId: 'user-other' });
+    await recordConversationStarted(db, CAP, { clock: () => 43 });
+    expect(await db.outbox.count()).toBe(1);
+    expect(await conversationStartedAt(db, CAP)).toBe(43);
   });
 
   it('a capture whose owner is not known yet (a share not synced yet) is the learner’s', async () => {
