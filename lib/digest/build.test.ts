@@ -88,6 +88,17 @@ describe('buildDigest (docs/discussion.md "Digest")', () => {
     const d = buildDigest(makeInput({ members, captures: [dan2, ana, dan1, eve1] }));
     expect(d.firstShares.map((i) => i.captureId)).toEqual([eve1.id, dan1.id]);
     expect(d.firstShares[0]!.sharedBy).toEqual({ userId: 'u-eve', name: 'Eve' });
+    // Listed once: a welcomed first share is not repeated in the top list.
+    expect(d.top.map((i) => i.captureId)).toEqual([dan2.id, ana.id]); // no activity: ties by id
+  });
+
+  it("does not welcome the team's founder in the team's first week, nor list a capture twice", () => {
+    const members = [makeMember({ joinedAt: WEEK_START + DAY }), makeMember({ userId: 'u-bo', displayName: 'Bo', joinedAt: WEEK_START + DAY + 60_000 })];
+    const q = makeCaptureRow({ intent: 'question', createdAt: WEEK_START + 2 * DAY });
+    const d = buildDigest(makeInput({ members, captures: [q], comments: [makeCommentRow(q.id, { authorUserId: 'u-bo' })] }));
+    expect(d.openQuestions.map((i) => i.captureId)).toEqual([q.id]);
+    expect(d.top).toEqual([]);
+    expect(d.firstShares).toEqual([]);
   });
 
   it('never names a member who opted out of spotlights, nor someone no longer a member', () => {
@@ -115,11 +126,12 @@ describe('buildDigest (docs/discussion.md "Digest")', () => {
   });
 
   it('holds at most MAX_DIGEST_ITEMS per list', () => {
-    const captures = Array.from({ length: MAX_DIGEST_ITEMS + 5 }, () => makeCaptureRow({ intent: 'question' }));
-    const d = buildDigest(makeInput({ captures }));
+    const questions = Array.from({ length: MAX_DIGEST_ITEMS + 5 }, () => makeCaptureRow({ intent: 'question' }));
+    const tips = Array.from({ length: MAX_DIGEST_ITEMS + 5 }, () => makeCaptureRow({ intent: 'tip' }));
+    const d = buildDigest(makeInput({ captures: [...questions, ...tips] }));
     expect(d.top).toHaveLength(MAX_DIGEST_ITEMS);
     expect(d.openQuestions).toHaveLength(MAX_DIGEST_ITEMS);
-    expect(d.totals.captures).toBe(MAX_DIGEST_ITEMS + 5);
+    expect(d.totals.captures).toBe(2 * (MAX_DIGEST_ITEMS + 5));
   });
 
   it('property: the same rows in any order give the same, valid digest; counts never exceed the rows in range', () => {

@@ -87,11 +87,13 @@ const byTimeThenId = (a: DigestCaptureRow, b: DigestCaptureRow) => a.createdAt -
 
 /**
  * Builds the digest of one team for `input.range` (docs/discussion.md "Digest"):
- * - `top`: captures shared, commented on or reacted to in the range, by score (reactions + 2 ×
- *   comments in range; reactions on a capture's comments count for the capture), best first;
+ * - `top`: captures (not questions nor first shares: they have their own lists) shared, commented on
+ *   or reacted to in the range, by score (reactions + 2 × comments in range; reactions on a capture's comments count
+ *   for the capture), best first;
  * - `openQuestions` / `answeredQuestions`: "question to discuss" captures shared or discussed in the
  *   range without / with a live pinned answer (an answer pinned in the range counts too);
- * - `firstShares`: the first share of each member who joined in the range, oldest first;
+ * - `firstShares`: the first share (not a question) of each member who joined in the range (not the
+ *   team's founder), oldest first. Every capture appears in one list only;
  * - `contributors`: everyone who shared, commented or wrote a pinned answer in the range, most
  *   active first; a member who opted out of spotlights, or who is no longer a member, has `name` null;
  * - `totals`: captures shared, comments and reactions made in the range.
@@ -174,17 +176,22 @@ export function buildDigest(input: DigestInput): Digest {
   };
   const ranked = relevant.sort(byScoreThenId(score));
   const list = (rows: DigestCaptureRow[]) => rows.slice(0, MAX_DIGEST_ITEMS).map(item);
+  // Each capture is listed once: questions in their own two lists, new members' first shares in
+  // theirs (their welcome), and the top of the rest.
   const questions = ranked.filter((c) => c.intent === 'question');
+  const firstShares = firstSharesOf(input.members, captures.values(), inRange).filter((c) => c.intent !== 'question');
+  const welcomed = new Set(firstShares.map((c) => c.id));
+  const top = ranked.filter((c) => c.intent !== 'question' && !welcomed.has(c.id));
 
   return {
     teamId: input.team.id,
     teamName: input.team.name,
     from,
     to,
-    top: list(ranked),
+    top: list(top),
     openQuestions: list(questions.filter((c) => !answerOf(c))),
     answeredQuestions: list(questions.filter((c) => answerOf(c))),
-    firstShares: list(firstSharesOf(input.members, captures.values(), inRange)),
+    firstShares: list(firstShares),
     contributors: [...contributors.values()].sort(
       (a, b) => b.shares + b.comments + b.answers - (a.shares + a.comments + a.answers) || (a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : 0),
     ),
@@ -201,9 +208,14 @@ function personLookup(members: readonly Member[]): (userId: string) => DigestPer
   };
 }
 
-/** The earliest capture shared in the range by each member who joined in it (at or after joining), oldest first. */
+/**
+ * The earliest capture shared in the range by each member who joined in it (at or after joining),
+ * oldest first. The team's first member (who made it) is not a new member: a digest of the team's
+ * first week would otherwise welcome its founder.
+ */
 function firstSharesOf(members: readonly Member[], captures: Iterable<DigestCaptureRow>, inRange: (t: number) => boolean): DigestCaptureRow[] {
-  const joined = new Map(members.filter((m) => inRange(m.joinedAt)).map((m) => [m.userId, m.joinedAt]));
+  const founded = Math.min(...members.map((m) => m.joinedAt));
+  const joined = new Map(members.filter((m) => inRange(m.joinedAt) && m.joinedAt > founded).map((m) => [m.userId, m.joinedAt]));
   const first = new Map<string, DigestCaptureRow>();
   for (const c of captures) {
     const at = joined.get(c.ownerUserId);
