@@ -51,7 +51,9 @@ describe("readLocalDigestRows (the digest from this device's copy)", () => {
     const d = buildDigest(rows);
     expect(Digest.parse(d)).toEqual(d);
     expect(d).toMatchObject({ teamId: 'cohort', teamName: 'Cohort', totals: { captures: 1, comments: 1, reactions: 1 } });
-    expect(d.top.map((i) => i.captureId)).toEqual([old.id, q.id]); // 2 × 1 comment beats 1 reaction
+    expect(d.top.map((i) => i.captureId)).toEqual([old.id]); // the question is listed under its own heading only
+    expect(d.top[0]).toMatchObject({ comments: 1, reactions: 0 });
+    expect(d.answeredQuestions.map((i) => [i.captureId, i.reactions])).toEqual([[q.id, 1]]);
     expect(d.answeredQuestions.map((i) => i.answer)).toEqual([{ by: { userId: 'u-ben', name: 'Ben' }, excerpt: 'Sailboat format' }]);
     expect(d.contributors).toEqual([
       { userId: 'u-ana', name: 'Ana', shares: 1, comments: 0, answers: 0 },
