@@ -6,7 +6,8 @@ import { makeTranslate } from '../lib/util/i18n';
 import en from '../public/_locales/en/messages.json';
 import { buildDigest } from '../lib/digest/build';
 import { digestViewModel } from '../lib/digest/view-model';
-import { englishWords, makeCaptureRow, makeCommentRow, makeInput } from '../lib/digest/testing';
+import { makeCaptureRow, makeCommentRow, makeInput } from '../lib/digest/testing';
+import { englishWords } from '../tests/helpers/digest-words';
 
 const t = makeTranslate(null, en);
 

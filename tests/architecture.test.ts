@@ -71,6 +71,8 @@ const RULES: Record<string, { local: RegExp; pkg: RegExp; files?: RegExp }> = {
   'lib/platform': { local: /^lib\/(platform|schema)$/, pkg: /^(wxt\/browser|wxt\/utils\/storage)$/ },
   'lib/search': { local: /^lib\/(search|schema|util)$/, pkg: /^(minisearch|minisearch\/SearchableMap|flexsearch)$/ },
   'lib/export': { local: /^lib\/(export|schema|util)$/, pkg: /^(zod|fast-check)$/ },
+  // Pure: the server builds digests with lib/digest/build.ts too (docs/architecture.md 6.2).
+  'lib/digest': { local: /^lib\/(digest|schema|util|export)$/, pkg: /^$/ },
   components: { local: /^(components|lib\/schema|lib\/util)$/, pkg: /^(preact|preact\/hooks|preact\/jsx-runtime)$/, files: /^lib\/sites\/meta$/ },
 };
 

@@ -12,7 +12,8 @@ import { renderDigestHtml } from '../lib/digest/render-html';
 import { renderDigestMarkdown } from '../lib/digest/render-markdown';
 import { PASTE_SITES, renderDigestPaste } from '../lib/digest/render-paste';
 import { starterText } from '../lib/digest/starter';
-import { WEEK_START, DAY, englishWords, makeCaptureRow, makeCommentRow, makeInput, makeMember, makeReactionRow } from '../lib/digest/testing';
+import { englishWords } from './helpers/digest-words';
+import { WEEK_START, DAY, makeCaptureRow, makeCommentRow, makeInput, makeMember, makeReactionRow } from '../lib/digest/testing';
 
 const words = englishWords();
 

@@ -7,7 +7,8 @@ import { buildDigest } from './build';
 import { renderDigestHtml } from './render-html';
 import { renderDigestMarkdown } from './render-markdown';
 import { PASTE_LIMITS, PASTE_SITES, renderDigestPaste } from './render-paste';
-import { DAY, WEEK_START, englishWords, makeCaptureRow, makeCommentRow, makeInput, makeMember, makeReactionRow } from './testing';
+import { englishWords } from '../../tests/helpers/digest-words';
+import { DAY, WEEK_START, makeCaptureRow, makeCommentRow, makeInput, makeMember, makeReactionRow } from './testing';
 
 const words = englishWords();
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultQuestion, starterText } from './starter';
 import { excerptOf } from './excerpt';
-import { englishWords } from './testing';
+import { englishWords } from '../../tests/helpers/digest-words';
 
 const { tr } = englishWords();
 

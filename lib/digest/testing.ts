@@ -1,19 +1,9 @@
 /**
  * Factories for digest tests (lib/digest/*.test.ts, tests/digest-xss.test.ts, server/test/digest.test.ts):
- * rows with overrides, and the English words.
+ * rows with overrides (the English words are in tests/helpers/digest-words.ts).
  */
 import type { Member } from '../schema/api';
 import type { DigestCaptureRow, DigestCommentRow, DigestInput, DigestReactionRow } from './build';
-import type { RenderOptions } from './text';
-import { makeTranslate, type MessagesFile } from '../util/i18n';
-import { fmt } from '../../components/format';
-import messages from '../../public/_locales/en/messages.json';
-
-/** The English words, as the library page builds them (t from messages.json, then fmt). */
-export function englishWords(locale = 'en-US'): RenderOptions {
-  const t = makeTranslate(null, messages as MessagesFile);
-  return { tr: (k, v) => fmt(t(k), v ?? {}, locale), locale };
-}
 
 /** Monday 2026-11-30 00:00 UTC, epoch ms: the start of the test week. */
 export const WEEK_START = Date.UTC(2026, 10, 30);
