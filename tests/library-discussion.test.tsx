@@ -50,14 +50,58 @@ afterEach(() => {
 describe('library discussion container', () => {
   it('rights come from the synced role and the sharer; signed out is read only', async () => {
     await seed('viewer', ME);
-    expect((await loadDiscussion(db, cap)).viewer).toEqual({ userId: ME, teamOwner: false, sharer: true });
+    expect((await loadDiscussion(db, cap)).viewer).toEqual({ userId: ME, teamOwner: false, sharer: true, notMember: false });
     await db.kv.put({ key: SYNC_SCOPES_KEY, value: [{ id: TEAM, role: 'owner', name: 'Cohort' }] });
     const d = await loadDiscussion(db, cap);
     expect(d.viewer.teamOwner).toBe(true);
     expect(d).toMatchObject({ isQuestion: true, question: 'Who tried this?' });
     expect(d.members.map((m) => m.displayName)).toEqual(['Mia Me', 'Ben Okafor']);
     await db.kv.delete('syncAuth');
-    expect((await loadDiscussion(db, cap)).viewer.userId).toBeNull();
+    expect((await loadDiscussion(db, cap)).viewer).toMatchObject({ userId: null, notMember: false }); // signed out: asked to sign in
+  });
+
+  it('removed from the team while signed in: read only, "You are no longer a member of this team" (not "Sign in"); a write is refused with it', async () => {
+    await seed('editor', 'u-ben');
+    await db.kv.put({ key: SYNC_SCOPES_KEY, value: [] }); // the last pull no longer lists the team
+    expect((await loadDiscussion(db, cap)).viewer).toEqual({ userId: null, teamOwner: false, sharer: false, notMember: true });
+    let props: ReturnType<typeof useDiscussion> = null;
+    function Spy() {
+      props = useDiscussion(db, cap, t);
+      return props ? <Discussion {...props} t={t} /> : <p>loading</p>;
+    }
+    render(<Spy />);
+    expect((await screen.findByTestId('discussion-not-member')).textContent).toBe('You are no longer a member of this team');
+    expect(screen.queryByTestId('discussion-signed-out')).toBeNull();
+    expect(screen.queryByRole('textbox')).toBeNull();
+    await expect(props!.onAdd('hello', [], null)).rejects.toThrow('You are no longer a member of this team');
+    expect(await db.outbox.count()).toBe(0);
+  });
+
+  it('a long thread: the newest page first; "Show older comments" reads the next page until the whole thread is shown', async () => {
+    await seed('viewer', 'u-ben');
+    const id = (i: number) => `01900000-0000-7000-8000-${(0xd00 + i).toString(16).padStart(12, '0')}`;
+    // 25 top-level comments, one a minute, and a reply to the oldest written last.
+    await db.comments.bulkPut([
+      ...Array.from({ length: 25 }, (_, i) => ({ id: id(i), scopeId: TEAM, captureId: CAP, parentId: null, authorUserId: 'u-ben', body: `top ${i}`, mentions: [], createdAt: 1_780_000_000_000 + i * 60_000, editedAt: null })),
+      { id: id(99), scopeId: TEAM, captureId: CAP, parentId: id(0), authorUserId: ME, body: 'late reply to the first', mentions: [], createdAt: 1_780_000_000_000 + 99 * 60_000, editedAt: null },
+    ]);
+    render(<Harness capture={cap} />);
+    await screen.findByText('top 24');
+    const texts = () => screen.getAllByTestId('comment').map((el) => el.querySelector('.comment__body')?.textContent);
+    expect(screen.getAllByTestId('comment')).toHaveLength(10);
+    expect(screen.queryByText('top 14')).toBeNull();
+    expect(screen.getByTestId('discussion-count').textContent).toBe('26 comments');
+    fireEvent.click(screen.getByRole('button', { name: 'Show older comments (16)' }));
+    expect(await screen.findByText('top 5')).toBeTruthy();
+    expect(screen.getAllByTestId('comment')).toHaveLength(20);
+    const last = screen.getByRole('button', { name: 'Show older comments (6)' });
+    last.focus();
+    fireEvent.click(last);
+    expect(await screen.findByText('late reply to the first')).toBeTruthy();
+    expect(screen.getAllByTestId('comment')).toHaveLength(26);
+    expect(texts()[0]).toBe('top 0');
+    expect(screen.queryByTestId('discussion-older')).toBeNull();
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('comments')));
   });
 
   it('a comment written here shows as not sent yet; a reply that sync lands appears without a reload', async () => {

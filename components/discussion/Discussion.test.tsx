@@ -79,6 +79,14 @@ describe('Discussion', () => {
     expect(useful.getAttribute('aria-disabled')).toBe('true');
   });
 
+  it('signed in but removed from the team: read only, told they are no longer a member (not asked to sign in)', () => {
+    setup({ thread: thread([comment({ body: 'hello' })]), viewer: viewerOf(null, { notMember: true }) });
+    expect(screen.getByTestId('discussion-not-member').textContent).toBe('You are no longer a member of this team');
+    expect(screen.queryByTestId('discussion-signed-out')).toBeNull();
+    expect(screen.queryByRole('textbox')).toBeNull();
+    expect(within(commentEl('hello')).queryByRole('button', { name: 'Reply' })).toBeNull();
+  });
+
   it('sends a new comment with Send and clears the box; a refused write keeps the text and says why', async () => {
     const { actions } = setup();
     const box = screen.getByRole('textbox', { name: 'Write a comment' }) as HTMLTextAreaElement;
@@ -136,14 +144,27 @@ describe('Discussion', () => {
     expect(screen.getByText('still here')).toBeTruthy();
   });
 
-  it('a long thread shows the newest page first and "Show older comments" brings the rest', () => {
+  it('a page of a long thread: "Show older comments (n)" asks the container for more; when the last page comes, focus moves to the list', async () => {
     const many = Array.from({ length: DISCUSSION_PAGE + 5 }, (_, i) => comment({ body: `n${i}` }));
-    setup({ thread: thread(many) });
+    const onShowOlder = vi.fn();
+    const { rerender } = setup({ thread: thread(many.slice(5), { olderCount: 7 }), onShowOlder });
     expect(screen.getAllByTestId('comment').length).toBe(DISCUSSION_PAGE);
     expect(screen.queryByText('n0')).toBeNull();
-    fireEvent.click(screen.getByRole('button', { name: 'Show older comments (5)' }));
+    const older = screen.getByRole('button', { name: 'Show older comments (7)' });
+    older.focus();
+    fireEvent.click(older);
+    expect(onShowOlder).toHaveBeenCalledTimes(1);
+    rerender({ thread: thread(many.slice(2), { olderCount: 3 }), onShowOlder }); // a page that is not the last: the button stays, focused
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Show older comments (3)' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Show older comments (3)' }));
+    rerender({ thread: thread(many), onShowOlder });
     expect(screen.getAllByTestId('comment').length).toBe(DISCUSSION_PAGE + 5);
     expect(screen.getByText('n0')).toBeTruthy();
+    expect(screen.queryByTestId('discussion-older')).toBeNull();
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('comments')));
+    // Without a container to ask (onShowOlder absent), no button.
+    rerender({ thread: thread(many.slice(5), { olderCount: 7 }), onShowOlder: undefined });
+    expect(screen.queryByTestId('discussion-older')).toBeNull();
   });
 
   it('Mark answered: only for a question, by its sharer or the owner; the answer is marked and can be unmarked', async () => {

@@ -9,36 +9,54 @@ import { indexMembers } from './members';
 import { canTakePart } from './rights';
 import type { DiscussionProps } from './types';
 
-/** Top-level comments shown at first and added by each "Show older comments" (the newest are shown). */
+/** Top-level comments read and shown at first, and added by each "Show older comments" (the newest are shown). */
 export const DISCUSSION_PAGE = 10;
 
 /** Props of {@link Discussion}. */
 export type DiscussionSectionProps = DiscussionProps & { t: Translate; locale?: string };
 
+/** The line in place of the composer for a viewer who may not write: signed out, or no longer in the team. */
+function ReadOnlyNote({ viewer, t }: { viewer: DiscussionProps['viewer']; t: Translate }) {
+  return viewer.notMember ? (
+    <p class="notice" role="note" data-testid="discussion-not-member">{t('discussionNotMember')}</p>
+  ) : (
+    <p class="notice" role="note" data-testid="discussion-signed-out">{t('discussionSignIn')}</p>
+  );
+}
+
 /**
  * The discussion of a team capture (issue 11, docs/discussion.md): the comment count, reactions on
- * the capture, the thread (the newest {@link DISCUSSION_PAGE} top-level comments, "Show older
- * comments" for the rest, so a long thread paints at once), and the composer, or "Sign in to join
- * the discussion" when signed out. Writes go through the callbacks; their outcome is announced in a
- * polite live region. When a deleted comment takes the focus with it, focus moves to the heading.
+ * the capture, the thread as the container read it (the newest {@link DISCUSSION_PAGE} top-level
+ * comments; "Show older comments (n)" asks it for the next page through `onShowOlder`, so a long
+ * thread paints at once), and the composer, or "Sign in to join the discussion" when signed out
+ * ("You are no longer a member of this team" when removed). Writes go through the callbacks; their
+ * outcome is announced in a polite live region. When a deleted comment takes the focus with it,
+ * focus moves to the heading; when the last older page arrives (the button goes), to the list.
  */
 export function Discussion(p: DiscussionSectionProps) {
   const { thread, t, locale } = p;
-  const [shown, setShown] = useState(DISCUSSION_PAGE);
   const [said, setSaid] = useState('');
   const root = useRef<HTMLElement>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   const list = useRef<HTMLOListElement>(null);
   const refocus = useRef(false);
+  const toList = useRef(false);
+  const older = thread?.olderCount ?? 0;
   const names = useMemo(() => indexMembers(p.members), [p.members]);
   const others = useMemo(() => p.members.filter((m) => m.userId !== p.viewer.userId), [p.members, p.viewer.userId]);
   useEffect(() => {
     const a = document.activeElement;
-    if (refocus.current && (!a || a === document.body || !root.current?.contains(a))) {
+    const lost = !a || a === document.body || !root.current?.contains(a);
+    if (refocus.current && lost) {
       refocus.current = false;
       heading.current?.focus();
     }
-  }, [thread]);
+    // "Show older comments" took the focus with it (the last page came): the list takes it.
+    if (toList.current && older === 0) {
+      toList.current = false;
+      if (lost) list.current?.focus();
+    }
+  }, [thread, older]);
 
   const actions = {
     onAdd: async (body: string, mentions: string[], parentId: string | null) => {
@@ -57,9 +75,7 @@ export function Discussion(p: DiscussionSectionProps) {
     onReact: p.onReact,
     onMarkAnswered: p.onMarkAnswered,
   };
-  const comments = thread?.comments ?? [];
-  const hidden = Math.max(0, comments.length - shown);
-  const visible = hidden ? comments.slice(hidden) : comments;
+  const visible = thread?.comments ?? [];
   const count = thread?.count ?? 0;
 
   return (
@@ -73,16 +89,17 @@ export function Discussion(p: DiscussionSectionProps) {
       ) : (
         <p class="muted" role="status">{t('popupLoading')}</p>
       )}
-      {hidden ? (
+      {older && p.onShowOlder ? (
         <button
           type="button"
           class="btn btn--small discussion__older"
+          data-testid="discussion-older"
           onClick={() => {
-            setShown((n) => n + DISCUSSION_PAGE);
-            if (hidden <= DISCUSSION_PAGE) requestAnimationFrame(() => list.current?.focus());
+            toList.current = true;
+            p.onShowOlder?.();
           }}
         >
-          {fmt(t('discussionShowOlder'), { count: hidden }, locale)}
+          {fmt(t('discussionShowOlder'), { count: older }, locale)}
         </button>
       ) : null}
       {visible.length ? (
@@ -97,7 +114,7 @@ export function Discussion(p: DiscussionSectionProps) {
       {canTakePart(p.viewer) ? (
         <Composer id={`new-${thread?.captureId ?? 'c'}`} label={t('discussionNewLabel')} submitLabel={t('discussionSend')} members={others} onSubmit={(body, mentions) => actions.onAdd(body, mentions, null)} t={t} />
       ) : (
-        <p class="notice" role="note" data-testid="discussion-signed-out">{t('discussionSignIn')}</p>
+        <ReadOnlyNote viewer={p.viewer} t={t} />
       )}
       <p class="sr-only" role="status" aria-live="polite" data-testid="discussion-live">{said}</p>
     </section>

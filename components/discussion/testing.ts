@@ -35,7 +35,7 @@ export function comment(over: Partial<CommentView> = {}): CommentView {
   };
 }
 
-/** A thread of `comments` on capture `cap-1` in `team:t1`; `count` counts replies too. */
+/** A thread of `comments` on capture `cap-1` in `team:t1`, the whole of it (`olderCount` 0); `count` counts replies too. */
 export function thread(comments: CommentView[], over: Partial<ThreadView> = {}): ThreadView {
   return {
     captureId: 'cap-1',
@@ -44,6 +44,7 @@ export function thread(comments: CommentView[], over: Partial<ThreadView> = {}):
     reactions: reactions(),
     answer: null,
     count: comments.reduce((n, c) => n + (c.deleted ? 0 : 1) + c.replies.length, 0),
+    olderCount: 0,
     ...over,
   };
 }

@@ -51,6 +51,8 @@ export interface ThreadView {
   answer: CommentView | null;
   /** live comments, replies included */
   count: number;
+  /** live comments (replies included) not in this page: "Show older comments (n)"; 0 when the whole thread is here */
+  olderCount: number;
 }
 
 /** A team member as the discussion names them (lib/schema `Member`, cached by lib/db/members.ts). */
@@ -68,6 +70,8 @@ export interface DiscussionViewer {
   userId: string | null;
   teamOwner: boolean;
   sharer: boolean;
+  /** signed in, but no longer a member of the capture's team (removed; its data is not purged yet): read only, told so */
+  notMember?: boolean;
 }
 
 /** What a reaction is on. */
@@ -109,4 +113,8 @@ export interface DiscussionData {
 }
 
 /** Props of the discussion components that show and change a thread. */
-export type DiscussionProps = DiscussionData & DiscussionActions;
+export type DiscussionProps = DiscussionData &
+  DiscussionActions & {
+    /** asks the container for the next page of older comments (the thread arrives again, larger); absent: no "Show older comments" */
+    onShowOlder?: () => void;
+  };

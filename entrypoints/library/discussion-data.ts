@@ -1,8 +1,9 @@
 /**
  * The library page's container for the discussion of the open team capture (issue 11,
- * docs/discussion.md "The discussion UI"): one Dexie liveQuery over the thread (comments,
- * reactions, the outbox for "Not sent yet"), the team's cached members, the signed-in user and
- * their role, so a reply pulled by sync appears without a reload; and the writes, through
+ * docs/discussion.md "The discussion UI"): one Dexie liveQuery over the page of the thread it shows
+ * (the newest top-level comments, their replies and reactions, the outbox rows for "Not sent yet";
+ * "Show older comments" widens the page), the team's cached members, the signed-in user and their
+ * role, so a reply pulled by sync appears without a reload; and the writes, through
  * lib/db/discussion.ts (each queued in the outbox; the background syncs when the outbox changes).
  */
 import { useLayoutEffect, useMemo, useState } from 'preact/hooks';
@@ -14,20 +15,24 @@ import { readMembers } from '../../lib/db/members';
 import { addComment, deleteComment, editComment, markAnswered, readThread, setReaction } from '../../lib/db/discussion';
 import type { Translate } from '../../lib/util/i18n';
 import type { DiscussionData, DiscussionProps } from '../../components/discussion/types';
+import { DISCUSSION_PAGE } from '../../components/discussion/Discussion';
 
 /** True for a capture of a team's library (scope `team:<id>`): only those have a discussion. */
 export const hasDiscussion = (c: Pick<Capture, 'scopeId'> | null | undefined): boolean => !!c && c.scopeId.startsWith('team:');
 
-/** Reads everything the discussion of `capture` shows, for the signed-in user (null: signed out). */
-export async function loadDiscussion(db: SatchelDb, capture: Pick<Capture, 'id' | 'scopeId' | 'intent' | 'note'>): Promise<DiscussionData> {
+/**
+ * Reads everything the discussion of `capture` shows, for the signed-in user (null: signed out):
+ * the newest `limit` top-level comments of the thread (absent: all of it; lib/db `readThread`).
+ */
+export async function loadDiscussion(db: SatchelDb, capture: Pick<Capture, 'id' | 'scopeId' | 'intent' | 'note'>, limit?: number): Promise<DiscussionData> {
   const me = (await readSyncAuth(db))?.userId ?? null;
-  const [thread, cached, teams, meta] = await Promise.all([readThread(db, capture.id, me), readMembers(db, capture.scopeId), listTeamScopes(db), db.syncMeta.get(capture.id)]);
+  const [thread, cached, teams, meta] = await Promise.all([readThread(db, capture.id, me, { limit }), readMembers(db, capture.scopeId), listTeamScopes(db), db.syncMeta.get(capture.id)]);
   const role = teams.find((x) => x.id === capture.scopeId)?.role ?? null;
   return {
     thread,
     members: cached.members.map((m) => ({ userId: m.userId, displayName: m.displayName })),
-    // Signed in but no longer in the team (purge pending): read only, like signed out.
-    viewer: { userId: role ? me : null, teamOwner: role === 'owner', sharer: me !== null && meta?.ownerUserId === me },
+    // Signed in but no longer in the team (purge pending): read only, and told why.
+    viewer: { userId: role ? me : null, teamOwner: role === 'owner', sharer: me !== null && meta?.ownerUserId === me, notMember: me !== null && role === null },
     isQuestion: capture.intent === 'question',
     question: capture.note,
     now: Date.now(),
@@ -35,12 +40,16 @@ export async function loadDiscussion(db: SatchelDb, capture: Pick<Capture, 'id' 
 }
 
 /**
- * The discussion of `capture` (null, or not a team capture: null), live, with its writes.
- * A write by a signed-out learner throws the "Sign in to join the discussion" sentence.
+ * The discussion of `capture` (null, or not a team capture: null), live, with its writes. It reads
+ * {@link DISCUSSION_PAGE} top-level comments, and that many more on each `onShowOlder` (back to one
+ * page when another capture opens). A write by a signed-out learner throws the "Sign in to join the
+ * discussion" sentence; by a learner removed from the team, "You are no longer a member of this team".
  */
 export function useDiscussion(db: SatchelDb, capture: Capture | null, t: Translate): DiscussionProps | null {
   const [data, setData] = useState<{ id: string; value: DiscussionData } | null>(null);
+  const [page, setPage] = useState<{ id: string | null; limit: number }>({ id: null, limit: DISCUSSION_PAGE });
   const id = hasDiscussion(capture) ? capture!.id : null;
+  const limit = page.id === id ? page.limit : DISCUSSION_PAGE;
   const intent = capture?.intent ?? null;
   const note = capture?.note ?? null;
   // A layout effect starts the query in the render that opens the detail, not a frame later.
@@ -51,7 +60,7 @@ export function useDiscussion(db: SatchelDb, capture: Capture | null, t: Transla
     // table read) only then; `() => loadDiscussion(…)` subscribed to nothing after the first run.
     const sub = liveQuery(async () => {
       performance.mark('discussion:load');
-      return loadDiscussion(db, target);
+      return loadDiscussion(db, target, limit);
     }).subscribe({
       next: (value) => {
         performance.mark('discussion:loaded'); // bench/discussion-open.ts reads both marks
@@ -60,12 +69,12 @@ export function useDiscussion(db: SatchelDb, capture: Capture | null, t: Transla
       error: (e: unknown) => console.error('[satchel] discussion', e),
     });
     return () => sub.unsubscribe();
-  }, [db, id, intent, note]);
+  }, [db, id, intent, note, limit]);
   return useMemo(() => {
     if (!id || data?.id !== id) return null;
     const d = data.value;
     const me = (): string => {
-      if (!d.viewer.userId) throw new Error(t('discussionSignIn'));
+      if (!d.viewer.userId) throw new Error(t(d.viewer.notMember ? 'discussionNotMember' : 'discussionSignIn'));
       return d.viewer.userId;
     };
     return {
@@ -75,6 +84,7 @@ export function useDiscussion(db: SatchelDb, capture: Capture | null, t: Transla
       onDelete: async (commentId) => deleteComment(db, me(), commentId),
       onReact: async (target, kind, present) => setReaction(db, me(), target, kind, present),
       onMarkAnswered: async (commentId) => markAnswered(db, me(), id, commentId),
+      onShowOlder: () => setPage({ id, limit: limit + DISCUSSION_PAGE }),
     };
-  }, [db, id, data, t]);
+  }, [db, id, data, t, limit]);
 }

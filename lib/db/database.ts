@@ -196,7 +196,8 @@ function stageMiddleware(down: DBCore): DBCore {
  *   `followUp.dueAt` the due "Did you try it?" questions.
  * - `collections`: primary key `id` (UUIDv7), by `scopeId`.
  * - `tags`: display spelling per `[scopeId+key]` (device-local).
- * - `outbox`: `++seq` (monotonic, never reused) and unique `mutationId` (docs/sync-protocol.md 3.2).
+ * - `outbox`: `++seq` (monotonic, never reused) and unique `mutationId` (docs/sync-protocol.md 3.2);
+ *   `args.id` (version 5) the row a mutation names, for the pending marks of a discussion page.
  * - `kv`: key/value state and settings (`followUpDelayMs`, undo records `undo:<token>`).
  *
  * Version 1 rows keep working: the version 2 upgrade fills the new capture fields with null,
@@ -258,6 +259,13 @@ export class SatchelDb extends Dexie {
     this.version(4).stores({
       comments: 'id, captureId, scopeId, parentId, createdAt, [scopeId+createdAt]',
       reactions: '[targetId+userId+kind], targetId, captureId, scopeId',
+    });
+    // Version 5 (discussion-open benchmark, docs/discussion.md "Reading a page"): the newest
+    // top-level comments of a capture by `[captureId+createdAt]`, and the outbox by `args.id`, so
+    // "Not sent yet" asks only about the comments on screen.
+    this.version(5).stores({
+      comments: 'id, captureId, scopeId, parentId, createdAt, [scopeId+createdAt], [captureId+createdAt]',
+      outbox: '++seq, &mutationId, args.id',
     });
     this.use({ stack: 'dbcore', name: 'stage', create: stageMiddleware });
     // `stage` is an index helper only: hide it from every read so rows equal lib/schema Capture.

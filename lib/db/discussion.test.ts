@@ -229,3 +229,115 @@ describe('recordConversationStarted', () => {
 async function seedScopesAgain(): Promise<void> {
   await db.kv.put({ key: SYNC_SCOPES_KEY, value: [{ id: 'personal:local', role: 'owner' }, { id: TEAM, role: 'viewer', name: 'Cohort' }] });
 }
+
+describe('readThread with a limit (a page, docs/discussion.md "Reading a page")', () => {
+  const T0 = 1_780_000_000_000;
+  const cid = (i: number) => `01900000-0000-7000-8000-${(0xc00 + i).toString(16).padStart(12, '0')}`;
+  /** A comment row as pull writes it: `i` orders ids, `at` minutes after T0. */
+  const row = (i: number, at: number, parentId: string | null = null) =>
+    ({ id: cid(i), scopeId: TEAM, captureId: CAP, parentId, authorUserId: i % 2 ? OTHER : ME, body: `c${i}`, mentions: [], createdAt: T0 + at * 60_000, editedAt: null });
+  const react = (targetId: string, userId: string, kind: 'useful' | 'tried' | 'thanks', kindOf: 'capture' | 'comment' = 'comment') =>
+    ({ targetKind: kindOf, targetId, captureId: CAP, scopeId: TEAM, userId, kind, createdAt: T0 });
+  const bodies = (t: Awaited<ReturnType<typeof readThread>>) => t.comments.map((c) => [c.deleted ? 'stub' : c.body, c.replies.map((r) => r.body)]);
+
+  /** 25 top-level comments (c0…c24, one a minute) and 10 replies (c100…c109) to every third of the first 30 minutes, some late. */
+  async function seedLong(): Promise<void> {
+    await seed('editor');
+    await db.comments.bulkPut(Array.from({ length: 25 }, (_, i) => row(i, i)));
+    await db.comments.bulkPut(Array.from({ length: 10 }, (_, k) => row(100 + k, k < 5 ? 3 * k + 0.5 : 100 + k, cid((7 * k) % 25))));
+    await db.reactions.bulkPut([react(CAP, OTHER, 'useful', 'capture'), react(cid(24), OTHER, 'thanks'), react(cid(0), ME, 'tried'), react(cid(105), ME, 'useful')]);
+  }
+
+  it('the newest `limit` top-level comments with all their replies, oldest first; counts of the whole thread', async () => {
+    await seedLong();
+    const full = await readThread(db, CAP, ME);
+    expect(full.comments).toHaveLength(25);
+    expect(full.olderCount).toBe(0);
+    const page = await readThread(db, CAP, ME, { limit: 10 });
+    expect(page.comments.map((c) => c.body)).toEqual(Array.from({ length: 10 }, (_, i) => `c${15 + i}`));
+    // The same comments as the whole thread's newest ten, replies, reactions and marks included.
+    expect(page.comments).toEqual(full.comments.slice(15));
+    expect(page.count).toBe(35);
+    const shown = page.comments.reduce((n, c) => n + 1 + c.replies.length, 0);
+    expect(page.olderCount).toBe(35 - shown);
+    expect(page.reactions).toEqual(full.reactions);
+    expect(page.comments.at(-1)!.reactions.thanks).toEqual({ count: 1, userIds: [OTHER], mine: false });
+  });
+
+  it('every page size agrees with the whole thread; a limit past the start is the whole thread', async () => {
+    await seedLong();
+    const full = await readThread(db, CAP, OTHER);
+    for (const limit of [1, 2, 7, 10, 24, 25, 26, 1000]) {
+      const page = await readThread(db, CAP, OTHER, { limit });
+      const expected = full.comments.slice(Math.max(0, 25 - limit));
+      expect({ limit, comments: page.comments }).toEqual({ limit, comments: expected });
+      expect({ limit, older: page.olderCount }).toEqual({ limit, older: full.count - expected.reduce((n, c) => n + 1 + c.replies.length, 0) });
+      expect(page.count).toBe(full.count);
+    }
+    expect(await readThread(db, CAP, OTHER, { limit: 25 })).toEqual(full);
+  });
+
+  it('when the newest rows are all replies, it reads further back until it has the page', async () => {
+    await seed('editor');
+    await db.comments.bulkPut([...Array.from({ length: 6 }, (_, i) => row(i, i)), ...Array.from({ length: 70 }, (_, k) => row(200 + k, 10 + k, cid(k % 6)))]);
+    const full = await readThread(db, CAP, ME);
+    for (const limit of [1, 2, 5, 6]) {
+      const page = await readThread(db, CAP, ME, { limit });
+      expect({ limit, comments: page.comments }).toEqual({ limit, comments: full.comments.slice(6 - limit) });
+      expect(page.olderCount).toBe(76 - page.comments.reduce((n, c) => n + 1 + c.replies.length, 0));
+    }
+  });
+
+  it('replies of the shown comments only: a late reply to an old comment is not read (and counted as older); an early-clocked reply to a shown one is', async () => {
+    await seed('editor');
+    await db.comments.bulkPut([row(0, 0), row(1, 1), row(2, 2), row(3, 50, cid(0)), row(4, 0.5, cid(2))]); // c4: its device's clock was behind
+    const page = await readThread(db, CAP, ME, { limit: 2 });
+    expect(bodies(page)).toEqual([['c1', []], ['c2', ['c4']]]);
+    expect(page).toMatchObject({ count: 5, olderCount: 2 });
+    expect(bodies(await readThread(db, CAP, ME, { limit: 3 }))).toEqual([['c0', ['c3']], ['c1', []], ['c2', ['c4']]]);
+  });
+
+  it('the pinned answer is read by id even when older than the page, with its reactions and pending mark', async () => {
+    await seed('editor', ME);
+    await db.comments.bulkPut([row(0, 0), row(1, 1, cid(0)), ...Array.from({ length: 12 }, (_, i) => row(10 + i, 10 + i))]);
+    await db.reactions.put(react(cid(1), OTHER, 'useful'));
+    await markAnswered(db, ME, CAP, cid(1));
+    await db.outbox.add({ mutationId: '01900000-0000-7000-8000-00000000e001', name: 'editComment', args: { id: cid(1), body: 'c1', mentions: [] }, clientTs: T0 });
+    const page = await readThread(db, CAP, ME, { limit: 10 });
+    expect(page.comments.map((c) => c.body)).toEqual(Array.from({ length: 10 }, (_, i) => `c${12 + i}`));
+    expect(page.answer).toMatchObject({ id: cid(1), body: 'c1', pending: true, reactions: { useful: { count: 1, userIds: [OTHER], mine: false } } });
+    // The answer on the page is the comment as shown there (a top-level answer keeps its replies).
+    await markAnswered(db, ME, CAP, cid(21));
+    expect((await readThread(db, CAP, ME, { limit: 10 })).answer).toMatchObject({ id: cid(21), body: 'c21', pending: false });
+    // A pinned id of another capture's comment or a gone comment is no answer.
+    await db.captures.update(CAP, { answerCommentId: '01900000-0000-7000-8000-0000000000ff' });
+    expect((await readThread(db, CAP, ME, { limit: 10 })).answer).toBeNull();
+  });
+
+  it('a deleted top-level comment whose replies are on the page shows as a stub with all of them', async () => {
+    await seed('editor');
+    await db.comments.bulkPut([row(0, 0), row(1, 1), row(2, 2), row(3, 3), row(4, 4, cid(1)), row(5, 0.2, cid(1)), row(6, 5)]);
+    await db.comments.delete(cid(1)); // as a pulled tombstone leaves it: replies stay
+    const page = await readThread(db, CAP, ME, { limit: 2 });
+    expect(bodies(page)).toEqual([['stub', ['c5', 'c4']], ['c3', []], ['c6', []]]);
+    expect(page).toMatchObject({ count: 6, olderCount: 2 });
+    expect(bodies(await readThread(db, CAP, ME, { limit: 4 }))).toEqual(bodies(await readThread(db, CAP, ME)));
+  });
+
+  it('"Not sent yet" only from the outbox rows naming a shown comment, however long the queue', async () => {
+    await seed('editor');
+    const tick = clock();
+    const first = await addComment(db, ME, CAP, 'queued first', { clock: tick });
+    // A long offline queue after it: 300 other mutations.
+    for (let i = 0; i < 150; i++) await setReaction(db, ME, { kind: 'capture', id: CAP }, 'useful', i % 2 === 0, { clock: tick });
+    await db.outbox.bulkAdd(Array.from({ length: 150 }, (_, i) => ({ mutationId: `01900000-0000-7000-8000-${(0xf000 + i).toString(16).padStart(12, '0')}`, name: 'deleteComment' as const, args: { id: cid(500 + i) }, clientTs: T0 })));
+    const later = await addComment(db, OTHER, CAP, 'pulled and acknowledged', { clock: tick });
+    await db.outbox.where('args.id').equals(later.id).delete();
+    expect(await db.outbox.count()).toBe(301);
+    const page = await readThread(db, CAP, ME, { limit: 10 });
+    expect(page.comments.map((c) => [c.body, c.pending])).toEqual([['queued first', true], ['pulled and acknowledged', false]]);
+    // A deleteComment naming a comment is not "not sent yet" for it.
+    await db.comments.put(row(500, 999));
+    expect((await readThread(db, CAP, ME, { limit: 10 })).comments.find((c) => c.id === cid(500))!.pending).toBe(false);
+  });
+});

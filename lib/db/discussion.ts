@@ -11,6 +11,7 @@
  *
  * The API surface was fixed by the lead (session 6); the bodies are the client-sync work.
  */
+import { Dexie } from 'dexie';
 import type { z } from 'zod';
 import type { Capture, ReactionKind } from '../schema';
 import { DiscussionMutationArgs, MAX_COMMENT_CHARS, MAX_MENTIONS } from '../schema/discussion';
@@ -53,6 +54,8 @@ export interface Thread {
   answer: ThreadComment | null;
   /** total live comments (replies included) */
   count: number;
+  /** live comments (replies included) not on this page, shown by asking for a larger `limit`; 0 when the page is the whole thread */
+  olderCount: number;
 }
 
 /** Options of every writer: `clock` for tests (epoch ms). */
@@ -119,47 +122,127 @@ function summarise(rows: readonly ReactionRow[], me: string | null): Map<string,
   return out;
 }
 
-/** Comment ids with a `createComment` or `editComment` still in the outbox (not acknowledged yet). */
-async function pendingCommentIds(db: SatchelDb): Promise<Set<string>> {
-  const out = new Set<string>();
-  await db.outbox.each((r) => {
-    if ((r.name === 'createComment' || r.name === 'editComment') && typeof r.args.id === 'string') out.add(r.args.id);
-  });
-  return out;
+/**
+ * Of the comments `ids`, those with a `createComment` or `editComment` still in the outbox (not
+ * acknowledged yet). Reads only the outbox rows naming them (index `args.id`, database version 5),
+ * so a long offline queue costs nothing here.
+ */
+async function pendingCommentIds(db: SatchelDb, ids: readonly string[]): Promise<Set<string>> {
+  const rows = ids.length ? await db.outbox.where('args.id').anyOf(ids).toArray() : [];
+  return new Set(rows.filter((r) => r.name === 'createComment' || r.name === 'editComment').map((r) => r.args.id as string));
 }
 
 const byTime = (a: { createdAt: number; id: string }, b: { createdAt: number; id: string }) => a.createdAt - b.createdAt || a.id.localeCompare(b.id);
 
-/** The thread of capture `captureId` for the signed-in user `meUserId` (for `mine`). Read-only. */
-export async function readThread(db: SatchelDb, captureId: string, meUserId: string | null): Promise<Thread> {
+/** Options of {@link readThread}. */
+export interface ReadThreadOptions {
+  /** how many top-level comments to read, the newest (a positive integer); absent: the whole thread */
+  limit?: number;
+}
+
+/** The comment rows one page of a thread shows; `complete` when they are the whole thread; `count` all live comments. */
+interface ThreadPage {
+  rows: CommentRow[];
+  complete: boolean;
+  count: number;
+}
+
+/** Rows of `parentId` equal to one of `ids`: one getAll per id (an `anyOf` walks a cursor, row by row, on the page's thread). */
+const byParent = async (db: SatchelDb, ids: readonly string[]): Promise<CommentRow[]> => (await Promise.all(ids.map((id) => db.comments.where('parentId').equals(id).toArray()))).flat();
+
+/**
+ * The rows of the newest `limit` top-level comments of `captureId` with all their replies, and the
+ * replies of deleted top-level comments met among the newest rows (shown under a stub). Reads the
+ * newest rows of `[captureId+createdAt]` in one reverse getAll, more of them while fewer than
+ * `limit + 1` top-level comments are among them (a thread's newest rows may all be replies), beside
+ * the ids of the whole thread (keys only: the count, and which parents are gone). Without a limit,
+ * one getAll of the whole thread. Every read is a getAll: Dexie cursors cost the page's main thread
+ * per row (docs/discussion.md "Reading a page").
+ */
+async function readPage(db: SatchelDb, captureId: string, limit: number): Promise<ThreadPage> {
+  const thread = () => db.comments.where('[captureId+createdAt]').between([captureId, Dexie.minKey], [captureId, Dexie.maxKey]).reverse();
+  if (limit === Infinity) {
+    const rows = await thread().toArray();
+    return { rows, complete: true, count: rows.length };
+  }
+  const idsRead = thread().primaryKeys();
+  let want = Math.max(3 * limit, 20);
+  let newest: CommentRow[];
+  let tops: CommentRow[];
+  for (;;) {
+    newest = await thread().limit(want).toArray();
+    tops = newest.filter((c) => c.parentId === null);
+    if (tops.length > limit || newest.length < want) break;
+    // Too few top-level comments among the newest rows: read as many more as their share says, at least twice as many.
+    want = Math.max(2 * want, Math.ceil((want * (limit + 1)) / Math.max(1, tops.length) * 1.2));
+  }
+  const ids = await idsRead;
+  if (tops.length <= limit) return { rows: newest, complete: true, count: ids.length };
+  const pageTops = tops.slice(0, limit);
+  const shown = new Set(pageTops.map((c) => c.id));
+  const alive = new Set(ids);
+  // A reply among the newest rows whose parent is gone: its deleted parent shows as a stub.
+  const stubs = [...new Set(newest.flatMap((c) => (c.parentId !== null && !shown.has(c.parentId) && !alive.has(c.parentId) ? [c.parentId] : [])))];
+  const replies = await byParent(db, [...shown, ...stubs]);
+  return { rows: [...pageTops, ...replies.filter((c) => c.captureId === captureId)], complete: false, count: ids.length };
+}
+
+/** The reaction rows on the targets `ids` (a capture, comments): one getAll per target. */
+const reactionsOf = async (db: SatchelDb, ids: readonly string[]): Promise<ReactionRow[]> => (await Promise.all(ids.map((id) => db.reactions.where('targetId').equals(id).toArray()))).flat();
+
+/** Top-level comments with their replies nested (oldest first), stubs for deleted parents, from the rows of one page. */
+function nest(rows: readonly CommentRow[], captureId: string, view: (c: CommentRow) => ThreadComment): Thread['comments'] {
+  const tops = new Map<string, ThreadComment & { deleted?: boolean }>();
+  const replies: ThreadComment[] = [];
+  for (const c of [...rows].sort(byTime)) {
+    if (c.parentId === null) tops.set(c.id, view(c));
+    else replies.push(view(c));
+  }
+  for (const r of replies) {
+    let parent = tops.get(r.parentId!);
+    if (!parent) {
+      // The parent was deleted (replies stay): a stub keeps the replies in place.
+      const stub: CommentRow = { id: r.parentId!, scopeId: r.scopeId, captureId, parentId: null, authorUserId: '', body: '', mentions: [], createdAt: r.createdAt, editedAt: null };
+      tops.set(stub.id, (parent = { ...view(stub), pending: false, deleted: true }));
+    }
+    parent.replies.push(r);
+  }
+  return [...tops.values()].sort(byTime);
+}
+
+/**
+ * The thread of capture `captureId` for the signed-in user `meUserId` (for `mine`). Read-only.
+ * With `opts.limit`, only what a page shows (docs/discussion.md "Reading a page"): the newest
+ * `limit` top-level comments with their replies, the reactions of the capture and of those
+ * comments, the pinned answer (read by id when older than the page), the outbox rows naming them;
+ * `count` and `olderCount` are index counts. Without it, the whole thread (`olderCount` 0).
+ */
+export async function readThread(db: SatchelDb, captureId: string, meUserId: string | null, opts: ReadThreadOptions = {}): Promise<Thread> {
+  const limit = opts.limit ?? Infinity;
   return db.transaction('r', [db.comments, db.reactions, db.captures, db.outbox], async () => {
-    const [capture, rows, reactionRows, pending] = await Promise.all([
-      db.captures.get(captureId),
-      db.comments.where('captureId').equals(captureId).toArray(),
-      db.reactions.where('captureId').equals(captureId).toArray(),
-      pendingCommentIds(db),
+    const [capture, page] = await Promise.all([db.captures.get(captureId), readPage(db, captureId, limit)]);
+    const answerId = capture?.answerCommentId ?? null;
+    const onPage = answerId !== null && page.rows.some((c) => c.id === answerId);
+    const ids = page.rows.map((c) => c.id);
+    const [older, reactionRows, pending] = await Promise.all([
+      answerId === null || onPage ? undefined : db.comments.get(answerId),
+      page.complete ? db.reactions.where('captureId').equals(captureId).toArray() : reactionsOf(db, [captureId, ...ids, ...(answerId === null || onPage ? [] : [answerId])]),
+      pendingCommentIds(db, answerId === null || onPage ? ids : [...ids, answerId]),
     ]);
     const summaries = summarise(reactionRows, meUserId);
     const view = (c: CommentRow): ThreadComment => ({ ...c, reactions: summaries.get(c.id) ?? emptySummary(), pending: pending.has(c.id), replies: [] });
-    const tops = new Map<string, ThreadComment & { deleted?: boolean }>();
-    const replies: ThreadComment[] = [];
-    for (const c of rows.sort(byTime)) {
-      if (c.parentId === null) tops.set(c.id, view(c));
-      else replies.push(view(c));
-    }
-    for (const r of replies) {
-      let parent = tops.get(r.parentId!);
-      if (!parent) {
-        // The parent was deleted (replies stay): a stub keeps the replies in place.
-        const stub: CommentRow = { id: r.parentId!, scopeId: r.scopeId, captureId, parentId: null, authorUserId: '', body: '', mentions: [], createdAt: r.createdAt, editedAt: null };
-        tops.set(stub.id, (parent = { ...view(stub), pending: false, deleted: true }));
-      }
-      parent.replies.push(r);
-    }
-    const comments = [...tops.values()].sort(byTime);
-    const answerId = capture?.answerCommentId ?? null;
-    const answer = answerId === null ? null : (comments.find((c) => c.id === answerId && !c.deleted) ?? replies.find((c) => c.id === answerId) ?? null);
-    return { captureId, scopeId: capture?.scopeId ?? rows[0]?.scopeId ?? '', comments, reactions: summaries.get(captureId) ?? emptySummary(), answer, count: rows.length };
+    const comments = nest(page.rows, captureId, view);
+    const all: Array<ThreadComment & { deleted?: boolean }> = comments.flatMap((c) => [c, ...c.replies]);
+    const answer = all.find((c) => c.id === answerId && !c.deleted) ?? (older?.captureId === captureId ? view(older) : null);
+    return {
+      captureId,
+      scopeId: capture?.scopeId ?? page.rows[0]?.scopeId ?? '',
+      comments,
+      reactions: summaries.get(captureId) ?? emptySummary(),
+      answer,
+      count: page.count,
+      olderCount: Math.max(0, page.count - page.rows.length),
+    };
   });
 }
 
