@@ -13,7 +13,7 @@ import { SYNC_ENTITY_NAMES, SyncChange, type PullResponse } from '../../lib/sche
 import { SERVER_COLUMNS } from '../src/sync/capture-row';
 import { gcTombstones } from '../src/sync/gc';
 import { READERS } from '../src/sync/pull';
-import { Replica, setup, STORE_KINDS, type Api, type Device, type TestStore } from './harness';
+import { draft, Replica, setup, STORE_KINDS, type Api, type Device, type TestStore } from './harness';
 
 /** Per test: a handful of pushes and pulls; generous for a busy 2-core machine. */
 const BUDGET = 60_000;
@@ -172,16 +172,25 @@ describe.each(STORE_KINDS)('discussion conformance on %s', (kind) => {
     expect(await send(api, owner, 'setReaction', react('comment', c.id, 'useful'))).toBe('gone');
   }, BUDGET);
 
-  it('setReaction: a capture made with a comment\'s id (on purpose) cannot share that comment\'s reaction keys', async () => {
-    const { api, store, editor, scope, cap } = await team(kind);
+  it("a comment's id is never a capture's: createCapture and shareCapture with it are id_conflict; a stranger's capture cannot reach its reactions", async () => {
+    // Red team (issue 11): a removed member made a personal capture with a team comment's id, deleted it,
+    // and the comment's reactions became absent with versions from the wrong scope's clock.
+    const { api, store, editor, viewer, stranger, owner, scope, cap } = await team(kind);
     const c = comment(cap);
     await send(api, editor, 'createComment', c);
-    await api.createCapture(editor, uuidv7(), { id: c.id }, scope); // creates do not look at comment ids
-    expect(await send(api, editor, 'setReaction', react('comment', c.id, 'useful'))).toBe('applied');
-    expect(await send(api, editor, 'setReaction', react('capture', c.id, 'useful'))).toBe('rejected:id_conflict');
-    expect(await send(api, editor, 'setReaction', react('capture', c.id, 'useful', false))).toBe('rejected:id_conflict');
-    const rows = await store.db.selectFrom('reactions').select(['target_kind', 'present']).where('target_id', '=', c.id).execute();
-    expect(rows).toEqual([{ target_kind: 'comment', present: 1 }]);
+    expect(await send(api, viewer, 'setReaction', react('comment', c.id, 'useful'))).toBe('applied');
+    expect(await send(api, owner, 'setReaction', react('comment', c.id, 'thanks'))).toBe('applied');
+    const before = await store.db.selectFrom('scopes').select('version').where('id', '=', scope).executeTakeFirstOrThrow();
+    const id = (name: string, args: Record<string, unknown>) => send(api, stranger, name, args);
+    expect(await id('createCapture', { id: c.id, scopeId: `personal:${stranger.userId}`, capturedAt: 1, ...draft(uuidv7()) })).toBe('rejected:id_conflict');
+    expect(await id('deleteCapture', { id: c.id })).toBe('not_found');
+    const mine = await api.createCapture(editor, uuidv7());
+    expect(await send(api, editor, 'shareCapture', { sourceId: mine, newId: c.id, targetScopeId: scope })).toBe('rejected:id_conflict');
+    const rows = await store.db.selectFrom('reactions').select(['target_kind', 'kind', 'present']).where('target_id', '=', c.id).orderBy('kind').execute();
+    expect(rows).toEqual([{ target_kind: 'comment', kind: 'thanks', present: 1 }, { target_kind: 'comment', kind: 'useful', present: 1 }]);
+    expect(await store.db.selectFrom('scopes').select('version').where('id', '=', scope).executeTakeFirstOrThrow()).toEqual(before);
+    // A reaction on the capture-kind with the comment's id never shares the comment's keys.
+    expect(await send(api, editor, 'setReaction', react('capture', c.id, 'useful'))).toBe('not_found');
   }, BUDGET);
 
   it("markAnswered: the sharer or the owner pins a live comment of this capture; others forbidden; null clears; deleting the answer clears the pin", async () => {

@@ -67,17 +67,22 @@ async function setReactionRow(
   return true;
 }
 
-/** Every present reaction on `targetIds` becomes absent, each with a new version. */
-async function dropReactions(ctx: MutationContext, clock: ScopeClock, scopeId: string, targetIds: readonly string[]): Promise<void> {
+/**
+ * Every present reaction on `targetIds` of kind `targetKind` in `scopeId` becomes absent, each with a
+ * new version of that scope. Kind and scope are part of the match: ids are client-chosen, so a row of
+ * another kind or scope with the same id must never reach these reactions (red team, issue 11).
+ */
+async function dropReactions(ctx: MutationContext, clock: ScopeClock, scopeId: string, targetKind: 'capture' | 'comment', targetIds: readonly string[]): Promise<void> {
   if (targetIds.length === 0) return;
-  const rows = await ctx.tx.selectFrom('reactions').selectAll().where('target_id', 'in', [...targetIds]).where('present', '=', 1).orderBy('target_id').orderBy('user_id').orderBy('kind').execute();
+  const rows = await ctx.tx.selectFrom('reactions').selectAll().where('target_id', 'in', [...targetIds]).where('target_kind', '=', targetKind).where('scope_id', '=', scopeId)
+    .where('present', '=', 1).orderBy('target_id').orderBy('user_id').orderBy('kind').execute();
   for (const r of rows) await setReactionRow(ctx, clock, scopeId, { targetKind: r.target_kind, targetId: r.target_id, captureId: r.capture_id, userId: r.user_id, kind: r.kind }, false);
 }
 
 /** Tombstones one live comment (text cleared) with a new version, and drops its reactions. */
 async function tombstoneComment(ctx: MutationContext, clock: ScopeClock, c: CommentsTable): Promise<void> {
   await ctx.tx.updateTable('comments').set({ deleted_at: ctx.now, body: '', mentions_json: '[]', version: clock.next(c.scope_id) }).where('id', '=', c.id).execute();
-  await dropReactions(ctx, clock, c.scope_id, [c.id]);
+  await dropReactions(ctx, clock, c.scope_id, 'comment', [c.id]);
 }
 
 /**
@@ -85,9 +90,9 @@ async function tombstoneComment(ctx: MutationContext, clock: ScopeClock, c: Comm
  * tombstones and every reaction on the capture or its comments becomes absent, each with a new version.
  */
 export async function dropDiscussion(ctx: MutationContext, clock: ScopeClock, scopeId: string, captureId: string): Promise<void> {
-  const live = await ctx.tx.selectFrom('comments').selectAll().where('capture_id', '=', captureId).where('deleted_at', 'is', null).orderBy('id').execute();
+  const live = await ctx.tx.selectFrom('comments').selectAll().where('capture_id', '=', captureId).where('scope_id', '=', scopeId).where('deleted_at', 'is', null).orderBy('id').execute();
   for (const c of live) await tombstoneComment(ctx, clock, c);
-  await dropReactions(ctx, clock, scopeId, [captureId]);
+  await dropReactions(ctx, clock, scopeId, 'capture', [captureId]);
 }
 
 /**

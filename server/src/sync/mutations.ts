@@ -13,6 +13,7 @@
  * pinned answer) in ./discussion.ts; library fields map to columns through ./capture-row.ts.
  */
 import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import { captureKey, CaptureDraft, contentKeyOf, isContentKey, MutationArgs, tagKey, type Intent } from '../../../lib/schema';
 import { canEditRow, canWrite, type Role } from '../authz';
 import type { Tx } from '../db/open-store';
@@ -39,7 +40,14 @@ async function takenId(tx: Tx, id: string, scopeId: string, userId: string): Pro
     if (existing.scope_id !== scopeId || existing.owner_user_id !== userId) return rejected('id_conflict');
     return existing.deleted_at === null ? noop : gone;
   }
-  const alias = await tx.selectFrom('capture_aliases').select(['scope_id', 'capture_id']).where('id', '=', id).executeTakeFirst();
+  // One round trip for both: an id merged into another capture, or one a comment holds (a client
+  // choosing a comment's id for a capture on purpose: red team, issue 11) — both PK lookups.
+  const other = await tx
+    .selectFrom('capture_aliases').select([sql<string>`'alias'`.as('kind'), 'scope_id', 'capture_id']).where('id', '=', id)
+    .unionAll(tx.selectFrom('comments').select([sql<string>`'comment'`.as('kind'), 'scope_id', sql<string>`id`.as('capture_id')]).where('id', '=', id))
+    .execute();
+  if (other.some((r) => r.kind === 'comment')) return rejected('id_conflict');
+  const alias = other[0];
   if (alias) return alias.scope_id === scopeId ? { status: 'noop', code: 'merged', canonicalId: alias.capture_id } : rejected('id_conflict');
   return null;
 }
