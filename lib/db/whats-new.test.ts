@@ -115,6 +115,21 @@ describe('whats-new', () => {
     expect(await unreadCount(db, T0 + 50_000)).toBe(1);
   });
 
+  it('a share stamped in the future is dated by the server and cannot silence the team after Mark all read (red team)', async () => {
+    await startWhatsNew(db, T0);
+    const YEAR_2100 = Date.UTC(2100, 0, 1);
+    const c = makeCapture({ id: v7(YEAR_2100, 77), postId: '1800000000000077', scopeId: TEAM, capturedAt: T0, updatedAt: T0 + 1000 });
+    await db.captures.add(c);
+    await db.syncMeta.put({ id: c.id, scopeId: TEAM, version: 1, noteVersion: 0, ownerUserId: BO, sourceCaptureId: null });
+    const { items } = await listWhatsNew(db, T0 + 2000);
+    expect(items.map((i) => [i.kind, i.at])).toEqual([['capture', T0 + 1000]]); // the server's time, not 2100
+    await markAllRead(db, T0 + 2000);
+    expect(await unreadCount(db, T0 + 2000)).toBe(0);
+    const mine = await shared(T0 + 3000, ANA, 8);
+    await comment(T0 + 4000, BO, mine.id, 9, { mentions: [ME] });
+    expect(await unreadCount(db, T0 + 5000)).toBe(2); // Ana's share and Bo's mention are news
+  });
+
   it('a team first seen later starts read; muted teams are listed but not counted', async () => {
     await db.kv.put({ key: SYNC_SCOPES_KEY, value: [{ id: TEAM, role: 'editor', name: 'Cohort' }] });
     await startWhatsNew(db, T0);

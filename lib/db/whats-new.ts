@@ -132,9 +132,9 @@ export async function markCaptureRead(db: SatchelDb, captureId: string, now = Da
 }
 
 /**
- * "Mark all read": moves the watermark of `scopeId` (default: every team) to `now` or to its newest
- * item, whichever is later, and keeps the ids of what was unread as read (so an item whose time
- * moves later, like an answer's capture being edited, stays read).
+ * "Mark all read": moves the watermark of `scopeId` (default: every team) to `now` (never later: item
+ * times come from client clocks) and keeps the ids of what was unread as read (so an item whose time
+ * moves later, like an answer's capture being edited, or one stamped in the future, stays read).
  */
 export async function markAllRead(db: SatchelDb, now: number, scopeId?: string): Promise<void> {
   const { items } = await listWhatsNew(db, now);
@@ -143,8 +143,9 @@ export async function markAllRead(db: SatchelDb, now: number, scopeId?: string):
     const since = { ...st.since };
     for (const id of Object.keys(since)) {
       if (scopeId && id !== scopeId) continue;
-      const newest = Math.max(0, ...items.filter((i) => i.scopeId === id).map((i) => i.at));
-      since[id] = Math.max(since[id] ?? 0, now, newest);
+      // Never past `now`: an item time comes from client clocks (a share's UUIDv7), and one stamped in the
+      // future would silence the team until then (red team, issue 11). Such items are in `read` below.
+      since[id] = Math.max(since[id] ?? 0, now);
     }
     const have = new Set(st.read);
     const ids = items.filter((i) => i.unread && (!scopeId || i.scopeId === scopeId) && !have.has(i.id)).map((i) => i.id);
@@ -203,9 +204,13 @@ async function collect(db: SatchelDb, me: string, teams: ReadonlySet<string>, fr
   return out;
 }
 
-/** When a team capture was shared (its UUIDv7 time; `capturedAt` for an id that is not one). */
-function timeOfShare(c: Pick<CaptureRow, 'id' | 'capturedAt'>): number {
-  return uuidTime(c.id) ?? c.capturedAt;
+/**
+ * When a team capture was shared: its UUIDv7 time (`capturedAt` for an id that is not one), never after
+ * its `updatedAt` (server clock; a share is never updated before it is made), so a client that stamps
+ * ids in the future cannot date its share years ahead.
+ */
+function timeOfShare(c: Pick<CaptureRow, 'id' | 'capturedAt' | 'updatedAt'>): number {
+  return Math.min(uuidTime(c.id) ?? c.capturedAt, c.updatedAt);
 }
 
 /** Who I am and the teams with their read state, or null before sign-in / without teams. */
