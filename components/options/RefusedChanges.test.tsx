@@ -39,7 +39,13 @@ describe('describeRefused / refusedReason', () => {
     ['addToCollection', {}, 'Added a post to a collection', null],
     ['removeFromCollection', {}, 'Removed a post from a collection', null],
     ['shareCapture', {}, 'Shared a post to a team', null],
+    ['createComment', { body: 'Tried it\nwith my team' }, 'Comment on a team post', '“Tried it with my team”'],
+    ['editComment', { body: 'Better words' }, 'Edited a comment', '“Better words”'],
+    ['deleteComment', { id: 'k' }, 'Deleted a comment', null],
+    ['setReaction', { kind: 'useful' }, 'Reaction on a team post or comment', null],
+    ['markAnswered', { captureId: 'c', commentId: null }, 'Marked the answer to a question', null],
     ['futureThing', {}, 'Another change (futureThing)', null],
+    ['constructor', {}, 'Another change (constructor)', null],
   ])('%s %j → %s', (name, args, what, subject) => {
     expect(describeRefused({ name, args }, t)).toEqual({ what, subject });
   });
@@ -52,7 +58,7 @@ describe('describeRefused / refusedReason', () => {
 
   it('says why by status, with the code of a rejection', () => {
     expect(refusedReason({ status: 'gone', code: null }, t)).toBe('Not accepted: the team or collection no longer exists, or you are no longer a member.');
-    expect(refusedReason({ status: 'not_found', code: null }, t)).toBe('Not accepted: it no longer exists on the server.');
+    expect(refusedReason({ status: 'not_found', code: null }, t)).toBe('Not accepted: it no longer exists on the server, or you are no longer in its team.');
     expect(refusedReason({ status: 'rejected', code: null }, t)).toBe('Not accepted: the server refused it.');
     expect(refusedReason({ status: 'rejected', code: 'id_conflict' }, t)).toBe('Not accepted: the server refused it (reason: id_conflict).');
     expect(refusedReason({ status: 'rejected', code: 'forbidden' }, t)).toBe('Not accepted: the server refused it (reason: forbidden). Your role in that team does not allow this change.');

@@ -3,6 +3,7 @@ import type { Translate } from '../../lib/util/i18n';
 import { fmt } from '../format';
 import { absoluteTime } from '../../lib/util/time';
 import type { ActionResult, RefusedChangeView } from './types';
+import type { MutationName } from '../../lib/schema';
 import './refused-changes.css';
 
 /** A refused change as lib/db `listRefused` gives it: `reason` says why this browser withdrew it (code `withdrawn`). */
@@ -24,8 +25,11 @@ export interface RefusedChangesProps {
   now?: () => number;
 }
 
-/** Message key of the "what" of each mutation name (`{tag}` / `{name}` filled from the args). */
-const WHAT: Record<string, string> = {
+/**
+ * Message key of the "what" of each mutation name (`{tag}` / `{name}` filled from the args). Typed over
+ * every lib/schema mutation name: a new mutation without its words does not compile.
+ */
+const WHAT: Record<Exclude<MutationName, 'withdraw'>, string> = {
   createCapture: 'optRefusedCreateCapture',
   completeCapture: 'optRefusedCompleteCapture',
   updateCapture: 'optRefusedUpdateCapture',
@@ -38,6 +42,11 @@ const WHAT: Record<string, string> = {
   addToCollection: 'optRefusedAddToCollection',
   removeFromCollection: 'optRefusedRemoveFromCollection',
   shareCapture: 'optRefusedShareCapture',
+  createComment: 'optRefusedCreateComment',
+  editComment: 'optRefusedEditComment',
+  deleteComment: 'optRefusedDeleteComment',
+  setReaction: 'optRefusedSetReaction',
+  markAnswered: 'optRefusedMarkAnswered',
 };
 
 /** Extra words for a `rejected` reason code the learner can act on. */
@@ -60,7 +69,7 @@ function clip(s: string): string {
  * args carry it, `subject` (a post's author and the start of its text or its title). Pure.
  */
 export function describeRefused(c: Pick<RefusedChangeView, 'name' | 'args'>, t: Translate): { what: string; subject: string | null } {
-  const key = WHAT[c.name];
+  const key = Object.hasOwn(WHAT, c.name) ? WHAT[c.name as keyof typeof WHAT] : undefined;
   const what = key
     ? fmt(t(key), { tag: str(c.args.tag) ?? '?', name: str(c.args.name) ?? '?' })
     : fmt(t('optRefusedOther'), { name: c.name });
@@ -74,6 +83,9 @@ export function describeRefused(c: Pick<RefusedChangeView, 'name' | 'args'>, t: 
     else if (text) subject = fmt(t('optRefusedPostText'), { text: clip(text) });
     else if (author) subject = fmt(t('optRefusedPostAuthor'), { author: clip(author) });
   }
+  // A comment's own words (issue 11): what the learner wrote is never lost from sight.
+  const body = c.name === 'createComment' || c.name === 'editComment' ? str(c.args.body) : null;
+  if (body) subject = fmt(t('optRefusedCommentText'), { text: clip(body) });
   return { what, subject };
 }
 
