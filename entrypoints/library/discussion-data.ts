@@ -25,8 +25,9 @@ export const hasDiscussion = (c: Pick<Capture, 'scopeId'> | null | undefined): b
  * the newest `limit` top-level comments of the thread (absent: all of it; lib/db `readThread`).
  */
 export async function loadDiscussion(db: SatchelDb, capture: Pick<Capture, 'id' | 'scopeId' | 'intent' | 'note'>, limit?: number): Promise<DiscussionData> {
-  const me = (await readSyncAuth(db))?.userId ?? null;
-  const [thread, cached, teams, meta] = await Promise.all([readThread(db, capture.id, me, { limit }), readMembers(db, capture.scopeId), listTeamScopes(db), db.syncMeta.get(capture.id)]);
+  // Every read at once (the signed-in user too): each round trip waits for the page's busy main thread.
+  const auth = readSyncAuth(db).then((a) => a?.userId ?? null);
+  const [me, thread, cached, teams, meta] = await Promise.all([auth, readThread(db, capture.id, auth, { limit }), readMembers(db, capture.scopeId), listTeamScopes(db), db.syncMeta.get(capture.id)]);
   const role = teams.find((x) => x.id === capture.scopeId)?.role ?? null;
   return {
     thread,

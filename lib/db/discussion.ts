@@ -140,9 +140,15 @@ export interface ReadThreadOptions {
   limit?: number;
 }
 
-/** The comment rows one page of a thread shows; `complete` when they are the whole thread; `count` all live comments. */
-interface ThreadPage {
-  rows: CommentRow[];
+/**
+ * The newest rows of one page of a thread: `tops` the page's top-level comments (newest first),
+ * `newest` the newest rows read to find them, `stubs` ids of deleted top-level comments whose replies
+ * are among those rows; `complete` when `newest` is the whole thread; `count` all live comments.
+ */
+interface NewestRows {
+  tops: CommentRow[];
+  newest: CommentRow[];
+  stubs: string[];
   complete: boolean;
   count: number;
 }
@@ -151,19 +157,18 @@ interface ThreadPage {
 const byParent = async (db: SatchelDb, ids: readonly string[]): Promise<CommentRow[]> => (await Promise.all(ids.map((id) => db.comments.where('parentId').equals(id).toArray()))).flat();
 
 /**
- * The rows of the newest `limit` top-level comments of `captureId` with all their replies, and the
- * replies of deleted top-level comments met among the newest rows (shown under a stub). Reads the
- * newest rows of `[captureId+createdAt]` in one reverse getAll, more of them while fewer than
- * `limit + 1` top-level comments are among them (a thread's newest rows may all be replies), beside
- * the ids of the whole thread (keys only: the count, and which parents are gone). Without a limit,
- * one getAll of the whole thread. Every read is a getAll: Dexie cursors cost the page's main thread
- * per row (docs/discussion.md "Reading a page").
+ * The newest `limit` top-level comments of `captureId`, read with the newest rows of
+ * `[captureId+createdAt]` in one reverse getAll, more of them while fewer than `limit + 1`
+ * top-level comments are among them (a thread's newest rows may all be replies), beside the ids of
+ * the whole thread (keys only: the count, and which parents are gone). Without a limit, one getAll
+ * of the whole thread. Every read is a getAll: a Dexie cursor costs the page's main thread per row
+ * (docs/discussion.md "Reading a page").
  */
-async function readPage(db: SatchelDb, captureId: string, limit: number): Promise<ThreadPage> {
+async function readNewest(db: SatchelDb, captureId: string, limit: number): Promise<NewestRows> {
   const thread = () => db.comments.where('[captureId+createdAt]').between([captureId, Dexie.minKey], [captureId, Dexie.maxKey]).reverse();
   if (limit === Infinity) {
     const rows = await thread().toArray();
-    return { rows, complete: true, count: rows.length };
+    return { tops: rows.filter((c) => c.parentId === null), newest: rows, stubs: [], complete: true, count: rows.length };
   }
   const idsRead = thread().primaryKeys();
   let want = Math.max(3 * limit, 20);
@@ -173,18 +178,61 @@ async function readPage(db: SatchelDb, captureId: string, limit: number): Promis
     newest = await thread().limit(want).toArray();
     tops = newest.filter((c) => c.parentId === null);
     if (tops.length > limit || newest.length < want) break;
-    // Too few top-level comments among the newest rows: read as many more as their share says, at least twice as many.
-    want = Math.max(2 * want, Math.ceil((want * (limit + 1)) / Math.max(1, tops.length) * 1.2));
+    // Too few top-level comments among the newest rows: read as many more as their share says (at least
+    // twice as many), or four times as many when there was none.
+    want = tops.length ? Math.max(2 * want, Math.ceil(((want * (limit + 1)) / tops.length) * 1.2)) : 4 * want;
   }
   const ids = await idsRead;
-  if (tops.length <= limit) return { rows: newest, complete: true, count: ids.length };
-  const pageTops = tops.slice(0, limit);
-  const shown = new Set(pageTops.map((c) => c.id));
+  if (tops.length <= limit) return { tops, newest, stubs: [], complete: true, count: ids.length };
+  const shown = new Set(tops.slice(0, limit).map((c) => c.id));
   const alive = new Set(ids);
   // A reply among the newest rows whose parent is gone: its deleted parent shows as a stub.
   const stubs = [...new Set(newest.flatMap((c) => (c.parentId !== null && !shown.has(c.parentId) && !alive.has(c.parentId) ? [c.parentId] : [])))];
-  const replies = await byParent(db, [...shown, ...stubs]);
-  return { rows: [...pageTops, ...replies.filter((c) => c.captureId === captureId)], complete: false, count: ids.length };
+  return { tops: tops.slice(0, limit), newest, stubs, complete: false, count: ids.length };
+}
+
+/** What {@link readThread} reads in its transaction. */
+interface ThreadRows {
+  capture: Capture | undefined;
+  rows: CommentRow[];
+  count: number;
+  reactions: ReactionRow[];
+  pending: Set<string>;
+  /** the pinned answer when it is not among `rows` */
+  older: CommentRow | undefined;
+}
+
+/**
+ * Reads one page of a thread in few round trips (each waits for the page's busy main thread): the
+ * newest rows; then, at once, the replies of the page, the reactions and outbox rows of every
+ * comment already known to be on it, and the pinned answer; last, only if a reply was not among the
+ * newest rows (an older one), its reactions and outbox rows.
+ */
+async function readRows(db: SatchelDb, captureId: string, limit: number): Promise<ThreadRows> {
+  const [capture, page] = await Promise.all([db.captures.get(captureId), readNewest(db, captureId, limit)]);
+  const answerId = capture?.answerCommentId ?? null;
+  if (page.complete) {
+    const ids = page.newest.map((c) => c.id);
+    const [reactions, pending] = await Promise.all([db.reactions.where('captureId').equals(captureId).toArray(), pendingCommentIds(db, ids)]);
+    return { capture, rows: page.newest, count: page.count, reactions, pending, older: undefined };
+  }
+  const parents = new Set([...page.tops.map((c) => c.id), ...page.stubs]);
+  const known = new Set([...page.tops, ...page.newest.filter((c) => c.parentId !== null && parents.has(c.parentId))].map((c) => c.id));
+  const extra = answerId === null || known.has(answerId) ? [] : [answerId];
+  const [replies, reactions, pending, older] = await Promise.all([
+    byParent(db, [...parents]),
+    reactionsOf(db, [captureId, ...known, ...extra]),
+    pendingCommentIds(db, [...known, ...extra]),
+    extra.length ? db.comments.get(extra[0]!) : undefined,
+  ]);
+  const rows = [...page.tops, ...replies.filter((c) => c.captureId === captureId)];
+  const late = rows.filter((c) => !known.has(c.id) && c.id !== extra[0]).map((c) => c.id);
+  if (late.length) {
+    const [r2, p2] = await Promise.all([reactionsOf(db, late), pendingCommentIds(db, late)]);
+    reactions.push(...r2);
+    for (const id of p2) pending.add(id);
+  }
+  return { capture, rows, count: page.count, reactions, pending, older };
 }
 
 /** The reaction rows on the targets `ids` (a capture, comments): one getAll per target. */
@@ -211,39 +259,32 @@ function nest(rows: readonly CommentRow[], captureId: string, view: (c: CommentR
 }
 
 /**
- * The thread of capture `captureId` for the signed-in user `meUserId` (for `mine`). Read-only.
+ * The thread of capture `captureId` for the signed-in user `meUserId` (for `mine`; a promise of it
+ * lets the caller's read of the user run beside the thread's). Read-only.
  * With `opts.limit`, only what a page shows (docs/discussion.md "Reading a page"): the newest
  * `limit` top-level comments with their replies, the reactions of the capture and of those
  * comments, the pinned answer (read by id when older than the page), the outbox rows naming them;
- * `count` and `olderCount` are index counts. Without it, the whole thread (`olderCount` 0).
+ * `count` and `olderCount` from the thread's keys. Without it, the whole thread (`olderCount` 0).
  */
-export async function readThread(db: SatchelDb, captureId: string, meUserId: string | null, opts: ReadThreadOptions = {}): Promise<Thread> {
+export async function readThread(db: SatchelDb, captureId: string, meUserId: string | null | Promise<string | null>, opts: ReadThreadOptions = {}): Promise<Thread> {
   const limit = opts.limit ?? Infinity;
-  return db.transaction('r', [db.comments, db.reactions, db.captures, db.outbox], async () => {
-    const [capture, page] = await Promise.all([db.captures.get(captureId), readPage(db, captureId, limit)]);
-    const answerId = capture?.answerCommentId ?? null;
-    const onPage = answerId !== null && page.rows.some((c) => c.id === answerId);
-    const ids = page.rows.map((c) => c.id);
-    const [older, reactionRows, pending] = await Promise.all([
-      answerId === null || onPage ? undefined : db.comments.get(answerId),
-      page.complete ? db.reactions.where('captureId').equals(captureId).toArray() : reactionsOf(db, [captureId, ...ids, ...(answerId === null || onPage ? [] : [answerId])]),
-      pendingCommentIds(db, answerId === null || onPage ? ids : [...ids, answerId]),
-    ]);
-    const summaries = summarise(reactionRows, meUserId);
-    const view = (c: CommentRow): ThreadComment => ({ ...c, reactions: summaries.get(c.id) ?? emptySummary(), pending: pending.has(c.id), replies: [] });
-    const comments = nest(page.rows, captureId, view);
-    const all: Array<ThreadComment & { deleted?: boolean }> = comments.flatMap((c) => [c, ...c.replies]);
-    const answer = all.find((c) => c.id === answerId && !c.deleted) ?? (older?.captureId === captureId ? view(older) : null);
-    return {
-      captureId,
-      scopeId: capture?.scopeId ?? page.rows[0]?.scopeId ?? '',
-      comments,
-      reactions: summaries.get(captureId) ?? emptySummary(),
-      answer,
-      count: page.count,
-      olderCount: Math.max(0, page.count - page.rows.length),
-    };
-  });
+  const [read, me] = await Promise.all([db.transaction('r', [db.comments, db.reactions, db.captures, db.outbox], () => readRows(db, captureId, limit)), meUserId]);
+  const { capture, rows, count, pending, older } = read;
+  const answerId = capture?.answerCommentId ?? null;
+  const summaries = summarise(read.reactions, me);
+  const view = (c: CommentRow): ThreadComment => ({ ...c, reactions: summaries.get(c.id) ?? emptySummary(), pending: pending.has(c.id), replies: [] });
+  const comments = nest(rows, captureId, view);
+  const all: Array<ThreadComment & { deleted?: boolean }> = comments.flatMap((c) => [c, ...c.replies]);
+  const answer = all.find((c) => c.id === answerId && !c.deleted) ?? (older?.captureId === captureId ? view(older) : null);
+  return {
+    captureId,
+    scopeId: capture?.scopeId ?? rows[0]?.scopeId ?? '',
+    comments,
+    reactions: summaries.get(captureId) ?? emptySummary(),
+    answer,
+    count,
+    olderCount: Math.max(0, count - rows.length),
+  };
 }
 
 /**
