@@ -5,6 +5,8 @@ import { Highlight, type Segment } from './Highlight';
 import { FLAG_KEYS, sourceOf, type CaptureView } from './capture-view';
 import type { CreditView } from './team-views';
 import { fmt } from './format';
+import { fmtNodes } from './fmt-nodes';
+import { Name } from './Bdi';
 
 /** Row height of the library list, px (fixed: the list is windowed by it). */
 export const ROW_HEIGHT = 100;
@@ -75,7 +77,7 @@ export function CaptureRow({ capture: c, id, pos, size, selected, active, style,
         <div class="row__meta">
           {credit ? (
             <span class="row__credit" dir="auto" data-testid="row-credit">
-              {credit.kind === 'named' ? fmt(t('creditSharedBy'), { name: credit.name }, locale) : t('creditSharedByMember')}
+              {credit.kind === 'named' ? fmtNodes(t('creditSharedBy'), { name: <Name name={credit.name} /> }) : t('creditSharedByMember')}
               {c.note ? <span class="row__why">: “{c.note.slice(0, 80).replace(/\s+/g, ' ')}”</span> : null}
             </span>
           ) : null}

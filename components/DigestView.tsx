@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { Translate } from '../lib/util/i18n';
 import { safeHttpUrl } from '../lib/util/url';
 import { fmt } from './format';
+import { IsolatedText, Name } from './Bdi';
 import './digest-view.css';
 
 /** The period picker's state: a preset week or custom first/last days (`YYYY-MM-DD`, inclusive). */
@@ -98,7 +99,7 @@ function DigestBody({ data, t }: { data: DigestViewData; t: Translate }) {
                 <li key={i.captureId} data-testid="digest-item">
                   <span class="digest__title" dir="auto">{url ? <a href={url} target="_blank" rel="noopener noreferrer">{i.title}</a> : i.title}</span>
                   {i.lines.map((l, n) => (
-                    <span key={n} class="digest__line" dir="auto">{l}</span>
+                    <span key={n} class="digest__line" dir="auto"><IsolatedText text={l} /></span>
                   ))}
                 </li>
               );
@@ -109,10 +110,10 @@ function DigestBody({ data, t }: { data: DigestViewData; t: Translate }) {
       {data.curated ? (
         <section class="digest__section" data-testid="digest-curated">
           <h3>{t('digestCuratedHeading')}</h3>
-          <p dir="auto">{data.curated.line}</p>
+          <p dir="auto" class="digest__curated"><IsolatedText text={data.curated.line} /></p>
           <ul>
             {data.curated.people.map((p) => (
-              <li key={p.userId} dir="auto">{p.name}: {p.tally}</li>
+              <li key={p.userId} dir="auto" class="digest__person"><Name name={p.name} />: {p.tally}</li>
             ))}
           </ul>
         </section>

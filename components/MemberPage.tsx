@@ -6,6 +6,8 @@ import { REACTION_KINDS } from '../lib/schema';
 import type { MemberActivityView, ReactionCountsView } from './team-views';
 import { sourceOf } from './capture-view';
 import { fmt } from './format';
+import { fmtNodes } from './fmt-nodes';
+import { Name } from './Bdi';
 
 /** messages.json key of each reaction kind's label. */
 const REACTION_KEY = { useful: 'reactionUseful', tried: 'reactionTried', thanks: 'reactionThanks' } as const;
@@ -48,7 +50,7 @@ export function MemberPage({ activity: a, teamName, captureHref, backHref, t, lo
   const m = a.member;
   return (
     <section class="member" aria-labelledby="member-h" data-testid="member-page">
-      <h2 id="member-h" dir="auto">{fmt(t('memberTitle'), { name: m.displayName, team: teamName })}</h2>
+      <h2 id="member-h" dir="auto">{fmtNodes(t('memberTitle'), { name: <Name name={m.displayName} />, team: <Name name={teamName} /> })}</h2>
       <p class="muted">
         {fmt(t('memberJoined'), { date: absoluteTime(m.joinedAt, locale) }, locale)}
         {' · '}

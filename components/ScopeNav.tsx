@@ -1,3 +1,4 @@
+import { stripBidiOverrides } from '../lib/util/bidi';
 import type { Translate } from '../lib/util/i18n';
 import { pluralKey } from '../lib/util/i18n';
 import { fmt } from './format';
@@ -46,8 +47,8 @@ export function ScopeNav({ scopes, current, t, locale, whatsNew, members }: Scop
         ) : null}
         {scopes.map((s) => (
           <li key={s.scopeId}>
-            <a href={s.href} aria-current={s.scopeId === current ? 'page' : undefined} class={s.scopeId === current ? 'is-current' : undefined}>
-              {s.name}
+            <a href={s.href} aria-current={s.scopeId === current ? 'page' : undefined} class={`scope-nav__name${s.scopeId === current ? ' is-current' : ''}`} dir="auto" title={stripBidiOverrides(s.name)}>
+              {stripBidiOverrides(s.name)}
             </a>
           </li>
         ))}
@@ -58,7 +59,7 @@ export function ScopeNav({ scopes, current, t, locale, whatsNew, members }: Scop
           <ul aria-labelledby="scope-nav-members" data-testid="scope-nav-members">
             {members.map((m) => (
               <li key={m.href}>
-                <a href={m.href} dir="auto" aria-current={m.current ? 'page' : undefined} class={m.current ? 'is-current' : undefined}>{m.name}</a>
+                <a href={m.href} dir="auto" aria-current={m.current ? 'page' : undefined} class={`scope-nav__name${m.current ? ' is-current' : ''}`} title={stripBidiOverrides(m.name)}>{stripBidiOverrides(m.name)}</a>
               </li>
             ))}
           </ul>

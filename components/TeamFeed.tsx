@@ -2,8 +2,8 @@ import type { Capture } from '../lib/schema';
 import type { Translate } from '../lib/util/i18n';
 import { safeHttpUrl } from '../lib/util/url';
 import { SiteIcon } from './SiteIcon';
-import { fmt } from './format';
 import { fmtNodes } from './fmt-nodes';
+import { Name } from './Bdi';
 import type { CreditView } from './team-views';
 
 /** One capture shared in a team, with the team's name and who shared it. */
@@ -31,7 +31,7 @@ export interface TeamFeedProps {
  * "why this is worth reading" note. Text only (captured text is untrusted); the
  * link opens only http(s) permalinks.
  */
-export function TeamFeed({ items, t, locale }: TeamFeedProps) {
+export function TeamFeed({ items, t }: TeamFeedProps) {
   if (items.length === 0) return null;
   return (
     <section class="team-feed" aria-labelledby="team-feed-h" data-testid="team-feed">
@@ -45,14 +45,14 @@ export function TeamFeed({ items, t, locale }: TeamFeedProps) {
               <p class="team-feed__who">
                 <SiteIcon platform={c.platform} t={t} />{' '}
                 {sharedBy ? (
-                  fmtNodes(t('teamFeedSharedBy'), { name: memberHref ? <a href={memberHref} target="_blank" rel="noopener" data-testid="team-item-sharer">{sharedBy}</a> : sharedBy, team: teamName })
+                  fmtNodes(t('teamFeedSharedBy'), { name: memberHref ? <a href={memberHref} target="_blank" rel="noopener" data-testid="team-item-sharer"><Name name={sharedBy} /></a> : <Name name={sharedBy} />, team: <Name name={teamName} /> })
                 ) : (
-                  fmt(t(credit?.kind === 'hidden' ? 'teamFeedSharedByHidden' : 'teamFeedSharedIn'), { team: teamName }, locale)
+                  fmtNodes(t(credit?.kind === 'hidden' ? 'teamFeedSharedByHidden' : 'teamFeedSharedIn'), { team: <Name name={teamName} /> })
                 )}
               </p>
               {c.note ? <p class="team-feed__why" dir="auto">{c.note}</p> : null}
               <p class="team-feed__text" dir="auto">
-                {c.author?.name ? <strong dir="auto">{c.author.name}: </strong> : null}
+                {c.author?.name ? <strong><Name name={c.author.name} />: </strong> : null}
                 {start}
               </p>
               {href ? <a href={href} target="_blank" rel="noopener noreferrer">{t('teamFeedOpen')}</a> : null}

@@ -5,6 +5,7 @@ import { absoluteTime, relativeTime } from '../lib/util/time';
 import { WHATS_NEW_ORDER, type WhatsNewItemView, type WhatsNewKindView } from './team-views';
 import { fmt } from './format';
 import { fmtNodes } from './fmt-nodes';
+import { Name } from './Bdi';
 
 /** One What's new item with what the UI shows about it (all text is untrusted and rendered as text). */
 export interface WhatsNewEntry {
@@ -52,13 +53,13 @@ interface LineProps {
 /** One item: unread dot, who did what where (name links to their page), when, and the capture (a link that opens it). */
 export function WhatsNewItemLine({ entry: e, now, t, locale, onOpen, target }: LineProps) {
   const rel = target ? 'noopener' : undefined;
-  const who = e.actorName ? (e.memberHref ? <a href={e.memberHref} target={target} rel={rel} data-testid="whats-new-actor">{e.actorName}</a> : e.actorName) : t('creditTeamMember');
+  const who = e.actorName ? (e.memberHref ? <a href={e.memberHref} target={target} rel={rel} data-testid="whats-new-actor"><Name name={e.actorName} /></a> : <Name name={e.actorName} />) : t('creditTeamMember');
   return (
     <li class={`whats-new__item${e.item.unread ? ' is-unread' : ''}`} data-testid="whats-new-item" data-kind={e.item.kind} data-unread={e.item.unread ? 'true' : 'false'}>
       <p class="whats-new__line">
         {e.item.unread ? <span class="whats-new__dot" aria-hidden="true" /> : null}
         {e.item.unread ? <span class="sr-only">{t('whatsNewUnreadMark')} </span> : null}
-        <span dir="auto">{fmtNodes(t(KIND_KEYS[e.item.kind].line), { name: who, team: e.teamName })}</span>
+        <span dir="auto">{fmtNodes(t(KIND_KEYS[e.item.kind].line), { name: who, team: <Name name={e.teamName} /> })}</span>
         {' · '}
         <time dateTime={new Date(e.item.at).toISOString()} title={absoluteTime(e.item.at, locale)}>{relativeTime(e.item.at, now, locale)}</time>
       </p>
@@ -109,7 +110,7 @@ export function WhatsNew({ entries, teams, unread, mutedUnread, now, t, locale, 
           {teams.map((team) => (
             <label key={team.scopeId} class="whats-new__mute">
               <input type="checkbox" checked={team.muted} onChange={(ev) => onMute(team.scopeId, (ev.currentTarget as HTMLInputElement).checked)} data-testid="whats-new-mute" data-scope-id={team.scopeId} />
-              <span dir="auto">{fmt(t('whatsNewMute'), { team: team.name })}</span>
+              <span dir="auto">{fmtNodes(t('whatsNewMute'), { team: <Name name={team.name} /> })}</span>
             </label>
           ))}
         </fieldset>

@@ -87,3 +87,48 @@ describe('XSS corpus through the digest (issue 11)', () => {
     }
   });
 });
+
+/** Red team finding 5: a name with a right-to-left override ("Cy \u202Eexe.gnp") must not reverse itself or the words after it. */
+describe('digest: names with direction overrides', () => {
+  const SPOOF = 'Cy \u202Eexe.gnp';
+  const CONTROLS = /[\u202A-\u202E\u2066-\u2069]/u;
+  /** Names (members, team, post author) carry every control; notes and texts are clean. */
+  function spoofDigest() {
+    const members = [makeMember({ displayName: `Ana \u2067${SPOOF}` }), makeMember({ userId: 'u-ben', displayName: SPOOF, joinedAt: WEEK_START + DAY })];
+    const q = makeCaptureRow({ intent: 'question', postAuthor: `\u202D${SPOOF}\u202C`, ownerUserId: 'u-ben', createdAt: WEEK_START + 2 * DAY });
+    const reply = makeCommentRow(q.id, { authorUserId: 'u-ana', body: 'Try it' });
+    q.answerCommentId = reply.id;
+    return buildDigest(makeInput({ team: { id: 't', name: `\u202E${SPOOF}` }, members, captures: [q], comments: [reply], reactions: [makeReactionRow(q.id)] }));
+  }
+
+  it('HTML: no control left, every person name sits in a <bdi>', () => {
+    const html = renderDigestHtml(spoofDigest(), words);
+    expect(html).not.toMatch(CONTROLS);
+    const doc = new JSDOM(html).window.document;
+    const isolated = [...doc.querySelectorAll('bdi')].map((b) => b.textContent);
+    expect(isolated).toContain('Cy exe.gnp');
+    expect(isolated).toContain('Ana Cy exe.gnp');
+    // Shared by / Answered by / Curated by / the contributor list / the post author: each name isolated.
+    const lines = [...doc.querySelectorAll('.line')].map((l) => l.innerHTML);
+    expect(lines.some((l) => l.includes('Shared by <bdi>Cy exe.gnp</bdi>'))).toBe(true);
+    expect(lines.some((l) => l.includes('Answered by <bdi>Ana Cy exe.gnp</bdi>'))).toBe(true);
+    expect(lines.some((l) => l.endsWith('<bdi>Cy exe.gnp</bdi>'))).toBe(true);
+    const curated = doc.querySelector('section:last-of-type')!;
+    expect(curated.querySelector('p')!.querySelectorAll('bdi')).toHaveLength(2);
+    expect([...curated.querySelectorAll('li')].every((li) => li.firstElementChild?.tagName === 'BDI')).toBe(true);
+    expect(doc.querySelector('style')!.textContent).toContain('overflow-wrap:anywhere');
+    assertInertHtml(html);
+  });
+
+  it('Markdown and paste-ready posts: names stripped of every control', () => {
+    const d = spoofDigest();
+    const md = renderDigestMarkdown(d, words);
+    expect(md).not.toMatch(CONTROLS);
+    expect(md).toContain('Curated by Ana Cy exe.gnp and Cy exe.gnp.');
+    for (const site of PASTE_SITES) {
+      const post = renderDigestPaste(d, site, words).text;
+      expect(post, site).not.toMatch(CONTROLS);
+      expect(post, site).toContain('Cy exe.gnp');
+    }
+  });
+});

@@ -83,7 +83,7 @@ export function CommentItem(p: CommentItemProps) {
     <li class={`comment${isAnswer ? ' comment--answer' : ''}`} id={`comment-${c.id}`} data-testid="comment" data-comment-id={c.id}>
       <article aria-labelledby={headId}>
         <header class="comment__head">
-          <strong id={headId} class="comment__author" dir="auto">{author}</strong>
+          <strong id={headId} class="comment__author"><bdi>{author}</bdi></strong>
           <When class="muted small" ms={c.createdAt} now={p.now} locale={locale} />
           {c.editedAt !== null ? <When class="muted small" ms={c.editedAt} now={p.now} locale={locale}>{t('discussionEdited')}</When> : null}
           {isAnswer ? <span class="chip chip--answer">{t('discussionAnswerMark')}</span> : null}

@@ -1,4 +1,5 @@
 import { useMemo } from 'preact/hooks';
+import { stripBidiOverrides } from '../../lib/util/bidi';
 import { segmentComment } from './comment-segments';
 
 /** Props of {@link CommentText}. */
@@ -14,7 +15,8 @@ export interface CommentTextProps {
 /**
  * A comment's text as text: line breaks kept (CSS `pre-line`), http(s) URLs as links that open
  * in a new tab without the opener (`rel="noopener noreferrer"`), `@mentions` of mentioned members
- * highlighted. Built from text nodes only (components/discussion/comment-segments.ts); nothing in
+ * highlighted. Link text and mentions lose direction overrides and are isolated in <bdi>
+ * (lib/util/bidi.ts): a link reads as its href does, whatever the body's controls. Built from text nodes only (components/discussion/comment-segments.ts); nothing in
  * the body is ever parsed as HTML, and `javascript:`/`data:` never become links.
  */
 export function CommentText({ body, mentioned = [], id }: CommentTextProps) {
@@ -23,9 +25,9 @@ export function CommentText({ body, mentioned = [], id }: CommentTextProps) {
     <p class="post-text comment__body" dir="auto" id={id}>
       {segments.map((s, i) =>
         s.kind === 'link' ? (
-          <a key={i} class="link" href={s.href} target="_blank" rel="noopener noreferrer">{s.text}</a>
+          <a key={i} class="link" href={s.href} target="_blank" rel="noopener noreferrer"><bdi>{stripBidiOverrides(s.text)}</bdi></a>
         ) : s.kind === 'mention' ? (
-          <span key={i} class="mention" data-user-id={s.userId}>{s.text}</span>
+          <bdi key={i} class="mention" data-user-id={s.userId}>{stripBidiOverrides(s.text)}</bdi>
         ) : (
           s.text
         ),

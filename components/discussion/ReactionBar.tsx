@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { REACTION_KINDS, type ReactionKind } from '../../lib/schema';
 import type { Translate } from '../../lib/util/i18n';
-import { fmt } from '../format';
+import { fmtNodes } from '../fmt-nodes';
 import { nameOf, type MemberIndex } from './members';
 import type { ReactionSummaryView, ReactionTargetView } from './types';
 
@@ -80,7 +80,7 @@ export function ReactionBar({ target, reactions, names, canReact, onReact, label
               <span class="count" aria-hidden={r.count === 0 ? 'true' : undefined}>{r.count.toLocaleString(locale)}</span>
             </button>
             <span id={tipId} role="tooltip" class="reaction__tip" hidden={tip !== kind}>
-              {who.length ? fmt(t('reactionWho'), { names: who.join(', ') }, locale) : t('reactionNobody')}
+              {who.length ? fmtNodes(t('reactionWho'), { names: who.map((n, i) => <>{i ? ', ' : ''}<bdi>{n}</bdi></>) }) : t('reactionNobody')}
             </span>
           </span>
         );

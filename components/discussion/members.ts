@@ -3,6 +3,7 @@
  * "A former member") and the mention autocomplete's filter.
  */
 import type { Translate } from '../../lib/util/i18n';
+import { stripBidiOverrides } from '../../lib/util/bidi';
 import type { MemberView } from './types';
 
 /** user id → display name. */
@@ -11,8 +12,8 @@ export type MemberIndex = ReadonlyMap<string, string>;
 /** Indexes `members` by user id. */
 export const indexMembers = (members: readonly MemberView[]): MemberIndex => new Map(members.map((m) => [m.userId, m.displayName]));
 
-/** The display name of `userId`, or "A former member" (`discussionFormerMember`) when unknown. */
-export const nameOf = (index: MemberIndex, userId: string, t: Translate): string => index.get(userId) || t('discussionFormerMember');
+/** The display name of `userId` without direction overrides (lib/util/bidi.ts), or "A former member" (`discussionFormerMember`) when unknown. */
+export const nameOf = (index: MemberIndex, userId: string, t: Translate): string => stripBidiOverrides(index.get(userId) ?? '') || t('discussionFormerMember');
 
 /** Case- and diacritics-insensitive form of a name for matching. */
 const fold = (s: string): string => s.normalize('NFKD').replace(/\p{M}/gu, '').toLocaleLowerCase();

@@ -13,7 +13,7 @@ import { comment, thread, reactions, viewerOf } from './testing';
 
 const t = makeTranslate(null, en);
 afterEach(cleanup);
-const OUR_TAGS = new Set(['DIV', 'SECTION', 'H3', 'H4', 'P', 'SPAN', 'STRONG', 'TIME', 'BUTTON', 'OL', 'UL', 'LI', 'ARTICLE', 'HEADER', 'A', 'TEXTAREA']);
+const OUR_TAGS = new Set(['DIV', 'SECTION', 'H3', 'H4', 'P', 'SPAN', 'STRONG', 'TIME', 'BUTTON', 'OL', 'UL', 'LI', 'ARTICLE', 'HEADER', 'A', 'TEXTAREA', 'BDI']);
 
 function assertInert(root: Element) {
   for (const el of root.querySelectorAll('*')) {

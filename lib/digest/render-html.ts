@@ -3,10 +3,12 @@
  * browser, attach to a mail or paste into an intranet page. Safe by construction: every text is
  * HTML-escaped, the only links are http(s) permalinks (`rel="noopener noreferrer"`), there is no
  * script and no event attribute, and a Content-Security-Policy meta tag allows nothing but the inline
- * style sheet. tests/digest-xss.test.ts feeds the XSS corpus through it.
+ * style sheet. Names are stripped of direction overrides and isolated in <bdi> (lib/util/bidi.ts);
+ * long unbroken words wrap (`overflow-wrap: anywhere`). tests/digest-xss.test.ts feeds the XSS corpus through it.
  */
 import type { Digest, DigestItem } from '../schema/digest';
 import { safeHttpUrl } from '../util/url';
+import { splitIsolates } from '../util/bidi';
 import { curatedText, DIGEST_SECTIONS, itemText, personName, rangeText, tallyText, titleText, totalsText, type RenderOptions } from './text';
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -14,9 +16,12 @@ const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;
 /** `s` with `& < > " '` as entities: safe in element text and in quoted attribute values. */
 export const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => ENTITIES[c]!);
 
+/** `s` escaped, with the names marked FSI … PDI (text.ts with `isolate`) as <bdi> elements. */
+const escapeNames = (s: string): string => splitIsolates(s).map((p) => (p.isolated ? `<bdi>${escapeHtml(p.text)}</bdi>` : escapeHtml(p.text))).join('');
+
 const STYLE = `
 body{font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1f2328;background:#fff;margin:0}
-main{max-width:42rem;margin:0 auto;padding:2rem 1rem}
+main{max-width:42rem;margin:0 auto;padding:2rem 1rem;overflow-wrap:anywhere}
 h1{font-size:1.6rem;margin:0 0 .25rem}
 h2{font-size:1.15rem;margin:2rem 0 .5rem;border-bottom:1px solid #d0d7de;padding-bottom:.25rem}
 .meta{color:#57606a;margin:0}
@@ -31,12 +36,12 @@ footer{margin-top:2.5rem;color:#57606a;font-size:.85rem}
 `.trim();
 
 function itemHtml(item: DigestItem, opts: RenderOptions): string {
-  const w = itemText(item, opts);
+  const w = itemText(item, { ...opts, isolate: true });
   const url = safeHttpUrl(item.permalink);
   const title = url ? `<a href="${escapeHtml(url)}" rel="noopener noreferrer">${escapeHtml(w.title)}</a>` : escapeHtml(w.title);
-  const lines = [`<span class="title">${title}</span>`, `<span class="line">${escapeHtml(w.source)}</span>`, `<span class="line">${escapeHtml(w.shared)}</span>`];
+  const lines = [`<span class="title">${title}</span>`, `<span class="line">${escapeNames(w.source)}</span>`, `<span class="line">${escapeNames(w.shared)}</span>`];
   if (w.activity) lines.push(`<span class="line">${escapeHtml(w.activity)}</span>`);
-  if (w.answer) lines.push(`<span class="line answer">${escapeHtml(w.answer)}</span>`);
+  if (w.answer) lines.push(`<span class="line answer">${escapeNames(w.answer)}</span>`);
   return `<li>${lines.join('\n')}</li>`;
 }
 
@@ -57,10 +62,10 @@ export function renderDigestHtml(d: Digest, opts: RenderOptions): string {
     body.push(`<section><h2>${escapeHtml(tr(s.heading))}</h2><ol>`, ...items.map((i) => itemHtml(i, opts)), '</ol></section>');
   }
   if (!any) body.push(`<p>${escapeHtml(tr('digestEmpty'))}</p>`);
-  const curated = curatedText(d.contributors, tr, Infinity, opts.locale);
+  const curated = curatedText(d.contributors, tr, Infinity, opts.locale, true);
   if (curated) {
-    body.push(`<section><h2>${escapeHtml(tr('digestCuratedHeading'))}</h2><p>${escapeHtml(curated)}</p><ul>`);
-    for (const c of d.contributors) body.push(`<li>${escapeHtml(personName(c, tr))}: ${escapeHtml(tallyText(c, opts))}</li>`);
+    body.push(`<section><h2>${escapeHtml(tr('digestCuratedHeading'))}</h2><p>${escapeNames(curated)}</p><ul>`);
+    for (const c of d.contributors) body.push(`<li><bdi>${escapeHtml(personName(c, tr))}</bdi>: ${escapeHtml(tallyText(c, opts))}</li>`);
     body.push('</ul></section>');
   }
   body.push(`<footer>${escapeHtml(tr('digestFooter'))}</footer>`);

@@ -11,7 +11,7 @@ import { curatedText, DIGEST_SECTIONS, itemText, personName, rangeText, tallyTex
 /** One section of the view. */
 export interface DigestSectionView {
   heading: string;
-  items: Array<{ captureId: string; title: string; url: string | null; lines: string[] }>;
+  items: Array<{ captureId: string; title: string; url: string | null; /** names marked FSI … PDI (lib/util/bidi.ts) */ lines: string[] }>;
 }
 
 /** Everything the digest view writes, as plain text. */
@@ -25,8 +25,12 @@ export interface DigestViewModel {
   curated: { line: string; people: Array<{ userId: string; name: string; tally: string }> } | null;
 }
 
-/** The view model of `d`. Pure. */
-export function digestViewModel(d: Digest, opts: RenderOptions): DigestViewModel {
+/**
+ * The view model of `d`. Pure. Names in `lines` and `curated.line` are marked FSI … PDI
+ * (lib/util/bidi.ts `isolateName`) for components/Bdi.tsx `IsolatedText`; `people[].name` is stripped.
+ */
+export function digestViewModel(d: Digest, words: RenderOptions): DigestViewModel {
+  const opts: RenderOptions = { ...words, isolate: true };
   const sections = DIGEST_SECTIONS.filter((s) => d[s.list].length > 0).map((s) => ({
     heading: opts.tr(s.heading),
     items: d[s.list].map((item) => {
@@ -39,7 +43,7 @@ export function digestViewModel(d: Digest, opts: RenderOptions): DigestViewModel
       };
     }),
   }));
-  const line = curatedText(d.contributors, opts.tr, Infinity, opts.locale);
+  const line = curatedText(d.contributors, opts.tr, Infinity, opts.locale, opts.isolate);
   return {
     title: titleText(d, opts.tr),
     subtitle: `${rangeText(d, opts.locale)} · ${totalsText(d, opts)}`,
