@@ -1,3 +1,4 @@
+import { Fragment } from 'preact';
 import { useState } from 'preact/hooks';
 import { REACTION_KINDS, type ReactionKind } from '../../lib/schema';
 import type { Translate } from '../../lib/util/i18n';
@@ -80,7 +81,7 @@ export function ReactionBar({ target, reactions, names, canReact, onReact, label
               <span class="count" aria-hidden={r.count === 0 ? 'true' : undefined}>{r.count.toLocaleString(locale)}</span>
             </button>
             <span id={tipId} role="tooltip" class="reaction__tip" hidden={tip !== kind}>
-              {who.length ? fmtNodes(t('reactionWho'), { names: who.map((n, i) => <>{i ? ', ' : ''}<bdi>{n}</bdi></>) }) : t('reactionNobody')}
+              {who.length ? fmtNodes(t('reactionWho'), { names: who.map((n, i) => <Fragment key={i}>{i ? ', ' : ''}<bdi>{n}</bdi></Fragment>) }) : t('reactionNobody')}
             </span>
           </span>
         );
