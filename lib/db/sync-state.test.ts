@@ -20,6 +20,8 @@ describe('normalizeServerUrl', () => {
     ['http://localhost:8787', 'http://localhost:8787'],
     ['http://127.0.0.1:8787/', 'http://127.0.0.1:8787'],
     ['https://10.0.0.5', 'https://10.0.0.5'],
+    ['https://bücher.example', 'https://xn--bcher-kva.example'],
+    ['https://[2001:db8::1]:8443', 'https://[2001:db8::1]:8443'],
   ])('accepts %j as %j', (input, out) => {
     expect(normalizeServerUrl(input)).toBe(out);
   });
@@ -27,6 +29,9 @@ describe('normalizeServerUrl', () => {
   it.each([
     ['', 'url_invalid'],
     ['http://', 'url_invalid'],
+    ['not a url', 'url_invalid'],
+    ['https://satchel example.org', 'url_invalid'],
+    ['https://sat_chel.example.org', 'url_invalid'],
     ['http://satchel.example.org', 'url_insecure'],
     ['http://192.168.1.2:8787', 'url_insecure'],
     ['ftp://satchel.example.org', 'url_insecure'],

@@ -46,7 +46,7 @@ export const LOCAL_HOSTS: readonly string[] = ['localhost', '127.0.0.1'];
  * Normalises what the learner typed as the server address to an origin without a trailing slash
  * (`https://satchel.example.org`, `http://127.0.0.1:8787`). Accepts a trailing `/` and surrounding
  * blanks; a scheme-less `host[:port]` is read as `https://`.
- * @throws SyncStateError `url_invalid` (not a URL), `url_not_origin` (has a path other than `/`,
+ * @throws SyncStateError `url_invalid` (not a URL, blanks inside, or a host name with other characters), `url_not_origin` (has a path other than `/`,
  *   a query, a fragment or credentials), `url_insecure` (`http:` on a host other than localhost /
  *   127.0.0.1, or another scheme).
  */
@@ -59,7 +59,12 @@ export function normalizeServerUrl(input: string): string {
   } catch {
     throw new SyncStateError('url_invalid', `"${input}" is not a web address. Example: https://satchel.example.org`);
   }
-  if (!raw || !u.hostname) throw new SyncStateError('url_invalid', `"${input}" is not a web address. Example: https://satchel.example.org`);
+  // Read the text itself too: Chromium's URL parser percent-encodes what WHATWG URL refuses, so
+  // "not a url" parses there as the host `not%20a%20url` (issue 12). A host name is letters, digits,
+  // dots and hyphens (IDN comes back as punycode), or a bracketed IPv6 address.
+  if (!raw || !u.hostname || /\s/.test(raw) || !/^([a-z0-9-]+\.)*[a-z0-9-]+\.?$|^\[[0-9a-f:.]+\]$/i.test(u.hostname)) {
+    throw new SyncStateError('url_invalid', `"${input}" is not a web address. Example: https://satchel.example.org`);
+  }
   if (u.protocol !== 'https:' && u.protocol !== 'http:') throw new SyncStateError('url_insecure', `Only https:// addresses are allowed (got ${u.protocol}).`);
   if (u.protocol === 'http:' && !LOCAL_HOSTS.includes(u.hostname)) {
     throw new SyncStateError('url_insecure', 'Use https://. Plain http:// is only allowed for localhost and 127.0.0.1.');
