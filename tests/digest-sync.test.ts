@@ -7,14 +7,12 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startTestSyncServer, type TestSyncServer } from './helpers/sync-server';
-import { apiClient, ApiError } from '../lib/sync/api-client';
-import { httpTransport, type Fetch } from '../lib/sync/transport';
-import { syncOnce } from '../lib/sync/engine';
+import { signedInPerson } from './helpers/sync-person';
+import { ApiError } from '../lib/sync/api-client';
+import type { Fetch } from '../lib/sync/transport';
 import { SatchelDb, saveCapture, shareCapture, listTeamScopes } from '../lib/db';
 import { addComment, markAnswered, setReaction } from '../lib/db/discussion';
 import { writeMembers } from '../lib/db/members';
-import { dexieSyncStore } from '../lib/db/sync-store';
-import { ensureDeviceId, writeSyncAuth } from '../lib/db/sync-state';
 import { makeDraft } from '../lib/db/testing';
 import { loadDigest } from '../entrypoints/library/digest-page';
 import type { Digest } from '../lib/schema/digest';
@@ -29,15 +27,9 @@ afterEach(async () => {
 }, BUDGET);
 
 async function person(email: string, name: string) {
-  const { fetch, url } = srv!;
-  const db = new SatchelDb(`digest-${name}-${Math.random()}`);
-  dbs.push(db);
-  const deviceId = await ensureDeviceId(db);
-  const r = await apiClient({ serverUrl: url, fetch }).createAccount({ email, password: 'correct horse', displayName: name, deviceId, deviceName: 'Laptop' });
-  await writeSyncAuth(db, { serverUrl: url, token: r.token, deviceId, userId: r.userId });
-  const api = apiClient({ serverUrl: url, fetch, token: r.token });
-  const sync = () => syncOnce({ store: dexieSyncStore(db), transport: httpTransport({ fetch }), now: Date.now, random: Math.random }, { force: true });
-  return { db, api, sync, userId: r.userId };
+  const p = await signedInPerson(srv!, 'digest', email, name);
+  dbs.push(p.db);
+  return p;
 }
 
 /** What both digests must agree on (share times differ: server clock vs the id's device clock). */

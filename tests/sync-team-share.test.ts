@@ -2,13 +2,9 @@
 import 'fake-indexeddb/auto';
 import { describe, it, expect, afterEach } from 'vitest';
 import { startTestSyncServer, type TestSyncServer } from './helpers/sync-server';
-import { apiClient } from '../lib/sync/api-client';
-import { httpTransport } from '../lib/sync/transport';
-import { syncOnce } from '../lib/sync/engine';
+import { signedInPerson } from './helpers/sync-person';
 import { SatchelDb, LOCAL_SCOPE, saveCapture, listRecent, shareCapture, listTeamScopes, listTeamCaptures, ShareError } from '../lib/db';
 import { refreshMemberNames } from '../lib/sync/runner';
-import { dexieSyncStore } from '../lib/db/sync-store';
-import { ensureDeviceId, writeSyncAuth } from '../lib/db/sync-state';
 import { makeDraft } from '../lib/db/testing';
 
 // Issue 4, teams: A shares a capture into the team with a note; B (another member) gets it on the
@@ -24,16 +20,10 @@ afterEach(async () => {
 
 async function setup() {
   srv = await startTestSyncServer();
-  const { fetch, url } = srv;
   const person = async (email: string, name: string) => {
-    const db = new SatchelDb(`team-${name}-${Math.random()}`);
-    dbs.push(db);
-    const deviceId = await ensureDeviceId(db);
-    const r = await apiClient({ serverUrl: url, fetch }).createAccount({ email, password: 'correct horse', displayName: name, deviceId, deviceName: 'Laptop' });
-    await writeSyncAuth(db, { serverUrl: url, token: r.token, deviceId, userId: r.userId });
-    const api = apiClient({ serverUrl: url, fetch, token: r.token });
-    const sync = () => syncOnce({ store: dexieSyncStore(db), transport: httpTransport({ fetch }), now: Date.now, random: Math.random }, { force: true });
-    return { db, api, sync, userId: r.userId, fetch };
+    const p = await signedInPerson(srv!, 'team', email, name);
+    dbs.push(p.db);
+    return p;
   };
   return { person };
 }
