@@ -8,8 +8,15 @@ import { fmt } from './format';
 import { fmtNodes } from './fmt-nodes';
 import { Name } from './Bdi';
 
+import type { Density } from '../lib/db/settings';
+
 /** Row height of the library list, px (fixed: the list is windowed by it). */
 export const ROW_HEIGHT = 100;
+
+/** Row height of the library list for a density, px (fixed per density: the list is windowed by it). */
+export function rowHeightFor(density: Density): number {
+  return density === 'dense' ? ROW_HEIGHT : ROW_HEIGHT;
+}
 
 /** Characters of text shown in a row (CSS clamps to two lines). */
 const ROW_TEXT = 240;
@@ -39,6 +46,8 @@ export interface CaptureRowProps {
    * start of their note. Absent in the learner's own library.
    */
   credit?: CreditView;
+  /** Row layout (default 'comfortable'); its height is {@link rowHeightFor}. */
+  density?: Density;
 }
 
 /**

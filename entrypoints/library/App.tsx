@@ -12,8 +12,9 @@ import { BulkBar } from '../../components/BulkBar';
 import { UndoToast } from '../../components/UndoToast';
 import { ReviewView } from '../../components/ReviewView';
 import { FollowUpPrompt } from '../../components/FollowUpPrompt';
-import { ExportDialog, type ExportFormat, type ExportProgress, type ExportScope } from '../../components/ExportDialog';
-import { ImportDialog, type ImportReport } from '../../components/ImportDialog';
+import type { ExportScope } from '../../components/ExportDialog';
+import { TransferDialogs } from './transfer';
+import { ImportResumeBanner } from '../../components/ImportResumeBanner';
 import { TagsManager } from '../../components/TagsManager';
 import { FollowUpSetting } from '../../components/FollowUpSetting';
 import { ShareDialog, type ShareTarget } from '../../components/ShareDialog';
@@ -29,7 +30,6 @@ import { NO_FILTERS, type LibraryFilters, type SortOrder } from '../../component
 import { clampSelection, clickRow, initialSelection, keyRow, type ListSelection } from '../../components/selection';
 import type { CaptureRight, CollectionView } from '../../components/capture-view';
 import * as data from './data';
-import { downloadBlob } from '../../lib/platform/download';
 import { useDiscussion } from './discussion-data';
 import '../../components/discussion/discussion.css';
 
@@ -78,9 +78,6 @@ export function App({ db, t, locale }: AppProps) {
   const [review, setReview] = useState<{ queue: string[]; pos: number }>({ queue: [], pos: 0 });
   const [dialog, setDialog] = useState<Dialog>(null);
   const [toast, setToast] = useState<Toast | null>(null);
-  const [exportState, setExportState] = useState<{ progress: ExportProgress | null; finished: string | null; error: string | null }>({ progress: null, finished: null, error: null });
-  const [importState, setImportState] = useState<{ report: ImportReport | null; checking: boolean; progress: ExportProgress | null; finished: string | null; error: string | null }>({ report: null, checking: false, progress: null, finished: null, error: null });
-  const importFile = useRef<string | null>(null);
   const [delayDays, setDelayDays] = useState<number | null>(null);
   // Narrow windows hide the sidebar (collections, filters, libraries) behind a toggle.
   const [sideOpen, setSideOpen] = useState(false);
@@ -331,47 +328,11 @@ export function App({ db, t, locale }: AppProps) {
   const reviewCapture = reviewId ? store.current.byId.get(reviewId) ?? null : null;
   const nextReview = () => setReview((r) => ({ ...r, pos: r.pos + 1 }));
 
-  const runExport = async (scope: ExportScope, format: ExportFormat, colId: string | null) => {
-    const pick =
-      scope === 'all' ? [...store.current.byId.values()]
-      : scope === 'collection' ? [...store.current.byId.values()].filter((c) => colId && c.collectionIds.includes(colId))
-      : scope === 'filter' ? ids.map((id) => store.current.byId.get(id)!)
-      : selectedIds.map((id) => store.current.byId.get(id)!);
-    setExportState({ progress: { done: 0, total: pick.length }, finished: null, error: null });
-    try {
-      const files = await data.exportCaptures(pick, format, collectionRows, (done, total) => setExportState((s) => ({ ...s, progress: { done, total } })));
-      for (const f of files) downloadBlob(f.blob, f.name);
-      setExportState({ progress: { done: pick.length, total: pick.length }, finished: fmt(t('exportDone'), { count: pick.length, files: files.length }, locale), error: null });
-    } catch (e) {
-      setExportState((s) => ({ ...s, error: `${t('exportFailed')} ${e instanceof Error ? e.message : String(e)}` }));
-    }
-  };
-
-  const onImportFile = async (file: File) => {
-    setImportState({ report: null, checking: true, progress: null, finished: null, error: null });
-    try {
-      const textContent = await file.text();
-      importFile.current = textContent;
-      const report = await data.importDryRun(db, textContent, file.name);
-      setImportState({ report, checking: false, progress: null, finished: null, error: null });
-    } catch (e) {
-      setImportState({ report: null, checking: false, progress: null, finished: null, error: `${t('importFailed')} ${e instanceof Error ? e.message : String(e)}` });
-    }
-  };
-  const runImport = async () => {
-    const content = importFile.current;
-    if (!content) return;
-    setImportState((s) => ({ ...s, progress: { done: 0, total: (s.report?.added ?? 0) + (s.report?.updated ?? 0) } }));
-    try {
-      const out = await data.importRun(db, content, (done, total) => setImportState((s) => ({ ...s, progress: { done, total } })));
-      // Stored: say so now; the list and its index catch up right after (10,000 rows take a moment).
-      setImportState((s) => ({ ...s, finished: fmt(t('importDone'), { added: out.added, updated: out.updated }, locale) }));
-      absorb(await data.loadCaptures(db));
-      await reloadCollections();
-    } catch (e) {
-      setImportState((s) => ({ ...s, error: `${t('importFailed')} ${e instanceof Error ? e.message : String(e)}` }));
-    }
-  };
+  const pickForExport = (scope: ExportScope, colId: string | null): Capture[] =>
+    scope === 'all' ? [...store.current.byId.values()]
+    : scope === 'collection' ? [...store.current.byId.values()].filter((c) => colId && c.collectionIds.includes(colId))
+    : scope === 'filter' ? ids.map((id) => store.current.byId.get(id)!)
+    : selectedIds.map((id) => store.current.byId.get(id)!);
 
   const countText = fmt(t(ids.length === 1 ? 'captureCountOne' : 'captureCount'), { count: ids.length }, locale);
 
@@ -396,11 +357,12 @@ export function App({ db, t, locale }: AppProps) {
             {fmt(t('reviewStart'), { count: unreviewed }, locale)}
           </button>
           <button type="button" class="btn" onClick={() => setDialog({ kind: 'tags' })}>{t('tagsManagerOpen')}</button>
-          <button type="button" class="btn" onClick={() => { setExportState({ progress: null, finished: null, error: null }); setDialog({ kind: 'export', scope: 'all' }); }}>{t('exportOpen')}</button>
-          <button type="button" class="btn" onClick={() => { setImportState({ report: null, checking: false, progress: null, finished: null, error: null }); setDialog({ kind: 'import' }); }}>{t('importOpen')}</button>
+          <button type="button" class="btn" onClick={() => setDialog({ kind: 'export', scope: 'all' })}>{t('exportOpen')}</button>
+          <button type="button" class="btn" onClick={() => setDialog({ kind: 'import' })}>{t('importOpen')}</button>
           {data.libraryScope() !== LOCAL_SCOPE ? <a class="btn" href={digestHref(data.libraryScope())} data-testid="open-digest">{t('digestOpen')}</a> : null}
         </nav>
       </header>
+      <ImportResumeBanner db={db} t={t} locale={locale} onImported={async () => { absorb(await data.loadCaptures(db)); await reloadCollections(); }} />
 
       <aside id="lib-side" class={`lib__side${sideOpen ? ' is-open' : ''}`} aria-label={t('sidebarLabel')}>
         <ScopeNav scopes={scopes} current={page?.kind === 'whats-new' ? 'whats-new' : data.libraryScope()} t={t} locale={locale} whatsNew={team.whatsNew} members={team.members} />
@@ -471,7 +433,7 @@ export function App({ db, t, locale }: AppProps) {
                 collections={collections}
                 onTag={(tag) => void many(() => data.addTagTo(db, selectedIds, tag), fmt(t('bulkTagged'), { count: selectedIds.length, tag }, locale))}
                 onAddToCollection={(cid) => void many(() => data.addToCollection(db, cid, selectedIds), fmt(t('bulkCollected'), { count: selectedIds.length, name: collections.find((c) => c.id === cid)?.name ?? '' }, locale))}
-                onExport={() => { setExportState({ progress: null, finished: null, error: null }); setDialog({ kind: 'export', scope: 'selection' }); }}
+                onExport={() => setDialog({ kind: 'export', scope: 'selection' })}
                 onDelete={() => void deleteIds(selectedIds)}
                 onClear={() => setSel((s) => ({ ...s, selected: new Set() }))}
                 t={t}
@@ -557,23 +519,23 @@ export function App({ db, t, locale }: AppProps) {
         </aside>
       ) : null}
 
-      {dialog?.kind === 'export' ? (
-        <ExportDialog
+      {dialog?.kind === 'export' || dialog?.kind === 'import' ? (
+        <TransferDialogs
+          db={db}
+          dialog={dialog}
+          pick={pickForExport}
           counts={{ all: store.current.byId.size, collection: 0, filter: ids.length, selection: selectedIds.length || null }}
           collections={collections}
-          initialScope={dialog.scope}
-          initialCollection={collectionId}
-          progress={exportState.progress}
-          finished={exportState.finished}
-          error={exportState.error}
-          onExport={(s, f, c) => void runExport(s, f, c)}
+          collectionRows={collectionRows}
+          collectionId={collectionId}
+          onImported={async () => {
+            absorb(await data.loadCaptures(db));
+            await reloadCollections();
+          }}
           onClose={() => setDialog(null)}
           t={t}
           locale={locale}
         />
-      ) : null}
-      {dialog?.kind === 'import' ? (
-        <ImportDialog {...importState} onFile={(f) => void onImportFile(f)} onImport={() => void runImport()} onClose={() => setDialog(null)} t={t} locale={locale} />
       ) : null}
       {dialog?.kind === 'tags' ? (
         <TagsManager

@@ -1,0 +1,102 @@
+import { useRef, useState } from 'preact/hooks';
+import type { Capture, Collection } from '../../lib/schema';
+import type { SatchelDb } from '../../lib/db';
+import type { Translate } from '../../lib/util/i18n';
+import { ExportDialog, type ExportFormat, type ExportProgress, type ExportScope } from '../../components/ExportDialog';
+import { ImportDialog, type ImportReport } from '../../components/ImportDialog';
+import type { CollectionView } from '../../components/capture-view';
+import { fmt } from '../../components/format';
+import { downloadBlob } from '../../lib/platform/download';
+import * as data from './data';
+
+/** Which transfer dialog is open. */
+export type TransferDialog = { kind: 'export'; scope: ExportScope } | { kind: 'import' };
+
+/** Props of {@link TransferDialogs}. */
+export interface TransferDialogsProps {
+  db: SatchelDb;
+  dialog: TransferDialog;
+  /** Captures per export scope (`colId` for 'collection'); read when the learner presses Export. */
+  pick: (scope: ExportScope, colId: string | null) => Capture[];
+  counts: { all: number; collection: number; filter: number; selection: number | null };
+  collections: readonly CollectionView[];
+  /** Stored collection rows (the export writes their names). */
+  collectionRows: readonly Collection[];
+  /** Collection open in the library (the export's default collection). */
+  collectionId: string | null;
+  /** Called once an import has stored its rows: the library reloads its captures and collections. */
+  onImported: () => Promise<void>;
+  onClose: () => void;
+  t: Translate;
+  locale?: string;
+}
+
+type ImportState = { report: ImportReport | null; checking: boolean; progress: ExportProgress | null; finished: string | null; error: string | null };
+const IMPORT_IDLE: ImportState = { report: null, checking: false, progress: null, finished: null, error: null };
+
+/**
+ * The library's export and import dialogs with their own state (progress, result, error): a fresh
+ * state each time one opens. Export downloads the files; import reads the chosen file, shows the dry
+ * run, then stores it and calls {@link TransferDialogsProps.onImported}.
+ */
+export function TransferDialogs({ db, dialog, pick, counts, collections, collectionRows, collectionId, onImported, onClose, t, locale }: TransferDialogsProps) {
+  const [exportState, setExportState] = useState<{ progress: ExportProgress | null; finished: string | null; error: string | null }>({ progress: null, finished: null, error: null });
+  const [importState, setImportState] = useState<ImportState>(IMPORT_IDLE);
+  const importFile = useRef<string | null>(null);
+
+  const runExport = async (scope: ExportScope, format: ExportFormat, colId: string | null) => {
+    const chosen = pick(scope, colId);
+    setExportState({ progress: { done: 0, total: chosen.length }, finished: null, error: null });
+    try {
+      const files = await data.exportCaptures(chosen, format, collectionRows, (done, total) => setExportState((s) => ({ ...s, progress: { done, total } })));
+      for (const f of files) downloadBlob(f.blob, f.name);
+      setExportState({ progress: { done: chosen.length, total: chosen.length }, finished: fmt(t('exportDone'), { count: chosen.length, files: files.length }, locale), error: null });
+    } catch (e) {
+      setExportState((s) => ({ ...s, error: `${t('exportFailed')} ${e instanceof Error ? e.message : String(e)}` }));
+    }
+  };
+
+  const onImportFile = async (file: File) => {
+    setImportState({ ...IMPORT_IDLE, checking: true });
+    try {
+      const textContent = await file.text();
+      importFile.current = textContent;
+      const report = await data.importDryRun(db, textContent, file.name);
+      setImportState({ ...IMPORT_IDLE, report });
+    } catch (e) {
+      setImportState({ ...IMPORT_IDLE, error: `${t('importFailed')} ${e instanceof Error ? e.message : String(e)}` });
+    }
+  };
+  const runImport = async () => {
+    const content = importFile.current;
+    if (!content) return;
+    setImportState((s) => ({ ...s, progress: { done: 0, total: (s.report?.added ?? 0) + (s.report?.updated ?? 0) } }));
+    try {
+      const out = await data.importRun(db, content, (done, total) => setImportState((s) => ({ ...s, progress: { done, total } })));
+      // Stored: say so now; the list and its index catch up right after (10,000 rows take a moment).
+      setImportState((s) => ({ ...s, finished: fmt(t('importDone'), { added: out.added, updated: out.updated }, locale) }));
+      await onImported();
+    } catch (e) {
+      setImportState((s) => ({ ...s, error: `${t('importFailed')} ${e instanceof Error ? e.message : String(e)}` }));
+    }
+  };
+
+  if (dialog.kind === 'import') {
+    return <ImportDialog {...importState} onFile={(f) => void onImportFile(f)} onImport={() => void runImport()} onClose={onClose} t={t} locale={locale} />;
+  }
+  return (
+    <ExportDialog
+      counts={counts}
+      collections={collections as CollectionView[]}
+      initialScope={dialog.scope}
+      initialCollection={collectionId}
+      progress={exportState.progress}
+      finished={exportState.finished}
+      error={exportState.error}
+      onExport={(s, f, c) => void runExport(s, f, c)}
+      onClose={onClose}
+      t={t}
+      locale={locale}
+    />
+  );
+}
