@@ -5,3 +5,4 @@ export * from './markdown';
 export * from './parse-import';
 export * from './json-locate';
 export * from './unsafe-links';
+export * from './zip';

@@ -1,14 +1,36 @@
 /**
- * Markdown export: one file per collection (plus "Unfiled" for captures in none), each with YAML
- * front matter, readable in Obsidian or a wiki. A capture in several collections appears in each
- * of their files.
+ * Markdown export: one note per capture, for Obsidian or any Markdown wiki (docs/import-export.md).
  *
- * Captured text is untrusted: Markdown punctuation and HTML-significant characters are
- * backslash-escaped so a post can never become a link, an image, raw HTML or a heading; only
- * http(s) URLs (lib/util `safeHttpUrl`) become links, other schemes are written as inert text.
+ * Each note starts with YAML front matter (written by the `yaml` library: title, author, url, site,
+ * posted, saved, tags and collections as lists, the intent's label), then the post text, its media
+ * as images (a video as its poster linked to the post), links, the quoted post as a blockquote, the
+ * learner's note as an Obsidian callout, and the reflection and follow-up answer.
+ *
+ * The body is a Markdown syntax tree serialised by mdast-util-to-markdown (with GFM), which escapes
+ * only what its context needs: "(@member-a)", "[1]" and "+" stay as written, while a line starting
+ * with "# ", "1. " or "<script>" is escaped, so captured text is always shown as text. On top of
+ * CommonMark, the Obsidian-only syntaxes that would change what a reader sees (`$` math, `%%`
+ * comments, `==` highlights, `[[links]]`) are escaped too. Only http(s) URLs become links or images.
  */
-import { FLAGS, type Capture, type Collection } from '../schema';
-import { safeHttpUrl, whereToFindPost } from '../util/url';
+import type { Root, RootContent, PhrasingContent, Text } from 'mdast';
+import { toMarkdown, defaultHandlers, type Options as ToMarkdownOptions } from 'mdast-util-to-markdown';
+import { gfmToMarkdown } from 'mdast-util-gfm';
+import { stringify as yamlStringify } from 'yaml';
+import { FLAGS, type Capture, type Collection, type Intent, type Media } from '../schema';
+import { safeHttpUrl, hostOf, whereToFindPost } from '../util/url';
+import { mapInChunks, type ExportOptions } from './progress';
+import { fileNameFor } from './escape';
+
+export { escapeMarkdown, fileNameFor } from './escape';
+
+/** One exported file: a relative path (`<name>.md`, no folders) and its UTF-8 text. */
+export interface ExportFile {
+  path: string;
+  content: string;
+}
+
+/** English labels of the learning intents (the library's `intent…` messages); pass others in {@link MarkdownOptions}. */
+export const INTENT_LABELS: Record<Intent, string> = { tip: 'Tip to try', 'job-aid': 'Job aid', question: 'Question to discuss', share: 'Worth sharing' };
 
 /** How each completeness flag reads in an export. */
 const FLAG_WORDS: Record<(typeof FLAGS)[number], string> = {
@@ -18,103 +40,169 @@ const FLAG_WORDS: Record<(typeof FLAGS)[number], string> = {
   threadPartial: 'only part of the thread',
   permalinkMissing: 'no link to the post yet',
 };
-import { mapInChunks, type ExportOptions } from './progress';
 
-/** One exported file: a relative path (`<name>.md`) and its UTF-8 text. */
-export interface ExportFile {
-  path: string;
-  content: string;
+const SITE_NAMES: Record<Capture['platform'], string> = { linkedin: 'LinkedIn', x: 'X', yammer: 'Viva Engage', web: 'Web' };
+
+/** Options of {@link exportMarkdown} and {@link captureMarkdown}. */
+export interface MarkdownOptions extends ExportOptions {
+  /** epoch ms written as `exported` (default `Date.now()`). */
+  now?: number;
+  /** Labels of the intents, in the learner's language (default {@link INTENT_LABELS}). */
+  intentLabels?: Record<Intent, string>;
 }
 
-/** Name of the file for captures in no collection. */
-export const UNFILED = 'Unfiled';
+// ---- escaping ---------------------------------------------------------------------------------
 
-/** Backslash-escapes Markdown/HTML-significant characters so text renders literally (CommonMark). */
-export function escapeMarkdown(s: string): string {
+/**
+ * `[` escaped by the serialiser is given back where it cannot start a link, a reference definition,
+ * a footnote or an Obsidian wiki link or embed: `[1]` stays `[1]`, `[x](…)`, `[x]:`, `[[x]]`, `![x]`,
+ * `[^1]` and `^[x]` stay escaped.
+ */
+const relaxBrackets = (s: string) => s.replace(/(^|[^!^\]])\\\[(?![[^!])([^[\]\n]*)\](?![([:\\])/g, '$1[$2]');
+
+/** Obsidian renders `$…$` as math, `%%…%%` as a hidden comment and `==…==` as a highlight. */
+const obsidianSafe = (s: string) => s.replace(/\$/g, '\\$').replace(/%%/g, '\\%\\%').replace(/==/g, '\\=\\=');
+
+const SERIALISE: ToMarkdownOptions = {
+  bullet: '-',
+  emphasis: '_',
+  strong: '*',
+  rule: '-',
+  fences: true,
+  resourceLink: true,
+  extensions: [gfmToMarkdown()],
+  handlers: {
+    text: (node: Text, parent, state, info) => relaxBrackets(obsidianSafe(defaultHandlers.text(node, parent, state, info))),
+  },
+};
+
+/** Serialises Markdown nodes (block content) to text. */
+const serialise = (children: RootContent[]): string => toMarkdown({ type: 'root', children } satisfies Root, SERIALISE);
+
+// ---- building blocks --------------------------------------------------------------------------
+
+const text = (value: string): Text => ({ type: 'text', value });
+
+/** Plain text as paragraphs: a blank line starts a new paragraph, a single line break is kept as a hard break. */
+function paragraphs(s: string): RootContent[] {
   return s
-    .replace(/[\\`*_{}[\]<>()#+!|~&]/g, '\\$&')
-    .replace(/^(\s*)([-=>]|\d+[.)])/gm, (_m, sp: string, mark: string) => `${sp}${mark.replace(/([-=>.)])/, '\\$1')}`);
+    .replace(/\r\n?/g, '\n')
+    .split(/\n[ \t]*\n+/)
+    .filter((p) => p.trim().length > 0)
+    .map((p) => ({ type: 'paragraph', children: p.split('\n').flatMap((line, i): PhrasingContent[] => (i ? [{ type: 'break' }, text(line)] : [text(line)])) }));
 }
 
-/** A safe file name for a collection: no path separators, reserved or control characters; at most 100 characters. */
-export function fileNameFor(name: string): string {
-  const n = name.normalize('NFC').replace(/[\u0000-\u001f\u007f/\\:*?"<>|]+/g, '-').replace(/^[.\s]+|[.\s]+$/g, '').slice(0, 100);
-  return n.length > 0 ? n : 'Collection';
-}
-
-const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-const yaml = (v: string | number) => (typeof v === 'number' ? String(v) : JSON.stringify(v)); // a JSON string is a valid YAML double-quoted scalar
-
-function link(url: string | null): string {
-  if (!url) return '';
+/** A link to an http(s) URL, or the URL as inert text with a word saying why. */
+function linkOrText(url: string | null, label: string | null): PhrasingContent[] {
   const safe = safeHttpUrl(url);
-  return safe ? `<${safe}>` : `${escapeMarkdown(url)} (not a web link; not made clickable)`;
+  if (safe) return [{ type: 'link', url: safe, children: [text(label || safe)] }];
+  return url ? [text(`${label ? `${label}: ` : ''}${url} (not a web link; not made clickable)`)] : [];
 }
 
-const quote = (s: string) => s.split('\n').map((l) => (l.length ? `> ${escapeMarkdown(l)}` : '>')).join('\n');
-const block = (s: string) => s.split('\n').map(escapeMarkdown).join('  \n');
+/** One media item: an image, or a video/GIF poster linked to the post so a click plays it there. */
+function mediaNode(m: Media, permalink: string | null): PhrasingContent | null {
+  const src = safeHttpUrl(m.url);
+  if (!src) return null;
+  const alt = m.alt ?? (m.kind === 'image' ? '' : m.kind === 'video' ? 'Video' : 'GIF');
+  const image: PhrasingContent = { type: 'image', url: src, alt: m.kind === 'image' || m.alt === null ? alt : `${m.kind === 'video' ? 'Video' : 'GIF'}: ${alt}` };
+  const post = safeHttpUrl(permalink);
+  return m.kind !== 'image' && post ? { type: 'link', url: post, children: [image] } : image;
+}
 
-/** The Markdown section of one capture. Pure. */
-export function captureMarkdown(c: Capture): string {
-  const who = c.author ? escapeMarkdown(c.author.handle ? `${c.author.name} (@${c.author.handle})` : c.author.name) : 'Unknown author';
-  const when = c.postedAt ? c.postedAt.slice(0, 10) : day(c.capturedAt);
-  const lines = [`## ${who}, ${when}`, ''];
-  if (c.title) lines.push(`**${escapeMarkdown(c.title)}**`, '');
-  if (c.text) lines.push(quote(c.text), '');
-  if (c.quoted) lines.push(`Quoting ${escapeMarkdown(c.quoted.author?.name ?? 'a post')}:`, '', quote(c.quoted.text).replace(/^/gm, '> '), '');
+function mediaBlock(media: readonly Media[], permalink: string | null): RootContent[] {
+  const nodes = media.map((m) => mediaNode(m, permalink)).filter((n): n is PhrasingContent => n !== null);
+  return nodes.length ? [{ type: 'paragraph', children: nodes.flatMap((n, i): PhrasingContent[] => (i ? [{ type: 'break' }, n] : [n])) }] : [];
+}
+
+/** A block of serialised Markdown inside a blockquote; `head` is the callout line (`[!note] My note`), written as is. */
+function quoted(body: string, head?: string): string {
+  const lines = body.replace(/\n+$/, '').split('\n');
+  return [...(head ? [`> ${head}`] : []), ...lines.map((l) => (l ? `> ${l}` : '>'))].join('\n');
+}
+
+const iso = (ms: number) => new Date(ms).toISOString();
+const authorLine = (a: Capture['author']) => (a ? (a.handle ? `${a.name} (@${a.handle})` : a.name) : null);
+const firstLine = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+/** The note's title: the capture's own title, else the author and the first words of the text. */
+export function noteTitle(c: Capture): string {
+  if (c.title) return firstLine(c.title);
+  const words = firstLine(c.text);
+  const start = words.length > 60 ? `${words.slice(0, 60).replace(/\s+\S*$/, '')}…` : words;
+  const who = c.author?.name ?? SITE_NAMES[c.platform];
+  return start ? `${who}: ${start}` : who;
+}
+
+/** The YAML front matter of one capture (without the `---` fences). Pure. */
+export function frontMatter(c: Capture, collections: readonly Collection[], opts: MarkdownOptions = {}): string {
+  const labels = opts.intentLabels ?? INTENT_LABELS;
+  const names = c.collectionIds.flatMap((id) => collections.filter((k) => k.id === id).map((k) => k.name));
+  const data: Record<string, unknown> = {
+    title: noteTitle(c),
+    author: authorLine(c.author),
+    url: safeHttpUrl(c.permalink),
+    site: c.platform === 'web' ? (hostOf(c.permalink) ?? SITE_NAMES.web) : SITE_NAMES[c.platform],
+    posted: c.postedAt,
+    saved: iso(c.capturedAt),
+    tags: [...c.tags],
+    collections: names,
+    intent: c.intent ? labels[c.intent] : null,
+    reviewed: c.reviewedAt !== null ? iso(c.reviewedAt) : null,
+    archived: c.archivedAt !== null ? iso(c.archivedAt) : null,
+    source: 'satchel',
+    satchel_id: c.id,
+  };
+  for (const k of Object.keys(data)) if (data[k] === null) delete data[k];
+  // Every string quoted: a tag or a title is data, never YAML syntax or an Obsidian link.
+  return yamlStringify(data, { defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN', lineWidth: 0 });
+}
+
+/** The Markdown body (after the front matter) of one capture. Pure. */
+export function captureBody(c: Capture): string {
+  const parts: string[] = [];
+  const blocks: RootContent[] = [{ type: 'heading', depth: 1, children: [text(noteTitle(c))] }];
+  if (c.title && c.author) blocks.push({ type: 'paragraph', children: [text(authorLine(c.author)!)] });
+  blocks.push(...paragraphs(c.text), ...mediaBlock(c.media, c.permalink));
+  if (c.links.length) blocks.push({ type: 'list', ordered: false, spread: false, children: c.links.map((l) => ({ type: 'listItem', spread: false, children: [{ type: 'paragraph', children: linkOrText(l.url, l.title) }] })) });
+  parts.push(serialise(blocks));
+  if (c.quoted) {
+    const q = c.quoted;
+    const head: RootContent = { type: 'paragraph', children: [text('Quoting '), { type: 'strong', children: [text(authorLine(q.author) ?? 'a post')] }, ...(safeHttpUrl(q.permalink) ? [text(' '), ...linkOrText(q.permalink, '(open)')] : []), text(':')] };
+    parts.push(quoted(serialise([head, ...paragraphs(q.unavailable ? 'This post is unavailable.' : q.text), ...mediaBlock(q.media, q.permalink)])));
+  }
+  if (c.note) parts.push(quoted(serialise(paragraphs(c.note)), '[!note] My note'));
+  if (c.reflection) parts.push(serialise([{ type: 'heading', depth: 2, children: [text('What I will apply')] }, ...paragraphs(c.reflection)]));
+  if (c.followUp?.answer) parts.push(serialise([{ type: 'heading', depth: 2, children: [text(`Did I try it? (${iso(c.followUp.answeredAt ?? c.followUp.dueAt).slice(0, 10)})`)] }, ...paragraphs(c.followUp.answer)]));
   const find = c.permalink ? null : whereToFindPost(c.platform, c.author?.profileUrl);
-  const source = c.permalink ? link(c.permalink) : `no link to the post yet (the site did not show its id)${find ? `; look for it at ${link(find)}` : ''}`;
-  const meta = [`- Source: ${source}`, `- Platform: ${c.platform}`, `- Saved: ${new Date(c.capturedAt).toISOString()}`];
-  if (c.postedAt) meta.push(`- Posted: ${c.postedAt}`);
-  if (c.intent) meta.push(`- Intent: ${c.intent}`);
-  if (c.tags.length) meta.push(`- Tags: ${c.tags.map(escapeMarkdown).join(', ')}`);
-  for (const l of c.links) meta.push(`- Link: ${l.title ? `${escapeMarkdown(l.title)} ` : ''}${link(l.url)}`);
+  const source: PhrasingContent[] = c.permalink
+    ? [text('Source: '), ...linkOrText(c.permalink, `Open on ${SITE_NAMES[c.platform] === 'Web' ? (hostOf(c.permalink) ?? 'the web') : SITE_NAMES[c.platform]}`)]
+    : [text('Source: no link to the post yet (the site did not show its id)'), ...(find ? [text('; look for it at '), ...linkOrText(find, null)] : [])];
+  const footer: RootContent[] = [{ type: 'paragraph', children: source }];
   const flags = FLAGS.filter((f) => c[f]);
-  if (flags.length) meta.push(`- Incomplete: ${flags.map((f) => FLAG_WORDS[f]).join(', ')}`);
-  if (c.reviewedAt !== null) meta.push(`- Reviewed: ${new Date(c.reviewedAt).toISOString()}`);
-  if (c.archivedAt !== null) meta.push(`- Archived: ${new Date(c.archivedAt).toISOString()}`);
-  lines.push(...meta, '');
-  if (c.note) lines.push('**Note**', '', block(c.note), '');
-  if (c.reflection) lines.push('**What I will apply**', '', block(c.reflection), '');
-  if (c.followUp?.answer) lines.push(`**Did I try it?** (${day(c.followUp.answeredAt ?? c.followUp.dueAt)})`, '', block(c.followUp.answer), '');
-  return lines.join('\n');
+  if (flags.length) footer.push({ type: 'paragraph', children: [text(`Incomplete: ${flags.map((f) => FLAG_WORDS[f]).join(', ')}`)] });
+  parts.push(serialise([{ type: 'thematicBreak' }, ...footer]));
+  return parts.join('\n');
+}
+
+/** One capture as a complete note: front matter and body. Pure. */
+export function captureMarkdown(c: Capture, collections: readonly Collection[] = [], opts: MarkdownOptions = {}): string {
+  return `---\n${frontMatter(c, collections, opts)}---\n\n${captureBody(c)}`;
 }
 
 /**
- * Exports captures as Markdown files: one per collection that holds any of them (name from the
- * collection, de-duplicated with ` (2)`...), plus `Unfiled.md` for captures in no collection.
- * Each file starts with YAML front matter (`title`, `collection_id`, `exported_at`, `count`,
- * `source: satchel`). Captures are newest saved first. Chunked with progress.
- * @param now epoch ms for `exported_at` (default `Date.now()`).
+ * Exports captures as Markdown notes, one file per capture, newest saved first, named
+ * `<saved day> <title>.md` (safe for every file system and for Obsidian; de-duplicated with ` (2)`…).
+ * Chunked with progress. The library zips them into one download (lib/export/zip.ts).
  */
-export async function exportMarkdown(captures: readonly Capture[], collections: readonly Collection[], opts: ExportOptions & { now?: number } = {}): Promise<ExportFile[]> {
-  const now = opts.now ?? Date.now();
+export async function exportMarkdown(captures: readonly Capture[], collections: readonly Collection[], opts: MarkdownOptions = {}): Promise<ExportFile[]> {
   const sorted = [...captures].sort((a, b) => b.capturedAt - a.capturedAt);
-  const sections = await mapInChunks(sorted, captureMarkdown, opts);
-  const groups = new Map<string, string[]>();
-  sorted.forEach((c, i) => {
-    const known = c.collectionIds.filter((id) => collections.some((k) => k.id === id));
-    for (const id of known.length ? known : [UNFILED]) {
-      const g = groups.get(id) ?? [];
-      g.push(sections[i]!);
-      groups.set(id, g);
-    }
-  });
+  const notes = await mapInChunks(sorted, (c) => captureMarkdown(c, collections, opts), opts);
   const used = new Set<string>();
-  const files: ExportFile[] = [];
-  const emit = (id: string | null, name: string, parts: string[]) => {
-    const base = fileNameFor(name);
+  return sorted.map((c, i) => {
+    const base = fileNameFor(`${iso(c.capturedAt).slice(0, 10)} ${noteTitle(c)}`.slice(0, 90), 'Capture');
     let path = `${base}.md`;
     for (let n = 2; used.has(path.toLowerCase()); n++) path = `${base} (${n}).md`;
     used.add(path.toLowerCase());
-    const front = ['---', `title: ${yaml(name)}`, ...(id ? [`collection_id: ${yaml(id)}`] : []), `exported_at: ${yaml(new Date(now).toISOString())}`, `count: ${parts.length}`, 'source: satchel', '---', ''];
-    files.push({ path, content: [...front, `# ${escapeMarkdown(name)}`, '', ...parts].join('\n') });
-  };
-  for (const col of collections) {
-    const parts = groups.get(col.id);
-    if (parts) emit(col.id, col.name, parts);
-  }
-  const unfiled = groups.get(UNFILED);
-  if (unfiled) emit(null, UNFILED, unfiled);
-  return files;
+    return { path, content: notes[i]! };
+  });
 }

@@ -1,0 +1,76 @@
+/**
+ * Small readers shared by the format parsers: URLs, dates, tag lists, text. Pure.
+ */
+import { safeHttpUrl } from '../util/url';
+
+/** Query parameters that only track where a click came from; dropped so one page is one capture. */
+const TRACKING = /^(utm_[a-z]+|fbclid|gclid|mc_cid|mc_eid|igshid|ref_src)$/i;
+
+/**
+ * The URL that identifies a saved page (the capture's `postId` and permalink): an absolute http(s)
+ * URL as the URL parser writes it (host lower-cased, default port dropped), without its `#fragment`
+ * and without tracking parameters (`utm_*`, `fbclid`, `gclid`…). Null for anything else
+ * (`javascript:`, `place:`, relative or longer than 2,048 characters).
+ */
+export function normaliseUrl(raw: string | null | undefined): string | null {
+  const safe = safeHttpUrl(raw?.trim());
+  if (!safe) return null;
+  const u = new URL(safe);
+  u.hash = '';
+  for (const k of [...u.searchParams.keys()]) if (TRACKING.test(k)) u.searchParams.delete(k);
+  const href = u.href;
+  return href.length <= 2048 ? href : null;
+}
+
+/**
+ * A time from a file as epoch ms: a number (or digits) of seconds or milliseconds since 1970 (below
+ * 10^11 counts as seconds), or an ISO 8601 / RFC 2822 date. Null when empty or unreadable.
+ */
+export function readTime(v: unknown): number | null {
+  if (v === null || v === undefined || v === '') return null;
+  if (typeof v === 'number' || (typeof v === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(v))) {
+    const n = Number(v);
+    if (!Number.isFinite(n) || n <= 0) return null;
+    return Math.round(n < 1e11 ? n * 1000 : n);
+  }
+  if (typeof v !== 'string') return null;
+  const t = Date.parse(v);
+  return Number.isNaN(t) ? null : t;
+}
+
+/** {@link readTime} as ISO 8601 UTC, or null. */
+export function readIso(v: unknown): string | null {
+  const t = readTime(v);
+  return t === null ? null : new Date(t).toISOString();
+}
+
+/** A list of tags written in one cell (`a, b`, `a|b`, `["a","b"]`): trimmed, empties dropped. */
+export function splitTags(cell: string | null | undefined, separator: RegExp = /[,|]/): string[] {
+  const s = (cell ?? '').trim();
+  if (!s) return [];
+  if (s.startsWith('[')) {
+    try {
+      const arr = JSON.parse(s) as unknown;
+      if (Array.isArray(arr)) return arr.filter((x): x is string => typeof x === 'string').map((x) => x.trim()).filter(Boolean);
+    } catch {
+      // not JSON: split it as text
+    }
+  }
+  return s.split(separator).map((x) => x.trim()).filter(Boolean);
+}
+
+/** Trimmed text, or null when empty or not a string. */
+export const textOrNull = (v: unknown): string | null => (typeof v === 'string' && v.trim() ? v.trim() : null);
+
+/** A note with highlights appended as quoted paragraphs (`> …`); null when both are empty. */
+export function noteWithHighlights(note: string | null, highlights: readonly string[]): string | null {
+  const parts = [note, ...highlights.filter((h) => h.trim()).map((h) => h.trim().split('\n').map((l) => `> ${l}`).join('\n'))].filter((p): p is string => !!p);
+  return parts.length ? parts.join('\n\n') : null;
+}
+
+/** An {@link import('./types').ImportProblem} message for a row whose URL is not a web address. */
+export function badUrlMessage(raw: unknown): string {
+  const s = typeof raw === 'string' ? raw.trim() : '';
+  if (!s) return 'no web address; skipped';
+  return `"${s.length > 60 ? `${s.slice(0, 60)}…` : s}" is not a web address (http or https); skipped`;
+}
