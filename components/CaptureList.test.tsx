@@ -16,7 +16,7 @@ describe('CaptureList', () => {
     expect(getByTestId('capture-empty').textContent).toContain('Alt+Shift+S');
   });
 
-  it('lists items with icon, author, relative + absolute time, text as written, stable attributes', () => {
+  it('lists items with icon, author, saved time, text as written, stable attributes', () => {
     const a = makeCapture({ id: '01900000-0000-7000-8000-00000000000a', postId: '1', capturedAt: NOW - 5 * 60_000, text: 'שלום עולם\nsecond line', lang: 'he' });
     const b = makeCapture({ id: '01900000-0000-7000-8000-00000000000b', postId: '2', platform: 'linkedin', permalink: 'https://www.linkedin.com/feed/update/urn:li:activity:2/', author: { name: 'Lee', handle: null, profileUrl: null, avatarUrl: null } });
     const { getAllByTestId, getAllByRole } = render(<CaptureList captures={[a, b]} now={NOW} t={t} locale="en" />);
@@ -25,8 +25,9 @@ describe('CaptureList', () => {
     const first = items[0]!;
     expect(first.querySelector('[role="img"]')?.getAttribute('aria-label')).toBe('X');
     expect(first.textContent).toContain('Some One');
-    expect(first.querySelector('time')?.textContent).toMatch(/^5 minutes ago · .*2026/);
-    const text = first.querySelector('.capture__text')!;
+    // Issue 12: the time line said the save time twice; it says when the post was published and when it was saved.
+    expect([...first.querySelectorAll('time')].map((x) => x.textContent)).toEqual(['Posted yesterday', 'Saved 5 minutes ago']);
+    const text = first.querySelector('.citem__text')!;
     expect(text.getAttribute('dir')).toBe('auto');
     expect(text.textContent).toBe('שלום עולם\nsecond line');
     expect(getAllByRole('img').map((i) => i.getAttribute('aria-label'))).toEqual(['X', 'LinkedIn']);
@@ -64,6 +65,36 @@ describe('CaptureList', () => {
     const links = [...container.querySelectorAll('a')].map((a) => a.getAttribute('href'));
     expect(links).toEqual(['https://x.com/someone/status/1800000000000000001']);
     expect(container.querySelector('a')?.getAttribute('rel')).toBe('noopener noreferrer');
+  });
+
+  it('issue 12: an item shows avatar, intent, tags, a note excerpt, "Shared to", the quoted post and a lazy thumbnail', () => {
+    const c = makeCapture({
+      capturedAt: NOW - 60_000, postedAt: new Date(NOW - 2 * 86_400_000).toISOString(), intent: 'question', tags: ['AI', 'Retro', 'Ops', 'Lean', 'Extra'], note: 'Ask the team\nbefore Friday',
+      author: { name: 'Ana Silva', handle: null, profileUrl: null, avatarUrl: 'https://pbs.twimg.com/profile_images/1/a.jpg' },
+      media: [{ kind: 'image', url: 'https://pbs.twimg.com/media/a.jpg', alt: 'A chart' }],
+      quoted: { platform: 'x', postId: '9', permalink: null, author: { name: 'Bo', handle: null, profileUrl: null, avatarUrl: null }, text: 'Quoted', lang: null, postedAt: null, media: [], links: [], hashtags: [], mentions: [], poll: null, truncated: false, mediaMissing: false, unavailable: false },
+    });
+    const { getByTestId, container } = render(<CaptureList captures={[c]} now={NOW} t={t} locale="en" sharedTo={new Map([[c.id, ['L&D Guild 🎓']]])} />);
+    const item = getByTestId('capture-item');
+    expect([...item.querySelectorAll('time')].map((x) => x.textContent)).toEqual(['Posted 2 days ago', 'Saved 1 minute ago']);
+    expect(getByTestId('item-intent').textContent).toBe('Question to discuss');
+    expect(item.querySelector('.citem__meta')!.textContent).toBe('Question to discussShared to L&D Guild 🎓#AI#Retro#Ops#Lean+1');
+    expect(getByTestId('item-note').textContent).toBe('Private note: Ask the team\nbefore Friday');
+    expect(getByTestId('quoted-preview').textContent).toBe('Quoting Bo: Quoted');
+    const imgs = [...container.querySelectorAll('img')];
+    expect(imgs.map((i) => [i.className || i.parentElement!.className, i.getAttribute('loading'), i.getAttribute('referrerpolicy')])).toEqual([
+      ['avatar avatar--md', 'lazy', 'no-referrer'],
+      ['thumb thumb--popup', 'lazy', 'no-referrer'],
+    ]);
+  });
+
+  it('an avatar or thumbnail that fails to load becomes initials or a neutral box', () => {
+    const c = makeCapture({ author: { name: 'Ana Silva', handle: null, profileUrl: null, avatarUrl: 'https://pbs.twimg.com/x.jpg' }, media: [{ kind: 'image', url: 'https://pbs.twimg.com/y.jpg', alt: null }] });
+    const { container, getByTestId } = render(<CaptureList captures={[c]} now={NOW} t={t} />);
+    for (const img of [...container.querySelectorAll('img')]) fireEvent.error(img);
+    expect(container.querySelector('img')).toBeNull();
+    expect(getByTestId('avatar-initials').textContent).toBe('AS');
+    expect(getByTestId('media-box')).toBeTruthy();
   });
 
   it('offers "Show more" as a keyboard-reachable button', () => {

@@ -1,30 +1,53 @@
 import type { Translate } from '../lib/util/i18n';
-import { relativeTime, absoluteTime } from '../lib/util/time';
+import { relativeTime } from '../lib/util/time';
 import { SiteIcon } from './SiteIcon';
 import { Highlight, type Segment } from './Highlight';
-import { FLAG_KEYS, sourceOf, type CaptureView } from './capture-view';
+import { FLAG_KEYS, postedMs, sourceOf, type CaptureView } from './capture-view';
 import type { CreditView } from './team-views';
-import { fmt } from './format';
 import { fmtNodes } from './fmt-nodes';
 import { Name } from './Bdi';
+import { Avatar } from './cards/Avatar';
+import { MediaThumb, firstMedia } from './cards/MediaThumb';
+import { QuotedPreview, oneLine } from './cards/QuotedPreview';
+import { CardTimes } from './cards/CardTimes';
+import { SharedTo } from './cards/SharedTo';
+import './cards/cards.css';
 
-import type { Density } from '../lib/db/settings';
+/**
+ * Library list density, as lib/db/settings.ts `Density` stores it (components may not import lib/db,
+ * docs/architecture.md 6.2; the two types are the same union).
+ */
+export type Density = 'comfortable' | 'dense';
 
-/** Row height of the library list, px (fixed: the list is windowed by it). */
-export const ROW_HEIGHT = 100;
+/** Row height of the library list in the comfortable density, px (the list is windowed by it). */
+export const ROW_HEIGHT = 148;
+/** Row height of the library list in the dense density, px. */
+export const ROW_HEIGHT_DENSE = 56;
 
-/** Row height of the library list for a density, px (fixed per density: the list is windowed by it). */
+/**
+ * Row height of the library list for a density, px (fixed per density: the list is windowed by it,
+ * and components/cards/cards.css clamps every part of a row so it never grows past it).
+ */
 export function rowHeightFor(density: Density): number {
-  return density === 'dense' ? ROW_HEIGHT : ROW_HEIGHT;
+  return density === 'dense' ? ROW_HEIGHT_DENSE : ROW_HEIGHT;
 }
 
-/** Characters of text shown in a row (CSS clamps to two lines). */
+/** Characters of text shown in a row (CSS clamps it to a few lines). */
 const ROW_TEXT = 240;
+
+/**
+ * The start of a capture's text as a row shows it: at most 240 characters, line breaks kept (blank
+ * lines and runs of spaces folded, so the clamped lines carry text). Containers highlight search
+ * matches on this same string (`segments`), so what is marked is what is shown.
+ */
+export function rowText(c: Pick<CaptureView, 'text'>): string {
+  return c.text.slice(0, ROW_TEXT).replace(/[^\S\n]+/g, ' ').replace(/ ?\n[\s]*/g, '\n').trim();
+}
 
 /** Props of {@link CaptureRow}. */
 export interface CaptureRowProps {
   capture: CaptureView;
-  /** DOM id (for aria-activedescendant). */
+  /** DOM id (for aria-activedescendant); the row's parts get ids `<id>-name`, `<id>-text`… */
   id: string;
   /** Position in the list, 1-based, and list size (aria-posinset/setsize: the list is windowed). */
   pos: number;
@@ -33,7 +56,7 @@ export interface CaptureRowProps {
   active: boolean;
   /** Inline style from the virtual list (position). */
   style: string;
-  /** Highlighted start of the text; default: plain text. */
+  /** Highlighted start of the text, computed on {@link rowText}; default: plain text. */
   segments?: readonly Segment[] | null;
   now: number;
   t: Translate;
@@ -46,19 +69,38 @@ export interface CaptureRowProps {
    * start of their note. Absent in the learner's own library.
    */
   credit?: CreditView;
+  /**
+   * In the learner's own library: names of the teams this capture was shared into (lib/db/shared-to.ts
+   * `sharedToTeams`); the row says "Shared to <team>". Absent or empty: not shared.
+   */
+  sharedTo?: readonly string[];
   /** Row layout (default 'comfortable'); its height is {@link rowHeightFor}. */
   density?: Density;
 }
 
 /**
- * One capture in the library list: site icon, author, saved time, two lines of text with search
- * matches marked, tags and small markers (note, incomplete, reviewed, archived); in a team's
- * library, who shared it and the start of their note. A `role=option`
- * with no interactive content (the listbox handles keys). Text is rendered as text only.
+ * One capture in the library list. Comfortable: the author's avatar, name, site, when the post was
+ * published and saved, up to four lines of text with its line breaks (search matches marked), the
+ * quoted post in one line, the learner's note (in a team: who shared it and why), intent, tags,
+ * "Shared to <team>", markers, and the first image or video poster. Dense: a small avatar and one
+ * line of text, no image. Every part is clamped so the row keeps {@link rowHeightFor}.
+ *
+ * A `role=option` with no interactive content (the listbox handles keys). Its accessible name is
+ * short, "Ana Silva, 2 hours ago" (`aria-labelledby`); the text and the rest are its description.
+ * Text is rendered as text only.
  */
-export function CaptureRow({ capture: c, id, pos, size, selected, active, style, segments, now, t, locale, onClick, onDblClick, credit }: CaptureRowProps) {
-  const text = c.text.slice(0, ROW_TEXT).replace(/\s+/g, ' ');
+export function CaptureRow({ capture: c, id, pos, size, selected, active, style, segments, now, t, locale, onClick, onDblClick, credit, sharedTo, density = 'comfortable' }: CaptureRowProps) {
+  const dense = density === 'dense';
+  const text = rowText(c);
+  const source = sourceOf(c);
   const incomplete = FLAG_KEYS.some(([f]) => c[f]);
+  const media = dense ? null : firstMedia(c.media);
+  const quoted = !dense && c.quoted ? c.quoted : null;
+  // The team's "why" (credit) or the learner's own note; one line each.
+  const noteLine = dense ? null : credit ? 'credit' : c.note ? 'note' : null;
+  // Text lines left beside the quoted line and the note line (the row's height is fixed).
+  const lines = dense ? 1 : 4 - (quoted ? 1 : 0) - (noteLine ? 1 : 0);
+  const described = [`${id}-text`, quoted ? `${id}-quoted` : null, noteLine ? `${id}-note` : null, `${id}-meta`].filter(Boolean).join(' ');
   return (
     <div
       id={id}
@@ -66,39 +108,53 @@ export function CaptureRow({ capture: c, id, pos, size, selected, active, style,
       aria-selected={selected}
       aria-posinset={pos}
       aria-setsize={size}
-      class={`row${selected ? ' is-selected' : ''}${active ? ' is-active' : ''}`}
+      aria-labelledby={`${id}-name`}
+      aria-describedby={described}
+      class={`row crow crow--${density}${selected ? ' is-selected' : ''}${active ? ' is-active' : ''}`}
       style={style}
       data-testid="capture-row"
       data-capture-key={c.key}
       data-capture-id={c.id}
+      data-density={density}
       onClick={onClick}
       onDblClick={onDblClick}
     >
-      <SiteIcon platform={c.platform} t={t} />
-      <div class="row__body">
-        <div class="row__head">
-          <span class="row__author" dir="auto">{sourceOf(c)}</span>
-          <span class="row__time" title={absoluteTime(c.capturedAt, locale)}>{relativeTime(c.capturedAt, now, locale)}</span>
+      <span id={`${id}-name`} hidden>{`${source}, ${relativeTime(c.capturedAt, now, locale)}`}</span>
+      <Avatar name={source} url={c.author?.avatarUrl} size={dense ? 'sm' : 'md'} />
+      <div class="crow__body">
+        <div class="crow__head">
+          <span class="crow__author" dir="auto">{source}</span>
+          <SiteIcon platform={c.platform} t={t} />
+          <CardTimes class="crow__times" posted={postedMs(c)} saved={c.capturedAt} now={now} t={t} locale={locale} />
         </div>
-        <p class="row__text" dir="auto">
+        <p id={`${id}-text`} class={`crow__text row__text crow__text--l${lines}`} dir="auto" lang={c.lang ?? undefined}>
           {segments ? <Highlight segments={segments} /> : text || t('popupNoText')}
         </p>
-        <div class="row__meta">
-          {credit ? (
-            <span class="row__credit" dir="auto" data-testid="row-credit">
-              {credit.kind === 'named' ? fmtNodes(t('creditSharedBy'), { name: <Name name={credit.name} /> }) : t('creditSharedByMember')}
-              {c.note ? <span class="row__why">: “{c.note.slice(0, 80).replace(/\s+/g, ' ')}”</span> : null}
-            </span>
-          ) : null}
+        {quoted ? <QuotedPreview id={`${id}-quoted`} quoted={quoted} t={t} locale={locale} compact /> : null}
+        {noteLine === 'credit' && credit ? (
+          <p id={`${id}-note`} class="crow__note crow__credit" dir="auto" data-testid="row-credit">
+            {credit.kind === 'named' ? fmtNodes(t('creditSharedBy'), { name: <Name name={credit.name} /> }) : t('creditSharedByMember')}
+            {c.note ? <span class="crow__why">: “{oneLine(c.note, 120)}”</span> : null}
+          </p>
+        ) : noteLine === 'note' ? (
+          <p id={`${id}-note`} class="crow__note" dir="auto" data-testid="row-note">
+            <span class="crow__note-mark" aria-hidden="true">✎ </span>
+            <span class="sr-only">{t('rowHasNote')}: </span>
+            {oneLine(c.note!, 160)}
+          </p>
+        ) : null}
+        <div id={`${id}-meta`} class="crow__meta">
           {c.intent ? <span class="chip chip--intent">{t(INTENT_KEY[c.intent] ?? c.intent)}</span> : null}
+          {sharedTo?.length ? <SharedTo teams={sharedTo} t={t} /> : null}
           {c.tags.slice(0, 4).map((tag) => (
             <span key={tag} class="chip" dir="auto">#{tag}</span>
           ))}
-          {c.note ? <span class="marker" title={t('rowHasNote')}>✎<span class="sr-only">{t('rowHasNote')}</span></span> : null}
+          {dense && c.note ? <span class="marker" title={t('rowHasNote')}>✎<span class="sr-only">{t('rowHasNote')}</span></span> : null}
           {incomplete ? <span class="marker marker--warn">{t('rowIncomplete')}</span> : null}
           {c.archivedAt ? <span class="marker">{t('rowArchived')}</span> : c.reviewedAt ? <span class="marker marker--ok">{t('rowReviewed')}</span> : null}
         </div>
       </div>
+      {media ? <MediaThumb media={media} t={t} decorative class="thumb--row" /> : null}
     </div>
   );
 }

@@ -1,12 +1,20 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { Translate } from '../lib/util/i18n';
-import { absoluteTime } from '../lib/util/time';
 import { fmt } from './format';
 import { SiteIcon } from './SiteIcon';
 import { TagEditor } from './TagEditor';
 import { TextField } from './TextField';
 import { SITE_NAME_KEY } from './SiteIcon';
-import { FLAG_KEYS, originalLink, sourceOf, type CaptureView } from './capture-view';
+import { FLAG_KEYS, originalLink, postedMs, sourceOf, type CaptureView } from './capture-view';
+import { INTENT_KEY } from './CaptureRow';
+import { Avatar } from './cards/Avatar';
+import { MediaThumb } from './cards/MediaThumb';
+import { QuotedPreview } from './cards/QuotedPreview';
+import { CardTimes } from './cards/CardTimes';
+import './cards/cards.css';
+
+/** Media items a Review card shows (the detail view has them all). */
+const CARD_MEDIA = 4;
 
 /** Props of {@link ReviewView}. */
 export interface ReviewViewProps {
@@ -28,8 +36,12 @@ export interface ReviewViewProps {
 }
 
 /**
- * Walks unreviewed captures one by one: the whole text, then "What I will apply", tags, and the
- * choices mark reviewed (next), archive, or skip. The heading takes focus at each new capture.
+ * Walks unreviewed captures one by one. The card shows what the detail view shows that matters for
+ * reviewing: the author (avatar, name, handle, site), when the post was published and saved, the
+ * learner's note — first and prominent for a "tip to try", after the text otherwise — the intent and
+ * tags, completeness flags, the whole text with its line breaks, images and video posters (a neutral
+ * box when one fails), the quoted post and the link to the original. Then "What I will apply", tags,
+ * and the choices mark reviewed (next), archive, or skip. The heading takes focus at each new capture.
  */
 export function ReviewView(p: ReviewViewProps) {
   const { t, locale, capture: c } = p;
@@ -46,17 +58,50 @@ export function ReviewView(p: ReviewViewProps) {
   }
   const orig = originalLink(c);
   const flags = FLAG_KEYS.filter(([f]) => c[f]);
+  const source = sourceOf(c);
+  const tip = c.intent === 'tip';
+  const note = c.note?.trim() ? (
+    <section class={`rcard__note${tip ? ' rcard__note--tip' : ''}`} aria-labelledby="review-note-h" data-testid="review-note">
+      <h3 id="review-note-h">{t(tip ? 'reviewNoteTip' : 'reviewNote')}</h3>
+      <p dir="auto">{c.note}</p>
+    </section>
+  ) : null;
   return (
     <section class="review" aria-labelledby="review-h" data-testid="review-view" data-capture-key={c.key}>
       <p class="muted">{fmt(t('reviewProgress'), { n: p.position, total: p.total }, locale)}</p>
-      <div class="review__head">
-        <SiteIcon platform={c.platform} t={t} />
-        <h2 id="review-h" ref={heading} tabIndex={-1} dir="auto">{sourceOf(c)}</h2>
-        <span class="muted">{absoluteTime(c.capturedAt, locale)}</span>
-      </div>
-      <p class="post-text review__text" dir="auto" lang={c.lang ?? undefined}>{c.text || t('popupNoText')}</p>
-      {flags.length > 0 ? <p class="flags-inline">{flags.map(([, k]) => t(k)).join(' · ')}</p> : null}
-      {orig ? <a class="link" href={orig.href} target="_blank" rel="noopener noreferrer">{orig.find ? fmt(t('popupFindOnSite'), { site: t(SITE_NAME_KEY[c.platform]) }) : t('popupOpenOriginal')}</a> : null}
+      <article class="rcard" data-testid="review-card">
+        <header class="rcard__head">
+          <Avatar name={source} url={c.author?.avatarUrl} size="lg" />
+          <div class="rcard__who">
+            <h2 id="review-h" ref={heading} tabIndex={-1} dir="auto">{source}</h2>
+            {c.author?.handle ? <span class="rcard__handle" dir="auto">@{c.author.handle}</span> : null}
+            <CardTimes class="rcard__times" posted={postedMs(c)} saved={c.capturedAt} t={t} locale={locale} />
+          </div>
+          <SiteIcon platform={c.platform} t={t} />
+        </header>
+        {tip ? note : null}
+        {c.intent || c.tags.length ? (
+          <p class="rcard__meta" data-testid="review-meta">
+            {c.intent ? <span class="chip chip--intent">{t(INTENT_KEY[c.intent] ?? c.intent)}</span> : null}
+            {c.tags.map((tag) => <span key={tag} class="chip" dir="auto">#{tag}</span>)}
+          </p>
+        ) : null}
+        {flags.length > 0 ? (
+          <ul class="rcard__flags" aria-label={t('cardFlags')} data-testid="review-flags">
+            {flags.map(([f, k]) => <li key={f} data-flag={f}>{t(k)}</li>)}
+          </ul>
+        ) : null}
+        {c.platform === 'web' && c.title && c.title !== source ? <p class="detail__title" dir="auto">{c.title}</p> : null}
+        <p class="post-text review__text rcard__text" dir="auto" lang={c.lang ?? undefined}>{c.text || t('popupNoText')}</p>
+        {c.media.length > 0 ? (
+          <div class="rcard__media" data-testid="review-media">
+            {c.media.slice(0, CARD_MEDIA).map((m, i) => <MediaThumb key={i} media={m} t={t} class="thumb--card" />)}
+          </div>
+        ) : null}
+        {c.quoted ? <QuotedPreview quoted={c.quoted} t={t} locale={locale} /> : null}
+        {tip ? null : note}
+        {orig ? <a class="link rcard__link" href={orig.href} target="_blank" rel="noopener noreferrer">{orig.find ? fmt(t('popupFindOnSite'), { site: t(SITE_NAME_KEY[c.platform]) }) : t('popupOpenOriginal')}</a> : null}
+      </article>
       <TextField key={`r-${c.id}`} label={t('reviewReflection')} value={c.reflection ?? null} onCommit={p.onReflection} placeholder={t('reviewReflectionPlaceholder')} testId="review-reflection" />
       <div class="field">
         <span class="field__label">{t('tagsLabel')}</span>

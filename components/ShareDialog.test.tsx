@@ -47,7 +47,8 @@ describe('ShareDialog', () => {
   it('shows why sharing failed and stays open', async () => {
     const onClose = vi.fn();
     render(<ShareDialog targets={targets} initialNote={null} t={t} onShare={async () => { throw new Error('viewers cannot share into Leads'); }} onClose={onClose} />);
-    fireEvent.change(screen.getByLabelText('Team'), { target: { value: 'team:b' } });
+    // The team is a group of radio cards (issue 12: styled like the other dialogs, not a native select).
+    fireEvent.click(screen.getByRole('radio', { name: /Leads/ }));
     fireEvent.click(screen.getByRole('button', { name: 'Share' }));
     expect((await screen.findByRole('alert')).textContent).toContain('viewers cannot share');
     expect(onClose).not.toHaveBeenCalled();

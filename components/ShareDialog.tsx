@@ -1,6 +1,9 @@
 import { useId, useState } from 'preact/hooks';
-import type { Translate } from '../lib/util/i18n';
+import { pluralKey, type Translate } from '../lib/util/i18n';
 import { Modal } from './Modal';
+import { Name } from './Bdi';
+import { fmt } from './format';
+import './cards/share.css';
 
 /** A team the learner may share into (editor or owner), with its collections. */
 export interface ShareTarget {
@@ -24,7 +27,9 @@ export interface ShareDialogProps {
 }
 
 /**
- * "Share to a team": pick the team (and one of its collections), say why it is worth reading, share.
+ * "Share to a team", styled like the other dialogs: the team as a list of radio cards (name and how
+ * many collections it has), then — when that team has collections — one of them in a labelled select,
+ * "Ask the team" (share as a question to discuss), and why it is worth reading; then share.
  * The team gets a copy (docs/sync-protocol.md 9.1); the learner's own capture is unchanged. Presentational.
  */
 export function ShareDialog({ targets, initialNote, initialQuestion = false, t, onShare, onClose }: ShareDialogProps) {
@@ -52,28 +57,36 @@ export function ShareDialog({ targets, initialNote, initialQuestion = false, t, 
   return (
     <Modal title={t('shareTitle')} onClose={onClose} t={t} testId="share-dialog">
       <form class="share" onSubmit={submit}>
-        <div class="field">
-          <label for={`${id}-team`}>{t('shareTeam')}</label>
-          <select id={`${id}-team`} value={scopeId} onChange={(e) => { setScopeId((e.target as HTMLSelectElement).value); setCollectionId(''); }}>
-            {targets.map((x) => <option value={x.scopeId}>{x.name}</option>)}
-          </select>
-        </div>
-        <div class="field">
-          <label for={`${id}-col`}>{t('shareCollection')}</label>
-          <select id={`${id}-col`} value={collectionId} onChange={(e) => setCollectionId((e.target as HTMLSelectElement).value)}>
-            <option value="">{t('shareNoCollection')}</option>
-            {(target?.collections ?? []).map((c) => <option value={c.id}>{c.name}</option>)}
-          </select>
-        </div>
-        <div class="field field--check">
-          <input id={`${id}-q`} type="checkbox" checked={asQuestion} onChange={(e) => setAsQuestion((e.target as HTMLInputElement).checked)} />
-          <label for={`${id}-q`}>{t('shareAsQuestion')}</label>
-        </div>
-        <div class="field">
-          <label for={`${id}-why`}>{t(asQuestion ? 'shareQuestion' : 'shareWhy')}</label>
-          <textarea id={`${id}-why`} rows={4} dir="auto" value={note} placeholder={t(asQuestion ? 'shareQuestionPlaceholder' : 'shareWhyPlaceholder')} onInput={(e) => setNote((e.target as HTMLTextAreaElement).value)} />
-        </div>
-        <p class="muted">{t('shareHint')}</p>
+        <fieldset class="facet share__teams">
+          <legend>{t('shareTeam')}</legend>
+          <div class="share__team-list">
+            {targets.map((x) => (
+              <label key={x.scopeId} class={`share__team${x.scopeId === scopeId ? ' is-checked' : ''}`}>
+                <input type="radio" name={`${id}-team`} value={x.scopeId} checked={x.scopeId === scopeId} onChange={() => { setScopeId(x.scopeId); setCollectionId(''); }} />
+                <span class="share__team-name" dir="auto"><Name name={x.name} /></span>
+                <span class="count">{fmt(t(pluralKey('shareTeamCollections', x.collections.length)), { count: x.collections.length })}</span>
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        {target && target.collections.length > 0 ? (
+          <label class="field">
+            <span class="field__label">{t('shareCollection')}</span>
+            <select class="input" value={collectionId} onChange={(e) => setCollectionId((e.target as HTMLSelectElement).value)}>
+              <option value="">{t('shareNoCollection')}</option>
+              {target.collections.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
+            </select>
+          </label>
+        ) : null}
+        <label class="check share__question">
+          <input type="checkbox" checked={asQuestion} onChange={(e) => setAsQuestion((e.target as HTMLInputElement).checked)} />
+          <span>{t('shareAsQuestion')}</span>
+        </label>
+        <label class="field">
+          <span class="field__label">{t(asQuestion ? 'shareQuestion' : 'shareWhy')}</span>
+          <textarea class="input" rows={3} dir="auto" value={note} placeholder={t(asQuestion ? 'shareQuestionPlaceholder' : 'shareWhyPlaceholder')} onInput={(e) => setNote((e.target as HTMLTextAreaElement).value)} />
+        </label>
+        <p class="muted small">{t('shareHint')}</p>
         {error ? <p class="status status--error" role="alert">{error}</p> : null}
         <div class="modal__actions">
           <button type="button" class="btn" onClick={onClose}>{t('optCancel')}</button>

@@ -38,4 +38,17 @@ describe('VirtualList', () => {
     fireEvent.keyDown(list, { key: 'ArrowDown' });
     expect(onKeyDown).toHaveBeenCalledOnce();
   });
+
+  it('keeps the same first row at the top when the row height changes (density switch)', () => {
+    const props = { count: 1000, renderRow, activeIndex: -1, label: 'L', initialHeight: 500, overscan: 0 };
+    const { container, rerender } = render(<VirtualList {...props} rowHeight={150} />);
+    const list = container.querySelector('.vlist') as HTMLDivElement;
+    list.scrollTop = 150 * 40 + 20;
+    fireEvent.scroll(list);
+    rerender(<VirtualList {...props} rowHeight={50} />);
+    expect(list.scrollTop).toBe(50 * 40);
+    const first = container.querySelector('[data-row]')!;
+    expect(first.getAttribute('data-row')).toBe('40');
+    expect((first as HTMLElement).style.height).toBe('50px');
+  });
 });

@@ -57,6 +57,19 @@ export function VirtualList(p: VirtualListProps) {
     return () => ro.disconnect();
   }, []);
 
+  // A new row height (the library's density changed): keep the same first row at the top, so the
+  // learner does not land somewhere else in the list (issue 12: two densities).
+  const lastHeight = useRef(p.rowHeight);
+  useLayoutEffect(() => {
+    const el = own.current;
+    const prev = lastHeight.current;
+    lastHeight.current = p.rowHeight;
+    if (!el || prev === p.rowHeight) return;
+    const top = Math.floor(el.scrollTop / prev) * p.rowHeight;
+    el.scrollTop = top;
+    setScrollTop(top);
+  }, [p.rowHeight]);
+
   // Keep the cursor row in view.
   useEffect(() => {
     const el = own.current;

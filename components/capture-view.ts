@@ -50,6 +50,13 @@ export function sourceOf(c: Capture): string {
   }
 }
 
+/** When the post was published, epoch ms, from the stored ISO `postedAt`; null when unknown or unreadable. */
+export function postedMs(c: Pick<Capture, 'postedAt'>): number | null {
+  if (!c.postedAt) return null;
+  const ms = Date.parse(c.postedAt);
+  return Number.isNaN(ms) ? null : ms;
+}
+
 /**
  * What the learner may change on a capture, as lib/db/team-rights.ts `captureRight` answers it:
  * `all`, `file` (only add it to collections) or `none` (read only).
