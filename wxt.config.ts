@@ -24,7 +24,9 @@ export default defineConfig({
         description: '__MSG_commandSavePost__',
       },
     },
-    action: { default_title: '__MSG_extName__' },
+    // public/icon/<size>.png (scripts/icons.ts) are found by WXT for `icons`; the toolbar gets them too.
+    // Firefox's action.theme_icons come from public/icon/{light,dark}-<size>.png, also found by WXT.
+    action: { default_title: '__MSG_extName__', default_icon: Object.fromEntries([16, 32, 48, 96, 128].map((s) => [s, `icon/${s}.png`])) },
     ...(browser === 'firefox' && {
       browser_specific_settings: {
         gecko: { id: 'satchel@satchel.invalid', data_collection_permissions: { required: ['none'] } },

@@ -29,6 +29,7 @@ import { createSyncRunner, type Locks } from '../lib/sync/runner';
 import { liveQuery } from 'dexie';
 import { createContextMenus, onContextMenuClick } from '../lib/platform/context-menus';
 import { onCommand } from '../lib/platform/commands';
+import { openWelcomeOnInstall } from '../lib/platform/first-run';
 import { getActiveTab, sendToTab, broadcastToTabs } from '../lib/platform/tabs';
 import { flashBadge, showUnreadBadge } from '../lib/platform/badge';
 import { unreadCount } from '../lib/db/whats-new';
@@ -55,6 +56,7 @@ const MENU: Record<string, WebCaptureKind> = {
 export default defineBackground({
   type: 'module',
   main() {
+    openWelcomeOnInstall(); // first run (issue 12): the welcome tab on install only
     const t = makeTranslate(getMessage, en);
     const db = new SatchelDb(DB_NAME);
     // docs/sync-protocol.md 3.9 storage: unlimitedStorage is in the manifest; also ask for persistence (best effort).

@@ -1,3 +1,4 @@
+import '../../lib/platform/theme-boot';
 import { render } from 'preact';
 import { SatchelDb, DB_NAME } from '../../lib/db';
 import { getMessage, uiLanguage } from '../../lib/platform/i18n';

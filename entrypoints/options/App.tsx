@@ -21,6 +21,7 @@ import { describeError, type ErrorContext } from '../../components/options/error
 import type { AccountView, ActionResult, DeviceView, TeamView } from '../../components/options/types';
 import { downloadBlob } from '../../lib/platform/download';
 import { OptionsReport } from '../report-ui/containers';
+import { Appearance } from './appearance';
 
 /** What the options page needs from the outside world (real ones in main.tsx, fakes in tests). */
 export interface OptionsDeps {
@@ -356,6 +357,7 @@ export function App(deps: OptionsDeps) {
           )}
         </>
       )}
+      {phase.kind !== 'loading' && <Appearance db={db} t={t} />}
       {phase.kind !== 'loading' && <OptionsReport t={t} />}
     </main>
   );
