@@ -15,6 +15,11 @@ export interface SaveButtonProps {
   expanded?: boolean;
   /** Pressed by mouse, touch or keyboard; `viaKeyboard` is true for Enter/Space (the panel then takes focus). */
   onActivate: (viaKeyboard: boolean) => void;
+  /**
+   * Where announcements go instead of the button's own live region: the content script keeps one
+   * region per control that outlives this component (issue 12), and this one then renders none.
+   */
+  onAnnounce?: (text: string) => void;
   t: Translate;
 }
 
@@ -27,14 +32,15 @@ const TEXT = SAVE_BUTTON_TEXT;
  * save the learner made finishes or fails (not for states learnt from the library on load).
  * Renders `button.satchel-btn.is-<status>` (its visible text a plain text node; the icon is drawn
  * by the stylesheet from the `is-<status>` class, entrypoints/content/style.css) followed by the
- * live region `span.satchel-sr`.
+ * live region `span.satchel-sr` (none when `onAnnounce` is given).
  */
-export function SaveButton({ status, error, expanded, onActivate, t }: SaveButtonProps) {
+export function SaveButton({ status, error, expanded, onActivate, onAnnounce, t }: SaveButtonProps) {
   const prev = useRef(status);
   const [announce, setAnnounce] = useState('');
+  const say = onAnnounce ?? setAnnounce;
   useEffect(() => {
-    if (prev.current === 'saving' && status === 'saved') setAnnounce(t('saveButtonSaved'));
-    else if (status === 'failed' && prev.current !== 'failed') setAnnounce(`${t('saveButtonFailed')}. ${error ?? ''}`.trim());
+    if (prev.current === 'saving' && status === 'saved') say(t('saveButtonSaved'));
+    else if (status === 'failed' && prev.current !== 'failed') say(`${t('saveButtonFailed')}. ${error ?? ''}`.trim());
     prev.current = status;
   }, [status, error, t]);
   const label = t(LABEL[status]);
@@ -53,7 +59,7 @@ export function SaveButton({ status, error, expanded, onActivate, t }: SaveButto
       >
         {t(TEXT[status])}
       </button>
-      <span class="satchel-sr" role="status" aria-live="polite">{announce}</span>
+      {onAnnounce ? null : <span class="satchel-sr" role="status" aria-live="polite">{announce}</span>}
     </>
   );
 }

@@ -17,7 +17,7 @@ function props(over: Partial<SavePanelProps> = {}): SavePanelProps {
   return {
     mode: 'saved', error: null, intent: null, tags: [], note: '', collectionIds: [],
     recentTags: ['onboarding', 'safety'], recentCollections: [{ id: 'c1', name: 'Team tips' }],
-    truncated: false, siteName: 'X', thread: 'none', autoFocus: false, autoDismissMs: 0,
+    truncated: false, siteName: 'X', thread: 'none', autoFocus: false,
     onIntent: vi.fn(), onTags: vi.fn(), onNote: vi.fn(), onCollections: vi.fn(), onCreateCollection: vi.fn(),
     onSaveThread: vi.fn(), onRetry: vi.fn(), onClose: vi.fn(), t, ...over,
   };
@@ -130,18 +130,46 @@ describe('SavePanel', () => {
     anchor.remove();
   });
 
-  it('dismisses itself when ignored, but not once the learner interacts', () => {
+  it('never closes by itself, whether ignored or opened with the mouse (issue 12, WCAG 2.2.1)', () => {
     vi.useFakeTimers();
-    const p = props({ autoDismissMs: 5000 });
+    const p = props();
     render(<SavePanel {...p} />);
-    vi.advanceTimersByTime(5001);
-    expect(p.onClose).toHaveBeenCalledWith('timeout');
-    cleanup();
-    const q = props({ autoDismissMs: 5000 });
-    render(<SavePanel {...q} />);
-    fireEvent.pointerDown(screen.getByRole('button', { name: 'Tip to try' }));
-    vi.advanceTimersByTime(10_000);
-    expect(q.onClose).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(10 * 60_000);
+    expect(p.onClose).not.toHaveBeenCalled();
+    expect(screen.getByRole('dialog')).toBeTruthy();
+  });
+
+  it('removing a tag moves focus to the next tag\'s remove button, the last one to the tag box (issue 12)', () => {
+    const p = props({ tags: ['alpha', 'beta', 'gamma'], recentTags: [] });
+    const { rerender } = render(<SavePanel {...p} />);
+    screen.getByRole('button', { name: 'Remove tag beta' }).focus();
+    fireEvent.click(screen.getByRole('button', { name: 'Remove tag beta' }));
+    expect(p.onTags).toHaveBeenLastCalledWith(['alpha', 'gamma']);
+    rerender(<SavePanel {...p} tags={['alpha', 'gamma']} />);
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Remove tag gamma' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Remove tag gamma' }));
+    rerender(<SavePanel {...p} tags={['alpha']} />);
+    expect(document.activeElement).toBe(screen.getByRole('textbox', { name: 'Add a tag, then Enter' }));
+  });
+
+  it('a quick-picked tag moves focus to the next quick pick, else the tag box', () => {
+    const p = props({ tags: [], recentTags: ['onboarding', 'safety'] });
+    const { rerender } = render(<SavePanel {...p} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Add tag onboarding' }));
+    rerender(<SavePanel {...p} tags={['onboarding']} />);
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Add tag safety' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Add tag safety' }));
+    rerender(<SavePanel {...p} tags={['onboarding', 'safety']} />);
+    expect(document.activeElement).toBe(screen.getByRole('textbox', { name: 'Add a tag, then Enter' }));
+  });
+
+  it('keeps Done (and Save thread) in a footer outside the scrolling body', () => {
+    render(<SavePanel {...props({ thread: 'available' })} />);
+    const foot = screen.getByRole('button', { name: 'Done' }).parentElement!;
+    expect(foot.classList.contains('satchel-foot')).toBe(true);
+    expect(foot.contains(screen.getByRole('button', { name: 'Save thread' }))).toBe(true);
+    expect(foot.closest('.satchel-body')).toBeNull();
+    expect(screen.getByRole('textbox', { name: 'Note' }).closest('.satchel-body')).not.toBeNull();
   });
 });
 

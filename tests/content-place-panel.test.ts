@@ -27,12 +27,34 @@ describe('placePanel', () => {
     expect(p).toEqual({ top: 558 - 6 - 466, left: 744, maxHeight: null });
   });
 
-  it('scrolls inside itself on the roomier side when neither side fits', () => {
-    const above = placePanel(control(300), PANEL, VIEW);
-    expect(above).toEqual({ top: 8, left: 744, maxHeight: 300 - 14 });
-    const p = placePanel(control(260), PANEL, VIEW);
-    expect(p).toEqual({ top: 298, left: 744, maxHeight: 600 - 292 - 14 });
-    expect(inside(boxOf(p))).toBe(true);
+  it('goes beside the control, at full height, when it fits neither below nor above (issue 12)', () => {
+    const p = placePanel(control(300), PANEL, VIEW);
+    expect(p).toEqual({ top: 83, left: 744 + 90 + 6, maxHeight: null });
+    // No room on the right: on the left.
+    const q = placePanel(control(300, 1150), PANEL, VIEW);
+    expect(q).toEqual({ top: 83, left: 1150 - 6 - 300, maxHeight: null });
+    expect(inside(boxOf(p)) && inside(boxOf(q))).toBe(true);
+  });
+
+  it('scrolls inside itself on the roomier side when it fits neither below, above nor beside', () => {
+    const narrow = { width: 420, height: 600 };
+    const above = placePanel(control(300, 60), PANEL, narrow);
+    expect(above).toEqual({ top: 8, left: 60, maxHeight: 300 - 14 });
+    const p = placePanel(control(260, 60), PANEL, narrow);
+    expect(p).toEqual({ top: 298, left: 60, maxHeight: 600 - 292 - 14 });
+    expect(inside(boxOf(p), narrow)).toBe(true);
+  });
+
+  it('keeps clear of the page\'s top bar (inset), unless the window is too short for that', () => {
+    const LINKEDIN_BAR = 52;
+    for (const top of [-200, 0, 40, 300, 558, 900]) {
+      const b = boxOf(placePanel(control(top), PANEL, VIEW, LINKEDIN_BAR));
+      expect(b.top, `control at ${top}`).toBeGreaterThanOrEqual(LINKEDIN_BAR + 8);
+      expect(inside(b), `control at ${top}`).toBe(true);
+    }
+    const tiny = { width: 1280, height: 170 };
+    // 170 px leave less than the 120 px minimum under the bar: the panel may go up to the 8 px margin.
+    expect(placePanel(control(60), PANEL, tiny, LINKEDIN_BAR)).toEqual({ top: 42, left: 744, maxHeight: 120 });
   });
 
   it('stays in the viewport when the control has scrolled out of view, below or above', () => {

@@ -3,42 +3,89 @@ import { useLayoutEffect, useRef } from 'preact/hooks';
 import { SaveButton, type Translate } from '../../components/SaveButton';
 import { SavePanel, type CloseReason } from '../../components/SavePanel';
 import type { ControlActions, ControlView } from '../../lib/capture/types';
+import { platformOfKey } from '../../lib/capture/keys';
+import type { SiteId } from '../../lib/sites/meta';
+import panelCss from './panel.css?inline';
 
 /**
  * The Preact half of a Save control: the button and its save panel. Not in the content script's
  * own bundle: entrypoints/panel-ui.ts bundles it and the background injects it into the tab the
  * first time a panel opens (docs/decisions/0005-content-script-size.md). Until then the control is
- * static markup painted by ./static-button.ts.
+ * static markup painted by ./static-button.ts. The panel's stylesheet (./panel.css) comes with it.
  */
 export interface ControlUi {
-  /** Renders (or re-renders) the control for `view` into `root` (replacing what is there on first call). */
-  render(root: Element, view: ControlView, actions: ControlActions, t: Translate): void;
+  /**
+   * Renders (or re-renders) the control for `view` into `root` (replacing what is there on first
+   * call). `announce` puts a text into the control's polite live region, which lives outside `root`
+   * so an announcement made before the UI loaded survives it (issue 12).
+   */
+  render(root: Element, view: ControlView, actions: ControlActions, t: Translate, announce: (text: string) => void): void;
   /** Unmounts the Preact tree from `root`. */
   unmount(root: Element): void;
 }
 
 /** The {@link ControlUi} implementation. */
 export const controlUi: ControlUi = {
-  render(root, view, actions, t) {
-    render(<Control view={view} actions={actions} t={t} />, root);
+  render(root, view, actions, t, announce) {
+    adoptPanelCss(root);
+    render(<Control view={view} actions={actions} t={t} announce={announce} />, root);
   },
   unmount(root) {
     render(null, root);
   },
 };
 
+/**
+ * The least top bar of each site (CSS px) the panel keeps clear of, besides what {@link pageTopBar}
+ * measures: LinkedIn's global navigation is about 52 px, Viva Engage's suite header about 48 px; X
+ * has a left navigation column and no top bar.
+ */
+export const SITE_TOP_BAR: Record<SiteId, number> = { linkedin: 52, x: 0, yammer: 48 };
+
+const styled = new WeakSet<Node>();
+let panelSheet: CSSStyleSheet | null | undefined;
+
+/** Adds the panel's stylesheet to the shadow root holding `root`, once (a `<style>` where adopting fails). */
+function adoptPanelCss(root: Element): void {
+  const shadow = root.getRootNode() as ShadowRoot | Document;
+  if (shadow === root.ownerDocument || styled.has(shadow)) return;
+  styled.add(shadow);
+  if (panelSheet === undefined) {
+    try {
+      const win = root.ownerDocument.defaultView as Window & typeof globalThis;
+      panelSheet = new win.CSSStyleSheet();
+      panelSheet.replaceSync(panelCss);
+    } catch {
+      panelSheet = null; // e.g. Firefox content-script xrays
+    }
+  }
+  try {
+    if (panelSheet) {
+      shadow.adoptedStyleSheets = [...shadow.adoptedStyleSheets, panelSheet];
+      return;
+    }
+  } catch {
+    // fall through to a <style>
+  }
+  const style = root.ownerDocument.createElement('style');
+  style.textContent = panelCss;
+  shadow.insertBefore(style, shadow.firstChild);
+}
+
 /** Save button plus the anchored panel; the panel is a popover (top layer) so no page box clips or moves it. */
-function Control({ view, actions, t }: { view: ControlView; actions: ControlActions; t: Translate }) {
+function Control({ view, actions, t, announce }: { view: ControlView; actions: ControlActions; t: Translate; announce: (text: string) => void }) {
   const wrap = useRef<HTMLSpanElement>(null);
   const layer = useRef<HTMLDivElement>(null);
   const panel = view.panel;
   const open = panel !== null;
+  const site = platformOfKey(view.key) as SiteId;
 
   useLayoutEffect(() => {
     const el = layer.current;
     const box = wrap.current;
     if (!open || !el || !box) return;
-    const win = el.ownerDocument.defaultView ?? window;
+    const doc = el.ownerDocument;
+    const win = doc.defaultView ?? window;
     try {
       (el as HTMLElement & { showPopover?: () => void }).showPopover?.();
     } catch {
@@ -47,11 +94,13 @@ function Control({ view, actions, t }: { view: ControlView; actions: ControlActi
     const place = () => {
       const inner = el.firstElementChild as HTMLElement | null;
       if (inner) inner.style.maxHeight = '';
-      const size = { width: el.offsetWidth || 300, height: el.offsetHeight || 0 };
-      const at = placePanel(box.getBoundingClientRect(), size, { width: win.innerWidth, height: win.innerHeight });
-      if (inner && at.maxHeight !== null) inner.style.maxHeight = `${at.maxHeight}px`;
-      el.style.top = `${at.top}px`;
-      el.style.left = `${at.left}px`;
+      const size = { width: el.offsetWidth || 340, height: el.offsetHeight || 0 };
+      const at = box.getBoundingClientRect();
+      const inset = Math.max(SITE_TOP_BAR[site] ?? 0, pageTopBar(doc, (at.left + at.right) / 2));
+      const p = placePanel(at, size, { width: win.innerWidth, height: win.innerHeight }, inset);
+      if (inner && p.maxHeight !== null) inner.style.maxHeight = `${p.maxHeight}px`;
+      el.style.top = `${p.top}px`;
+      el.style.left = `${p.left}px`;
     };
     place();
     win.addEventListener('scroll', place, { capture: true, passive: true });
@@ -91,7 +140,7 @@ function Control({ view, actions, t }: { view: ControlView; actions: ControlActi
         }
       }}
     >
-      <SaveButton status={view.status} error={view.error} expanded={open} onActivate={actions.activate} t={t} />
+      <SaveButton status={view.status} error={view.error} expanded={open} onActivate={actions.activate} onAnnounce={announce} t={t} />
       {panel && (
         <div class="satchel-layer" popover="manual" ref={layer}>
           <SavePanel
@@ -126,7 +175,7 @@ function Control({ view, actions, t }: { view: ControlView; actions: ControlActi
 
 /** Gap between the control and the panel (CSS px). */
 const GAP = 6;
-/** The panel's smallest distance to the viewport's edges (CSS px). */
+/** The panel's smallest distance to the viewport's edges and to the page's top bar (CSS px). */
 const MARGIN = 8;
 /** A panel squeezed into less room than this scrolls at this height instead (and may cover its control). */
 const MIN_HEIGHT = 120;
@@ -140,29 +189,62 @@ export interface PanelPlacement {
 
 /**
  * Places the save panel (natural size `panel`) next to its control (`anchor`, viewport coordinates)
- * in a viewport of size `view`: below the control if it fits, else above, else on the roomier side
- * with a max height so it scrolls inside itself; start-aligned with the control when it fits, else
- * end-aligned. The control's box is clipped to the viewport first and the result is clamped, so the
- * panel always lies inside the viewport: when the control scrolls out of view the panel stays pinned
- * to the edge it left by.
+ * in a viewport of size `view`, below the page's top bar (`inset`, its bottom edge in px: the panel
+ * never covers the site's navigation). In order: below the control if it fits, else above, else
+ * beside it (right, else left) at full height; only when none of these fits does it get a max
+ * height on the roomier side (its body then scrolls and its footer with Done stays in view). The
+ * control's box is clipped to the usable area first and the result is clamped, so the panel always
+ * lies inside it: when the control scrolls out of view the panel stays pinned to the edge it left by.
  */
 export function placePanel(
   anchor: { top: number; bottom: number; left: number; right: number },
   panel: { width: number; height: number },
   view: { width: number; height: number },
+  inset = 0,
 ): PanelPlacement {
-  const clip = (y: number) => Math.min(Math.max(y, 0), view.height);
-  const spaceBelow = view.height - clip(anchor.bottom) - GAP - MARGIN;
-  const spaceAbove = clip(anchor.top) - GAP - MARGIN;
-  const below = panel.height <= spaceBelow || (panel.height > spaceAbove && spaceBelow >= spaceAbove);
-  const space = below ? spaceBelow : spaceAbove;
-  const maxHeight = panel.height > space ? Math.floor(Math.min(view.height - 2 * MARGIN, Math.max(MIN_HEIGHT, space))) : null;
-  const height = maxHeight === null ? panel.height : Math.min(panel.height, maxHeight);
-  const top = below ? clip(anchor.bottom) + GAP : clip(anchor.top) - GAP - height;
-  const start = anchor.left + panel.width <= view.width - MARGIN ? anchor.left : anchor.right - panel.width;
-  return {
-    top: Math.round(Math.max(MARGIN, Math.min(top, view.height - MARGIN - height))),
-    left: Math.round(Math.max(MARGIN, Math.min(start, view.width - MARGIN - panel.width))),
-    maxHeight,
-  };
+  const bottomEdge = view.height - MARGIN;
+  // A window too short to leave room under the top bar may use it.
+  const topEdge = bottomEdge - (inset + MARGIN) >= MIN_HEIGHT ? inset + MARGIN : MARGIN;
+  const clip = (y: number) => Math.min(Math.max(y, topEdge - MARGIN), view.height);
+  const spaceBelow = bottomEdge - clip(anchor.bottom) - GAP;
+  const spaceAbove = clip(anchor.top) - GAP - topEdge;
+  const clampTop = (y: number, height: number) => Math.round(Math.max(topEdge, Math.min(y, bottomEdge - height)));
+  const clampLeft = (x: number) => Math.round(Math.max(MARGIN, Math.min(x, view.width - MARGIN - panel.width)));
+  const aligned = clampLeft(anchor.left + panel.width <= view.width - MARGIN ? anchor.left : anchor.right - panel.width);
+  if (panel.height <= spaceBelow) return { top: clampTop(clip(anchor.bottom) + GAP, panel.height), left: aligned, maxHeight: null };
+  if (panel.height <= spaceAbove) return { top: clampTop(clip(anchor.top) - GAP - panel.height, panel.height), left: aligned, maxHeight: null };
+  const full = bottomEdge - topEdge;
+  const right = anchor.right + GAP;
+  const left = anchor.left - GAP - panel.width;
+  const side = right + panel.width <= view.width - MARGIN ? right : left >= MARGIN ? left : null;
+  if (side !== null && panel.height <= full) {
+    const middle = (clip(anchor.top) + clip(anchor.bottom)) / 2 - panel.height / 2;
+    return { top: clampTop(middle, panel.height), left: Math.round(side), maxHeight: null };
+  }
+  const below = spaceBelow >= spaceAbove;
+  const maxHeight = Math.floor(Math.min(full, Math.max(MIN_HEIGHT, below ? spaceBelow : spaceAbove)));
+  const top = below ? clip(anchor.bottom) + GAP : clip(anchor.top) - GAP - maxHeight;
+  return { top: clampTop(top, maxHeight), left: aligned, maxHeight };
+}
+
+/**
+ * The bottom edge (viewport px) of the page's own top bar above x = `x`: the lowest fixed or sticky
+ * element (or ancestor of the element) found at the top row of the viewport that spans at least a
+ * third of its width and less than a third of its height; 0 when there is none. Satchel's own
+ * controls are skipped.
+ */
+export function pageTopBar(doc: Document, x: number): number {
+  const win = doc.defaultView;
+  if (!win || typeof doc.elementsFromPoint !== 'function') return 0;
+  let bottom = 0;
+  for (const hit of doc.elementsFromPoint(Math.max(0, Math.min(x, win.innerWidth - 1)), 1)) {
+    if (hit.closest('satchel-save')) continue;
+    for (let el: Element | null = hit; el && el !== doc.documentElement; el = el.parentElement) {
+      const pos = win.getComputedStyle(el).position;
+      if (pos !== 'fixed' && pos !== 'sticky') continue;
+      const r = el.getBoundingClientRect();
+      if (r.top <= 1 && r.width >= win.innerWidth / 3 && r.height < win.innerHeight / 3) bottom = Math.max(bottom, r.bottom);
+    }
+  }
+  return bottom;
 }

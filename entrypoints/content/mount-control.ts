@@ -1,6 +1,7 @@
 import type { ControlView, MountControl, MountedControl, SaveStatus } from '../../lib/capture/types';
 import type { ControlUi } from './control-ui';
 import { ensureLiveRegion, paintStaticControl, staticControlMarkup, type Translate } from './static-button';
+import { backdropOf } from './backdrop';
 import css from './style.css?inline';
 
 /** Loads the Preact control UI on demand (see entrypoints/panel-ui.ts); rejects when it cannot. */
@@ -23,6 +24,11 @@ export type LoadControlUi = () => Promise<ControlUi>;
  * feed would leak one closure per post ever seen, and a post could briefly have zero or two
  * controls while a mount is pending. Here the host is created synchronously, the CSS is bundled as
  * a string (`?inline`), and cleanup on invalidation is done by lib/capture through `ctx.signal`.
+ *
+ * Once the control leaves the "save" state its host gets `data-bg="light|dark"` from the background
+ * it sits on (./backdrop.ts), which picks the Saved/failed palette (issue 12: not the system theme).
+ * The live region made before the Preact UI loads stays when it takes over, so "Saved in Satchel"
+ * is announced once and not removed a few ms later (issue 12).
  */
 export function createMountControl(t: Translate, loadUi: LoadControlUi, log: (msg: string, err: unknown) => void = () => {}, signal?: AbortSignal): MountControl {
   let proto: HTMLButtonElement | null = null;
@@ -88,10 +94,22 @@ export function createMountControl(t: Translate, loadUi: LoadControlUi, log: (ms
       for (const type of STOPPED_EVENTS) host.addEventListener(type, stop);
     };
 
+    let announce = (_text: string) => {};
+    let shaded: SaveStatus = 'save';
+    // The palette of a state other than "save" follows the background under the control, read
+    // again on each change of state (a site may switch its own theme).
+    const shade = () => {
+      if (current.status === 'save') shaded = 'save';
+      if (current.status === shaded || !host.isConnected) return;
+      shaded = current.status;
+      const bg = backdropOf(host);
+      if (host.getAttribute('data-bg') !== bg) host.setAttribute('data-bg', bg);
+    };
     let paintedKey = 'save||0';
     const paint = () => {
+      shade();
       if (ui && root) {
-        ui.render(root, current, actions, t);
+        ui.render(root, current, actions, t, announce);
         return;
       }
       const key = `${current.status}|${current.error ?? ''}|${current.panel ? 1 : 0}`;
@@ -109,9 +127,14 @@ export function createMountControl(t: Translate, loadUi: LoadControlUi, log: (ms
             takeOver();
             root = doc.createElement('span');
             root.className = 'satchel-root';
-            for (const n of [...shadow.childNodes]) if ((n as Element).localName !== 'style') n.remove();
-            shadow.append(root);
-            ui.render(root, current, actions, t);
+            // The live region stays (with what it announced); the rest is Preact's from now on.
+            const live = ensureLiveRegion(shadow);
+            for (const n of [...shadow.childNodes]) if ((n as Element).localName !== 'style' && n !== live) n.remove();
+            shadow.insertBefore(root, live);
+            announce = (text) => {
+              if (live) live.textContent = text;
+            };
+            ui.render(root, current, actions, t, announce);
             if (hadFocus && shadow.activeElement === null) root.querySelector('button')?.focus();
           },
           (err: unknown) => {
@@ -126,8 +149,8 @@ export function createMountControl(t: Translate, loadUi: LoadControlUi, log: (ms
         );
       }
     };
-    if (current.status !== 'save' || current.panel || current.error) paint();
     anchor.append(host);
+    if (current.status !== 'save' || current.panel || current.error) paint();
     return {
       host,
       update(v) {
