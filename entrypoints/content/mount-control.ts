@@ -95,13 +95,16 @@ export function createMountControl(t: Translate, loadUi: LoadControlUi, log: (ms
     };
 
     let announce = (_text: string) => {};
-    let shaded: SaveStatus = 'save';
+    let shaded = 'save|0';
     // The palette of a state other than "save" follows the background under the control, read
-    // again on each change of state (a site may switch its own theme).
+    // again when the state changes or its panel opens or closes (a site may switch its own theme).
     const shade = () => {
-      if (current.status === 'save') shaded = 'save';
-      if (current.status === shaded || !host.isConnected) return;
-      shaded = current.status;
+      const key = `${current.status}|${current.panel ? 1 : 0}`;
+      if (key === shaded || current.status === 'save' || !host.isConnected) {
+        shaded = key;
+        return;
+      }
+      shaded = key;
       const bg = backdropOf(host);
       if (host.getAttribute('data-bg') !== bg) host.setAttribute('data-bg', bg);
     };

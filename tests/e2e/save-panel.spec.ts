@@ -1,3 +1,5 @@
+import type { Locator, Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import { test, expect, firstPage } from './fixtures';
 import { DEMO_URLS } from './demo-feeds';
 import { FeedPage } from './pages/feed-page';
@@ -99,5 +101,154 @@ test('save panel: stays inside a short viewport, when its content grows and when
   await expect.poll(async () => { const c = (await button.boundingBox())!; return c.y + c.height; }).toBeLessThan(0);
   await expect.poll(placement).toMatchObject({ inside: true });
   await expect(panel).toBeVisible();
+  expect(pageErrors).toEqual([]);
+});
+
+// Issue 12, accessibility of the in-page control and panel (contrast, announcements, focus, axe).
+
+/** WCAG contrast of the Save button's text against the nearest opaque background under it. */
+async function buttonContrast(control: Locator): Promise<number> {
+  return control.evaluate((host) => {
+    const rgb = (s: string) => (/rgba?\(([^)]+)\)/.exec(s)?.[1] ?? '0,0,0,0').split(/[\s,/]+/).filter(Boolean).map(Number);
+    const lum = ([r, g, b]: number[]) => {
+      const f = (v: number) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+      return 0.2126 * f(r!) + 0.7152 * f(g!) + 0.0722 * f(b!);
+    };
+    let bg = [255, 255, 255];
+    for (let n: Element | null = host; n; n = n.parentElement) {
+      const c = rgb(getComputedStyle(n).backgroundColor);
+      if ((c[3] ?? 1) >= 0.5) {
+        bg = c;
+        break;
+      }
+    }
+    const fg = rgb(getComputedStyle(host.shadowRoot!.querySelector('button.satchel-btn')!).color);
+    const [a, b] = [lum(fg), lum(bg)].sort((x, y) => y - x);
+    return (a! + 0.05) / (b! + 0.05);
+  });
+}
+
+/** Contrast of each text field's placeholder against the field, inside the open panel. */
+async function placeholderContrasts(control: Locator): Promise<number[]> {
+  return control.evaluate((host) => {
+    const rgb = (s: string) => (/rgba?\(([^)]+)\)/.exec(s)?.[1] ?? '0,0,0').split(/[\s,/]+/).filter(Boolean).map(Number);
+    const lum = ([r, g, b]: number[]) => {
+      const f = (v: number) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+      return 0.2126 * f(r!) + 0.7152 * f(g!) + 0.0722 * f(b!);
+    };
+    return [...host.shadowRoot!.querySelectorAll('[placeholder]')].map((el) => {
+      const ph = getComputedStyle(el, '::placeholder');
+      const [a, b] = [lum(rgb(ph.color)), lum(rgb(getComputedStyle(el).backgroundColor))].sort((x, y) => y - x);
+      // A placeholder drawn at less than full opacity is lighter than its colour says: count it as failing.
+      return ph.opacity === '1' ? (a! + 0.05) / (b! + 0.05) : 0;
+    });
+  });
+}
+
+/** axe-core, every impact level, on one control's shadow root (its open panel included). */
+async function allViolations(page: Page, postId: string): Promise<string[]> {
+  const r = await new AxeBuilder({ page }).include(`satchel-save[data-post-id="${postId}"]`).analyze();
+  return r.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+}
+
+test('Saved meets 4.5:1 on a light site in a dark system and on a dark site in a light one; placeholders 4.5:1 (issue 12)', async ({ context, pageErrors, shot }) => {
+  const page = await firstPage(context);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  const feed = new FeedPage(page, 'x');
+  await feed.goto(DEMO_URLS.xHome);
+  await expectOneControlPerPost(feed, 'first batch');
+  const light = feed.control(1);
+  await feed.button(light).click();
+  await expect.poll(() => feed.state(light)).toBe('saved');
+  await expect(light.getByRole('dialog')).toBeVisible();
+  expect(await buttonContrast(light), 'Saved on the light X page, dark system').toBeGreaterThanOrEqual(4.5);
+  for (const c of await placeholderContrasts(light)) expect(c, 'placeholder, dark panel').toBeGreaterThanOrEqual(4.5);
+  await shot(page, 'inpage/contrast-light-site-dark-system');
+  await page.emulateMedia({ colorScheme: 'light' });
+  for (const c of await placeholderContrasts(light)) expect(c, 'placeholder, light panel').toBeGreaterThanOrEqual(4.5);
+  await page.keyboard.press('Escape');
+
+  // The same page in a dark site theme (X "Lights out"), system light.
+  await page.addStyleTag({ content: 'html, body, body *:not(satchel-save) { background-color: rgb(0, 0, 0) !important; color: rgb(231, 233, 234) !important; }' });
+  const dark = feed.control(2);
+  await feed.button(dark).click();
+  await expect.poll(() => feed.state(dark)).toBe('saved');
+  await page.keyboard.press('Escape');
+  expect(await buttonContrast(dark), 'Saved on a dark page, light system').toBeGreaterThanOrEqual(4.5);
+  // The control saved while the page was light follows once it is used again (its panel opens).
+  await feed.button(light).click();
+  await expect(light.getByRole('dialog')).toBeVisible();
+  await page.keyboard.press('Escape');
+  expect(await buttonContrast(light), 'Saved, saved on the light page, after the page turned dark').toBeGreaterThanOrEqual(4.5);
+  await shot(page, 'inpage/contrast-dark-site-light-system');
+  expect(pageErrors).toEqual([]);
+});
+
+test('"Saved in Satchel" is announced in one live region that stays after the panel opens (issue 12)', async ({ context, pageErrors }) => {
+  const page = await firstPage(context);
+  const feed = new FeedPage(page, 'x');
+  await feed.goto(DEMO_URLS.xHome);
+  await expectOneControlPerPost(feed, 'first batch');
+  const control = feed.control(3);
+  await feed.button(control).click();
+  await expect(control.getByRole('dialog')).toBeVisible();
+  const regions = () => control.evaluate((h) => [...h.shadowRoot!.querySelectorAll('[role="status"], [aria-live]')].map((r) => r.textContent));
+  await expect.poll(regions).toEqual(['Saved in Satchel']);
+  expect(pageErrors).toEqual([]);
+});
+
+test('save panel focus: removing tags moves focus to the next tag, then the tag box; Done returns to the Save control (issue 12)', async ({ context, pageErrors }) => {
+  const page = await firstPage(context);
+  const feed = new FeedPage(page, 'x');
+  await feed.goto(DEMO_URLS.xHome);
+  await expectOneControlPerPost(feed, 'first batch');
+  const control = feed.control(1);
+  await feed.button(control).focus();
+  await page.keyboard.press('Enter');
+  const panel = control.getByRole('dialog');
+  await expect(panel).toBeVisible();
+  const tagBox = panel.getByRole('textbox', { name: 'Add a tag, then Enter' });
+  for (const tag of ['alpha', 'beta']) {
+    await tagBox.fill(tag);
+    await tagBox.press('Enter');
+  }
+  await panel.getByRole('button', { name: 'Remove tag alpha' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(panel.getByRole('button', { name: 'Remove tag beta' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(panel.getByRole('button', { name: /Remove tag/ })).toHaveCount(0);
+  await expect(tagBox).toBeFocused();
+  await panel.getByRole('button', { name: 'Done' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(panel).toBeHidden();
+  await expect(feed.button(control)).toBeFocused();
+  // Reopen from the control with the keyboard; Escape closes and focus is back on the control.
+  await page.keyboard.press('Enter');
+  await expect(panel).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(panel).toBeHidden();
+  await expect(feed.button(control)).toBeFocused();
+  expect(pageErrors).toEqual([]);
+});
+
+test('axe (every impact level) finds nothing in the save panel on a light site, light and dark system (issue 12)', async ({ context, pageErrors, shot }) => {
+  const page = await firstPage(context);
+  const feed = new FeedPage(page, 'x');
+  await feed.goto(DEMO_URLS.xHome);
+  await expectOneControlPerPost(feed, 'first batch');
+  const control = feed.control(1);
+  await feed.button(control).click();
+  const panel = control.getByRole('dialog');
+  await expect(panel).toBeVisible();
+  const tagBox = panel.getByRole('textbox', { name: 'Add a tag, then Enter' });
+  await tagBox.fill('onboarding');
+  await tagBox.press('Enter');
+  await panel.getByRole('button', { name: 'Tip to try' }).click();
+  const postId = (await control.getAttribute('data-post-id'))!;
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await shot(page, `inpage/axe-panel-${scheme}`);
+    expect(await allViolations(page, postId), `axe: save panel, ${scheme} system`).toEqual([]);
+  }
   expect(pageErrors).toEqual([]);
 });
