@@ -24,8 +24,9 @@ export function firstMedia(media: readonly Media[]): Media | null {
 
 /**
  * An image, video poster (with a ▶ badge) or GIF from the stored URL: lazy, sent without a referrer.
- * When it fails to load (or the URL is not http(s)), a neutral box of the same size takes its place
- * (the error handler swaps it), so a dead link never shows a broken-image icon.
+ * When it fails to load (or the URL is not http(s)), a neutral box takes its place (the error handler
+ * swaps it), so a dead link never shows a broken-image icon; outside lists the box says in words
+ * which image could not be loaded.
  */
 export function MediaThumb({ media: m, t, decorative = false, class: cls = '' }: MediaThumbProps) {
   const safe = safeHttpUrl(m.url);
@@ -44,7 +45,7 @@ export function MediaThumb({ media: m, t, decorative = false, class: cls = '' }:
           onError={() => setFailed(safe)}
         />
       ) : decorative ? null : (
-        <span class="thumb__missing" role="img" aria-label={`${label} (${t('cardMediaFailed')})`} />
+        <span class="thumb__missing" dir="auto" data-testid="media-failed">{`${label} (${t('cardMediaFailed')})`}</span>
       )}
       {m.kind === 'video' ? <span class="thumb__play" aria-hidden="true">▶</span> : null}
       {m.kind === 'gif' ? <span class="thumb__badge" aria-hidden="true">GIF</span> : null}
