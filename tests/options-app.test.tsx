@@ -199,4 +199,51 @@ describe('options App', () => {
     expect(await readSyncAuth(db)).toBeNull();
     expect(await countPending(db)).toBe(1);
   });
+
+  it('issue 12: a server outage keeps the signed-in account, devices and teams (last known, marked), never the sign-in form; Retry brings it back', async () => {
+    const db = fresh();
+    const deviceId = await ensureDeviceId(db);
+    await writeSyncAuth(db, { serverUrl: 'https://satchel.example.org', token: 'cap_t', deviceId, userId: 'u1' });
+    let up = true;
+    const down = () => { throw new ApiError(0, 'network', 'fetch failed'); };
+    const me = vi.fn(async () => (up ? { user: { id: 'u1', email: 'ada@example.org', displayName: 'Ada' }, deviceId, teams: [{ teamId: 't1', name: 'L&D Guild', role: 'owner' as const, memberCount: 2 }], scopes: [] } : down()));
+    const devices = vi.fn(async () => (up ? { devices: [{ deviceId, name: 'Chrome on Linux', createdAt: 1, lastSeenAt: 2, revokedAt: null, current: true }] } : down()));
+    const { api } = fakeApi({ me: me as unknown as ApiClient['me'], devices: devices as unknown as ApiClient['devices'] });
+    const syncNow = vi.fn();
+    // First visit: the server answers; the profile is kept on the device.
+    render(<App {...deps(db, { api, syncNow })} />);
+    await screen.findByText('ada@example.org');
+    cleanup();
+    // The server goes down; the page is opened again.
+    up = false;
+    render(<App {...deps(db, { api, syncNow })} />);
+    await screen.findByText('ada@example.org');
+    expect(screen.getByRole('heading', { name: 'Signed in' })).toBeTruthy();
+    expect(screen.getByTestId('devices').textContent).toContain('Chrome on Linux');
+    expect(document.body.textContent).toContain('L&D Guild');
+    expect(screen.getByTestId('profile-stale').textContent).toMatch(/^Last loaded from the server .+; it may be out of date until the server answers\.$/);
+    const status = screen.getByTestId('sync-status');
+    expect(status.getAttribute('data-kind')).toBe('unreachable');
+    expect(status.textContent).toContain("Can't reach your Satchel server");
+    expect(status.textContent).not.toContain('Offline');
+    expect(screen.queryByRole('button', { name: 'Sign in' })).toBeNull();
+    expect(screen.queryByLabelText('Password')).toBeNull();
+    // The server is back: Retry asks the background to sync and reloads the account.
+    up = true;
+    fireEvent.click(screen.getByRole('button', { name: 'Retry' }));
+    expect(syncNow).toHaveBeenCalledOnce();
+    await waitFor(() => expect(screen.queryByTestId('profile-stale')).toBeNull());
+    expect(screen.getByTestId('sync-status').getAttribute('data-kind')).not.toBe('unreachable');
+  });
+
+  it('issue 12: an outage with nothing known yet says the details come when the server answers', async () => {
+    const db = fresh();
+    const deviceId = await ensureDeviceId(db);
+    await writeSyncAuth(db, { serverUrl: 'https://satchel.example.org', token: 'cap_t', deviceId, userId: 'u1' });
+    const { api } = fakeApi({ me: vi.fn(async () => { throw new ApiError(503, null, 'HTTP 503'); }) as ApiClient['me'] });
+    render(<App {...deps(db, { api })} />);
+    await screen.findByText('Your account details appear here when the server answers.');
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Sign in' })).toBeNull();
+  });
 });

@@ -10,10 +10,13 @@ afterEach(cleanup);
 const base: SyncStatusInput = { signedIn: true, pending: 0, online: true, lastError: null, lastSyncedAt: 1_780_000_000_000 };
 
 describe('syncStatusOf', () => {
-  it('orders signed-out > offline > error > pending > synced', () => {
+  it('orders signed-out > offline > unreachable > error > pending > synced', () => {
     expect(syncStatusOf({ ...base, signedIn: false, pending: 3, online: false })).toEqual({ kind: 'signed-out', pending: 3 });
     expect(syncStatusOf({ ...base, online: false, pending: 2, lastError: { kind: 'server', message: 'x' } })).toEqual({ kind: 'offline', pending: 2 });
-    expect(syncStatusOf({ ...base, lastError: { kind: 'offline', message: 'no answer' } })).toEqual({ kind: 'offline', pending: 0 });
+    // Issue 12: a server that does not answer (network error, 5xx) while the browser is online is not "Offline".
+    expect(syncStatusOf({ ...base, lastError: { kind: 'offline', message: 'no answer' } })).toEqual({ kind: 'unreachable', pending: 0, lastSyncedAt: base.lastSyncedAt });
+    expect(syncStatusOf({ ...base, pending: 2, lastError: { kind: 'server', message: '503' } })).toEqual({ kind: 'unreachable', pending: 2, lastSyncedAt: base.lastSyncedAt });
+    expect(syncStatusOf({ ...base, serverUnreachable: true })).toEqual({ kind: 'unreachable', pending: 0, lastSyncedAt: base.lastSyncedAt });
     expect(syncStatusOf({ ...base, pending: 4, lastError: { kind: 'auth', message: 'signed out' } })).toEqual({ kind: 'error', pending: 4, errorKind: 'auth', message: 'signed out' });
     expect(syncStatusOf({ ...base, pending: 4 })).toEqual({ kind: 'pending', pending: 4 });
     expect(syncStatusOf(base)).toEqual({ kind: 'synced', lastSyncedAt: base.lastSyncedAt });
@@ -21,10 +24,29 @@ describe('syncStatusOf', () => {
 });
 
 describe('SyncStatus', () => {
+  it('an outage says the server cannot be reached, when it last synced, and offers Retry (issue 12)', () => {
+    const onSyncNow = vi.fn();
+    const at = 1_780_000_000_000;
+    render(<SyncStatus status={{ kind: 'unreachable', pending: 3, lastSyncedAt: at }} t={t} locale="en" now={at + 2 * 3600_000} onSyncNow={onSyncNow} onSignIn={() => {}} />);
+    const s = screen.getByRole('status');
+    expect(s.textContent).toBe("Can't reach your Satchel server (last synced 2 hours ago). 3 changes are kept and sent when it answers.Retry");
+    expect(s.textContent).not.toContain('Offline');
+    expect(screen.queryByRole('button', { name: 'Sign in' })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Retry' }));
+    expect(onSyncNow).toHaveBeenCalledOnce();
+    cleanup();
+    render(<SyncStatus status={{ kind: 'unreachable', pending: 0, lastSyncedAt: null }} t={t} />);
+    expect(screen.getByRole('status').textContent).toBe("Can't reach your Satchel server (not synced yet).");
+  });
+
   it('says synced with the last time, or that the first sync has not run', () => {
-    render(<SyncStatus status={{ kind: 'synced', lastSyncedAt: 1_780_000_000_000 }} t={t} locale="en" />);
-    // The same absolute format as the rest of the options page (devices, invites): "Dec 7, 2026, 5:41 AM".
+    render(<SyncStatus status={{ kind: 'synced', lastSyncedAt: 1_780_000_000_000 }} t={t} locale="en" now={1_780_000_000_000 + 30 * 86_400_000} />);
+    // An older time reads in the one absolute format of the pages (devices, invites): "Dec 7, 2026, 5:41 AM".
     expect(screen.getByRole('status').textContent).toBe(`Synced. Last sync ${absoluteTime(1_780_000_000_000, 'en')}.`);
+    cleanup();
+    // A recent one reads relative (lib/util/time.ts friendlyTime).
+    render(<SyncStatus status={{ kind: 'synced', lastSyncedAt: 1_780_000_000_000 }} t={t} locale="en" now={1_780_000_000_000 + 5 * 60_000} />);
+    expect(screen.getByRole('status').textContent).toBe('Synced. Last sync 5 minutes ago.');
     cleanup();
     render(<SyncStatus status={{ kind: 'synced', lastSyncedAt: null }} t={t} />);
     expect(screen.getByRole('status').textContent).toBe('Signed in; the first sync has not run yet.');

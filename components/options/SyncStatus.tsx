@@ -1,6 +1,6 @@
 import type { Translate } from '../../lib/util/i18n';
 import { fmt } from '../format';
-import { absoluteTime } from '../../lib/util/time';
+import { friendlyTime } from '../../lib/util/time';
 import './sync-status.css';
 
 /** Kinds of sync error (lib/sync `SyncError.kind`). */
@@ -12,6 +12,8 @@ export type SyncStatusView =
   | { kind: 'synced'; lastSyncedAt: number | null }
   | { kind: 'pending'; pending: number }
   | { kind: 'offline'; pending: number }
+  /** signed in and online, but the server did not answer (network error or 5xx): not "Offline" */
+  | { kind: 'unreachable'; pending: number; lastSyncedAt: number | null }
   | { kind: 'error'; pending: number; errorKind: SyncErrorKind; message: string };
 
 /** Inputs of {@link syncStatusOf}: the stored sync state, the outbox count and the browser's online flag. */
@@ -24,15 +26,20 @@ export interface SyncStatusInput {
   lastError: { kind: SyncErrorKind; message: string } | null;
   /** epoch ms of the last complete run, or null */
   lastSyncedAt: number | null;
+  /** The page itself just saw the server not answer (network error or 5xx), e.g. loading the account. */
+  serverUnreachable?: boolean;
 }
 
 /**
- * The status to show, in priority order: signed out; offline (browser offline, or the last run
- * could not reach the server); the last error; pending changes; synced. Pure.
+ * The status to show, in priority order: signed out; offline (the browser is offline:
+ * `navigator.onLine` false, nothing else); unreachable (online, but the last run or the page got no
+ * answer from the server, or a 5xx: issue 12, an outage is not "Offline"); the last error; pending
+ * changes; synced. Pure.
  */
 export function syncStatusOf(s: SyncStatusInput): SyncStatusView {
   if (!s.signedIn) return { kind: 'signed-out', pending: s.pending };
-  if (!s.online || s.lastError?.kind === 'offline') return { kind: 'offline', pending: s.pending };
+  if (!s.online) return { kind: 'offline', pending: s.pending };
+  if (s.serverUnreachable || s.lastError?.kind === 'offline' || s.lastError?.kind === 'server') return { kind: 'unreachable', pending: s.pending, lastSyncedAt: s.lastSyncedAt };
   if (s.lastError) return { kind: 'error', pending: s.pending, errorKind: s.lastError.kind, message: s.lastError.message };
   if (s.pending > 0) return { kind: 'pending', pending: s.pending };
   return { kind: 'synced', lastSyncedAt: s.lastSyncedAt };
@@ -49,6 +56,8 @@ export interface SyncStatusProps {
   onSignIn?: () => void;
   /** compact = one line for the popup */
   compact?: boolean;
+  /** epoch ms "now" for relative times (default `Date.now()`; tests pass a fixed one). */
+  now?: number;
 }
 
 const ERROR_HINT: Record<SyncErrorKind, string> = {
@@ -61,10 +70,10 @@ const ERROR_HINT: Record<SyncErrorKind, string> = {
 };
 
 /**
- * One status line: synced / N changes waiting / offline / the error and what to do. A polite live
+ * One status line: synced / N changes waiting / offline / can't reach the server / the error and what to do. A polite live
  * region, so a change is announced. Presentational: props in, callbacks out; the popup reuses it.
  */
-export function SyncStatus({ status, t, locale, onSyncNow, onSignIn, compact }: SyncStatusProps) {
+export function SyncStatus({ status, t, locale, onSyncNow, onSignIn, compact, now = Date.now() }: SyncStatusProps) {
   let label: string;
   let hint: string | null = null;
   let tone: 'ok' | 'busy' | 'warn' = 'ok';
@@ -76,7 +85,7 @@ export function SyncStatus({ status, t, locale, onSyncNow, onSignIn, compact }: 
       break;
     case 'synced':
       label = t(status.lastSyncedAt ? 'syncSynced' : 'syncNotYet');
-      hint = status.lastSyncedAt ? fmt(t('syncLastAt'), { time: absoluteTime(status.lastSyncedAt, locale) }, locale) : null;
+      hint = status.lastSyncedAt ? fmt(t('syncLastAt'), { time: friendlyTime(status.lastSyncedAt, now, locale) }, locale) : null;
       break;
     case 'pending':
       label = fmt(t(status.pending === 1 ? 'syncPendingOne' : 'syncPendingMany'), { n: status.pending }, locale);
@@ -85,6 +94,12 @@ export function SyncStatus({ status, t, locale, onSyncNow, onSignIn, compact }: 
     case 'offline':
       label = t('syncOffline');
       hint = status.pending > 0 ? fmt(t('syncOfflineHintPending'), { n: status.pending }, locale) : t('syncOfflineHint');
+      tone = 'warn';
+      break;
+    case 'unreachable':
+      label = t('syncUnreachable');
+      hint = status.lastSyncedAt ? fmt(t('syncUnreachableSince'), { time: friendlyTime(status.lastSyncedAt, now, locale) }, locale) : t('syncUnreachableNever');
+      if (status.pending > 0) hint += ` ${fmt(t('syncUnreachablePending'), { n: status.pending }, locale)}`;
       tone = 'warn';
       break;
     case 'error':
@@ -105,7 +120,7 @@ export function SyncStatus({ status, t, locale, onSyncNow, onSignIn, compact }: 
       </span>
       {canRetry && (
         <button type="button" class="btn btn--small" onClick={onSyncNow}>
-          {t('syncNow')}
+          {t(status.kind === 'unreachable' ? 'syncRetry' : 'syncNow')}
         </button>
       )}
       {canSignIn && (

@@ -18,9 +18,11 @@ import { SignOutDialog } from '../../components/options/SignOutDialog';
 import { SyncStatus, syncStatusOf } from '../../components/options/SyncStatus';
 import { RefusedChanges } from '../../components/options/RefusedChanges';
 import { describeError, type ErrorContext } from '../../components/options/errors';
-import type { AccountView, ActionResult, DeviceView, TeamView } from '../../components/options/types';
+import type { ActionResult } from '../../components/options/types';
 import { downloadBlob } from '../../lib/platform/download';
 import { OptionsReport } from '../report-ui/containers';
+import { friendlyTime } from '../../lib/util/time';
+import { clearCachedProfile, readCachedProfile, writeCachedProfile, type Profile } from './profile-cache';
 import { Appearance } from './appearance';
 
 /** What the options page needs from the outside world (real ones in main.tsx, fakes in tests). */
@@ -42,6 +44,8 @@ export interface OptionsDeps {
   online: () => boolean;
   /** Starts a browser download of `blob` as `name` (default: a temporary `<a download>` link). */
   download?: (blob: Blob, name: string) => void;
+  /** Asks the background for a sync run now (the status line's Retry). */
+  syncNow?: () => void;
 }
 
 type Phase =
@@ -49,12 +53,6 @@ type Phase =
   | { kind: 'server' }
   | { kind: 'account' }
   | { kind: 'signed-in'; auth: StoredSyncAuth };
-
-interface Profile {
-  account: AccountView;
-  teams: TeamView[];
-  devices: DeviceView[];
-}
 
 const URL_ERRORS: Record<string, string> = { url_invalid: 'optUrlInvalid', url_insecure: 'optUrlInsecure', url_not_origin: 'optUrlNotOrigin' };
 const HEADING: Record<Phase['kind'], string | null> = { loading: null, server: 'server-title', account: 'account-title', 'signed-in': 'signed-in-title' };
@@ -73,7 +71,11 @@ export function App(deps: OptionsDeps) {
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [profile, setProfile] = useState<Profile | null>(null);
-  const [profileError, setProfileError] = useState<string | null>(null);
+  const [profileError, setProfileError] = useState<{ text: string; signIn: boolean } | null>(null);
+  // When the shown profile was loaded (epoch ms), and whether the server just failed to answer:
+  // then the last known profile stays, marked as possibly out of date (issue 12).
+  const [profileAt, setProfileAt] = useState<number | null>(null);
+  const [unreachable, setUnreachable] = useState(false);
   const [signingOut, setSigningOut] = useState<{ pending: number; captures: number } | null>(null);
   const [online, setOnline] = useState(deps.online());
   const [sync, setSync] = useState<{ pending: number; lastError: StoredSyncState['lastError']; lastSyncedAt: number | null }>({ pending: 0, lastError: null, lastSyncedAt: null });
@@ -136,19 +138,43 @@ export function App(deps: OptionsDeps) {
   const client = auth ? api(auth.serverUrl, auth.token) : null;
 
   const loadProfile = async (): Promise<void> => {
-    if (!client) return;
+    if (!client || !auth) return;
     try {
       const [me, dev] = await Promise.all([client.me(), client.devices()]);
-      setProfile({ account: { userId: me.user.id, email: me.user.email, displayName: me.user.displayName }, teams: me.teams, devices: dev.devices });
+      const next: Profile = { account: { userId: me.user.id, email: me.user.email, displayName: me.user.displayName }, teams: me.teams, devices: dev.devices };
+      const at = Date.now();
+      setProfile(next);
+      setProfileAt(at);
       setProfileError(null);
+      setUnreachable(false);
+      await writeCachedProfile(db, next, at);
     } catch (e) {
-      setProfileError(words(e));
+      const status = (e as { status?: number }).status ?? -1;
+      if (status === 0 || status >= 500) {
+        // The server is down or unreachable: keep what we know, never the sign-in form.
+        setUnreachable(true);
+        setProfileError(null);
+        const cached = await readCachedProfile(db, auth.userId);
+        if (cached) setProfile((cur) => cur ?? cached.profile);
+        if (cached) setProfileAt((cur) => cur ?? cached.at);
+      } else {
+        setUnreachable(false);
+        setProfileError({ text: words(e), signIn: status === 401 });
+      }
     }
   };
   useEffect(() => {
     if (auth) void loadProfile();
-    else setProfile(null);
+    else {
+      setProfile(null);
+      setProfileAt(null);
+      setUnreachable(false);
+    }
   }, [auth?.token]);
+  const retry = () => {
+    deps.syncNow?.();
+    void loadProfile();
+  };
 
   /** Step 1: called inside the submit gesture: the permission prompt comes before any await. */
   const connect = (text: string) => {
@@ -250,6 +276,7 @@ export function App(deps: OptionsDeps) {
     }
     try {
       await clearSyncAuth(db);
+      await clearCachedProfile(db);
       if (removeLibrary) await clearLocalLibrary(db);
     } catch (e) {
       return { ok: false, error: words(e) };
@@ -263,6 +290,7 @@ export function App(deps: OptionsDeps) {
   /** After a 401 on the account page: forget the dead token and offer sign-in again (outbox kept). */
   const signInAgain = async () => {
     await clearSyncAuth(db);
+    await clearCachedProfile(db);
     setProfileError(null);
     go({ kind: 'account' });
   };
@@ -277,7 +305,7 @@ export function App(deps: OptionsDeps) {
   };
   const teamNames = Object.fromEntries((profile?.teams ?? []).map((tm) => [tm.teamId, tm.name]));
 
-  const status = syncStatusOf({ signedIn: !!auth, pending: sync.pending, online, lastError: sync.lastError, lastSyncedAt: sync.lastSyncedAt });
+  const status = syncStatusOf({ signedIn: !!auth, pending: sync.pending, online, lastError: sync.lastError, lastSyncedAt: sync.lastSyncedAt, serverUnreachable: unreachable });
 
   return (
     <main class="options" aria-busy={phase.kind === 'loading' ? 'true' : undefined}>
@@ -285,7 +313,7 @@ export function App(deps: OptionsDeps) {
         <h1>{t('optTitle')}</h1>
         <p class="muted">{t('optIntro')}</p>
       </header>
-      {phase.kind !== 'loading' && <SyncStatus status={status} t={t} locale={locale} />}
+      {phase.kind !== 'loading' && <SyncStatus status={status} t={t} locale={locale} onSyncNow={auth ? retry : undefined} />}
       {phase.kind === 'signed-in' && (
         <RefusedChanges
           changes={refused}
@@ -332,13 +360,16 @@ export function App(deps: OptionsDeps) {
                 <dt>{t('optServerLabel')}</dt>
                 <dd>{phase.auth.serverUrl}</dd>
               </dl>
-            ) : !profileError && <p class="muted">{t('optLoading')}</p>}
+            ) : unreachable ? <p class="muted">{t('optProfileUnknown')}</p> : !profileError && <p class="muted">{t('optLoading')}</p>}
+            {unreachable && profile && profileAt !== null && (
+              <p class="opt-warning" data-testid="profile-stale">{fmt(t('optProfileStale'), { time: friendlyTime(profileAt, Date.now(), locale) }, locale)}</p>
+            )}
             {profileError && (
               <div class="opt-error" role="alert">
-                <p>{profileError}</p>
+                <p>{profileError.text}</p>
                 <div class="inline-actions">
                   <button type="button" class="btn btn--small" onClick={() => void loadProfile()}>{t('optRetry')}</button>
-                  <button type="button" class="btn btn--small" onClick={() => void signInAgain()}>{t('syncSignIn')}</button>
+                  {profileError.signIn && <button type="button" class="btn btn--small" onClick={() => void signInAgain()}>{t('syncSignIn')}</button>}
                 </div>
               </div>
             )}

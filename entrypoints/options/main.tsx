@@ -4,6 +4,7 @@ import { SatchelDb, DB_NAME } from '../../lib/db';
 import { getMessage, uiLanguage } from '../../lib/platform/i18n';
 import { hasHostPermission, requestHostPermission } from '../../lib/platform/permissions';
 import { apiClient } from '../../lib/sync/api-client';
+import { sendToBackground } from '../../lib/platform/runtime';
 import { makeTranslate } from '../../lib/util/i18n';
 import { fmt } from '../../components/format';
 import { guessDevice } from '../../components/options/device-name';
@@ -41,6 +42,7 @@ render(
       }
     }}
     online={() => navigator.onLine}
+    syncNow={() => void sendToBackground({ type: 'sync/now' })}
   />,
   document.getElementById('app')!,
 );

@@ -29,6 +29,8 @@ function cached<F>(cache: Map<string, F>, locale: string | undefined, make: () =
   return f;
 }
 
+const relativeFormat = (locale: string | undefined) => cached(relativeFormats, locale, () => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }));
+
 /**
  * "5 minutes ago", "yesterday", "in 3 days"-style text for `then` relative to `now` (both epoch ms),
  * in `locale` (BCP 47; `undefined` = runtime default). Under a minute reads as "now". The largest
@@ -36,7 +38,7 @@ function cached<F>(cache: Map<string, F>, locale: string | undefined, make: () =
  * format of the library and options pages.
  */
 export function relativeTime(then: number, now: number, locale?: string): string {
-  const rtf = cached(relativeFormats, locale, () => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }));
+  const rtf = relativeFormat(locale);
   const diff = then - now;
   if (Math.abs(diff) < 60_000) return rtf.format(0, 'second');
   for (const [unit, ms] of UNITS) {
@@ -51,4 +53,19 @@ export function relativeTime(then: number, now: number, locale?: string): string
  */
 export function absoluteTime(ms: number, locale?: string): string {
   return cached(absoluteFormats, locale, () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' })).format(ms);
+}
+
+/** Up to this far from now (7 days, in ms) {@link friendlyTime} reads relative; beyond, as a date. */
+export const RECENT_MS = 7 * 24 * 3600_000;
+
+/**
+ * The one way to show a point in time to people: relative when recent ("5 minutes ago", "in 2
+ * days"; within {@link RECENT_MS} of `now`), else the absolute date and time ("Dec 1, 2026, 12:15
+ * AM"). Under a minute reads "this minute", which fits inside a sentence ("last synced this
+ * minute") where {@link relativeTime}'s "now" does not. `then` and `now` are epoch ms; `locale`
+ * BCP 47 (`undefined` = runtime default).
+ */
+export function friendlyTime(then: number, now: number, locale?: string): string {
+  if (Math.abs(then - now) < 60_000) return relativeFormat(locale).format(0, 'minute');
+  return Math.abs(then - now) < RECENT_MS ? relativeTime(then, now, locale) : absoluteTime(then, locale);
 }
