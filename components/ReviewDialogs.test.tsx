@@ -83,7 +83,7 @@ describe('ExportDialog', () => {
 });
 
 describe('ImportDialog', () => {
-  const ok: ImportReport = { fileName: 'a.json', added: 3, updated: 1, skipped: 2, collections: 1, problems: [] };
+  const ok: ImportReport = { fileName: 'a.json', source: null, added: 3, updated: 1, skipped: 2, collections: 1, tags: 0, problems: [], leftOut: [] };
   it('shows the dry-run counts and imports on request', () => {
     const onImport = vi.fn();
     render(<ImportDialog report={ok} checking={false} progress={null} finished={null} error={null} onFile={vi.fn()} onImport={onImport} onClose={vi.fn()} t={t} />);
@@ -126,7 +126,7 @@ describe('TagsManager', () => {
 
 describe('QuickEdit', () => {
   it('tags, collects and notes a fresh save', () => {
-    const p = { onTags: vi.fn(), onCollections: vi.fn(), onNote: vi.fn() };
+    const p = { onIntent: vi.fn(), onTags: vi.fn(), onCollections: vi.fn(), onNote: vi.fn() };
     render(<QuickEdit capture={cap()} collections={[{ id: 'i', name: 'Inbox', count: null }]} knownTags={['AI']} t={t} {...p} />);
     const input = screen.getByRole('combobox');
     fireEvent.input(input, { target: { value: 'Onboarding' } });

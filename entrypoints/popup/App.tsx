@@ -6,6 +6,7 @@ import { liveQuery } from 'dexie';
 import type { Capture, Collection } from '../../lib/schema';
 import { type SatchelDb, listRecent, listCollections, recentTags, updateCapture, PAGE_SIZE } from '../../lib/db';
 import { countUnreviewed, dueFollowUps, answerFollowUp } from '../../lib/db/review';
+import { singleKeyShortcuts } from '../../lib/db/settings';
 import type { Translate } from '../../lib/util/i18n';
 import { CaptureList } from '../../components/CaptureList';
 import { TeamFeed, type TeamFeedItem } from '../../components/TeamFeed';
@@ -63,7 +64,8 @@ export function openLibrary(): void {
  * (no search index, no full scan), so the list paints at once; the review count (stage index
  * count), due tip follow-ups, collections and recent tags load after it. Keeps the list live while
  * open (saves from the service worker show up), pages older ones in on "Show more", offers quick
- * tag/collect/note for a fresh save, and opens the library ("Open library", or the L key).
+ * intent/tag/collect/note for a fresh save, and opens the library ("Open library", or the L key
+ * unless single-key shortcuts are off, WCAG 2.1.4: lib/db/settings.ts `singleKeyShortcuts`).
  */
 export function App({ db, t, locale, pageHealth = askPageHealth }: AppProps) {
   const [limit, setLimit] = useState(FIRST_PAGE);
@@ -132,7 +134,18 @@ export function App({ db, t, locale, pageHealth = askPageHealth }: AppProps) {
     };
   }, [pageHealth]);
 
+  // Single-key shortcuts (WCAG 2.1.4): on by default, the options page can turn them off.
+  const [letterKeys, setLetterKeys] = useState(true);
   useEffect(() => {
+    let open = true;
+    singleKeyShortcuts(db).then((on) => open && setLetterKeys(on), (e: unknown) => console.warn('[satchel] popup could not read the shortcut setting', e));
+    return () => {
+      open = false;
+    };
+  }, [db]);
+
+  useEffect(() => {
+    if (!letterKeys) return;
     const onKey = (e: KeyboardEvent) => {
       const el = e.target as HTMLElement | null;
       if (el && (el.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName))) return;
@@ -143,7 +156,7 @@ export function App({ db, t, locale, pageHealth = askPageHealth }: AppProps) {
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  }, []);
+  }, [letterKeys]);
 
   const fresh = state.status === 'ready' && !state.cached && state.captures[0] && now - state.captures[0].capturedAt < FRESH_MS ? state.captures[0] : null;
   const due = extras?.due[0] ?? null;
@@ -153,7 +166,7 @@ export function App({ db, t, locale, pageHealth = askPageHealth }: AppProps) {
     <main class="popup" data-list-source={state.status === 'ready' ? (state.cached ? 'snapshot' : 'db') : state.status}>
       <header class="popup__head">
         <h1>{t('popupTitle')}</h1>
-        <a class="btn btn--small" href={LIBRARY_PATH} target="_blank" rel="noopener" aria-keyshortcuts="L" title={`${t('libraryOpen')} (L)`} data-testid="open-library">
+        <a class="btn btn--small" href={LIBRARY_PATH} target="_blank" rel="noopener" aria-keyshortcuts={letterKeys ? 'L' : undefined} title={letterKeys ? `${t('libraryOpen')} (L)` : undefined} data-testid="open-library">
           {t('libraryOpen')}
         </a>
       </header>
@@ -180,6 +193,7 @@ export function App({ db, t, locale, pageHealth = askPageHealth }: AppProps) {
           capture={fresh}
           collections={extras.collections.map((c) => ({ id: c.id, name: c.name, count: null, isInbox: c.inbox }))}
           knownTags={extras.tags}
+          onIntent={(intent) => write(updateCapture(db, fresh.id, { intent }))}
           onTags={(tags) => write(updateCapture(db, fresh.id, { tags }))}
           onCollections={(collectionIds) => write(updateCapture(db, fresh.id, { collectionIds }))}
           onNote={(note) => write(updateCapture(db, fresh.id, { note }))}
