@@ -3,6 +3,8 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { COMMENT_TOOLS, encodeSduiPostKey } from './sdui-encode';
 import { REACT_DEMO_SCRIPT_PATH } from './demo-react/bundle';
+import { linkedinLeftCard, linkedinRightCard, linkedinTopBar, xBanner, xSideColumn } from './demo-styles/chrome';
+import { demoImage, learnAvatarNames } from './demo-styles/images';
 
 /**
  * Demo feed pages, served under the real host names by the e2e fixture server and by `npm start`.
@@ -42,8 +44,8 @@ export const SITE_HOSTS = [
   'engage.cloud.microsoft',
   'web.yammer.com',
 ] as const;
-/** Media hosts mapped to the server too, answered with a placeholder image (no network in tests). */
-export const MEDIA_HOSTS = ['pbs.twimg.com', 'abs.twimg.com', 'video.twimg.com', 'media.licdn.com', 'static.licdn.com', 'dms.licdn.com'] as const;
+/** Media hosts mapped to the server too, answered with a local avatar or picture (demo-styles/images.ts; no network in tests). */
+export const MEDIA_HOSTS = ['pbs.twimg.com', 'abs.twimg.com', 'video.twimg.com', 'media.licdn.com', 'static.licdn.com', 'dms.licdn.com', 'mugshot0.assets-yammer.com'] as const;
 
 export const ENGAGE_THREAD_ID = '2454637482598400';
 export const ENGAGE_THREAD_B64 = b64url(JSON.stringify({ _type: 'Thread', id: ENGAGE_THREAD_ID }));
@@ -163,6 +165,7 @@ export function loadSduiFeed(): SduiFeed | null {
   if (sduiCache !== undefined) return sduiCache;
   const html = readFixtureHtml('linkedin', LINKEDIN_SDUI_FEED.file);
   if (!html) return (sduiCache = null);
+  learnAvatarNames(html, SITE_PAGE_URL.linkedin!);
   const open = /<div [^>]*data-testid="mainFeed"[^>]*>/.exec(html);
   if (!open) throw new Error(`demo feeds: no mainFeed list in ${LINKEDIN_SDUI_FEED.file}`);
   const listEnd = divEnd(html, open.index);
@@ -206,11 +209,17 @@ export function readFixtureHtml(site: string, file: string): string | null {
   return existsSync(p) ? readFileSync(p, 'utf8') : null;
 }
 
+/** Where a site's captured pages lived, to resolve their relative image paths. */
+const SITE_PAGE_URL: Record<string, string> = { x: 'https://x.com/home', linkedin: 'https://www.linkedin.com/feed/' };
+
 function load(site: string, specs: TemplateSpec[]): Template[] {
   const out: Template[] = [];
   for (const s of specs) {
     const html = readFixtureHtml(site, s.file);
-    if (html) out.push({ ...s, html });
+    if (html) {
+      learnAvatarNames(html, SITE_PAGE_URL[site] ?? 'https://www.linkedin.com/feed/');
+      out.push({ ...s, html });
+    }
   }
   if (out.length === 0) throw new Error(`demo feeds: no ${site} fixture found in tests/fixtures/${site}`);
   return out;
@@ -472,82 +481,15 @@ growingList(document.querySelector('[data-testid="mainFeed"]'), (i) => {
 `;
 
 // ---------------------------------------------------------------------------------------------
-// Styles: only enough to make unstyled captured markup readable (the sites' own CSS is not here).
+// Styles: each site's look (demo-styles/*.css); the captured markup itself is never changed.
 // ---------------------------------------------------------------------------------------------
 
-const CSS_COMMON = `
-body{margin:0;font:15px/1.4 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}
-svg{width:18px;height:18px;vertical-align:middle;fill:currentColor}
-img,video{max-width:100%;max-height:260px;object-fit:cover}
-.satchel-demo-bar{position:sticky;top:0;z-index:5;background:#111;color:#fff;padding:6px 12px;font-size:13px}
-.satchel-demo-bar a{color:#9cf}
-.satchel-demo-sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
-#satchel-demo-loading{padding:16px;text-align:center;color:#666}
-`;
-const CSS_X = `${CSS_COMMON}
-body{background:#fff;color:#0f1419}
-#react-root{display:flex;justify-content:center}
-nav[role=navigation]{width:200px;padding:12px;display:flex;flex-direction:column;gap:12px}
-main[role=main]{width:600px;border-left:1px solid #eff3f4;border-right:1px solid #eff3f4}
-.satchel-demo-header{padding:8px 16px;border-bottom:1px solid #eff3f4}
-.satchel-demo-header h2{margin:0;font-size:20px}
-#satchel-demo-status{color:#536471;font-size:13px}
-[data-testid=cellInnerDiv]{border-bottom:1px solid #eff3f4;padding:12px 16px;box-sizing:border-box;background:#fff}
-[data-testid=tweet] a{color:#1d9bf0;text-decoration:none}
-[data-testid=tweet] [role=group]{display:flex;gap:28px;align-items:center;margin-top:8px;color:#536471}
-[data-testid=tweet] [role=group] button{background:none;border:0;color:inherit}
-[data-testid=cellInnerDiv] div:has(> [style*="position: absolute"]){position:relative;overflow:hidden}
-[data-testid=tweetPhoto],[data-testid=videoPlayer],[data-testid="card.wrapper"] [aria-label]{max-height:260px;overflow:hidden}
-[data-testid=tweet] [style*="color: rgb(231, 233, 234)"]{color:#0f1419!important}
-[data-testid^="UserAvatar-Container-"]{overflow:hidden;position:relative;border-radius:50%}
-[data-testid^="UserAvatar-Container-"] img{width:100%;height:100%;object-fit:cover}
-[data-testid=Tweet-User-Avatar]{width:40px;margin-right:12px}
-[data-testid=tweet] [data-testid=User-Name]{display:flex;flex-wrap:wrap;gap:4px;align-items:center}
-[data-testid=tweet] [data-testid=User-Name] *{display:inline}
-[data-testid=card.wrapper]{border:1px solid #cfd9de;border-radius:12px;overflow:hidden;margin-top:8px}
-[data-testid=cellInnerDiv] div[role=link]{border:1px solid #cfd9de;border-radius:12px;padding:8px;margin-top:8px}
-`;
-const CSS_LINKEDIN = `${CSS_COMMON}
-body{background:#f4f2ee;color:rgba(0,0,0,.9)}
-.satchel-demo-nav{background:#fff;border-bottom:1px solid #ddd;padding:8px 16px;font-weight:600}
-main.scaffold-layout__main{max-width:560px;margin:12px auto}
-.visually-hidden{position:absolute!important;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
-[data-finite-scroll-hotkey-item]{margin-bottom:8px}
-.feed-shared-update-v2{background:#fff;border-radius:8px;box-shadow:0 0 0 1px rgba(0,0,0,.08);padding:12px 16px}
-.feed-shared-social-action-bar{display:flex;gap:8px;align-items:center;border-top:1px solid #e8e8e8;margin-top:8px;padding-top:4px}
-.feed-shared-social-action-bar button{background:none;border:0;color:rgba(0,0,0,.6);font-weight:600}
-.update-components-actor__avatar img,.update-components-actor img{width:48px;height:48px;border-radius:50%}
-ul{list-style:none;padding:0}
-[data-display-contents]{display:contents}
-[data-testid=mainFeed] [role=listitem]{display:block;background:#fff;border-radius:8px;box-shadow:0 0 0 1px rgba(0,0,0,.08);padding:12px 16px;margin-bottom:8px}
-[role=listitem] h2{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
-[role=listitem] figure{margin:0}
-[role=listitem] figure:has(svg[id*="-accent-"]),.satchel-demo-author figure{display:inline-block;width:48px;height:48px;overflow:hidden;border-radius:50%;vertical-align:top}
-[role=listitem] figure:has(svg[id*="-accent-"]) svg{display:none}
-[role=listitem] figure:has(svg[id*="-accent-"]) img,.satchel-demo-author img{width:48px;height:48px}
-[role=listitem] a{color:inherit;text-decoration:none}
-[role=listitem] p{margin:2px 0}
-[role=listitem] button{background:none;border:0;color:rgba(0,0,0,.6);font-weight:600}
-[role=listitem] [data-testid=expandable-text-box]{display:block;margin:8px 0;white-space:normal}
-[role=listitem] [data-testid=expandable-text-button]{position:static!important}
-[role=listitem] div[style*="min-height"]{display:flex;gap:8px;align-items:center;border-top:1px solid #e8e8e8}
-[role=listitem] div[style*="min-height"]>div{display:flex;align-items:center}
-.satchel-demo-author{display:flex;gap:8px}
-.satchel-demo-counts{display:flex;justify-content:space-between;color:rgba(0,0,0,.6);font-size:13px}
-.satchel-demo-counts ul{display:inline-flex;margin:0}
-.satchel-demo-react{max-width:560px;margin:12px auto}
-`;
-const CSS_ENGAGE = `${CSS_COMMON}
-body{background:#f5f5f5;color:#242424}
-[role=banner]{background:#fff;border-bottom:1px solid #ddd;padding:10px 16px;font-weight:600}
-[role=main]{max-width:640px;margin:16px auto}
-.qaThreadStarter,.y-fixedGridColumn{background:#fff;border-radius:8px;padding:12px 16px;margin-bottom:8px;box-shadow:0 1px 2px rgba(0,0,0,.1)}
-.y-fixedGridColumn{margin-left:32px}
-[data-testid=overflow-set]{display:flex;gap:8px;align-items:center;margin-top:8px}
-[data-testid=overflow-set] button{background:none;border:0;color:#424242}
-.y-fakeLink{color:#0f6cbd;text-decoration:underline}
-a{color:#0f6cbd}
-`;
+const STYLES_DIR = join(import.meta.dirname, 'demo-styles');
+const styles = (file: string) => readFileSync(join(STYLES_DIR, file), 'utf8');
+const CSS_COMMON = styles('common.css');
+const CSS_X = `${CSS_COMMON}\n${styles('x.css')}`;
+const CSS_LINKEDIN = `${CSS_COMMON}\n${styles('linkedin.css')}`;
+const CSS_ENGAGE = `${CSS_COMMON}\n${styles('engage.css')}`;
 
 function demoBar(html: string): string {
   return `<div class="satchel-demo-bar" data-satchel-demo-bar>Satchel demo page (real captured markup, fresh ids) · ${html}</div>`;
@@ -582,8 +524,8 @@ function xAppPage(o: Required<DemoFeedOptions>): string {
     replies: load('x', X_REPLIES),
   };
   const body = `${demoBar('<a href="/home">Home timeline (200, grows)</a> · <a href="/home?satchel-demo=recycle">Recycling timeline</a> · click a post\'s time to open it in-app')}
-<div id="react-root"><nav role="navigation" aria-label="Primary"><a href="/home" data-testid="AppTabBar_Home_Link" aria-label="Home">Home</a></nav>
-<main role="main"><div data-testid="primaryColumn" id="satchel-demo-primary"></div></main></div>`;
+<div id="react-root">${xBanner()}
+<main role="main"><div data-testid="primaryColumn" id="satchel-demo-primary"></div>${xSideColumn()}</main></div>`;
   return shell({ title: 'Home / X', css: CSS_X, body, data, script: CLIENT_COMMON + CLIENT_GROW + CLIENT_X });
 }
 
@@ -619,13 +561,13 @@ function linkedinFeedPage(o: Required<DemoFeedOptions>): string {
     sdui: clones,
   };
   const body = `${demoBar('LinkedIn home feed, 200 posts (older and SDUI markup mixed), more load as you scroll · <a href="/feed/?satchel-demo=react">React feed</a> · <span id="satchel-demo-status"></span>')}
-<div class="satchel-demo-nav">LinkedIn · Home</div>
-<div class="application-outlet"><main class="scaffold-layout__main" aria-label="Main Feed" id="main">
+${linkedinTopBar()}
+<div class="application-outlet">${linkedinLeftCard()}<main class="scaffold-layout__main" aria-label="Main Feed" id="main">
 <h2 class="visually-hidden">Main Feed</h2>
 <div class="scaffold-finite-scroll scaffold-finite-scroll--infinite"><div class="scaffold-finite-scroll__content" data-finite-scroll-hotkey-context="FEED">
 ${sdui?.listOpen ?? MAIN_FEED_OPEN}</div></div></div>
 <div id="satchel-demo-loading" hidden>Loading more posts…</div>
-</main></div>`;
+</main>${linkedinRightCard()}</div>`;
   return shell({ title: 'Feed | LinkedIn', css: CSS_LINKEDIN, body, data, script: CLIENT_COMMON + CLIENT_GROW + CLIENT_LINKEDIN });
 }
 
@@ -636,8 +578,8 @@ ${sdui?.listOpen ?? MAIN_FEED_OPEN}</div></div></div>
 function linkedinReactPage(variant: string): string {
   const later = variant === 'react-later';
   const body = `${demoBar(`LinkedIn feed rendered by React 19 (${later ? 'later: the id-less post again, now with its id' : 'card A: id in the DOM · card B: id in React props only · card C: no id'}) · <a href="/feed/?satchel-demo=${later ? 'react' : 'react-later'}">${later ? 'back' : 'later'}</a> · <a href="/feed/">mixed feed</a>`)}
-<div class="satchel-demo-nav">LinkedIn · Home</div>
-<div id="satchel-demo-react" class="satchel-demo-react"></div>
+${linkedinTopBar()}
+<div class="satchel-li-layout">${linkedinLeftCard()}<div id="satchel-demo-react" class="satchel-demo-react"></div>${linkedinRightCard()}</div>
 <script src="${REACT_DEMO_SCRIPT_PATH}"></script>`;
   return shell({ title: 'Feed | LinkedIn', css: CSS_LINKEDIN, body });
 }
@@ -726,7 +668,6 @@ function indexPage(base: string): string {
   return shell({ title: 'Satchel demo', css: CSS_COMMON, body });
 }
 
-const PLACEHOLDER_SVG = `<svg xmlns="http://www.w3.org/2000/svg" width="400" height="225" viewBox="0 0 400 225"><rect width="400" height="225" fill="#cfd9de"/><text x="200" y="118" font-family="sans-serif" font-size="16" text-anchor="middle" fill="#536471">media placeholder</text></svg>`;
 
 export interface DemoResponse {
   status: number;
@@ -749,20 +690,23 @@ export function demoResponse(url: URL, options: DemoFeedOptions = {}): DemoRespo
   const html = (body: string): DemoResponse => ({ status: 200, contentType: 'text/html; charset=utf-8', body });
   const host = url.hostname;
   const path = url.pathname;
-  if ((MEDIA_HOSTS as readonly string[]).includes(host)) return { status: 200, contentType: 'image/svg+xml', body: PLACEHOLDER_SVG };
+  if ((MEDIA_HOSTS as readonly string[]).includes(host)) return demoImage(url);
   if (host === 'www.linkedin.com' && (path === '/feed/' || path === '/feed')) {
     const variant = url.searchParams.get('satchel-demo');
     return html(variant === 'react' || variant === 'react-later' ? linkedinReactPage(variant) : linkedinFeedPage(o));
   }
   // The SDUI capture's images point into the saved page's folder ("./Feed _ LinkedIn_files/…").
-  if (host === 'www.linkedin.com' && /_files\/[^/]+$/.test(path)) return { status: 200, contentType: 'image/svg+xml', body: PLACEHOLDER_SVG };
+  if (host === 'www.linkedin.com' && /_files\/[^/]+$/.test(path)) return demoImage(url);
   if (host === 'x.com' || host === 'twitter.com') {
     if (path === '/home' || /^\/[^/]+\/status\/\d+\/?$/.test(path)) return html(xAppPage(o));
   }
   if (host === 'engage.cloud.microsoft' || host === 'web.yammer.com') {
+    // Avatars and uploaded images of the Engage captures.
+    if (/^\/api\/v1\/(users\/\d+\/avatar|uploaded_files)\//.test(path)) return demoImage(url);
     if (/^\/main\/(org\/[^/]+\/)?threads\/[A-Za-z0-9_-]+$/.test(path)) {
       const fx = yammerFixtureThread();
-      if (fx && new URL(fx.url).pathname === path) return html(wrapFragment(fx.html, 'Conversation | Viva Engage', CSS_ENGAGE));
+      if (fx) learnAvatarNames(fx.html, fx.url);
+      if (fx && new URL(fx.url).pathname === path) return html(withStyle(wrapFragment(fx.html, 'Conversation | Viva Engage', CSS_ENGAGE), CSS_ENGAGE));
       return html(engageThreadPage());
     }
   }
@@ -775,6 +719,17 @@ export function demoResponse(url: URL, options: DemoFeedOptions = {}): DemoRespo
 /** The demo's readability CSS for a site (fixture pages served by tests use it too). */
 export function siteCss(site: string): string {
   return site === 'x' ? CSS_X : site === 'linkedin' ? CSS_LINKEDIN : site === 'yammer' ? CSS_ENGAGE : CSS_COMMON;
+}
+
+/**
+ * A captured full document with the demo's stylesheet for its site added at the end of its head
+ * (once: a page that already has it is returned as it is). The captured markup is not touched.
+ */
+export function withStyle(doc: string, css: string): string {
+  if (doc.includes('data-satchel-demo-style')) return doc;
+  const style = `<style data-satchel-demo-style>${css}</style>`;
+  const at = doc.search(/<\/head>/i);
+  return at >= 0 ? doc.slice(0, at) + style + doc.slice(at) : style + doc;
 }
 
 /** A fixture file as a page: full documents are served as they are, fragments get a minimal shell. */
