@@ -106,43 +106,44 @@ test('save panel: stays inside a short viewport, when its content grows and when
 
 // Issue 12, accessibility of the in-page control and panel (contrast, announcements, focus, axe).
 
-/** WCAG contrast of the Save button's text against the nearest opaque background under it. */
+/** WCAG contrast of two computed colours `rgb(…)` / `rgba(…)` (alpha ignored). */
+function contrast(a: string, b: string): number {
+  const lum = (css: string) => {
+    const [r, g, bl] = (/rgba?\(([^)]+)\)/.exec(css)?.[1] ?? '0,0,0').split(/[\s,/]+/).filter(Boolean).map(Number);
+    const f = (v: number) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+    return 0.2126 * f(r!) + 0.7152 * f(g!) + 0.0722 * f(bl!);
+  };
+  const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);
+  return (hi! + 0.05) / (lo! + 0.05);
+}
+
+/** WCAG contrast of the Save button's text against the nearest mostly opaque background under it (white when none). */
 async function buttonContrast(control: Locator): Promise<number> {
-  return control.evaluate((host) => {
-    const rgb = (s: string) => (/rgba?\(([^)]+)\)/.exec(s)?.[1] ?? '0,0,0,0').split(/[\s,/]+/).filter(Boolean).map(Number);
-    const lum = ([r, g, b]: number[]) => {
-      const f = (v: number) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
-      return 0.2126 * f(r!) + 0.7152 * f(g!) + 0.0722 * f(b!);
-    };
-    let bg = [255, 255, 255];
+  const [fg, bg] = await control.evaluate((host) => {
+    let bg = 'rgb(255, 255, 255)';
     for (let n: Element | null = host; n; n = n.parentElement) {
-      const c = rgb(getComputedStyle(n).backgroundColor);
-      if ((c[3] ?? 1) >= 0.5) {
+      const c = getComputedStyle(n).backgroundColor;
+      const alpha = /rgba\([^)]*,\s*([\d.]+)\)/.exec(c);
+      if (c !== 'transparent' && (!alpha || Number(alpha[1]) >= 0.5)) {
         bg = c;
         break;
       }
     }
-    const fg = rgb(getComputedStyle(host.shadowRoot!.querySelector('button.satchel-btn')!).color);
-    const [a, b] = [lum(fg), lum(bg)].sort((x, y) => y - x);
-    return (a! + 0.05) / (b! + 0.05);
+    return [getComputedStyle(host.shadowRoot!.querySelector('button.satchel-btn')!).color, bg];
   });
+  return contrast(fg, bg);
 }
 
-/** Contrast of each text field's placeholder against the field, inside the open panel. */
+/** Contrast of each text field's placeholder against the field, inside the open panel (0 when drawn translucent). */
 async function placeholderContrasts(control: Locator): Promise<number[]> {
-  return control.evaluate((host) => {
-    const rgb = (s: string) => (/rgba?\(([^)]+)\)/.exec(s)?.[1] ?? '0,0,0').split(/[\s,/]+/).filter(Boolean).map(Number);
-    const lum = ([r, g, b]: number[]) => {
-      const f = (v: number) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
-      return 0.2126 * f(r!) + 0.7152 * f(g!) + 0.0722 * f(b!);
-    };
-    return [...host.shadowRoot!.querySelectorAll('[placeholder]')].map((el) => {
+  const pairs = await control.evaluate((host) =>
+    [...host.shadowRoot!.querySelectorAll('[placeholder]')].map((el) => {
       const ph = getComputedStyle(el, '::placeholder');
-      const [a, b] = [lum(rgb(ph.color)), lum(rgb(getComputedStyle(el).backgroundColor))].sort((x, y) => y - x);
-      // A placeholder drawn at less than full opacity is lighter than its colour says: count it as failing.
-      return ph.opacity === '1' ? (a! + 0.05) / (b! + 0.05) : 0;
-    });
-  });
+      return [ph.color, getComputedStyle(el).backgroundColor, ph.opacity] as const;
+    }),
+  );
+  // A placeholder drawn at less than full opacity is lighter than its colour says: count it as failing.
+  return pairs.map(([fg, bg, opacity]) => (opacity === '1' ? contrast(fg, bg) : 0));
 }
 
 /** axe-core, every impact level, on one control's shadow root (its open panel included). */
