@@ -134,7 +134,7 @@ export function CaptureDetail(p: CaptureDetailProps) {
   const posted = c.postedAt ? Date.parse(c.postedAt) : null;
   return (
     <article class="detail" data-testid="capture-detail" data-capture-key={c.key} aria-labelledby={`detail-h-${c.id}`}>
-      <header class="detail__head">
+      <div class="detail__head">
         <SiteIcon platform={c.platform} t={t} />
         <div class="detail__who">
           <h2 id={`detail-h-${c.id}`} ref={p.headingRef} tabIndex={-1} dir="auto">{source}</h2>
@@ -144,7 +144,7 @@ export function CaptureDetail(p: CaptureDetailProps) {
           ) : null}
         </div>
         <button type="button" class="btn btn--ghost" onClick={p.onClose} aria-label={t('detailClose')} title={t('detailClose')}>×</button>
-      </header>
+      </div>
       {p.sharedBy !== undefined ? (
         <p class="detail__shared muted" data-testid="detail-shared-by">{fmt(t('teamSharedBy'), { name: p.sharedBy ?? '…' }, locale)}</p>
       ) : null}

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Translate } from '../lib/util/i18n';
 import { fmt } from './format';
 import type { CollectionView } from './capture-view';
@@ -22,6 +22,9 @@ export interface CollectionsSidebarProps {
 /**
  * The collections navigation: "All captures", the Inbox and the learner's collections with counts;
  * create a collection; rename or delete the selected one (its captures stay). Names are text.
+ *
+ * Focus (issue 12): Rename shows a field that takes focus; saving or Esc puts focus on the
+ * collection itself; Delete puts it on "All captures".
  */
 export function CollectionsSidebar(p: CollectionsSidebarProps) {
   const { t, locale } = p;
@@ -29,6 +32,14 @@ export function CollectionsSidebar(p: CollectionsSidebarProps) {
   const [renaming, setRenaming] = useState<string | null>(null);
   const [renameDraft, setRenameDraft] = useState('');
   const cur = p.collections.find((c) => c.id === p.current) ?? null;
+  const nav = useRef<HTMLElement>(null);
+  const renameField = useRef<HTMLInputElement>(null);
+  useLayoutEffect(() => {
+    if (renaming) renameField.current?.focus();
+  }, [renaming]);
+  /** Focuses the entry of collection `id` (null: "All captures") after this render. */
+  const focusItem = (id: string | null) =>
+    setTimeout(() => nav.current?.querySelector<HTMLElement>(`[data-collection-id="${id ?? ''}"]`)?.focus(), 0);
 
   const create = (e: Event) => {
     e.preventDefault();
@@ -41,6 +52,7 @@ export function CollectionsSidebar(p: CollectionsSidebarProps) {
     e.preventDefault();
     const name = renameDraft.trim();
     if (renaming && name) p.onRename(renaming, name);
+    if (renaming) focusItem(renaming);
     setRenaming(null);
   };
 
@@ -52,6 +64,7 @@ export function CollectionsSidebar(p: CollectionsSidebarProps) {
         aria-current={p.current === id ? 'true' : undefined}
         data-testid="collection-item"
         data-collection={name}
+        data-collection-id={id ?? ''}
         onClick={() => p.onSelect(id)}
       >
         <span class="nav-item__name" dir="auto">{name}</span>
@@ -61,7 +74,7 @@ export function CollectionsSidebar(p: CollectionsSidebarProps) {
   );
 
   return (
-    <nav class="collections" aria-label={t('collectionsTitle')} data-testid="collections">
+    <nav ref={nav} class="collections" aria-label={t('collectionsTitle')} data-testid="collections">
       <h2>{t('collectionsTitle')}</h2>
       <ul class="nav-list">
         {item(null, t('collectionsAll'), p.total)}
@@ -71,7 +84,21 @@ export function CollectionsSidebar(p: CollectionsSidebarProps) {
         renaming === cur.id ? (
           <form class="inline-form" onSubmit={submitRename}>
             <label class="sr-only" for="rename-collection">{t('collectionRenameLabel')}</label>
-            <input id="rename-collection" class="input" value={renameDraft} maxLength={200} onInput={(e) => setRenameDraft((e.currentTarget as HTMLInputElement).value)} onKeyDown={(e) => e.key === 'Escape' && (e.stopPropagation(), setRenaming(null))} />
+            <input
+              ref={renameField}
+              id="rename-collection"
+              class="input"
+              value={renameDraft}
+              maxLength={200}
+              onInput={(e) => setRenameDraft((e.currentTarget as HTMLInputElement).value)}
+              onKeyDown={(e) => {
+                if (e.key !== 'Escape') return;
+                e.preventDefault();
+                e.stopPropagation();
+                focusItem(cur.id);
+                setRenaming(null);
+              }}
+            />
             <button type="submit" class="btn btn--small">{t('save')}</button>
           </form>
         ) : (
@@ -79,7 +106,7 @@ export function CollectionsSidebar(p: CollectionsSidebarProps) {
             <button type="button" class="btn btn--small" onClick={() => { setRenaming(cur.id); setRenameDraft(cur.name); }}>
               {fmt(t('collectionRename'), { name: cur.name })}
             </button>
-            <button type="button" class="btn btn--small btn--danger" onClick={() => p.onDelete(cur.id)}>
+            <button type="button" class="btn btn--small btn--danger" onClick={() => { p.onDelete(cur.id); focusItem(null); }}>
               {fmt(t('collectionDelete'), { name: cur.name })}
             </button>
           </div>

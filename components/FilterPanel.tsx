@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import type { Translate } from '../lib/util/i18n';
 import { fmt } from './format';
 import { SITE_NAME_KEY } from './SiteIcon';
@@ -54,8 +54,10 @@ function CheckList({ legend, name, entries, chosen, label, onToggle, locale, sho
 /**
  * Filters with counts: platform, intent, tag, author (check lists), saved-date range, has note,
  * incomplete, and review state. Counts come from the search layer for the current search text.
+ * "Clear filters" leaves focus on the first review choice.
  */
 export function FilterPanel({ filters: f, facets, onChange, t, locale, shortList = 8 }: FilterPanelProps) {
+  const box = useRef<HTMLElement>(null);
   const set = (patch: Partial<LibraryFilters>) => onChange({ ...f, ...patch });
   const REVIEW: Array<[LibraryFilters['review'], string]> = [
     ['any', 'filterReviewAny'],
@@ -64,11 +66,20 @@ export function FilterPanel({ filters: f, facets, onChange, t, locale, shortList
     ['archived', 'filterReviewArchived'],
   ];
   return (
-    <section class="filters" aria-label={t('filtersTitle')} data-testid="filters">
+    <section ref={box} class="filters" aria-label={t('filtersTitle')} data-testid="filters">
       <div class="filters__head">
         <h2>{t('filtersTitle')}</h2>
         {hasFilters(f) ? (
-          <button type="button" class="btn btn--small btn--ghost" onClick={() => onChange({ ...f, platforms: [], intents: [], tags: [], authors: [], from: null, to: null, hasNote: false, incomplete: false, review: 'any' })}>
+          <button
+            type="button"
+            class="btn btn--small btn--ghost"
+            data-testid="filters-clear"
+            onClick={() => {
+              onChange({ ...f, platforms: [], intents: [], tags: [], authors: [], from: null, to: null, hasNote: false, incomplete: false, review: 'any' });
+              // The button goes away with the filters: focus moves to the first choice, "Any" (issue 12).
+              setTimeout(() => box.current?.querySelector<HTMLElement>('input[name="review"]')?.focus(), 0);
+            }}
+          >
             {t('filtersClear')}
           </button>
         ) : null}

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Translate } from '../lib/util/i18n';
 import { tagKey } from '../lib/schema/tag';
 import { fmt } from './format';
@@ -25,7 +25,8 @@ const tagIdentity = (s: string): string => tagKey(s) ?? '';
  * Tags of a capture as removable chips plus an input with autocomplete from the learner's tags
  * (ARIA 1.2 combobox: ↓/↑ move through suggestions, Enter or Tab-free click adds, Esc closes the
  * suggestions). Enter or comma adds the typed text. A tag already present (any spelling) is not
- * added twice.
+ * added twice. Removing a tag puts focus on the next tag's remove button (the previous one's for
+ * the last tag), or on the input when none is left (issue 12: focus never falls to the page).
  */
 export function TagEditor({ tags, known, onChange, t, idPrefix, maxSuggestions = 8 }: TagEditorProps) {
   const [draft, setDraft] = useState('');
@@ -37,6 +38,24 @@ export function TagEditor({ tags, known, onChange, t, idPrefix, maxSuggestions =
     ? known.filter((k) => !have.has(tagIdentity(k)) && tagIdentity(k).includes(q)).sort((a, b) => Number(!tagIdentity(a).startsWith(q)) - Number(!tagIdentity(b).startsWith(q))).slice(0, maxSuggestions)
     : [];
   const listId = `${idPrefix}-tag-suggestions`;
+  const chips = useRef<HTMLUListElement>(null);
+  const input = useRef<HTMLInputElement>(null);
+  // After a removal: the index whose remove button takes focus once the new tags are rendered.
+  const focusAt = useRef<number | null>(null);
+  const tagList = tags.join('\n');
+  useLayoutEffect(() => {
+    const at = focusAt.current;
+    if (at === null) return;
+    const buttons = [...(chips.current?.querySelectorAll<HTMLElement>('.chip__x') ?? [])];
+    focusAt.current = null;
+    (buttons[Math.min(at, buttons.length - 1)] ?? input.current)?.focus();
+  }, [tagList]);
+  const remove = (tag: string, index: number) => {
+    focusAt.current = index;
+    // Until the new tags arrive, focus rests on the input rather than on a removed button.
+    input.current?.focus();
+    onChange(tags.filter((x) => x !== tag));
+  };
   const showList = open && suggestions.length > 0;
 
   const add = (raw: string) => {
@@ -69,11 +88,11 @@ export function TagEditor({ tags, known, onChange, t, idPrefix, maxSuggestions =
 
   return (
     <div class="tag-editor">
-      <ul class="chips" aria-label={t('tagsLabel')}>
-        {tags.map((tag) => (
+      <ul class="chips" aria-label={t('tagsLabel')} ref={chips}>
+        {tags.map((tag, i) => (
           <li key={tag} class="chip chip--tag">
             <span dir="auto">{tag}</span>
-            <button type="button" class="chip__x" aria-label={fmt(t('tagRemove'), { tag })} onClick={() => onChange(tags.filter((x) => x !== tag))}>
+            <button type="button" class="chip__x" aria-label={fmt(t('tagRemove'), { tag })} onClick={() => remove(tag, i)}>
               ×
             </button>
           </li>
@@ -81,6 +100,7 @@ export function TagEditor({ tags, known, onChange, t, idPrefix, maxSuggestions =
       </ul>
       <div class="combo">
         <input
+          ref={input}
           type="text"
           class="input"
           role="combobox"

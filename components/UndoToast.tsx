@@ -8,16 +8,18 @@ export interface UndoToastProps {
   onUndo?: () => void;
   /** Called when the toast times out or is closed; the change then becomes final. */
   onDismiss: () => void;
+  /** An error (announced as an alert, shown in the error colours). */
+  error?: boolean;
   /** How long the toast stays, ms. Default 8000. */
   timeoutMs?: number;
   t: Translate;
 }
 
 /**
- * A status toast with an Undo button ("3 captures deleted · Undo"). It stays while hovered or
+ * A status toast (an alert for an error) with an Undo button ("3 captures deleted · Undo"). It stays while hovered or
  * focused, so keyboard users can reach Undo, and otherwise dismisses itself after `timeoutMs`.
  */
-export function UndoToast({ message, onUndo, onDismiss, timeoutMs = 8000, t }: UndoToastProps) {
+export function UndoToast({ message, onUndo, onDismiss, error = false, timeoutMs = 8000, t }: UndoToastProps) {
   const held = useRef(false);
   const box = useRef<HTMLDivElement>(null);
   // focusin/focusout listened directly: Preact's onFocusIn maps to a "FocusIn" event in some DOMs.
@@ -51,8 +53,8 @@ export function UndoToast({ message, onUndo, onDismiss, timeoutMs = 8000, t }: U
   return (
     <div
       ref={box}
-      class="toast"
-      role="status"
+      class={`toast${error ? ' toast--error' : ''}`}
+      role={error ? 'alert' : 'status'}
       data-testid="toast"
       onMouseEnter={() => (held.current = true)}
       onMouseLeave={() => (held.current = false)}
