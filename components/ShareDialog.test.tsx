@@ -12,6 +12,9 @@ const targets = [
   { scopeId: 'team:b', name: 'Leads', collections: [] },
 ];
 
+/** The text of the elements `el`'s aria-describedby names. */
+const describedBy = (el: Element) => el.getAttribute('aria-describedby')!.split(' ').map((id) => document.getElementById(id)!.textContent).join(' ');
+
 describe('ShareDialog', () => {
   it('shares into the chosen team and collection with the note, then closes', async () => {
     const onShare = vi.fn(async () => {});
@@ -52,5 +55,20 @@ describe('ShareDialog', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Share' }));
     expect((await screen.findByRole('alert')).textContent).toContain('viewers cannot share');
     expect(onClose).not.toHaveBeenCalled();
+  });
+
+  it('offers the teams as radio cards named by the team, each described by its collection count; the collection picker appears for a team with collections', () => {
+    render(<ShareDialog targets={targets} initialNote={null} t={t} onShare={vi.fn(async () => {})} onClose={() => {}} />);
+    const group = screen.getByRole('group', { name: 'Team' });
+    const radios = screen.getAllByRole('radio');
+    expect(radios.map((r) => (r as HTMLInputElement).checked)).toEqual([true, false]);
+    const a = screen.getByRole('radio', { name: 'Cohort A' });
+    expect(group.contains(a)).toBe(true);
+    expect(describedBy(a)).toBe('1 collection');
+    expect(describedBy(screen.getByRole('radio', { name: 'Leads' }))).toBe('0 collections');
+    expect(screen.getByLabelText('Team collection').tagName).toBe('SELECT');
+    fireEvent.click(screen.getByRole('radio', { name: 'Leads' }));
+    expect(screen.queryByLabelText('Team collection')).toBeNull();
+    expect(screen.getByLabelText('Ask the team: share as a question to discuss')).toBeTruthy();
   });
 });

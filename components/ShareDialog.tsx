@@ -60,11 +60,12 @@ export function ShareDialog({ targets, initialNote, initialQuestion = false, t, 
         <fieldset class="facet share__teams">
           <legend>{t('shareTeam')}</legend>
           <div class="share__team-list">
-            {targets.map((x) => (
+            {targets.map((x, i) => (
               <label key={x.scopeId} class={`share__team${x.scopeId === scopeId ? ' is-checked' : ''}`}>
-                <input type="radio" name={`${id}-team`} value={x.scopeId} checked={x.scopeId === scopeId} onChange={() => { setScopeId(x.scopeId); setCollectionId(''); }} />
+                <input type="radio" name={`${id}-team`} value={x.scopeId} checked={x.scopeId === scopeId} aria-describedby={`${id}-n${i}`} onChange={() => { setScopeId(x.scopeId); setCollectionId(''); }} />
                 <span class="share__team-name" dir="auto"><Name name={x.name} /></span>
-                <span class="count">{fmt(t(pluralKey('shareTeamCollections', x.collections.length)), { count: x.collections.length })}</span>
+                {/* The count is the radio's description, not part of its name ("Cohort A", "1 collection"). */}
+                <span class="count" id={`${id}-n${i}`} aria-hidden="true">{fmt(t(pluralKey('shareTeamCollections', x.collections.length)), { count: x.collections.length })}</span>
               </label>
             ))}
           </div>

@@ -6,6 +6,8 @@ import { test, expect, firstPage, SCREENS_DIR } from './fixtures';
 import { PopupPage } from './pages/popup-page';
 import { LibraryPage, seedDraft } from './pages/library-page';
 import { saveFromFeed, readRows } from './pages/review-flows';
+import { startApiServer } from './api-server';
+import { openPopup, savePost, signUp } from './pages/team-flows';
 
 // Issue 12 (cards): rich library rows in both densities, the Review card and the popup items, in real
 // Chromium with the built extension. Posts are saved from the demo feeds through the content script;
@@ -181,3 +183,39 @@ test('cards: rich library rows (both densities), the Review card and popup items
 
   expect(pageErrors).toEqual([]);
 });
+
+test('cards: the share dialog picks the team from radio cards and a labelled collection select; screenshots light and dark; axe clean', async ({ context, extensionId, pageErrors }) => {
+  test.setTimeout(180_000);
+  const api = await startApiServer(extensionId);
+  try {
+    const opt = await signUp(context, extensionId, api.url, 'ana@example.org', 'Ana');
+    for (const name of ['L&D Guild 🎓', 'Cohort B']) {
+      await opt.getByLabel('Team name').fill(name);
+      await opt.getByRole('button', { name: 'Create', exact: true }).click();
+      await expect(opt.getByTestId('team').filter({ hasText: name })).toBeVisible();
+    }
+    const postId = await savePost(await firstPage(context), 1);
+    await (await openPopup(context, extensionId)).close(); // sync: learns the team scopes
+
+    const lib = new LibraryPage(await context.newPage(), extensionId);
+    await lib.page.setViewportSize({ width: 1280, height: 800 });
+    await lib.open();
+    await lib.row(`x:${postId}`).click();
+    await expect(lib.detail().getByTestId('detail-share')).toBeVisible({ timeout: 30_000 });
+    await lib.detail().getByTestId('detail-share').click();
+    const dialog = lib.page.getByRole('dialog', { name: 'Share to a team' });
+    const group = dialog.getByRole('group', { name: 'Team' });
+    await expect(group.getByRole('radio')).toHaveCount(2);
+    await group.getByRole('radio', { name: 'Cohort B' }).check();
+    await expect(group.getByRole('radio', { name: 'L&D Guild 🎓' })).not.toBeChecked();
+    await dialog.getByLabel('Why is this worth reading?').fill('Three questions for our retros');
+    await shots(lib.page, 'share-dialog');
+    expect(await axeAll(lib.page, '[data-testid="share-dialog"]'), 'axe: share dialog').toEqual([]);
+    await dialog.getByRole('button', { name: 'Share' }).click();
+    await expect(dialog).toBeHidden();
+    expect(pageErrors).toEqual([]);
+  } finally {
+    await api.stop();
+  }
+});
+

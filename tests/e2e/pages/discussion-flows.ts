@@ -49,7 +49,7 @@ export async function shareAsQuestion(context: BrowserContext, extensionId: stri
   await expect(lib.getByTestId('detail-share')).toBeVisible({ timeout: 30_000 }); // teams known after a sync
   await lib.getByTestId('detail-share').click();
   const dialog = lib.getByRole('dialog', { name: 'Share to a team' });
-  await dialog.getByLabel('Team', { exact: true }).selectOption({ label: team });
+  await dialog.getByRole('radio', { name: team }).check(); // the team picker is a group of radio cards (issue 12)
   await dialog.getByLabel('Ask the team: share as a question to discuss').check();
   await dialog.getByLabel('Your question for the team').fill(question);
   await dialog.getByRole('button', { name: 'Share' }).click();

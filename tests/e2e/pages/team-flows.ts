@@ -47,7 +47,7 @@ export async function shareFromLibrary(context: BrowserContext, extensionId: str
   await expect(lib.getByTestId('detail-share')).toBeVisible({ timeout: 30_000 }); // teams known after a sync
   await lib.getByTestId('detail-share').click();
   const dialog = lib.getByRole('dialog', { name: 'Share to a team' });
-  await dialog.getByLabel('Team', { exact: true }).selectOption({ label: team });
+  await dialog.getByRole('radio', { name: team }).check(); // the team picker is a group of radio cards (issue 12)
   if (collection) await dialog.getByLabel('Team collection').selectOption({ label: collection });
   await dialog.getByLabel('Why is this worth reading?').fill(note);
   await dialog.getByRole('button', { name: 'Share' }).click();
