@@ -6,7 +6,7 @@ import type { CollectionView } from './capture-view';
 
 /** What to export. */
 export type ExportScope = 'all' | 'collection' | 'filter' | 'selection';
-/** Export file formats: lossless JSON, Markdown (one file per collection), CSV (one row per capture). */
+/** Export file formats: lossless JSON, Markdown (one Obsidian note per capture, zipped), CSV (one row per capture). */
 export type ExportFormat = 'json' | 'markdown' | 'csv';
 
 /** Progress of a running export: `done` of `total` captures written. */

@@ -1,6 +1,7 @@
 import type { Translate } from '../lib/util/i18n';
 import { fmt } from './format';
 import { Modal } from './Modal';
+import './transfer.css';
 
 /** One problem in an import file: where (1-based line, field path) and what. */
 export interface ImportProblem {
@@ -12,12 +13,41 @@ export interface ImportProblem {
 /** What a dry run found: captures to add, update and skip (already identical), or problems. */
 export interface ImportReport {
   fileName: string;
+  /** The tool the file came from, in words ("Raindrop.io (CSV backup)"); null when not recognised. */
+  source: string | null;
   added: number;
   updated: number;
   skipped: number;
+  /** Collections the import creates. */
   collections: number;
+  /** Tags the import creates (new to the library). */
+  tags: number;
   /** Non-empty: the file is refused and nothing will be imported. */
   problems: ImportProblem[];
+  /** Rows of another tool's export left out (no web address); the rest import. */
+  leftOut: ImportProblem[];
+}
+
+/** At most this many problems are listed (the count of the rest follows). */
+const SHOWN = 50;
+
+/** A scrollable list of problems: a tab stop with a name, so keyboard users can scroll it (issue 12). */
+function ProblemList({ items, label, testId, t, locale }: { items: ImportProblem[]; label: string; testId: string; t: Translate; locale?: string }) {
+  return (
+    <>
+      <div class="problems" role="region" aria-label={label} tabIndex={0} data-testid={testId}>
+        <ul>
+          {items.slice(0, SHOWN).map((x, i) => (
+            <li key={i}>
+              {x.line !== null ? <strong>{fmt(t('importLine'), { line: x.line }, locale)} </strong> : null}
+              {x.field ? <code>{x.field}</code> : null} {x.message}
+            </li>
+          ))}
+        </ul>
+      </div>
+      {items.length > SHOWN ? <p>{fmt(t('importMoreProblems'), { count: items.length - SHOWN }, locale)}</p> : null}
+    </>
+  );
 }
 
 /** Props of {@link ImportDialog}. */
@@ -37,9 +67,11 @@ export interface ImportDialogProps {
 }
 
 /**
- * Import a Satchel JSON file: choose it, read the dry-run report (what will be added, updated or
- * skipped; or each problem with its line and field, in which case nothing is imported), then import
- * with a progress bar.
+ * Import a file: a Satchel JSON export or another tool's export (Raindrop, Pocket, Instapaper,
+ * Omnivore, Karakeep, Linkwarden, browser bookmarks). Choose it, read the dry-run report (which
+ * tool it came from; captures to add, update or skip; collections and tags it creates; rows left
+ * out; or each problem with its line or field, in which case nothing is imported), then import with
+ * a progress bar.
  */
 export function ImportDialog(p: ImportDialogProps) {
   const { t, locale, report: r } = p;
@@ -52,7 +84,8 @@ export function ImportDialog(p: ImportDialogProps) {
         <input
           type="file"
           class="input"
-          accept=".json,application/json"
+          aria-describedby="import-file-hint"
+          accept=".json,.csv,.html,.htm,application/json,text/csv,text/html"
           data-testid="import-file"
           disabled={running}
           onChange={(e) => {
@@ -61,30 +94,33 @@ export function ImportDialog(p: ImportDialogProps) {
           }}
         />
       </label>
+      <p class="muted" id="import-file-hint">{t('importChooseHint')}</p>
       {p.checking ? <p role="status">{t('importChecking')}</p> : null}
       {r ? (
         <section class="report" aria-label={t('importReport')} data-testid="import-report">
           <h3 dir="auto">{r.fileName}</h3>
+          {r.source ? <p class="report__source" data-testid="import-source">{fmt(t('importFrom'), { tool: r.source }, locale)}</p> : null}
           {refused ? (
             <div role="alert" class="error">
               <p>{t('importRefused')}</p>
-              <ul class="problems" data-testid="import-problems">
-                {r.problems.slice(0, 50).map((x, i) => (
-                  <li key={i}>
-                    {x.line !== null ? <strong>{fmt(t('importLine'), { line: x.line }, locale)} </strong> : null}
-                    {x.field ? <code>{x.field}</code> : null} {x.message}
-                  </li>
-                ))}
-              </ul>
-              {r.problems.length > 50 ? <p>{fmt(t('importMoreProblems'), { count: r.problems.length - 50 }, locale)}</p> : null}
+              <ProblemList items={r.problems} label={t('importProblemsLabel')} testId="import-problems" t={t} locale={locale} />
             </div>
           ) : (
-            <dl class="report__counts">
-              <dt>{t('importAdded')}</dt><dd data-testid="import-added">{r.added.toLocaleString(locale)}</dd>
-              <dt>{t('importUpdated')}</dt><dd data-testid="import-updated">{r.updated.toLocaleString(locale)}</dd>
-              <dt>{t('importSkipped')}</dt><dd data-testid="import-skipped">{r.skipped.toLocaleString(locale)}</dd>
-              <dt>{t('importCollections')}</dt><dd>{r.collections.toLocaleString(locale)}</dd>
-            </dl>
+            <>
+              <dl class="report__counts">
+                <dt>{t('importAdded')}</dt><dd data-testid="import-added">{r.added.toLocaleString(locale)}</dd>
+                <dt>{t('importUpdated')}</dt><dd data-testid="import-updated">{r.updated.toLocaleString(locale)}</dd>
+                <dt>{t('importSkipped')}</dt><dd data-testid="import-skipped">{r.skipped.toLocaleString(locale)}</dd>
+                <dt>{t('importCollections')}</dt><dd data-testid="import-collections">{r.collections.toLocaleString(locale)}</dd>
+                <dt>{t('importTags')}</dt><dd data-testid="import-tags">{r.tags.toLocaleString(locale)}</dd>
+              </dl>
+              {r.leftOut.length ? (
+                <>
+                  <p>{fmt(t('importLeftOut'), { count: r.leftOut.length }, locale)}</p>
+                  <ProblemList items={r.leftOut} label={t('importLeftOutLabel')} testId="import-left-out" t={t} locale={locale} />
+                </>
+              ) : null}
+            </>
           )}
         </section>
       ) : null}

@@ -8,9 +8,6 @@ import type { Capture, Collection } from '../../lib/schema';
 import { tagKey } from '../../lib/schema/tag';
 import { type SatchelDb, LOCAL_SCOPE, listCollections, updateCapture } from '../../lib/db';
 import { eachCaptureChunk, readAllCaptures } from '../../lib/db/read-all';
-import { planImport, applyImport } from '../../lib/db/import';
-import { exportJson, exportCsv, exportMarkdown, parseSatchelJson } from '../../lib/export';
-import type { ImportReport } from '../../components/ImportDialog';
 import * as collectionOps from '../../lib/db/collections';
 import * as deleteOps from '../../lib/db/delete';
 import * as reviewOps from '../../lib/db/review';
@@ -252,59 +249,9 @@ export async function snoozeFollowUp(db: SatchelDb, id: string, ms = 24 * 3600_0
   return updateCapture(db, id, { followUp: { ...c.followUp, dueAt: Date.now() + ms } });
 }
 
-// ---- export / import: lib/export + lib/db import ---------------------------------------------------
+// ---- export / import: entrypoints/library/transfer-data.ts (issue 12) ---------------------------
 
-/** One file to download. */
-export interface ExportFile {
-  name: string;
-  blob: Blob;
-}
-
-const stamp = () => new Date().toISOString().slice(0, 10);
-
-/**
- * Writes `captures` as `format` files, calling `onProgress(done, total)` as it goes: one JSON
- * file, one CSV file, or one Markdown file per collection (front matter, for Obsidian or a wiki).
- */
-export async function exportCaptures(captures: readonly Capture[], format: 'json' | 'markdown' | 'csv', collections: readonly Collection[], onProgress: (done: number, total: number) => void): Promise<ExportFile[]> {
-  if (format === 'json') {
-    const text = await exportJson(captures, collections, { onProgress });
-    return [{ name: `satchel-${stamp()}.json`, blob: new Blob([text], { type: 'application/json' }) }];
-  }
-  if (format === 'csv') {
-    const text = await exportCsv(captures, collections, { onProgress });
-    // BOM so spreadsheet apps read UTF-8.
-    return [{ name: `satchel-${stamp()}.csv`, blob: new Blob(['\ufeff', text], { type: 'text/csv' }) }];
-  }
-  const files = await exportMarkdown(captures, collections, { onProgress });
-  return files.map((f) => ({ name: `satchel-${stamp()}-${f.path.replace(/[\\/]/g, '-')}`, blob: new Blob([f.content], { type: 'text/markdown' }) }));
-}
-
-/** Validates `text` as a Satchel JSON export and plans the import (nothing written). */
-/** The file the last dry run parsed, so the import that follows does not parse and validate it again. */
-let lastParsed: { text: string; parsed: ReturnType<typeof parseSatchelJson> } | null = null;
-const parseOnce = (text: string) => {
-  if (lastParsed?.text !== text) lastParsed = { text, parsed: parseSatchelJson(text) };
-  return lastParsed.parsed;
-};
-
-export async function importDryRun(db: SatchelDb, text: string, fileName: string): Promise<ImportReport> {
-  const parsed = parseOnce(text);
-  if (!parsed.ok) {
-    return { fileName, added: 0, updated: 0, skipped: 0, collections: 0, problems: parsed.errors.map((e) => ({ line: e.line, field: e.path, message: e.message })) };
-  }
-  const plan = await planImport(db, parsed.data);
-  return { fileName, added: plan.captures.add, updated: plan.captures.update, skipped: plan.captures.skip, collections: parsed.data.collections.length, problems: [] };
-}
-
-/** Imports `text` (validated again); same outcome as the dry run. */
-export async function importRun(db: SatchelDb, text: string, onProgress: (done: number, total: number) => void): Promise<{ added: number; updated: number }> {
-  const parsed = parseOnce(text);
-  lastParsed = null;
-  if (!parsed.ok) throw new Error(parsed.errors[0]?.message ?? 'not a Satchel export');
-  const r = await applyImport(db, parsed.data, { onProgress });
-  return { added: r.captures.add, updated: r.captures.update };
-}
+export { exportCaptures, importDryRun, importRun, type ExportFile } from './transfer-data';
 
 const DAY_MS = 24 * 3600_000;
 

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Capture, Collection } from '../../lib/schema';
 import type { SatchelDb } from '../../lib/db';
 import type { Translate } from '../../lib/util/i18n';
@@ -7,7 +7,8 @@ import { ImportDialog, type ImportReport } from '../../components/ImportDialog';
 import type { CollectionView } from '../../components/capture-view';
 import { fmt } from '../../components/format';
 import { downloadBlob } from '../../lib/platform/download';
-import * as data from './data';
+import { ImportResumeBanner, type StoppedImport } from '../../components/ImportResumeBanner';
+import * as data from './transfer-data';
 
 /** Which transfer dialog is open. */
 export type TransferDialog = { kind: 'export'; scope: ExportScope } | { kind: 'import' };
@@ -43,12 +44,13 @@ export function TransferDialogs({ db, dialog, pick, counts, collections, collect
   const [exportState, setExportState] = useState<{ progress: ExportProgress | null; finished: string | null; error: string | null }>({ progress: null, finished: null, error: null });
   const [importState, setImportState] = useState<ImportState>(IMPORT_IDLE);
   const importFile = useRef<string | null>(null);
+  const importName = useRef('import');
 
   const runExport = async (scope: ExportScope, format: ExportFormat, colId: string | null) => {
     const chosen = pick(scope, colId);
     setExportState({ progress: { done: 0, total: chosen.length }, finished: null, error: null });
     try {
-      const files = await data.exportCaptures(chosen, format, collectionRows, (done, total) => setExportState((s) => ({ ...s, progress: { done, total } })));
+      const files = await data.exportCaptures(chosen, format, collectionRows, (done, total) => setExportState((s) => ({ ...s, progress: { done, total } })), t);
       for (const f of files) downloadBlob(f.blob, f.name);
       setExportState({ progress: { done: chosen.length, total: chosen.length }, finished: fmt(t('exportDone'), { count: chosen.length, files: files.length }, locale), error: null });
     } catch (e) {
@@ -61,7 +63,8 @@ export function TransferDialogs({ db, dialog, pick, counts, collections, collect
     try {
       const textContent = await file.text();
       importFile.current = textContent;
-      const report = await data.importDryRun(db, textContent, file.name);
+      importName.current = file.name;
+      const report = await data.importDryRun(db, textContent, file.name, t);
       setImportState({ ...IMPORT_IDLE, report });
     } catch (e) {
       setImportState({ ...IMPORT_IDLE, error: `${t('importFailed')} ${e instanceof Error ? e.message : String(e)}` });
@@ -72,7 +75,7 @@ export function TransferDialogs({ db, dialog, pick, counts, collections, collect
     if (!content) return;
     setImportState((s) => ({ ...s, progress: { done: 0, total: (s.report?.added ?? 0) + (s.report?.updated ?? 0) } }));
     try {
-      const out = await data.importRun(db, content, (done, total) => setImportState((s) => ({ ...s, progress: { done, total } })));
+      const out = await data.importRun(db, content, (done, total) => setImportState((s) => ({ ...s, progress: { done, total } })), importName.current);
       // Stored: say so now; the list and its index catch up right after (10,000 rows take a moment).
       setImportState((s) => ({ ...s, finished: fmt(t('importDone'), { added: out.added, updated: out.updated }, locale) }));
       await onImported();
@@ -99,4 +102,54 @@ export function TransferDialogs({ db, dialog, pick, counts, collections, collect
       locale={locale}
     />
   );
+}
+
+/** Props of {@link ImportResumeNotice}. */
+export interface ImportResumeNoticeProps {
+  db: SatchelDb;
+  t: Translate;
+  locale?: string;
+  /** Called after a resumed import stored its rows: the library reloads captures and collections. */
+  onImported: () => Promise<void>;
+}
+
+type ResumeState = { job: (StoppedImport & { id: string }) | null; progress: ExportProgress | null; finished: string | null; error: string | null };
+
+/**
+ * The library's "Import of <file> stopped at 1,000 of 5,000 — Resume / Discard" (issue 12): reads
+ * the stopped import once when the library opens (none while another tab is running it), resumes it
+ * from the stored rows with a progress bar, or discards it.
+ */
+export function ImportResumeNotice({ db, t, locale, onImported }: ImportResumeNoticeProps) {
+  const [state, setState] = useState<ResumeState>({ job: null, progress: null, finished: null, error: null });
+  useEffect(() => {
+    let live = true;
+    data.stoppedImport(db).then(
+      (job) => live && job && setState((s) => ({ ...s, job })),
+      (e: unknown) => console.error('[satchel] reading the stopped import failed', e),
+    );
+    return () => {
+      live = false;
+    };
+  }, [db]);
+  const job = state.job;
+  const resume = async () => {
+    if (!job) return;
+    setState((s) => ({ ...s, progress: { done: job.done, total: job.total }, error: null }));
+    try {
+      const out = await data.resumeImport(db, job.id, (done, total) => setState((s) => ({ ...s, progress: { done, total } })));
+      setState((s) => ({ ...s, job: null, finished: fmt(t('importResumed'), { file: job.fileName, added: out.added, updated: out.updated }, locale) }));
+      await onImported();
+    } catch (e) {
+      setState((s) => ({ ...s, progress: null, error: `${t('importFailed')} ${e instanceof Error ? e.message : String(e)}` }));
+    }
+  };
+  const discard = async () => {
+    if (!job) return;
+    await data.discardStoppedImport(db, job.id);
+    setState({ job: null, progress: null, finished: null, error: null });
+    // The banner is gone with the button that had focus: the library's main region takes it.
+    document.querySelector<HTMLElement>('main')?.focus();
+  };
+  return <ImportResumeBanner job={job} progress={state.progress} finished={state.finished} error={state.error} onResume={() => void resume()} onDiscard={() => void discard()} t={t} locale={locale} />;
 }

@@ -151,6 +151,35 @@ export interface RejectedRow {
   at: number;
 }
 
+/**
+ * An import that has started and not finished (issue 12; lib/db/import-jobs.ts). Primary key `id`.
+ * Deleted with its rows once every row is stored, or when the learner discards it.
+ */
+export interface ImportJobRow {
+  id: string;
+  /** Name of the file the learner chose (shown in "Import of <file> stopped at …"). */
+  fileName: string;
+  /** lib/import `ImportFormat` of the file. */
+  format: string;
+  /** Scope the rows go into. */
+  scopeId: string;
+  /** Rows in the file (after those left out). */
+  total: number;
+  /** Rows stored so far (a multiple of the chunk size, or `total`). */
+  done: number;
+  /** The collections the rows refer to (created by name when the import stores them). */
+  collections: Collection[];
+  /** epoch ms, client clock */
+  startedAt: number;
+}
+
+/** One row of an {@link ImportJobRow}, in file order (`n` from 0). Primary key `[jobId+n]`. */
+export interface ImportRowRow {
+  jobId: string;
+  n: number;
+  capture: Capture;
+}
+
 /** Small device-local settings and sync state (deviceId, cookie, backoff, lastError, undo records...). */
 export interface KvRow {
   key: string;
@@ -214,6 +243,8 @@ export class SatchelDb extends Dexie {
   rejected!: Table<RejectedRow, string>;
   comments!: Table<CommentRow, string>;
   reactions!: Table<ReactionRow, [string, string, string]>;
+  importJobs!: Table<ImportJobRow, string>;
+  importRows!: Table<ImportRowRow, [string, number]>;
 
   constructor(name: string) {
     super(name);
@@ -266,6 +297,13 @@ export class SatchelDb extends Dexie {
     this.version(5).stores({
       comments: 'id, captureId, scopeId, parentId, createdAt, [scopeId+createdAt], [captureId+createdAt]',
       outbox: '++seq, &mutationId, args.id',
+    });
+    // Version 6 (issue 12): an import in progress, so one that stopped (tab closed, crash) can be
+    // resumed without the file: the job (file name, format, total, done, collections) and its rows
+    // in file order (lib/db/import-jobs.ts). Device-local, never synced.
+    this.version(6).stores({
+      importJobs: 'id',
+      importRows: '[jobId+n], jobId',
     });
     this.use({ stack: 'dbcore', name: 'stage', create: stageMiddleware });
     // `stage` is an index helper only: hide it from every read so rows equal lib/schema Capture.

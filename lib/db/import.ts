@@ -55,8 +55,8 @@ export interface ImportResult extends ImportPlan {
 export interface ImportOptions extends WriteOptions {
   /** Captures per transaction; default 1,000. */
   chunkSize?: number;
-  /** Called after each chunk with captures processed so far and the total in the file. */
-  onProgress?: (done: number, total: number) => void;
+  /** Called after each chunk (once its transaction committed) with captures processed so far and the total in the file; awaited when it returns a promise. */
+  onProgress?: (done: number, total: number) => unknown;
 }
 
 type Action = { kind: 'add'; id: string; dropTombstone: string | null } | { kind: 'update'; id: string } | { kind: 'skip'; id: string };
@@ -221,8 +221,19 @@ export async function applyImport(db: SatchelDb, dirty: SatchelExport, opts: Imp
         }
       }
     });
-    opts.onProgress?.(Math.min(total, i + chunk), total);
+    await opts.onProgress?.(Math.min(total, i + chunk), total);
     await new Promise<void>((r) => setTimeout(r, 0));
   }
   return { captures: caps.counts, collections: cols.counts, touchedIds };
+}
+
+/** How many tags (distinct keys) in `data` the scope does not have yet: the tags an import creates. */
+export async function countNewTags(db: SatchelDb, data: SatchelExport, scopeId: string = LOCAL_SCOPE): Promise<number> {
+  const known = new Set(await db.tags.where('scopeId').equals(scopeId).primaryKeys().then((ks) => ks.map((k) => (k as unknown as [string, string])[1])));
+  const fresh = new Set<string>();
+  for (const c of data.captures) for (const t of c.tags) {
+    const k = tagKey(t);
+    if (k !== null && !known.has(k)) fresh.add(k);
+  }
+  return fresh.size;
 }

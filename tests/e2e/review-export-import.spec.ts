@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { unzipSync, strFromU8 } from 'fflate';
 import { test, expect, firstPage } from './fixtures';
 import { launchWithExtension, extensionServiceWorker, extensionIdOf } from './browser';
 import { LibraryPage } from './pages/library-page';
@@ -34,7 +35,7 @@ test('export JSON/Markdown/CSV, import into a fresh profile, compare; re-import 
   await lib.page.getByLabel('Tag to add').press('Enter');
   await expect(lib.filter('tag', /#Bulk/).locator('xpath=..')).toContainText('2');
 
-  // Export: JSON (lossless), Markdown (one file per collection), CSV.
+  // Export: JSON (lossless), Markdown (one note per capture, zipped; issue 12), CSV.
   const files: Record<string, string> = {};
   for (const [format, label] of [['json', /Satchel JSON/], ['markdown', /Markdown/], ['csv', /CSV/]] as const) {
     await lib.page.getByRole('button', { name: 'Export', exact: true }).first().click();
@@ -43,7 +44,8 @@ test('export JSON/Markdown/CSV, import into a fresh profile, compare; re-import 
     await dialog.getByRole('radio', { name: label }).check();
     const downloads: Promise<unknown>[] = [];
     const got: string[] = [];
-    const onDownload = (d: import('@playwright/test').Download) => downloads.push(d.path().then((p) => got.push(`${d.suggestedFilename()}\n${readFileSync(p, 'utf8')}`)));
+    const read = (name: string, p: string) => (name.endsWith('.zip') ? Object.entries(unzipSync(readFileSync(p))).map(([n, b]) => `${n}\n${strFromU8(b)}`).join('\n') : readFileSync(p, 'utf8'));
+    const onDownload = (d: import('@playwright/test').Download) => downloads.push(d.path().then((p) => got.push(`${d.suggestedFilename()}\n${read(d.suggestedFilename(), p)}`)));
     lib.page.on('download', onDownload);
     await dialog.getByTestId('export-start').click();
     await expect(dialog.getByTestId('export-done')).toContainText('Captures exported: 5.');
@@ -59,7 +61,8 @@ test('export JSON/Markdown/CSV, import into a fresh profile, compare; re-import 
   const exported = JSON.parse(json) as { format: string; version: number; captures: Array<Record<string, unknown>> };
   expect(exported.format).toBe('satchel');
   expect(exported.captures).toHaveLength(5);
-  expect(files.markdown).toContain('Retros.md');
+  expect(files.markdown).toMatch(/\.zip\n/);
+  expect(files.markdown).toContain('  - "Retros"'); // the note's collections in its front matter
   expect(files.markdown).toMatch(/^---$/m);
   expect(files.markdown).toContain('Use it in retros');
   expect(files.csv!.split('\n').filter((l) => l.trim()).length).toBeGreaterThanOrEqual(6);

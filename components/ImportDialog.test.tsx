@@ -1,0 +1,80 @@
+import { describe, it, expect, vi, afterEach } from 'vitest';
+import { render, fireEvent, cleanup, screen } from '@testing-library/preact';
+import { ImportDialog, type ImportReport } from './ImportDialog';
+import { ImportResumeBanner } from './ImportResumeBanner';
+import { makeTranslate } from '../lib/util/i18n';
+import en from '../public/_locales/en/messages.json';
+
+const t = makeTranslate(null, en);
+afterEach(cleanup);
+
+const report: ImportReport = { fileName: 'raindrop.csv', source: 'Raindrop.io (CSV backup)', added: 120, updated: 0, skipped: 3, collections: 4, tags: 17, problems: [], leftOut: [] };
+const noop = { checking: false, progress: null, finished: null, error: null, onFile: vi.fn(), onImport: vi.fn(), onClose: vi.fn(), t, locale: 'en' };
+
+describe('ImportDialog (issue 12)', () => {
+  it('says which tool the file came from and how many captures, collections and tags it creates', () => {
+    render(<ImportDialog report={report} {...noop} />);
+    expect(screen.getByTestId('import-source').textContent).toBe('From Raindrop.io (CSV backup)');
+    expect(screen.getByTestId('import-added').textContent).toBe('120');
+    expect(screen.getByTestId('import-collections').textContent).toBe('4');
+    expect(screen.getByTestId('import-tags').textContent).toBe('17');
+    expect((screen.getByTestId('import-start') as HTMLButtonElement).disabled).toBe(false);
+  });
+
+  it('rows left out are listed with their line, and the rest can still be imported', () => {
+    render(<ImportDialog report={{ ...report, leftOut: [{ line: 6, field: 'url', message: '"javascript:alert(1)" is not a web address (http or https); skipped' }] }} {...noop} />);
+    const list = screen.getByRole('region', { name: 'Rows left out' });
+    expect(list.textContent).toContain('Line 6:');
+    expect(list.textContent).toContain('javascript:alert(1)');
+    expect((screen.getByTestId('import-start') as HTMLButtonElement).disabled).toBe(false);
+  });
+
+  it('the problems list is a named region with a tab stop, so a keyboard can scroll it (a11y)', () => {
+    const problems = Array.from({ length: 60 }, (_, i) => ({ line: i + 2, field: null, message: `problem ${i}` }));
+    render(<ImportDialog report={{ ...report, source: null, problems }} {...noop} />);
+    const box = screen.getByRole('region', { name: 'Problems in the file' });
+    expect(box.tabIndex).toBe(0);
+    expect(box.querySelectorAll('li')).toHaveLength(50);
+    expect(screen.getByText('…and 10 more problems.')).toBeTruthy();
+    expect(screen.queryByTestId('import-source')).toBeNull();
+    expect((screen.getByTestId('import-start') as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it('accepts CSV and HTML files as well as JSON, and names the formats', () => {
+    render(<ImportDialog report={null} {...noop} />);
+    const input = screen.getByLabelText('File to import') as HTMLInputElement;
+    expect(input.accept).toContain('.csv');
+    expect(input.accept).toContain('.html');
+    expect(document.getElementById(input.getAttribute('aria-describedby')!)!.textContent).toContain('Raindrop.io, Pocket, Instapaper, Omnivore, Karakeep, Linkwarden');
+  });
+});
+
+describe('ImportResumeBanner (issue 12)', () => {
+  const base = { progress: null, finished: null, error: null, onResume: vi.fn(), onDiscard: vi.fn(), t, locale: 'en' };
+  it('renders nothing without a stopped import', () => {
+    const { container } = render(<ImportResumeBanner job={null} {...base} />);
+    expect(container.innerHTML).toBe('');
+  });
+
+  it('says where the import stopped and offers Resume and Discard; Resume keeps focus in the banner', () => {
+    const onResume = vi.fn();
+    const onDiscard = vi.fn();
+    render(<ImportResumeBanner job={{ fileName: 'pocket.csv', done: 1000, total: 5000 }} {...base} onResume={onResume} onDiscard={onDiscard} />);
+    expect(screen.getByTestId('import-resume-text').textContent).toBe('Import of pocket.csv stopped at 1,000 of 5,000.');
+    fireEvent.click(screen.getByRole('button', { name: 'Discard' }));
+    expect(onDiscard).toHaveBeenCalled();
+    screen.getByRole('button', { name: 'Resume' }).focus();
+    fireEvent.click(screen.getByRole('button', { name: 'Resume' }));
+    expect(onResume).toHaveBeenCalled();
+    expect(document.activeElement).toBe(screen.getByRole('region', { name: 'Unfinished import' }));
+  });
+
+  it('shows progress while resuming, then the outcome', () => {
+    const job = { fileName: 'pocket.csv', done: 1000, total: 5000 };
+    const { rerender } = render(<ImportResumeBanner job={job} {...base} progress={{ done: 3000, total: 5000 }} />);
+    expect(screen.getByTestId('import-resume-progress').getAttribute('value')).toBe('3000');
+    expect(screen.getByText('Importing pocket.csv: 3,000 of 5,000')).toBeTruthy();
+    rerender(<ImportResumeBanner job={null} {...base} finished="Import of pocket.csv finished: 4,000 new, 0 updated." />);
+    expect(screen.getByTestId('import-resume-done').textContent).toContain('finished');
+  });
+});
