@@ -66,7 +66,7 @@ export interface ControlView {
 export interface ControlActions {
   /** The button was pressed: save (or retry) now, or open the panel when already saved. */
   activate(viaKeyboard: boolean): void;
-  /** Close the panel (Esc, click outside, auto-dismiss, close button). */
+  /** Close the panel (Esc, click outside, Done or × button; it never closes by itself, docs/decisions/0010). */
   closePanel(): void;
   /** Change library fields of the saved capture. */
   update(patch: CapturePatch): void;
