@@ -75,7 +75,8 @@ describe('options App', () => {
     expect((await screen.findByRole('alert')).textContent).toBe('Satchel was not allowed to reach https://satchel.example.org. Press Connect again and choose Allow.');
     request.mockResolvedValue({ granted: true, error: null });
     await connect('https://satchel.example.org');
-    await waitFor(() => expect(screen.getByRole('alert').textContent).toMatch(/^Can’t reach the server/));
+    // Issue 12: the words name the address and what may be wrong with it.
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toMatch(/^Nothing answered at https:\/\/satchel\.example\.org: the name may be wrong, no server is running there, or its certificate is not trusted/));
     expect(await readServerUrl(db)).toBeNull();
   });
 
@@ -234,6 +235,17 @@ describe('options App', () => {
     expect(syncNow).toHaveBeenCalledOnce();
     await waitFor(() => expect(screen.queryByTestId('profile-stale')).toBeNull());
     expect(screen.getByTestId('sync-status').getAttribute('data-kind')).not.toBe('unreachable');
+  });
+
+  it('issue 12: the connect check asks the client to give up after 8 s, and says so when it does', async () => {
+    const db = fresh();
+    const timeouts: Array<number | undefined> = [];
+    const { client } = fakeApi({ health: vi.fn(async () => { throw new ApiError(0, 'timeout', 'no answer in 8 s'); }) as ApiClient['health'] });
+    const api = vi.fn((_u: string, _t?: string, timeoutMs?: number) => (timeouts.push(timeoutMs), client));
+    render(<App {...deps(db, { api })} />);
+    await connect('https://slow.example.org');
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('No Satchel server answered at https://slow.example.org within 8 s. Check the address, or try again when the server is up.'));
+    expect(timeouts).toEqual([8_000]);
   });
 
   it('issue 12: an outage with nothing known yet says the details come when the server answers', async () => {

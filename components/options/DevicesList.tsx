@@ -3,6 +3,7 @@ import type { Translate } from '../../lib/util/i18n';
 import { fmt } from '../format';
 import { absoluteTime } from '../../lib/util/time';
 import type { ActionResult, DeviceView } from './types';
+import { useActionError } from './action-errors';
 
 /** Props of {@link DevicesList}. */
 export interface DevicesListProps {
@@ -22,7 +23,7 @@ export interface DevicesListProps {
 export function DevicesList({ devices, onRevoke, t, locale }: DevicesListProps) {
   const [confirming, setConfirming] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useActionError<string>();
   const list = useRef<HTMLUListElement>(null);
   // Keyboard users land on the confirming button, and back on the list row's button after "Cancel".
   const last = useRef<string | null>(null);

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Translate } from '../../lib/util/i18n';
 import type { ActionResult } from './types';
+import { useActionError } from './action-errors';
 
 /** Props of {@link InlineConfirm}. */
 export interface InlineConfirmProps {
@@ -31,7 +32,7 @@ export interface InlineConfirmProps {
 export function InlineConfirm({ label, buttonLabel, question, onConfirm, blockedReason, disabled, id, t }: InlineConfirmProps) {
   const [asking, setAsking] = useState(false);
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useActionError<string>();
   const confirmBtn = useRef<HTMLButtonElement>(null);
   const openBtn = useRef<HTMLButtonElement>(null);
   const wasAsking = useRef(false);

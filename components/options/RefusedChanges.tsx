@@ -5,6 +5,7 @@ import { absoluteTime } from '../../lib/util/time';
 import type { ActionResult, RefusedChangeView } from './types';
 import type { MutationName } from '../../lib/schema';
 import './refused-changes.css';
+import { useActionError } from './action-errors';
 
 /** A refused change as lib/db `listRefused` gives it: `reason` says why this browser withdrew it (code `withdrawn`). */
 export type RefusedRow = RefusedChangeView & { reason?: string };
@@ -142,7 +143,7 @@ function teamOf(c: RefusedRow, names: Readonly<Record<string, string>> | undefin
  */
 export function RefusedChanges({ changes, onDismiss, onDownload, teamNames, t, locale, now = Date.now }: RefusedChangesProps) {
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useActionError<string>();
   const heading = useRef<HTMLHeadingElement>(null);
   const list = useRef<HTMLUListElement>(null);
   // The dismissed row and its index: once it is gone from `changes`, focus the Dismiss button now

@@ -3,6 +3,7 @@ import type { Translate } from '../../lib/util/i18n';
 import { fmt } from '../format';
 import { Modal } from '../Modal';
 import type { ActionResult } from './types';
+import { useActionError } from './action-errors';
 
 /** Props of {@link SignOutDialog}. */
 export interface SignOutDialogProps {
@@ -25,7 +26,7 @@ export interface SignOutDialogProps {
 export function SignOutDialog({ pending, captures, onConfirm, onClose, t, locale }: SignOutDialogProps) {
   const [remove, setRemove] = useState(false);
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useActionError<string>();
   return (
     <Modal title={t('optSignOutTitle')} onClose={onClose} t={t} testId="sign-out-dialog">
       <form

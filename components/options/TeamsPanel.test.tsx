@@ -1,6 +1,7 @@
 import { describe, it, expect, vi, afterEach } from 'vitest';
 import { render, screen, fireEvent, cleanup, waitFor, within } from '@testing-library/preact';
 import { TeamsPanel, type TeamActions } from './TeamsPanel';
+import { DevicesList } from './DevicesList';
 import type { MemberView, TeamView } from './types';
 import { makeTranslate } from '../../lib/util/i18n';
 import en from '../../public/_locales/en/messages.json';
@@ -196,5 +197,47 @@ describe('TeamsPanel', () => {
     fireEvent.click(await screen.findByLabelText(/Show me in spotlights/));
     expect((await screen.findByRole('alert')).textContent).toBe('Could not change it: The server could not be reached.');
     expect((screen.getByLabelText(/Show me in spotlights/) as HTMLInputElement).checked).toBe(true);
+  });
+});
+
+// Issue 12 "Stale and vague errors": an error names the thing and clears on the next action,
+// wherever on the options page that action is (components/options/action-errors.ts).
+const noInvite = 'No invite with this code — check it or ask for a new one. Codes can expire, be used up or be revoked.';
+const actions = () => makeActions({ join: vi.fn(() => Promise.resolve({ ok: false as const, error: noInvite })) });
+async function joinWith(code: string) {
+  fireEvent.input(screen.getByLabelText('Invite code'), { target: { value: code } });
+  fireEvent.submit(screen.getByLabelText('Invite code').closest('form')!);
+  await screen.findByText(noInvite);
+}
+
+describe('errors clear on the next action (issue 12)', () => {
+  it('a bad invite code’s error goes when a team is then created', async () => {
+    render(<TeamsPanel teams={[]} myUserId="u1" actions={actions()} t={t} />);
+    await joinWith('WRONG-CODE');
+    fireEvent.input(screen.getByLabelText('Team name'), { target: { value: 'Guild' } });
+    fireEvent.submit(screen.getByLabelText('Team name').closest('form')!);
+    await waitFor(() => expect(screen.queryByText(noInvite)).toBeNull());
+  });
+
+  it('the error goes as soon as the code is edited', async () => {
+    render(<TeamsPanel teams={[]} myUserId="u1" actions={actions()} t={t} />);
+    await joinWith('WRONG-CODE');
+    fireEvent.input(screen.getByLabelText('Invite code'), { target: { value: 'WRONG-COD' } });
+    expect(screen.queryByText(noInvite)).toBeNull();
+  });
+
+  it('an action in another section (signing out a device) clears it too', async () => {
+    const onRevoke = vi.fn(() => ok(undefined));
+    render(
+      <>
+        <TeamsPanel teams={[]} myUserId="u1" actions={actions()} t={t} />
+        <DevicesList devices={[{ deviceId: 'd1', name: 'Laptop', createdAt: 1, lastSeenAt: 2, revokedAt: null, current: false }]} onRevoke={onRevoke} t={t} />
+      </>,
+    );
+    await joinWith('WRONG-CODE');
+    fireEvent.click(screen.getByRole('button', { name: /Sign out/ }));
+    fireEvent.click(await screen.findByRole('button', { name: /Sign out|Yes/, pressed: undefined, hidden: false }));
+    await waitFor(() => expect(onRevoke).toHaveBeenCalled());
+    expect(screen.queryByText(noInvite)).toBeNull();
   });
 });

@@ -4,6 +4,7 @@ import { fmt } from '../format';
 import { InvitesSection, type InviteActions } from './InvitesSection';
 import { InlineConfirm } from './InlineConfirm';
 import { roleKey, useAction, useRefreshOnFocus } from './team-ui';
+import { useActionError } from './action-errors';
 import type { ActionResult, MemberView, RoleView, TeamView } from './types';
 
 export { INVITE_HOURS, type InviteView } from './InvitesSection';
@@ -95,7 +96,7 @@ export function TeamsPanel({ teams, myUserId, actions, t, locale, now }: TeamsPa
           <h3 id="team-join-title">{t('optTeamJoinTitle')}</h3>
           <div class="inline-form">
             <label class="sr-only" for="join-code">{t('optInviteCode')}</label>
-            <input id="join-code" class="input" type="text" autoComplete="off" spellcheck={false} placeholder={t('optInviteCode')} value={code} onInput={(e) => setCode((e.currentTarget as HTMLInputElement).value)} />
+            <input id="join-code" class="input" type="text" autoComplete="off" spellcheck={false} placeholder={t('optInviteCode')} value={code} onInput={(e) => { setCode((e.currentTarget as HTMLInputElement).value); join.clear(); setJoined(null); }} />
             <button type="submit" class="btn" disabled={join.busy || !code.trim()}>{t('optTeamJoin')}</button>
           </div>
           {join.error && <p class="opt-error" role="alert">{join.error}</p>}
@@ -125,7 +126,7 @@ function TeamItem({ team, myUserId, actions, t, locale, now }: TeamItemProps) {
   const owner = team.role === 'owner';
   const [open, setOpen] = useState(false);
   const [members, setMembers] = useState<MemberView[] | null>(null);
-  const [rowError, setRowError] = useState<{ userId: string; error: string } | null>(null);
+  const [rowError, setRowError] = useActionError<{ userId: string; error: string }>();
   const [busy, setBusy] = useState(false);
   const list = useAction(); // the member list
   const panelId = `team-${team.teamId}-panel`;

@@ -1,17 +1,20 @@
 /** Small pieces the team components share (TeamsPanel, InvitesSection). */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ActionResult, RoleView } from './types';
+import { useActionError } from './action-errors';
 
 /** The messages key of a role's name (`roleOwner`, `roleEditor`, `roleViewer`). */
 export const roleKey = (r: RoleView): string => (r === 'owner' ? 'roleOwner' : r === 'editor' ? 'roleEditor' : 'roleViewer');
 
 /**
  * Runs server actions one at a time with a busy flag and an error line: `run(fn)` sets `busy`,
- * clears `error`, awaits `fn`, and on failure shows its words in `error`. Resolves with the result.
+ * clears `error` (and every other action's error line: components/options/action-errors.ts), awaits
+ * `fn`, and on failure shows its words in `error`. `clear()` hides the error (the learner edits the
+ * field it is about). Resolves with the result.
  */
 export function useAction() {
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useActionError<string>();
   const run = async <T,>(fn: () => Promise<ActionResult<T>>): Promise<ActionResult<T>> => {
     setBusy(true);
     setError(null);
@@ -20,7 +23,7 @@ export function useAction() {
     if (!r.ok) setError(r.error);
     return r;
   };
-  return { busy, error, run };
+  return { busy, error, run, clear: () => setError(null) };
 }
 
 /** Least time between two refreshes {@link useRefreshOnFocus} starts, in ms. */

@@ -17,7 +17,7 @@ import { TeamsPanel, type TeamActions } from '../../components/options/TeamsPane
 import { SignOutDialog } from '../../components/options/SignOutDialog';
 import { SyncStatus, syncStatusOf } from '../../components/options/SyncStatus';
 import { RefusedChanges } from '../../components/options/RefusedChanges';
-import { describeError, type ErrorContext } from '../../components/options/errors';
+import { CONNECT_TIMEOUT_MS, describeConnectError, describeError, type ErrorContext } from '../../components/options/errors';
 import type { ActionResult } from '../../components/options/types';
 import { downloadBlob } from '../../lib/platform/download';
 import { OptionsReport } from '../report-ui/containers';
@@ -30,8 +30,8 @@ export interface OptionsDeps {
   db: SatchelDb;
   t: Translate;
   locale?: string;
-  /** A REST client for `serverUrl` (with the device token when signed in). */
-  api: (serverUrl: string, token?: string) => ApiClient;
+  /** A REST client for `serverUrl` (with the device token when signed in), giving up after `timeoutMs` (default 20 s). */
+  api: (serverUrl: string, token?: string, timeoutMs?: number) => ApiClient;
   /** Host permission for the server origin (lib/platform/permissions). `request` needs a user gesture. */
   permissions: {
     request: (origin: string) => Promise<{ granted: boolean; error: string | null }>;
@@ -196,13 +196,13 @@ export function App(deps: OptionsDeps) {
           setError(fmt(t('optPermissionDenied'), { origin }));
           return;
         }
-        await api(origin).health();
+        await api(origin, undefined, CONNECT_TIMEOUT_MS).health();
         await writeServerUrl(db, origin);
         setServerUrl(origin);
         setNotice(fmt(t('optConnected'), { server: origin }));
         go({ kind: 'account' });
       } catch (e) {
-        setError(words(e, 'connect'));
+        setError(describeConnectError(e, origin, t, locale));
       } finally {
         setBusy(false);
       }
@@ -233,32 +233,32 @@ export function App(deps: OptionsDeps) {
   };
 
   /** Runs a server action for a component and refreshes the profile after a success. */
-  const action = async <T,>(fn: (c: ApiClient) => Promise<T>, refresh = true): Promise<ActionResult<T>> => {
+  const action = async <T,>(ctx: ErrorContext, fn: (c: ApiClient) => Promise<T>, refresh = true): Promise<ActionResult<T>> => {
     if (!client) return { ok: false, error: t('optErrSessionEnded') };
     try {
       const value = await fn(client);
       if (refresh) await loadProfile();
       return { ok: true, value };
     } catch (e) {
-      return { ok: false, error: words(e) };
+      return { ok: false, error: words(e, ctx) };
     }
   };
   const me = profile?.account.userId ?? auth?.userId ?? '';
   const teamActions: TeamActions = {
-    createTeam: (name) => action(async (c) => void (await c.createTeam(name))),
-    invite: (teamId, role, hours, maxUses) => action((c) => c.createInvite(teamId, role, hours, maxUses), false),
-    loadInvites: (teamId) => action(async (c) => (await c.invites(teamId)).invites.map(({ createdBy, ...i }) => ({ ...i, createdByName: createdBy.displayName })), false),
-    revokeInvite: (teamId, inviteId) => action(async (c) => void (await c.revokeInvite(teamId, inviteId)), false),
-    join: (code) => action((c) => c.acceptInvite(code)),
-    loadMembers: (teamId) => action(async (c) => (await c.members(teamId)).members, false),
-    setRole: (teamId, userId, role) => action(async (c) => void (await c.setRole(teamId, userId, role)), false),
-    removeMember: (teamId, userId) => action(async (c) => void (await c.removeMember(teamId, userId)), false),
+    createTeam: (name) => action('create-team', async (c) => void (await c.createTeam(name))),
+    invite: (teamId, role, hours, maxUses) => action('invite', (c) => c.createInvite(teamId, role, hours, maxUses), false),
+    loadInvites: (teamId) => action('invites', async (c) => (await c.invites(teamId)).invites.map(({ createdBy, ...i }) => ({ ...i, createdByName: createdBy.displayName })), false),
+    revokeInvite: (teamId, inviteId) => action('revoke-invite', async (c) => void (await c.revokeInvite(teamId, inviteId)), false),
+    join: (code) => action('join', (c) => c.acceptInvite(code)),
+    loadMembers: (teamId) => action('members', async (c) => (await c.members(teamId)).members, false),
+    setRole: (teamId, userId, role) => action('member', async (c) => void (await c.setRole(teamId, userId, role)), false),
+    removeMember: (teamId, userId) => action('member', async (c) => void (await c.removeMember(teamId, userId)), false),
     // Spotlight (issue 11): the device's member cache follows at once, so credit lines change without waiting for the next refresh.
-    setSpotlight: (teamId, on) => action(async (c) => {
+    setSpotlight: (teamId, on) => action('spotlight', async (c) => {
       await c.setSpotlight(teamId, me, on);
       await writeMembers(db, `team:${teamId}`, (await c.members(teamId)).members, Date.now());
     }, false),
-    leave: (teamId) => action(async (c) => void (await c.removeMember(teamId, me))),
+    leave: (teamId) => action('leave', async (c) => void (await c.removeMember(teamId, me))),
     copy: deps.copy,
   };
 
@@ -271,7 +271,7 @@ export function App(deps: OptionsDeps) {
       } catch (e) {
         // Already signed out on the server (401): fine. Anything else: stay signed in, say why.
         const status = (e as { status?: number }).status;
-        if (status !== 401) return { ok: false, error: words(e) };
+        if (status !== 401) return { ok: false, error: words(e, 'sign-out') };
       }
     }
     try {
@@ -300,7 +300,7 @@ export function App(deps: OptionsDeps) {
       await dismissRefused(db, ids);
       return { ok: true, value: undefined };
     } catch (e) {
-      return { ok: false, error: words(e) };
+      return { ok: false, error: words(e, 'refused') };
     }
   };
   const teamNames = Object.fromEntries((profile?.teams ?? []).map((tm) => [tm.teamId, tm.name]));
@@ -379,7 +379,7 @@ export function App(deps: OptionsDeps) {
           </section>
           {profile && (
             <>
-              <DevicesList devices={profile.devices} onRevoke={(id) => action(async (c) => void (await c.revokeDevice(id)))} t={t} locale={locale} />
+              <DevicesList devices={profile.devices} onRevoke={(id) => action('revoke-device', async (c) => void (await c.revokeDevice(id)))} t={t} locale={locale} />
               <TeamsPanel teams={profile.teams} myUserId={profile.account.userId} actions={teamActions} t={t} locale={locale} />
             </>
           )}

@@ -30,7 +30,7 @@ render(
     db={db}
     t={t}
     locale={locale}
-    api={(serverUrl, token) => apiClient({ serverUrl, token, fetch: (url, init) => fetch(url, init) })}
+    api={(serverUrl, token, timeoutMs) => apiClient({ serverUrl, token, timeoutMs, fetch: (url, init) => fetch(url, init) })}
     permissions={{ request: requestHostPermission, has: hasHostPermission }}
     deviceName={deviceName}
     copy={async (text) => {

@@ -28,6 +28,7 @@ export interface ApiClientOptions {
   fetch: Fetch;
   /** Bearer token for calls that need a signed-in device. */
   token?: string | null;
+  /** Give up after this many ms (default 20 000): the call rejects with ApiError(0, 'timeout'). */
   timeoutMs?: number;
 }
 
@@ -37,6 +38,7 @@ export interface ApiClientOptions {
  * 0 when the server could not be reached, `bad_response` when the body does not match).
  */
 export function apiClient(opts: ApiClientOptions) {
+  const timeoutMs = opts.timeoutMs ?? 20_000;
   async function call<T>(method: string, path: string, schema: z.ZodType<T>, body?: unknown): Promise<T> {
     const headers: Record<string, string> = body === undefined ? {} : { 'content-type': 'application/json' };
     if (opts.token) headers.authorization = `Bearer ${opts.token}`;
@@ -48,12 +50,14 @@ export function apiClient(opts: ApiClientOptions) {
         method,
         headers,
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-        signal: AbortSignal.timeout(opts.timeoutMs ?? 20_000),
+        signal: AbortSignal.timeout(timeoutMs),
       });
       status = res.status;
       retryAfter = res.headers.get('retry-after');
       text = await res.text();
     } catch (e) {
+      // AbortSignal.timeout rejects with a TimeoutError: code 'timeout', so the words can say how long was waited.
+      if ((e as { name?: unknown } | null)?.name === 'TimeoutError') throw new ApiError(0, 'timeout', `The server did not answer within ${Math.round(timeoutMs / 1000)} s.`);
       throw new ApiError(0, 'network', `The server could not be reached (${e instanceof Error ? e.message : String(e)}).`);
     }
     let json: unknown = null;

@@ -1,4 +1,6 @@
 import { mkdirSync } from 'node:fs';
+import { createServer as createHttpServer } from 'node:http';
+import { createServer as createNetServer, type Socket } from 'node:net';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { uuidv7 } from 'uuidv7';
@@ -86,10 +88,27 @@ test('options page: connect, create account, devices, team + invite, join + leav
     await page.getByRole('button', { name: 'Connect' }).click();
     await expect(page.getByRole('alert')).toContainText('That is not a web address', { timeout: 5_000 });
 
-    // A port where nothing listens: "can't reach the server".
-    await address.fill(`http://127.0.0.1:${await freePort()}`);
+    // A port where nothing listens (issue 12: the words name the address and what may be wrong).
+    const nobody = `http://127.0.0.1:${await freePort()}`;
+    await address.fill(nobody);
     await page.getByRole('button', { name: 'Connect' }).click();
-    await expect(page.getByRole('alert')).toContainText('Can’t reach the server');
+    await expect(page.getByRole('alert')).toContainText(`Nothing answered at ${nobody}: the name may be wrong, or no server is running there.`);
+
+    // Something that answers, but is no Satchel server (404 on /healthz), and one that never answers:
+    // the check gives up after 8 s and says so, instead of "Checking…" for 30 s and more (issue 12).
+    const other = await otherServers();
+    try {
+      await address.fill(other.notSatchel);
+      await page.getByRole('button', { name: 'Connect' }).click();
+      await expect(page.getByRole('alert')).toContainText(`${other.notSatchel} answered, but it is not a Satchel server`);
+      await address.fill(other.silent);
+      const asked = Date.now();
+      await page.getByRole('button', { name: 'Connect' }).click();
+      await expect(page.getByRole('alert')).toContainText(`No Satchel server answered at ${other.silent} within 8 s.`, { timeout: 30_000 });
+      expect(Date.now() - asked, 'the connect check gives up after about 8 s').toBeGreaterThanOrEqual(7_500);
+    } finally {
+      await other.close();
+    }
 
     // The real server: permission (already allowed) → /healthz → the account step, focused.
     await address.fill(`${api.url}/`);
@@ -160,10 +179,13 @@ test('options page: connect, create account, devices, team + invite, join + leav
     const boCode = await post(`/v1/teams/${circle.teamId}/invites`, { role: 'editor', expiresInHours: 24 }, bo.token);
     await page.getByLabel('Invite code', { exact: true }).fill('not-a-code');
     await page.getByRole('button', { name: 'Join', exact: true }).click();
-    await expect(page.getByRole('alert')).toContainText('code may be wrong or expired');
+    // Issue 12: the error names the invite, and goes with the next action.
+    await expect(page.getByRole('alert')).toContainText('No invite with this code — check it or ask for a new one');
     await page.getByLabel('Invite code', { exact: true }).fill(boCode.code!);
+    await expect(page.getByText('No invite with this code')).toHaveCount(0);
     await page.getByRole('button', { name: 'Join', exact: true }).click();
     await expect(page.getByText('You joined the team as editor.')).toBeVisible();
+    await expect(page.getByText('No invite with this code')).toHaveCount(0);
     const joined = page.getByTestId('team').filter({ hasText: 'Reading circle' });
     await expect(joined).toContainText('Your role: editor');
     await joined.getByRole('button', { name: 'Members and invites' }).click();
@@ -218,3 +240,24 @@ test('options page: connect, create account, devices, team + invite, join + leav
     await api.stop();
   }
 });
+
+/**
+ * Two local servers for the connect check: one that answers 404 to everything (no Satchel server)
+ * and one that accepts connections and never answers.
+ */
+async function otherServers(): Promise<{ notSatchel: string; silent: string; close: () => Promise<void> }> {
+  const web = createHttpServer((_req, res) => res.writeHead(404, { 'content-type': 'text/html', 'access-control-allow-origin': '*' }).end('<h1>Not found</h1>'));
+  const sockets: Socket[] = [];
+  const mute = createNetServer((sock) => void sockets.push(sock));
+  const listen = (srv: { listen: (port: number, host: string, cb: () => void) => unknown; address: () => unknown }) =>
+    new Promise<number>((resolve) => srv.listen(0, '127.0.0.1', () => resolve((srv.address() as { port: number }).port)));
+  const [a, b] = [await listen(web), await listen(mute)];
+  return {
+    notSatchel: `http://127.0.0.1:${a}`,
+    silent: `http://127.0.0.1:${b}`,
+    close: async () => {
+      sockets.forEach((s) => s.destroy());
+      await Promise.all([new Promise((r) => web.close(r)), new Promise((r) => mute.close(r))]);
+    },
+  };
+}
