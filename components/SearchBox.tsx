@@ -12,14 +12,17 @@ export interface SearchBoxProps {
   inputRef?: Ref<HTMLInputElement>;
   /** Arrow down/Enter in the box: move to the results. */
   onToResults?: () => void;
+  /** The page's key that focuses the box (`/`), announced with `aria-keyshortcuts`; none when single-key shortcuts are off. */
+  shortcut?: string;
   t: Translate;
 }
 
 /**
- * The search-as-you-type box of the library (role `search`). `/` anywhere focuses it (the
- * container binds that); Esc clears it; ↓ moves to the results.
+ * The search-as-you-type box of the library (role `search`). `/` anywhere focuses it while
+ * single-key shortcuts are on (the container binds that and passes `shortcut`); Esc clears it; ↓
+ * moves to the results.
  */
-export function SearchBox({ value, onInput, resultCount, countText, inputRef, onToResults, t }: SearchBoxProps) {
+export function SearchBox({ value, onInput, resultCount, countText, inputRef, onToResults, shortcut, t }: SearchBoxProps) {
   return (
     <div role="search" class="search">
       <label class="sr-only" for="library-search">{t('searchLabel')}</label>
@@ -29,6 +32,7 @@ export function SearchBox({ value, onInput, resultCount, countText, inputRef, on
         type="search"
         class="input search__input"
         placeholder={t('searchPlaceholder')}
+        aria-keyshortcuts={shortcut}
         autocomplete="off"
         spellcheck={false}
         value={value}

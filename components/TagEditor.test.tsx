@@ -1,4 +1,5 @@
 import { describe, it, expect, vi, afterEach } from 'vitest';
+import { useState } from 'preact/hooks';
 import { render, fireEvent, cleanup, screen } from '@testing-library/preact';
 import { TagEditor } from './TagEditor';
 import { makeTranslate } from '../lib/util/i18n';
@@ -44,5 +45,29 @@ describe('TagEditor', () => {
     expect(input.getAttribute('aria-expanded')).toBe('true');
     fireEvent.keyDown(input, { key: 'Escape' });
     expect(input.getAttribute('aria-expanded')).toBe('false');
+  });
+});
+
+describe('TagEditor focus after removing a tag (issue 12)', () => {
+  it('goes to the next tag\'s remove button, the previous one for the last tag, then the input', async () => {
+    const { act } = await import('@testing-library/preact');
+    const tick = () => act(() => new Promise<void>((r) => setTimeout(r, 0)));
+    function Host() {
+      const [tags, setTags] = useState(['a', 'b', 'c']);
+      return <TagEditor tags={tags} known={[]} onChange={(next) => setTimeout(() => setTags(next), 0)} t={t} idPrefix="f" />;
+    }
+    render(<Host />);
+    fireEvent.click(screen.getByRole('button', { name: 'Remove tag b' }));
+    await tick();
+    await tick();
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Remove tag c' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Remove tag c' }));
+    await tick();
+    await tick();
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Remove tag a' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Remove tag a' }));
+    await tick();
+    await tick();
+    expect(document.activeElement).toBe(screen.getByRole('combobox'));
   });
 });

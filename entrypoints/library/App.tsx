@@ -29,6 +29,8 @@ import { LibrarySidebar } from './LibrarySidebar';
 import { LibraryList } from './LibraryList';
 import { DetailPane } from './DetailPane';
 import { LibraryDialogs, type LibraryDialog } from './LibraryDialogs';
+import { collectionActions } from './collection-actions';
+import { bulkActions } from './bulk-actions';
 import * as data from './data';
 import '../../components/discussion/discussion.css';
 
@@ -39,13 +41,6 @@ export interface AppProps {
   t: Translate;
   /** BCP 47 UI locale for dates and numbers. */
   locale?: string;
-}
-
-/** Tags with counts, most used first (labels as stored). Pure. */
-export function knownTagCounts(captures: Iterable<Capture>): Array<[string, number]> {
-  const m = new Map<string, number>();
-  for (const c of captures) for (const tag of c.tags) m.set(tag, (m.get(tag) ?? 0) + 1);
-  return [...m.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
 }
 
 /** True when `el` takes part in layout (a hidden toggle of a wide window does not). */
@@ -198,6 +193,7 @@ export function App({ db, t, locale }: AppProps) {
         resultCount={result ? ids.length : null}
         countText={countText}
         searchRef={searchRef}
+        searchShortcut={view.singleKeys ? '/' : undefined}
         onToResults={() => list()?.focus()}
         sort={sort}
         onSort={setSort}
@@ -225,18 +221,7 @@ export function App({ db, t, locale }: AppProps) {
           total: store.current.byId.size,
           current: collectionId,
           onSelect: (id) => { setCollectionId(id); review.toList(); },
-          onCreate: (name) => void run(fmt(t('libErrCreateCollection'), { name }), () => data.createCollection(db, name)).then((c) => c && reloadCollections()),
-          onRename: (id, name) => void run(fmt(t('libErrRenameCollection'), { name: collectionName(id) }), () => data.renameCollection(db, id, name)).then(reloadCollections),
-          onDelete: (id) => {
-            const name = collectionName(id);
-            void run(fmt(t('libErrDeleteCollection'), { name }), () => data.deleteCollection(db, id)).then(async (touched) => {
-              if (!touched) return;
-              absorb(touched);
-              if (collectionId === id) setCollectionId(null);
-              await reloadCollections();
-              setToast({ message: fmt(t('collectionDeleted'), { name }) });
-            });
-          },
+          ...collectionActions({ db, run, setToast, absorb, reloadCollections, nameOf: collectionName, current: collectionId, setCurrent: setCollectionId, t }),
         }}
         filters={result ? { filters, facets: result.facets, onChange: setFilters } : null}
         delayDays={view.delayDays}
@@ -296,15 +281,7 @@ export function App({ db, t, locale }: AppProps) {
             onKeyDown={onListKey}
             listRef={listRef}
             density={view.density}
-            bulk={sel.selected.size > 1 ? {
-              count: sel.selected.size,
-              collections,
-              onTag: (tag) => void many(fmt(t('libErrBulkTag'), { tag, count: selectedIds.length }, locale), () => data.addTagTo(db, selectedIds, tag), fmt(t('bulkTagged'), { count: selectedIds.length, tag }, locale)),
-              onAddToCollection: (cid) => void many(fmt(t('libErrBulkCollect'), { name: collectionName(cid), count: selectedIds.length }, locale), () => data.addToCollection(db, cid, selectedIds), fmt(t('bulkCollected'), { count: selectedIds.length, name: collectionName(cid) }, locale)),
-              onExport: () => setDialog({ kind: 'export', scope: 'selection' }),
-              onDelete: () => void deleteAndFocus(selectedIds),
-              onClear: clearSelection,
-            } : null}
+            bulk={sel.selected.size > 1 ? bulkActions({ db, many, ids: selectedIds, collections, onExport: () => setDialog({ kind: 'export', scope: 'selection' }), onDelete: () => void deleteAndFocus(selectedIds), onClear: clearSelection, t, locale }, sel.selected.size) : null}
             creditOf={inTeam ? (id) => team.credits.get(id)?.credit ?? { kind: 'unknown' } : undefined}
             now={now}
             t={t}
@@ -315,35 +292,25 @@ export function App({ db, t, locale }: AppProps) {
 
       {open && review.mode === 'list' ? (
         <DetailPane
-          t={t}
-          detail={{
-            capture: open,
-            collections,
-            knownTags,
-            t,
-            locale,
-            headingRef: detailHeading,
-            onTags: (tags) => void edit(open.id, { tags }),
-            onIntent: (intent) => void edit(open.id, { intent }),
-            onCollections: (collectionIds) => void edit(open.id, { collectionIds }),
-            onNote: (note) => void edit(open.id, { note }),
-            onReflection: (reflection) => void edit(open.id, { reflection }),
-            onReviewed: (r) => void edit(open.id, { reviewedAt: r ? Date.now() : null }),
-            onArchived: (a) => void edit(open.id, { archivedAt: a ? Date.now() : null }),
-            onDelete: () => {
-              // The cursor on the deleted row: after the delete it stands on the next one.
-              const at = ids.indexOf(open.id);
-              if (at >= 0) setSel({ ...sel, active: at });
-              void deleteAndFocus([open.id]);
-            },
-            sharedBy: inTeam ? (teamData.sharedBy?.id === open.id ? teamData.sharedBy.name : null) : undefined,
-            right: !inTeam ? 'all' : teamData.sharedBy?.id === open.id ? teamData.sharedBy.right : 'none',
-            replacedNotes: teamData.replaced?.id === open.id ? teamData.replaced.notes.filter((n) => n !== open.note) : undefined,
-            onShare: teamData.shareTargets.length && !inTeam ? () => setDialog({ kind: 'share', id: open.id }) : undefined,
-            onClose: closeDetail,
-            discussion,
-            starter,
+          capture={open}
+          collections={collections}
+          knownTags={knownTags}
+          edit={(patch) => void edit(open.id, patch)}
+          onDelete={() => {
+            // The cursor on the deleted row: after the delete it stands on the next one.
+            const at = ids.indexOf(open.id);
+            if (at >= 0) setSel({ ...sel, active: at });
+            void deleteAndFocus([open.id]);
           }}
+          onClose={closeDetail}
+          onShare={teamData.shareTargets.length && !inTeam ? () => setDialog({ kind: 'share', id: open.id }) : undefined}
+          team={inTeam ? teamData : undefined}
+          replaced={teamData.replaced}
+          discussion={discussion}
+          starter={starter}
+          headingRef={detailHeading}
+          t={t}
+          locale={locale}
         />
       ) : null}
 
@@ -359,7 +326,7 @@ export function App({ db, t, locale }: AppProps) {
           collectionId,
           onImported: reloadAll,
         }}
-        tags={dialog?.kind === 'tags' ? knownTagCounts(store.current.byId.values()) : []}
+        tags={dialog?.kind === 'tags' ? data.tagCounts(store.current.byId.values()) : []}
         onRenameTag={(from, to) => void many(fmt(t('libErrRenameTag'), { tag: from }), () => data.renameTag(db, from, to), fmt(t('tagRenamed'), { from, to }))}
         shareTargets={teamData.shareTargets}
         shareCapture={dialog?.kind === 'share' ? store.current.byId.get(dialog.id) ?? null : null}

@@ -19,6 +19,8 @@ export interface LibraryHeaderProps {
   resultCount: number | null;
   countText: string;
   searchRef: Ref<HTMLInputElement>;
+  /** The key that focuses search (`/`), or undefined when single-key shortcuts are off. */
+  searchShortcut?: string;
   /** ↓ or Enter in the search box: to the results. */
   onToResults: () => void;
   sort: SortOrder;
@@ -55,7 +57,7 @@ export function LibraryHeader(p: LibraryHeaderProps) {
         {t('sidebarToggle')}
       </button>
       <h1 class="lib__brand" dir="auto">{p.title}</h1>
-      <SearchBox value={p.text} onInput={p.onText} resultCount={p.resultCount} countText={p.countText} inputRef={p.searchRef} onToResults={p.onToResults} t={t} />
+      <SearchBox value={p.text} onInput={p.onText} resultCount={p.resultCount} countText={p.countText} inputRef={p.searchRef} onToResults={p.onToResults} shortcut={p.searchShortcut} t={t} />
       <label class="sort">
         <span>{t('sortLabel')}</span>
         <select class="input input--small" value={p.sort} onChange={(e) => p.onSort((e.currentTarget as HTMLSelectElement).value as SortOrder)} data-testid="sort">

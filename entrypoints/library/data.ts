@@ -72,11 +72,16 @@ export function collectionViews(rows: readonly Collection[], captures: Iterable<
     .sort((a, b) => Number(b.isInbox) - Number(a.isInbox) || a.name.localeCompare(b.name, undefined, { sensitivity: 'base' }));
 }
 
-/** The learner's tag labels, most used first (autocomplete source). Pure. */
-export function knownTags(captures: Iterable<Capture>): string[] {
+/** Tags with the number of captures carrying them, most used first (labels as stored; the tags manager). Pure. */
+export function tagCounts(captures: Iterable<Capture>): Array<[string, number]> {
   const m = new Map<string, number>();
   for (const c of captures) for (const tag of c.tags) m.set(tag, (m.get(tag) ?? 0) + 1);
-  return [...m.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([tag]) => tag);
+  return [...m.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+}
+
+/** The learner's tag labels, most used first (autocomplete source). Pure. */
+export function knownTags(captures: Iterable<Capture>): string[] {
+  return tagCounts(captures).map(([tag]) => tag);
 }
 
 /** Tips whose follow-up is due at `now` and unanswered, soonest first. Pure. */
