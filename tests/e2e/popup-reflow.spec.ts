@@ -63,7 +63,7 @@ test('popup at 320 px CSS: nothing scrolls sideways, light and dark; at 380 px i
   expect(pageErrors).toEqual([]);
 });
 
-test('popup "Just saved" sets the learning intent with the save panel\'s choices (issue 12)', async ({ context, extensionId, db, pageErrors }) => {
+test('popup "Just saved" sets the learning intent with the save panel\'s choices (issue 12)', async ({ context, extensionId, db, pageErrors, shot }) => {
   const feed = await firstPage(context);
   const [key] = await saveFromFeed(feed, 'x', 1);
   const popup = new PopupPage(await context.newPage(), extensionId);
@@ -75,6 +75,10 @@ test('popup "Just saved" sets the learning intent with the save panel\'s choices
   await group.getByRole('button', { name: 'Tip to try' }).click();
   await expect(group.getByRole('button', { name: 'Tip to try' })).toHaveAttribute('aria-pressed', 'true');
   await expect.poll(async () => (await capturesByKey(db, key!))[0]?.intent).toBe('tip');
+  for (const scheme of ['light', 'dark'] as const) {
+    await popup.page.emulateMedia({ colorScheme: scheme });
+    await shot(popup.page, `inpage/popup-quick-intent-${scheme}`);
+  }
   await group.getByRole('button', { name: 'Tip to try' }).click();
   await expect.poll(async () => (await capturesByKey(db, key!))[0]?.intent).toBeNull();
   expect(pageErrors).toEqual([]);
