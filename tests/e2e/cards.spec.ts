@@ -81,13 +81,21 @@ test('cards: rich library rows (both densities), the Review card and popup items
       text: 'The quoted post\nwith two lines', lang: 'en', postedAt: null, media: [], links: [], hashtags: [], mentions: [], poll: null, truncated: false, mediaMissing: false, unavailable: false,
     },
   };
-  await lib.page.evaluate(async (d) => {
+  // And one that tries to break the fixed row height: a very long name, 30 lines, an unbroken word, right-to-left text.
+  const long = {
+    ...seedDraft(3),
+    author: { name: `Dr. ${'Verylongname '.repeat(14)}`.trim(), handle: 'long', profileUrl: null, avatarUrl: 'https://pbs.twimg.com/profile_images/none.jpg' },
+    text: [...Array.from({ length: 30 }, (_, i) => `Line ${i + 1}`), 'x'.repeat(400), 'שלום עולם, זו שורה בעברית'].join('\n'),
+  };
+  await lib.page.evaluate(async (list) => {
     const rt = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<{ ok?: boolean; error?: string }> } } }).chrome.runtime;
-    const r = await rt.sendMessage({ type: 'capture/save', draft: d });
-    if (!r || r.ok === false) throw new Error(`save failed: ${JSON.stringify(r)}`);
-  }, draft);
+    for (const d of list) {
+      const r = await rt.sendMessage({ type: 'capture/save', draft: d });
+      if (!r || r.ok === false) throw new Error(`save failed: ${JSON.stringify(r)}`);
+    }
+  }, [long, draft]);
   const richKey = `x:${draft.postId}`;
-  await expect.poll(() => lib.count(), { timeout: 15_000 }).toBe(6);
+  await expect.poll(() => lib.count(), { timeout: 15_000 }).toBe(7);
 
   // The learner marks it a tip to try, with a note (through the detail pane, as a person would).
   await lib.row(richKey).click();
@@ -141,7 +149,7 @@ test('cards: rich library rows (both densities), the Review card and popup items
   await lib.page.getByTestId('start-review').click();
   const review = lib.page.getByTestId('review-view');
   await expect(review).toBeVisible();
-  for (let i = 0; i < 6 && (await review.getAttribute('data-capture-key')) !== richKey; i++) {
+  for (let i = 0; i < 7 && (await review.getAttribute('data-capture-key')) !== richKey; i++) {
     const before = await review.getAttribute('data-capture-key');
     await review.getByRole('button', { name: 'Skip' }).click();
     await expect(review).not.toHaveAttribute('data-capture-key', before!);
@@ -167,7 +175,7 @@ test('cards: rich library rows (both densities), the Review card and popup items
   const popup = new PopupPage(await context.newPage(), extensionId);
   await popup.page.setViewportSize({ width: 320, height: 640 });
   await popup.open();
-  await expect(popup.items()).toHaveCount(6);
+  await expect(popup.items()).toHaveCount(7);
   const item = popup.item(richKey);
   await expect(item.locator('time')).toHaveText([/^Posted /, /^Saved /]);
   await expect(item.getByTestId('item-intent')).toHaveText('Tip to try');
