@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Translate } from '../../lib/util/i18n';
 import { fmt } from '../format';
-import { absoluteTime } from '../../lib/util/time';
+import { friendlyTime } from '../../lib/util/time';
 import type { ActionResult, DeviceView } from './types';
 import { useActionError } from './action-errors';
 
@@ -12,6 +12,8 @@ export interface DevicesListProps {
   onRevoke: (deviceId: string) => Promise<ActionResult>;
   t: Translate;
   locale?: string;
+  /** epoch ms "now" for relative times (default `Date.now()`). */
+  now?: number;
 }
 
 
@@ -20,7 +22,7 @@ export interface DevicesListProps {
  * last seen. Another active device can be signed out after an inline confirmation; revoked ones
  * say so. Focus returns to the list after an action.
  */
-export function DevicesList({ devices, onRevoke, t, locale }: DevicesListProps) {
+export function DevicesList({ devices, onRevoke, t, locale, now = Date.now() }: DevicesListProps) {
   const [confirming, setConfirming] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useActionError<string>();
@@ -55,8 +57,8 @@ export function DevicesList({ devices, onRevoke, t, locale }: DevicesListProps) 
               </span>
               <span class="small muted">
                 {d.revokedAt !== null
-                  ? fmt(t('optDeviceRevokedAt'), { time: absoluteTime(d.revokedAt, locale) })
-                  : fmt(t('optDeviceSeen'), { added: absoluteTime(d.createdAt, locale), seen: d.lastSeenAt ? absoluteTime(d.lastSeenAt, locale) : t('optNever') })}
+                  ? fmt(t('optDeviceRevokedAt'), { time: friendlyTime(d.revokedAt, now, locale) })
+                  : fmt(t('optDeviceSeen'), { added: friendlyTime(d.createdAt, now, locale), seen: d.lastSeenAt ? friendlyTime(d.lastSeenAt, now, locale) : t('optNever') })}
               </span>
             </div>
             {!d.current && d.revokedAt === null && (

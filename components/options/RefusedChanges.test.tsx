@@ -5,6 +5,7 @@ import { RefusedChanges, describeRefused, refusedReason, refusedChangesFile, typ
 import type { ActionResult, RefusedChangeView } from './types';
 import { makeTranslate } from '../../lib/util/i18n';
 import en from '../../public/_locales/en/messages.json';
+import { absoluteTime } from '../../lib/util/time';
 
 const t = makeTranslate(null, en);
 afterEach(cleanup);
@@ -80,7 +81,7 @@ describe('RefusedChanges', () => {
   });
 
   it('lists each change with what, the post, when and why, under a counted heading', () => {
-    render(<RefusedChanges changes={rows} onDismiss={ok} onDownload={() => {}} teamNames={{ t1: 'Platform', t2: 'Design' }} t={t} locale="en-GB" />);
+    render(<RefusedChanges changes={rows} onDismiss={ok} onDownload={() => {}} teamNames={{ t1: 'Platform', t2: 'Design' }} t={t} locale="en-GB" now={() => T + 30 * 86_400_000} />);
     const section = screen.getByRole('region', { name: 'Changes the server did not accept (6)' });
     expect(within(section).getByRole('heading', { level: 2 }).textContent).toBe('Changes the server did not accept (6)');
     const items = within(within(section).getByRole('list')).getAllByRole('listitem');
@@ -96,7 +97,11 @@ describe('RefusedChanges', () => {
     expect(items[3]!.textContent).toContain('it no longer exists on the server');
     const time = items[0]!.querySelector('time')!;
     expect(time.getAttribute('datetime')).toBe(new Date(T).toISOString());
-    expect(time.textContent).toBe(new Date(T).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' }));
+    // Older than a week: the one absolute format (lib/util/time.ts); recent ones read relative (issue 12).
+    expect(time.textContent).toBe(absoluteTime(T, 'en-GB'));
+    cleanup();
+    render(<RefusedChanges changes={rows} onDismiss={ok} onDownload={() => {}} t={t} locale="en-GB" now={() => T + 3 * 3600_000} />);
+    expect(screen.getAllByRole('listitem')[0]!.querySelector('time')!.textContent).toBe('3 hours ago');
   });
 
   it('downloads every row with its payload as JSON', async () => {

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Translate } from '../../lib/util/i18n';
 import { fmt } from '../format';
-import { absoluteTime } from '../../lib/util/time';
+import { friendlyTime } from '../../lib/util/time';
 import type { ActionResult, RefusedChangeView } from './types';
 import type { MutationName } from '../../lib/schema';
 import './refused-changes.css';
@@ -183,7 +183,7 @@ export function RefusedChanges({ changes, onDismiss, onDownload, teamNames, t, l
                 <span class="opt-row__title">{what}</span>
                 {subject && <span class="refused__subject">{subject}</span>}
                 <span class="small muted">
-                  <time dateTime={new Date(c.at).toISOString()}>{absoluteTime(c.at, locale)}</time>
+                  <time dateTime={new Date(c.at).toISOString()}>{friendlyTime(c.at, now(), locale)}</time>
                   {team && <> · {fmt(t('optRefusedInTeam'), { team })}</>}
                 </span>
                 <span class="small refused__why">{refusedReason(c, t)}</span>

@@ -10,6 +10,7 @@ import type { Digest, DigestContributor, DigestItem, DigestPerson } from '../sch
 import type { Platform } from '../schema/capture';
 import { pluralKey } from '../util/i18n';
 import { isolateName, stripBidiOverrides } from '../util/bidi';
+import { dateRange } from '../util/time';
 import { excerptOf } from './excerpt';
 
 /**
@@ -44,9 +45,7 @@ export const personName = (p: DigestPerson, tr: DigestT): string => (p.name === 
 
 /** "Dec 1 – 7, 2026": the days of `[from, to)` in `locale` (the last day is the one before `to`). */
 export function rangeText(d: Pick<Digest, 'from' | 'to'>, locale?: string): string {
-  const f = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
-  const last = Math.max(d.from, d.to - 1);
-  return f.formatRange(d.from, last);
+  return dateRange(d.from, Math.max(d.from, d.to - 1), locale);
 }
 
 /** The title line: "<team> digest". The team name is kept to 100 characters (whole words). */

@@ -69,3 +69,13 @@ export function friendlyTime(then: number, now: number, locale?: string): string
   if (Math.abs(then - now) < 60_000) return relativeFormat(locale).format(0, 'minute');
   return Math.abs(then - now) < RECENT_MS ? relativeTime(then, now, locale) : absoluteTime(then, locale);
 }
+
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * The days from `first` to `last` (epoch ms, both included) as a medium-date range in `locale`:
+ * "Dec 1 – 7, 2026", or one date when both fall on the same day. For digests and reports.
+ */
+export function dateRange(first: number, last: number, locale?: string): string {
+  return cached(dateFormats, locale, () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium' })).formatRange(first, last);
+}
