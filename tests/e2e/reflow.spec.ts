@@ -97,7 +97,7 @@ test('reflow at 320 × 256 and 640 × 360: one column, page scrolls, full-width 
   expect(pageErrors).toEqual([]);
 });
 
-test('axe, every impact level, light and dark: library list, detail, Review, tags manager, collection rename, narrow sidebar', async ({ context, extensionId, pageErrors }) => {
+test('density toggle kept per device; axe, every impact level, light and dark: library list (both densities), detail, Review, tags manager, collection rename, narrow sidebar', async ({ context, extensionId, pageErrors }) => {
   const page = await context.newPage();
   const lib = new LibraryPage(page, extensionId);
   await page.setViewportSize({ width: 1280, height: 800 });
@@ -113,6 +113,18 @@ test('axe, every impact level, light and dark: library list, detail, Review, tag
   };
 
   await check('axe-list');
+  // Density: Dense rows are shorter (components/CaptureRow.tsx rowHeightFor) and the choice stays after a reload.
+  const rowHeight = () => lib.rows().first().evaluate((el) => el.getBoundingClientRect().height);
+  const comfortable = await rowHeight();
+  await page.getByTestId('density').getByLabel('Dense').check();
+  await expect.poll(rowHeight).toBeLessThan(comfortable);
+  await page.reload();
+  await expect(lib.rows().first()).toBeVisible();
+  await expect(page.getByTestId('density').getByLabel('Dense')).toBeChecked();
+  await expect.poll(rowHeight).toBeLessThan(comfortable);
+  await check('axe-list-dense');
+  await page.getByTestId('density').getByLabel('Comfortable').check();
+  await expect.poll(rowHeight).toBe(comfortable);
   await lib.rows().first().click();
   await lib.addTag('focus');
   await expect(lib.detail().getByRole('button', { name: 'Remove tag focus' })).toBeVisible();
