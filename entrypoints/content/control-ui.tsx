@@ -237,9 +237,12 @@ export function pageTopBar(doc: Document, x: number): number {
   const win = doc.defaultView;
   if (!win || typeof doc.elementsFromPoint !== 'function') return 0;
   let bottom = 0;
+  // Runs on every scroll while a panel is open: each element is looked at once.
+  const seen = new Set<Element>();
   for (const hit of doc.elementsFromPoint(Math.max(0, Math.min(x, win.innerWidth - 1)), 1)) {
-    if (hit.closest('satchel-save')) continue;
-    for (let el: Element | null = hit; el && el !== doc.documentElement; el = el.parentElement) {
+    if (hit.localName === 'satchel-save') continue;
+    for (let el: Element | null = hit; el && el !== doc.documentElement && !seen.has(el); el = el.parentElement) {
+      seen.add(el);
       const pos = win.getComputedStyle(el).position;
       if (pos !== 'fixed' && pos !== 'sticky') continue;
       const r = el.getBoundingClientRect();
