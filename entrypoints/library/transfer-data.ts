@@ -2,13 +2,17 @@
  * The library's export and import over the data layer (lib/export, lib/import, lib/db import and
  * import jobs): what entrypoints/library/transfer.tsx calls. data.ts re-exports the functions its
  * callers used before (issue 12 moved them here).
+ *
+ * The Markdown writer (mdast, yaml, fflate) and the readers of other tools' files (papaparse) load
+ * only when an export or import needs them, so the library opens without them.
  */
 import type { Capture, Collection } from '../../lib/schema';
 import type { SatchelDb } from '../../lib/db';
 import { planImport, countNewTags } from '../../lib/db/import';
 import { startImportJob, runImportJob, unfinishedImport, discardImport, type ImportJobStatus } from '../../lib/db/import-jobs';
-import { exportJson, exportCsv, exportMarkdown, zipFiles, INTENT_LABELS } from '../../lib/export';
-import { readImportFile, type ImportFormat, type ReadImport } from '../../lib/import';
+import { exportJson } from '../../lib/export/json';
+import { exportCsv } from '../../lib/export/csv';
+import type { ImportFormat, ReadImport } from '../../lib/import';
 import type { ImportReport } from '../../components/ImportDialog';
 import type { Translate } from '../../lib/util/i18n';
 
@@ -35,7 +39,8 @@ export async function exportCaptures(captures: readonly Capture[], format: 'json
     // BOM so spreadsheet apps read UTF-8.
     return [{ name: `satchel-${stamp()}.csv`, blob: new Blob(['\ufeff', text], { type: 'text/csv' }) }];
   }
-  const intentLabels = t ? { tip: t('intentTip'), 'job-aid': t('intentJobAid'), question: t('intentQuestion'), share: t('intentShare') } : INTENT_LABELS;
+  const [{ exportMarkdown }, { zipFiles }] = await Promise.all([import('../../lib/export/markdown'), import('../../lib/export/zip')]);
+  const intentLabels = t ? { tip: t('intentTip'), 'job-aid': t('intentJobAid'), question: t('intentQuestion'), share: t('intentShare') } : undefined;
   const notes = await exportMarkdown(captures, collections, { onProgress, intentLabels });
   const folder = `Satchel ${stamp()}`;
   return [{ name: `satchel-${stamp()}-markdown.zip`, blob: new Blob([zipFiles(notes, folder) as Uint8Array<ArrayBuffer>], { type: 'application/zip' }) }];
@@ -56,8 +61,8 @@ const TOOL_KEYS: Record<ImportFormat, string> = {
 
 /** The file the last dry run read, so the import that follows does not read and check it again. */
 let lastRead: { text: string; read: ReadImport } | null = null;
-const readOnce = (text: string) => {
-  if (lastRead?.text !== text) lastRead = { text, read: readImportFile(text) };
+const readOnce = async (text: string) => {
+  if (lastRead?.text !== text) lastRead = { text, read: (await import('../../lib/import')).readImportFile(text) };
   return lastRead.read;
 };
 
@@ -68,7 +73,7 @@ const asProblem = (p: { line: number | null; path: string | null; message: strin
  * nothing is written. `t` names the tool (default: English names from messages.json keys).
  */
 export async function importDryRun(db: SatchelDb, text: string, fileName: string, t?: Translate): Promise<ImportReport> {
-  const read = readOnce(text);
+  const read = await readOnce(text);
   const source = read.format ? (t ? t(TOOL_KEYS[read.format]) : read.format) : null;
   if (!read.ok) return { fileName, source, added: 0, updated: 0, skipped: 0, collections: 0, tags: 0, problems: read.problems.map(asProblem), leftOut: [] };
   const plan = await planImport(db, read.data);
@@ -84,7 +89,7 @@ const withLock = <T>(fn: () => Promise<T>): Promise<T> => (typeof navigator !== 
  * first, so an interrupted import can be resumed from the library, then stores it chunk by chunk.
  */
 export async function importRun(db: SatchelDb, text: string, onProgress: (done: number, total: number) => void, fileName = 'import'): Promise<{ added: number; updated: number }> {
-  const read = readOnce(text);
+  const read = await readOnce(text);
   lastRead = null;
   if (!read.ok) throw new Error(read.problems[0]?.message ?? 'not a file Satchel can import');
   return withLock(async () => {

@@ -5,7 +5,7 @@
  * the permalink is http(s) (the digest already holds only such links; checked again here).
  */
 import type { Digest, DigestItem } from '../schema/digest';
-import { escapeMarkdown } from '../export/markdown';
+import { escapeMarkdown } from '../export/escape';
 import { safeHttpUrl } from '../util/url';
 import { curatedText, DIGEST_SECTIONS, itemText, rangeText, tallyText, titleText, totalsText, personName, type RenderOptions } from './text';
 
