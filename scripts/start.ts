@@ -4,28 +4,37 @@
  *
  * - With a display (DISPLAY or WAYLAND_DISPLAY): a headed window; runs until the window is closed
  *   (or Ctrl-C).
- * - Without one (or with --headless): a scripted tour, headless. It opens the feeds, saves a few
- *   posts with their Save buttons, opens the popup, writes screenshots to demo-output/, prints their
- *   paths and exits 0 (1 if a step failed).
+ * - Without one (or with --headless): a scripted tour, headless (scripts/tour/): the feeds and their
+ *   Save buttons, the save panel filled in, the popup, the library, Review, then signed in: the team
+ *   "L&D Guild 🎓" with a second member, a shared post, its discussion, What's new and the digest.
+ *   Extension pages are shot light and dark. It writes the screenshots and a page showing them all,
+ *   demo-output/index.html, prints their paths and exits 0 (1 if a step failed). The tour's sync
+ *   server keeps its data in data/tour/, emptied at the start of each tour, so every run shows the
+ *   same screens.
  *
- * Flags: --no-build (use the existing .output/chrome-mv3), --headless, --port <n> (demo server port).
+ * Flags: --no-build (use the existing .output/chrome-mv3), --headless, --port <n> (demo server port),
+ * --api-port <n> (sync server port).
  * Env: SATCHEL_SKIP_BUILD=1 is the same as --no-build.
  *
  * Services are a list (SERVICES below) started in order and stopped in reverse: the demo feeds, then
  * (once the extension id is known, for CORS) the sync server on SQLite (`./data/satchel.sqlite`,
- * port 8787 when free), which the extension is pointed at: its options page is connected to it, so
- * signing up is all that is left (the headless tour signs up a demo account and syncs).
+ * `./data/tour/satchel.sqlite` for the tour; port 8787 when free), which the extension is pointed
+ * at: its options page is connected to it, so signing up is all that is left (the headless tour
+ * signs up demo accounts and syncs).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BrowserContext, Page } from '@playwright/test';
+import type { BrowserContext } from '@playwright/test';
 import { startFixtureServer, type FixtureServer } from '../tests/e2e/fixture-server';
-import { launchWithExtension, extensionServiceWorker, extensionIdOf } from '../tests/e2e/browser';
+import { launchWithExtension, extensionServiceWorker, extensionIdOf, type LaunchedBrowser } from '../tests/e2e/browser';
 import { DEMO_URLS, REPO_ROOT } from '../tests/e2e/demo-feeds';
-import { FeedPage, type Site } from '../tests/e2e/pages/feed-page';
-import { PopupPage } from '../tests/e2e/pages/popup-page';
-import { allowSiteAccess, freePort, startApiServer } from '../tests/e2e/api-server';
+import { freePort, startApiServer } from '../tests/e2e/api-server';
+import { Recorder } from './tour/recorder';
+import { writeTourIndex } from './tour/index-page';
+import { feedSteps } from './tour/feeds';
+import { libraryStepsOffline } from './tour/library';
+import { connectExtension, teamSteps } from './tour/team';
 
 const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(name);
@@ -66,10 +75,14 @@ const SERVICES: Service[] = [feedServer];
 /** The sync server (issue 4), started after the browser: CORS must name the extension's origin. */
 let api: Awaited<ReturnType<typeof startApiServer>> | null = null;
 const DATA_DIR = join(REPO_ROOT, 'data');
+/** The headless tour's own server data: emptied before each tour, so each run shows the same screens. */
+const TOUR_DATA_DIR = join(DATA_DIR, 'tour');
 async function startSyncServer(extensionId: string): Promise<string> {
-  mkdirSync(DATA_DIR, { recursive: true });
+  const dir = headless ? TOUR_DATA_DIR : DATA_DIR;
+  if (headless) rmSync(TOUR_DATA_DIR, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
   const port = Number(option('--api-port') ?? 0) || ((await portFree(8787)) ? 8787 : await freePort());
-  api = await startApiServer(extensionId, { port, dir: DATA_DIR });
+  api = await startApiServer(extensionId, { port, dir });
   return api.url;
 }
 async function portFree(port: number): Promise<boolean> {
@@ -79,21 +92,6 @@ async function portFree(port: number): Promise<boolean> {
     s.once('error', () => resolve(false));
     s.listen(port, '127.0.0.1', () => s.close(() => resolve(true)));
   });
-}
-
-/** Points the extension at the sync server: grants its origin (as on chrome://extensions → Site access) and connects the options page. */
-async function connectExtension(context: BrowserContext, extensionId: string, url: string): Promise<Page> {
-  await allowSiteAccess(context, extensionId, 'http://127.0.0.1/*');
-  const page = await context.newPage();
-  await page.goto(`chrome-extension://${extensionId}/options.html`);
-  const signedIn = page.getByRole('heading', { name: 'Signed in' });
-  const account = page.getByRole('heading', { name: 'Your account' });
-  await Promise.race([signedIn.waitFor({ timeout: 10_000 }), page.getByLabel('Server address').waitFor({ timeout: 10_000 })]);
-  if (await signedIn.isVisible()) return page;
-  await page.getByLabel('Server address').fill(url);
-  await page.getByRole('button', { name: 'Connect' }).click();
-  await account.waitFor({ timeout: 10_000 });
-  return page;
 }
 
 function build(): void {
@@ -122,132 +120,35 @@ async function headed(context: BrowserContext): Promise<void> {
   });
 }
 
-/** The headless tour. Returns the screenshot paths and the steps that failed. */
-async function tour(context: BrowserContext, extensionId: string): Promise<{ shots: string[]; failed: string[] }> {
-  rmSync(OUTPUT_DIR, { recursive: true, force: true });
-  mkdirSync(OUTPUT_DIR, { recursive: true });
-  const shots: string[] = [];
-  const failed: string[] = [];
+/** The headless tour (scripts/tour/): every step, then demo-output/index.html. Returns the recorder (shots, failed steps). */
+async function tour(context: BrowserContext, extensionId: string, apiUrl: string): Promise<Recorder> {
+  const rec = new Recorder(OUTPUT_DIR);
   const page = context.pages()[0] ?? (await context.newPage());
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(`${page.url()}: ${e.message}`));
-
-  const shoot = async (p: Page, name: string) => {
-    const path = join(OUTPUT_DIR, `${String(shots.length + 1).padStart(2, '0')}-${name}.png`);
-    await p.screenshot({ path });
-    shots.push(path);
-  };
-  const step = async (name: string, fn: () => Promise<void>) => {
-    process.stdout.write(`• ${name} … `);
-    try {
-      await fn();
-      console.log('ok');
-    } catch (e) {
-      console.log('FAILED');
-      console.error(`  ${String(e instanceof Error ? e.message : e).split('\n')[0]}`);
-      failed.push(name);
-      await shoot(page, `failed-${name.replace(/\W+/g, '-').toLowerCase()}`).catch(() => undefined);
-    }
-  };
-  /** Clicks the Save button of post i and waits for the saved state. */
-  const save = async (feed: FeedPage, i: number) => {
-    const control = feed.control(i);
-    await control.waitFor({ timeout: 10_000 });
-    await control.scrollIntoViewIfNeeded();
-    await feed.clickSave(control);
-    const until = Date.now() + 10_000;
-    while ((await feed.state(control)) !== 'saved') {
-      if (Date.now() > until) throw new Error(`post ${i} did not reach the saved state (${await feed.state(control)})`);
-      await page.waitForTimeout(100);
-    }
-  };
-
-  await step('LinkedIn feed: save two posts', async () => {
-    const feed = new FeedPage(page, 'linkedin');
-    await feed.goto(DEMO_URLS.linkedinFeed);
-    await shoot(page, 'linkedin-feed');
-    await save(feed, 0);
-    await save(feed, 1);
-    await feed.control(0).scrollIntoViewIfNeeded();
-    await shoot(page, 'linkedin-saved');
-  });
-  await step('X home timeline: save two posts, scroll for more', async () => {
-    const feed = new FeedPage(page, 'x');
-    await feed.goto(DEMO_URLS.xHome);
-    await shoot(page, 'x-home');
-    await save(feed, 0);
-    await save(feed, 1);
-    await feed.control(0).scrollIntoViewIfNeeded();
-    await shoot(page, 'x-saved');
-    await feed.scrollToBottom();
-    await page.waitForTimeout(800);
-    process.stdout.write(`(${await feed.rendered()} of 200 posts loaded) `);
-  });
-  await step('X: open a post in-app (pushState) and save a reply', async () => {
-    const feed = new FeedPage(page, 'x');
-    await feed.goto(DEMO_URLS.xHome);
-    const id = await feed.demoIdOf(0);
-    await feed.post(0).locator(`a[href$="/status/${id}"]:has(time)`).first().click();
-    await page.waitForURL(/\/status\//);
-    await save(feed, 1);
-    await shoot(page, 'x-status-page');
-  });
-  await step('X recycling timeline: scroll through reused cells', async () => {
-    const feed = new FeedPage(page, 'x');
-    await feed.goto(DEMO_URLS.xRecycle);
-    for (let i = 0; i < 8; i++) {
-      await page.mouse.wheel(0, 1500);
-      await page.waitForTimeout(120);
-    }
-    await shoot(page, 'x-recycling');
-  });
-  await step('Viva Engage thread: save the thread starter', async () => {
-    const feed = new FeedPage(page, 'yammer' as Site);
-    await feed.goto(DEMO_URLS.engageThread);
-    await save(feed, 0);
-    await shoot(page, 'engage-thread');
-  });
-  await step('popup: the saved posts are listed', async () => {
-    const popup = new PopupPage(await context.newPage(), extensionId);
-    await popup.page.setViewportSize({ width: 420, height: 640 });
-    await popup.open();
-    await popup.items().first().waitFor({ timeout: 10_000 });
-    process.stdout.write(`(${await popup.items().count()} captures) `);
-    await shoot(popup.page, 'popup');
-  });
-  await step('sync: sign in on the local server, the popup shows Synced', async () => {
-    const opt = await context.newPage();
-    await opt.goto(`chrome-extension://${extensionId}/options.html`);
-    const signedIn = opt.getByRole('heading', { name: 'Signed in' });
-    await Promise.race([signedIn.waitFor({ timeout: 10_000 }), opt.getByRole('heading', { name: 'Your account' }).waitFor({ timeout: 10_000 })]);
-    if (!(await signedIn.isVisible())) {
-      // A demo account: created on the first run, signed in to on the next ones (data/ persists).
-      await opt.getByLabel('Email').fill('demo@example.org');
-      await opt.getByLabel('Password').fill('satchel-demo-password');
-      await opt.getByRole('button', { name: 'Sign in' }).last().click();
-      const ok = await signedIn.waitFor({ timeout: 8_000 }).then(() => true, () => false);
-      if (!ok) {
-        await opt.getByRole('tab', { name: 'Create account' }).click();
-        await opt.getByLabel('Email').fill('demo@example.org');
-        await opt.getByLabel('Password').fill('satchel-demo-password');
-        await opt.getByLabel('Name', { exact: true }).fill('Demo learner');
-        await opt.getByRole('button', { name: 'Create account' }).last().click();
-        await signedIn.waitFor({ timeout: 10_000 });
-      }
-    }
-    await shoot(opt, 'options-signed-in');
-    const popup = new PopupPage(await context.newPage(), extensionId);
-    await popup.page.setViewportSize({ width: 420, height: 640 });
-    await popup.open();
-    // Synced, with a time: the first sync after signing in has run (the background starts it).
-    await popup.page.getByTestId('sync-status').filter({ hasText: 'Last sync' }).and(popup.page.locator('[data-kind="synced"]')).waitFor({ timeout: 30_000 });
-    await shoot(popup.page, 'popup-synced');
-  });
+  const colleagues: LaunchedBrowser[] = [];
+  try {
+    await feedSteps(rec, page);
+    await libraryStepsOffline(rec, context, extensionId);
+    await teamSteps(rec, {
+      context,
+      extensionId,
+      apiUrl,
+      openColleague: async () => {
+        const b = await launchWithExtension({ port: feeds!.port, headless: true, viewport: { width: 1280, height: 860 } });
+        colleagues.push(b);
+        return b.context;
+      },
+    });
+  } finally {
+    for (const b of colleagues) await b.close();
+  }
   if (errors.length) {
     console.error(`• errors thrown in the pages:\n  ${errors.join('\n  ')}`);
-    failed.push('page errors');
+    rec.failed.push('page errors');
   }
-  return { shots, failed };
+  writeTourIndex(OUTPUT_DIR, rec.shots, rec.failed);
+  return rec;
 }
 
 async function main(): Promise<number> {
@@ -266,16 +167,16 @@ async function main(): Promise<number> {
       const id = extensionIdOf(sw);
       console.log(`• extension ${id} loaded (service worker ${sw.url()})`);
       const apiUrl = await startSyncServer(id);
-      console.log(`• sync server on ${apiUrl} (SQLite: ${join('data', 'satchel.sqlite')}); the extension's options page is connected to it`);
-      const options = await connectExtension(browser.context, id, apiUrl);
+      console.log(`• sync server on ${apiUrl} (SQLite: ${join(headless ? join('data', 'tour') : 'data', 'satchel.sqlite')})`);
       if (!headless) {
+        const options = await connectExtension(browser.context, id, apiUrl);
         await options.bringToFront().catch(() => undefined);
         await headed(browser.context);
         return 0;
       }
-      await options.close();
-      const { shots, failed } = await tour(browser.context, id);
-      console.log(`\nScreenshots (${shots.length}):\n${shots.map((s) => `  ${s}`).join('\n')}`);
+      const { shots, failed } = await tour(browser.context, id, apiUrl);
+      console.log(`\nScreenshots (${shots.length}):\n${shots.map((s) => `  ${s.path}`).join('\n')}`);
+      console.log(`\nAll of them on one page: ${join(OUTPUT_DIR, 'index.html')}`);
       if (failed.length) {
         console.error(`\n${failed.length} step(s) failed: ${failed.join('; ')}`);
         return 1;
