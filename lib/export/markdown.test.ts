@@ -73,9 +73,10 @@ describe('exportMarkdown (issue 12: one Obsidian note per capture)', () => {
   });
 
   it('no over-escaping of real post text: "(@member-a)", "[1]", "+" and "1+1" stay as written (issue 12)', () => {
-    const text = 'Thanks (@member-a) for the list [1] + the 1+1 rule; see (2) and ~ok~ a_b_c';
+    const text = 'Thanks (@member-a) for the list [1] + the 1+1 rule; see (2) and ~ok~ a_b_c\nphysics.[6][7] mail ann@example.com at https://example.com/a_b';
     const body = captureBody(makeCapture({ text }));
     expect(body).toContain('Thanks (@member-a) for the list [1] + the 1+1 rule; see (2)');
+    expect(body).toContain('physics.[6][7] mail ann@example.com at https\\://example.com/a_b');
     expect(body).not.toMatch(/\\[([+]/);
     expect(postText(body)).toBe(text);
   });
@@ -166,5 +167,24 @@ describe('exportMarkdown (issue 12: one Obsidian note per capture)', () => {
     expect(fileNameFor('../etc/passwd')).toBe('-etc-passwd');
     expect(fileNameFor('  ')).toBe('Collection');
     expect(fileNameFor('[[a]] #b ^c')).toBe('-a- -b -c');
+  });
+});
+
+describe('Markdown round trip on real captured posts (issue 12)', () => {
+  it('what a Markdown reader shows of every fixture post equals its text (blank-line runs as one paragraph break)', async () => {
+    const { readdirSync, readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const root = join(import.meta.dirname, '../../tests/fixtures');
+    const texts: string[] = [];
+    for (const site of ['x', 'linkedin', 'yammer']) {
+      for (const f of readdirSync(join(root, site)).filter((n) => n.endsWith('.expected.json'))) {
+        const posts = (JSON.parse(readFileSync(join(root, site, f), 'utf8')) as { posts: Array<{ text?: unknown }> }).posts;
+        for (const p of posts) if (typeof p.text === 'string' && p.text.trim()) texts.push(p.text);
+      }
+    }
+    expect(texts.length).toBeGreaterThan(20);
+    const tidy = (s: string) => s.replace(/\r\n?/g, '\n').replace(/\n[ \t]*\n+/g, '\n\n').trim();
+    const wrong = texts.filter((text) => postText(captureBody(makeCapture({ text }))) !== tidy(text));
+    expect(wrong).toEqual([]);
   });
 });

@@ -55,10 +55,17 @@ export interface MarkdownOptions extends ExportOptions {
 
 /**
  * `[` escaped by the serialiser is given back where it cannot start a link, a reference definition,
- * a footnote or an Obsidian wiki link or embed: `[1]` stays `[1]`, `[x](…)`, `[x]:`, `[[x]]`, `![x]`,
- * `[^1]` and `^[x]` stay escaped.
+ * a footnote or an Obsidian wiki link or embed: `[1]` and `[6][7]` stay as written (no definitions
+ * are ever written), while `[x](…)`, `[x]:`, `[[x]]`, `![x]`, `[^1]` and `^[x]` stay escaped.
  */
-const relaxBrackets = (s: string) => s.replace(/(^|[^!^\]])\\\[(?![[^!])([^[\]\n]*)\](?![([:\\])/g, '$1[$2]');
+const relaxBrackets = (s: string) => s.replace(/(?<![!^[])\\\[(?![[^!])([^[\]\n]*)\](?![(:\]]|\\\()/g, '[$1]');
+
+/**
+ * The escape GFM adds before `@` (so `a@b.c` is not an e-mail autolink) changes nothing a reader
+ * sees: an e-mail autolink shows the same characters. (`https\://` keeps its escape: a web address
+ * autolinked at the end of a line would take the line break's backslash into the link.)
+ */
+const relaxAutolinks = (s: string) => s.replace(/\\@/g, '@');
 
 /** Obsidian renders `$…$` as math, `%%…%%` as a hidden comment and `==…==` as a highlight. */
 const obsidianSafe = (s: string) => s.replace(/\$/g, '\\$').replace(/%%/g, '\\%\\%').replace(/==/g, '\\=\\=');
@@ -72,7 +79,7 @@ const SERIALISE: ToMarkdownOptions = {
   resourceLink: true,
   extensions: [gfmToMarkdown()],
   handlers: {
-    text: (node: Text, parent, state, info) => relaxBrackets(obsidianSafe(defaultHandlers.text(node, parent, state, info))),
+    text: (node: Text, parent, state, info) => relaxAutolinks(relaxBrackets(obsidianSafe(defaultHandlers.text(node, parent, state, info)))),
   },
 };
 

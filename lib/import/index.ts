@@ -5,8 +5,7 @@
  * json-formats.ts (Omnivore, Karakeep, Linkwarden), lib/export `parseSatchelJson` (Satchel).
  */
 import type { SatchelExport } from '../schema';
-import { parseSatchelJson } from '../export/parse-import';
-import { MAX_IMPORT_CHARS } from '../export/parse-import';
+import { parseSatchelJson, MAX_IMPORT_CHARS } from '../export/parse-import';
 import { kindOf } from './detect';
 import { readCsvFile } from './csv-formats';
 import { readHtmlFile } from './html-formats';
@@ -16,19 +15,6 @@ import type { ImportFormat, ImportProblem, ReadResult } from './types';
 
 export type { ImportFormat, ImportProblem, ImportedItem } from './types';
 export { normaliseUrl } from './values';
-
-/** The tool each format comes from, as the Import dialog names it. */
-export const FORMAT_LABELS: Record<ImportFormat, string> = {
-  satchel: 'Satchel',
-  raindrop: 'Raindrop.io',
-  'pocket-csv': 'Pocket',
-  'pocket-html': 'Pocket',
-  instapaper: 'Instapaper',
-  omnivore: 'Omnivore',
-  karakeep: 'Karakeep',
-  linkwarden: 'Linkwarden',
-  netscape: 'browser bookmarks',
-};
 
 /**
  * A read import file: the rows to store (in the Satchel export shape) and the rows left out with
@@ -44,6 +30,13 @@ function fromItems(format: ImportFormat, r: ReadResult, now: number): ReadImport
   if (!r.ok) return { ok: false, format, problems: r.problems };
   const { data, skipped } = toCaptures(r.items, now);
   return { ok: true, format, data, skipped: [...r.skipped, ...skipped] };
+}
+
+/** A Satchel JSON export through lib/export `parseSatchelJson` (problems with line, column and path). */
+function fromSatchel(text: string, format: 'satchel' | null): ReadImport {
+  const r = parseSatchelJson(text);
+  if (r.ok) return { ok: true, format: 'satchel', data: r.data, skipped: [] };
+  return { ok: false, format, problems: r.errors.map((e) => ({ line: e.line, path: e.path === '(file)' ? null : e.path, message: e.message })) };
 }
 
 /**
@@ -64,18 +57,16 @@ export function readImportFile(text: string, now = Date.now()): ReadImport {
     const { format, result } = readCsvFile(text);
     return format ? fromItems(format, result, now) : { ok: false, format: null, problems: result.ok ? [] : result.problems };
   }
+  // Satchel's own export names its format first: read it once, with the checks that point at lines.
+  if (/^\s*\{\s*"format"\s*:\s*"satchel"/.test(text.replace(/^\ufeff/, '').slice(0, 200))) return fromSatchel(text, 'satchel');
   let value: unknown;
   try {
     value = JSON.parse(text.replace(/^\ufeff/, ''));
   } catch {
     // Let the Satchel reader say where the syntax breaks (line and column).
-    const satchel = parseSatchelJson(text);
-    return satchel.ok ? { ok: true, format: 'satchel', data: satchel.data, skipped: [] } : { ok: false, format: null, problems: satchel.errors.map((e) => ({ line: e.line, path: e.path === '(file)' ? null : e.path, message: e.message })) };
+    return fromSatchel(text, null);
   }
-  if (typeof value === 'object' && value !== null && (value as { format?: unknown }).format === 'satchel') {
-    const satchel = parseSatchelJson(text);
-    return satchel.ok ? { ok: true, format: 'satchel', data: satchel.data, skipped: [] } : { ok: false, format: 'satchel', problems: satchel.errors.map((e) => ({ line: e.line, path: e.path, message: e.message })) };
-  }
+  if (typeof value === 'object' && value !== null && (value as { format?: unknown }).format === 'satchel') return fromSatchel(text, 'satchel');
   const format = jsonFormatOf(value);
   if (!format) return refuse('This JSON is not an export Satchel knows (Satchel, Omnivore, Karakeep, Linkwarden).');
   return fromItems(format, readJsonItems(value, format), now);
