@@ -7,7 +7,7 @@ export default defineConfig({
   // SATCHEL_OUT_DIR lets parallel builds (bench, a second worktree of work) avoid racing on .output/.
   outDir: process.env.SATCHEL_OUT_DIR ?? '.output',
   imports: false,
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, manifestVersion }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
@@ -24,9 +24,14 @@ export default defineConfig({
         description: '__MSG_commandSavePost__',
       },
     },
-    // public/icon/<size>.png (scripts/icons.ts) are found by WXT for `icons`; the toolbar gets them too.
-    // Firefox's action.theme_icons come from public/icon/{light,dark}-<size>.png, also found by WXT.
-    action: { default_title: '__MSG_extName__', default_icon: Object.fromEntries([16, 32, 48, 96, 128].map((s) => [s, `icon/${s}.png`])) },
+    // The Satchel mark (public/icon, scripts/icons.ts): WXT finds public/icon/<size>.png for `icons`; the
+    // toolbar gets the same. Firefox also gets theme_icons ("light" = the light mark for dark toolbars).
+    // Under MV2 the key must be browser_action: WXT drops a user `action` there.
+    [manifestVersion === 2 ? 'browser_action' : 'action']: {
+      default_title: '__MSG_extName__',
+      default_icon: Object.fromEntries([16, 32, 48, 96, 128].map((s) => [s, `icon/${s}.png`])),
+      ...(browser === 'firefox' && { theme_icons: [16, 32].map((size) => ({ light: `icon/light-${size}.png`, dark: `icon/dark-${size}.png`, size })) }),
+    },
     ...(browser === 'firefox' && {
       browser_specific_settings: {
         gecko: { id: 'satchel@satchel.invalid', data_collection_permissions: { required: ['none'] } },

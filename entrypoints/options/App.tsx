@@ -24,6 +24,7 @@ import { OptionsReport } from '../report-ui/containers';
 import { friendlyTime } from '../../lib/util/time';
 import { clearCachedProfile, readCachedProfile, writeCachedProfile, type Profile } from './profile-cache';
 import { Appearance } from './appearance';
+import { Logo } from '../../components/Logo';
 
 /** What the options page needs from the outside world (real ones in main.tsx, fakes in tests). */
 export interface OptionsDeps {
@@ -310,7 +311,7 @@ export function App(deps: OptionsDeps) {
   return (
     <main class="options" aria-busy={phase.kind === 'loading' ? 'true' : undefined}>
       <header class="options__head">
-        <h1>{t('optTitle')}</h1>
+        <h1><Logo size={28} class="options__logo" />{t('optTitle')}</h1>
         <p class="muted">{t('optIntro')}</p>
       </header>
       {phase.kind !== 'loading' && <SyncStatus status={status} t={t} locale={locale} onSyncNow={auth ? retry : undefined} />}

@@ -37,6 +37,12 @@ test('a fresh install opens the welcome page: sites, shortcut, sign in or offlin
   await expect(page.getByRole('button', { name: 'Change keyboard shortcuts' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Use it offline' })).toBeVisible();
+  // The mark ships at every size, for the extension and its toolbar button (Chrome warned: no icons).
+  const manifest = await page.evaluate(() => (globalThis as unknown as { chrome: { runtime: { getManifest: () => unknown } } }).chrome.runtime.getManifest() as { icons?: Record<string, string>; action?: { default_icon?: Record<string, string> } });
+  const sizes = { '16': 'icon/16.png', '32': 'icon/32.png', '48': 'icon/48.png', '96': 'icon/96.png', '128': 'icon/128.png' };
+  expect(manifest.icons).toEqual(sizes);
+  expect(manifest.action?.default_icon).toEqual(sizes);
+  for (const path of Object.values(sizes)) expect(await page.evaluate(async (p) => (await fetch(`/${p}`)).headers.get('content-type'), path), path).toBe('image/png');
   // The favicon links of the extension pages.
   expect(await page.locator('link[rel="icon"]').evaluateAll((ls) => ls.map((l) => l.getAttribute('href')))).toEqual(['/icon/satchel-dark.svg', '/icon/satchel-light.svg']);
 
