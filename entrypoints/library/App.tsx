@@ -183,9 +183,10 @@ export function App({ db, t, locale }: AppProps) {
 
   return (
     <div class={`lib${open && review.mode === 'list' ? ' has-detail' : ''}${sideOpen ? ' side-open' : ''}`}>
-      <a class="skip-link" href="#lib-main" data-testid="skip-to-list" onClick={(e) => { e.preventDefault(); (list() ?? byId('lib-main'))?.focus(); }}>
+      {/* A button, not a `#fragment` link: it moves focus itself (to the list, else the main area). */}
+      <button type="button" class="skip-link" data-testid="skip-to-list" onClick={() => (list() ?? byId('lib-main'))?.focus()}>
         {t('skipToList')}
-      </a>
+      </button>
       <LibraryHeader
         title={inTeam ? (teamData.scopes.find((x) => x.scopeId === scope)?.name ?? t('libraryTitle')) : t('libraryTitle')}
         text={text}
@@ -283,6 +284,7 @@ export function App({ db, t, locale }: AppProps) {
             density={view.density}
             bulk={sel.selected.size > 1 ? bulkActions({ db, many, ids: selectedIds, collections, onExport: () => setDialog({ kind: 'export', scope: 'selection' }), onDelete: () => void deleteAndFocus(selectedIds), onClear: clearSelection, t, locale }, sel.selected.size) : null}
             creditOf={inTeam ? (id) => team.credits.get(id)?.credit ?? { kind: 'unknown' } : undefined}
+            sharedTo={inTeam ? undefined : teamData.sharedTo}
             now={now}
             t={t}
             locale={locale}

@@ -34,6 +34,8 @@ export interface LibraryListProps {
   bulk: Omit<BulkBarProps, 't' | 'locale'> | null;
   /** In a team's library: who shared each capture. */
   creditOf?: (id: string) => CreditView;
+  /** In the learner's own library: capture id → the teams it was shared into. */
+  sharedTo?: ReadonlyMap<string, readonly string[]>;
   now: number;
   t: Translate;
   locale?: string;
@@ -91,6 +93,7 @@ export function LibraryList(p: LibraryListProps) {
               }}
               onDblClick={() => p.onOpenRow(i)}
               credit={p.creditOf?.(c.id)}
+              sharedTo={p.sharedTo?.get(c.id)}
             />
           );
         }}

@@ -4,6 +4,7 @@ import type { SatchelDb } from '../../lib/db';
 import type { Translate } from '../../lib/util/i18n';
 import { captureRight, listTeamScopes, LOCAL_SCOPE } from '../../lib/db';
 import { creditOf, readMembers } from '../../lib/db/members';
+import { sharedToTeams } from '../../lib/db/shared-to';
 import type { ShareTarget } from '../../components/ShareDialog';
 import type { ScopeLink } from '../../components/ScopeNav';
 import type { CaptureRight } from '../../components/capture-view';
@@ -26,12 +27,15 @@ export interface TeamData {
   sharedBy: SharedBy | null;
   /** Notes a later edit on another device replaced, for the open capture. */
   replaced: { id: string; notes: string[] } | null;
+  /** In the learner's own library: capture id → the teams it was shared into ("Shared to <team>" on the row). */
+  sharedTo: ReadonlyMap<string, string[]>;
 }
 
 /**
  * Reads the libraries the learner can open, the teams they can share into, and for the open capture
  * `openId` the replaced notes (sync note conflicts, docs/sync-protocol.md 3.7) and, in a team's
- * library, its sharer and the learner's right on it (lib/db/team-rights.ts).
+ * library, its sharer and the learner's right on it (lib/db/team-rights.ts); in the own library,
+ * which captures were shared into which teams (lib/db/shared-to.ts).
  */
 export function useTeamData(db: SatchelDb, openId: string | null, t: Translate): TeamData {
   const [scopes, setScopes] = useState<ScopeLink[]>([]);
@@ -80,5 +84,12 @@ export function useTeamData(db: SatchelDb, openId: string | null, t: Translate):
     return () => sub.unsubscribe();
   }, [db]);
 
-  return { scopes, shareTargets, sharedBy, replaced };
+  const [sharedTo, setSharedTo] = useState<ReadonlyMap<string, string[]>>(new Map());
+  useEffect(() => {
+    if (data.libraryScope() !== LOCAL_SCOPE) return;
+    const sub = liveQuery(() => sharedToTeams(db)).subscribe({ next: setSharedTo, error: (e: unknown) => console.error('[satchel] shared to', e) });
+    return () => sub.unsubscribe();
+  }, [db]);
+
+  return { scopes, shareTargets, sharedBy, replaced, sharedTo };
 }
