@@ -140,6 +140,9 @@ describe('exportMarkdown (issue 12: one Obsidian note per capture)', () => {
     expect(body).toMatch(/> Quoting \*\*Bea \(@bea\)\*\* \[\(open\)\]\(https:\/\/x\.com\/b\/status\/9\):\n>\n> Quoted \[1\] text\\\n> \\- not a list/);
     expect(body).toContain('## What I will apply\n\napply it');
     expect(body).toContain('## Did I try it? (2026-01-05)\n\nit worked');
+    // A note that starts like a heading or a list stays text inside the callout.
+    const odd = captureBody(makeCapture({ note: '# Not a heading\n- nor a list\n\n1. nor this' }));
+    expect(odd).toContain('> [!note] My note\n> \\# Not a heading\\\n> \\- nor a list\n>\n> 1\\. nor this');
   });
 
   it('a capture saved without its post id says it has no link yet and lists the flag in words (issue 9)', async () => {

@@ -12,7 +12,7 @@
  * CommonMark, the Obsidian-only syntaxes that would change what a reader sees (`$` math, `%%`
  * comments, `==` highlights, `[[links]]`) are escaped too. Only http(s) URLs become links or images.
  */
-import type { Root, RootContent, PhrasingContent, Text } from 'mdast';
+import type { BlockContent, Paragraph, Root, RootContent, PhrasingContent, Text } from 'mdast';
 import { toMarkdown, defaultHandlers, type Options as ToMarkdownOptions } from 'mdast-util-to-markdown';
 import { gfmToMarkdown } from 'mdast-util-gfm';
 import { stringify as yamlStringify } from 'yaml';
@@ -121,10 +121,14 @@ function mediaBlock(media: readonly Media[], permalink: string | null): RootCont
   return nodes.length ? [{ type: 'paragraph', children: nodes.flatMap((n, i): PhrasingContent[] => (i ? [{ type: 'break' }, n] : [n])) }] : [];
 }
 
-/** A block of serialised Markdown inside a blockquote; `head` is the callout line (`[!note] My note`), written as is. */
-function quoted(body: string, head?: string): string {
-  const lines = body.replace(/\n+$/, '').split('\n');
-  return [...(head ? [`> ${head}`] : []), ...lines.map((l) => (l ? `> ${l}` : '>'))].join('\n');
+/**
+ * An Obsidian callout: a blockquote whose first line is `head` written as is (`[!note] My note`),
+ * followed by `body` as paragraphs (escaped as any text). Other viewers show a blockquote.
+ */
+function callout(head: string, body: string): RootContent {
+  const [first, ...rest] = paragraphs(body) as Paragraph[];
+  const lead: Paragraph = { type: 'paragraph', children: [{ type: 'html', value: `${head}\n` }, ...(first?.children ?? [])] };
+  return { type: 'blockquote', children: [lead, ...rest] };
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -166,29 +170,27 @@ export function frontMatter(c: Capture, collections: readonly Collection[], opts
 
 /** The Markdown body (after the front matter) of one capture. Pure. */
 export function captureBody(c: Capture): string {
-  const parts: string[] = [];
   const blocks: RootContent[] = [{ type: 'heading', depth: 1, children: [text(noteTitle(c))] }];
   if (c.title && c.author) blocks.push({ type: 'paragraph', children: [text(authorLine(c.author)!)] });
   blocks.push(...paragraphs(c.text), ...mediaBlock(c.media, c.permalink));
   if (c.links.length) blocks.push({ type: 'list', ordered: false, spread: false, children: c.links.map((l) => ({ type: 'listItem', spread: false, children: [{ type: 'paragraph', children: linkOrText(l.url, l.title) }] })) });
-  parts.push(serialise(blocks));
   if (c.quoted) {
     const q = c.quoted;
     const head: RootContent = { type: 'paragraph', children: [text('Quoting '), { type: 'strong', children: [text(authorLine(q.author) ?? 'a post')] }, ...(safeHttpUrl(q.permalink) ? [text(' '), ...linkOrText(q.permalink, '(open)')] : []), text(':')] };
-    parts.push(quoted(serialise([head, ...paragraphs(q.unavailable ? 'This post is unavailable.' : q.text), ...mediaBlock(q.media, q.permalink)])));
+    blocks.push({ type: 'blockquote', children: [head, ...(paragraphs(q.unavailable ? 'This post is unavailable.' : q.text) as BlockContent[]), ...(mediaBlock(q.media, q.permalink) as BlockContent[])] });
   }
-  if (c.note) parts.push(quoted(serialise(paragraphs(c.note)), '[!note] My note'));
-  if (c.reflection) parts.push(serialise([{ type: 'heading', depth: 2, children: [text('What I will apply')] }, ...paragraphs(c.reflection)]));
-  if (c.followUp?.answer) parts.push(serialise([{ type: 'heading', depth: 2, children: [text(`Did I try it? (${iso(c.followUp.answeredAt ?? c.followUp.dueAt).slice(0, 10)})`)] }, ...paragraphs(c.followUp.answer)]));
+  if (c.note) blocks.push(callout('[!note] My note', c.note));
+  if (c.reflection) blocks.push({ type: 'heading', depth: 2, children: [text('What I will apply')] }, ...paragraphs(c.reflection));
+  if (c.followUp?.answer) blocks.push({ type: 'heading', depth: 2, children: [text(`Did I try it? (${iso(c.followUp.answeredAt ?? c.followUp.dueAt).slice(0, 10)})`)] }, ...paragraphs(c.followUp.answer));
   const find = c.permalink ? null : whereToFindPost(c.platform, c.author?.profileUrl);
   const source: PhrasingContent[] = c.permalink
     ? [text('Source: '), ...linkOrText(c.permalink, `Open on ${SITE_NAMES[c.platform] === 'Web' ? (hostOf(c.permalink) ?? 'the web') : SITE_NAMES[c.platform]}`)]
     : [text('Source: no link to the post yet (the site did not show its id)'), ...(find ? [text('; look for it at '), ...linkOrText(find, null)] : [])];
-  const footer: RootContent[] = [{ type: 'paragraph', children: source }];
+  blocks.push({ type: 'thematicBreak' }, { type: 'paragraph', children: source });
   const flags = FLAGS.filter((f) => c[f]);
-  if (flags.length) footer.push({ type: 'paragraph', children: [text(`Incomplete: ${flags.map((f) => FLAG_WORDS[f]).join(', ')}`)] });
-  parts.push(serialise([{ type: 'thematicBreak' }, ...footer]));
-  return parts.join('\n');
+  if (flags.length) blocks.push({ type: 'paragraph', children: [text(`Incomplete: ${flags.map((f) => FLAG_WORDS[f]).join(', ')}`)] });
+  // One serialisation per note (the export of 10,000 captures calls this 10,000 times).
+  return serialise(blocks);
 }
 
 /** One capture as a complete note: front matter and body. Pure. */
