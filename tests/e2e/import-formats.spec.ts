@@ -126,6 +126,12 @@ test('an import stopped by closing the tab is resumed from the library without t
   expect((await webKeys(lib.page)).length).toBeGreaterThanOrEqual(stoppedAt);
   expect(await axeAll(lib.page, '[data-testid="import-resume-banner"]')).toEqual([]);
   await shots(lib.page, 'import-stopped-banner');
+  // Reflow (WCAG 1.4.10): at 320 CSS px the banner stays in its row under the top bar, without sideways scrolling.
+  await lib.page.setViewportSize({ width: 320, height: 640 });
+  await expect(banner.getByRole('button', { name: 'Resume' })).toBeInViewport();
+  expect(await lib.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+  await shots(lib.page, 'import-stopped-banner-320');
+  await lib.page.setViewportSize({ width: 1280, height: 800 });
 
   await banner.getByRole('button', { name: 'Resume' }).click();
   await expect(banner.getByTestId('import-resume-done')).toHaveText(/^Import of bookmarks-10000\.html finished: [\d,]+ new, 0 updated\.$/, { timeout: 120_000 });
