@@ -97,6 +97,11 @@ export async function teamSteps(rec: Recorder, o: TeamTourOptions): Promise<void
     await signInOrCreate(opt, DEMO_ACCOUNT);
     await opt.getByRole('heading', { name: 'Devices' }).waitFor({ timeout: 30_000 });
     await expect(opt.getByText('Loading…')).toHaveCount(0, { timeout: 30_000 });
+    // The first sync has run (the options page asks for one when it opens).
+    await expect(async () => {
+      await opt!.reload();
+      await expect(opt!.getByTestId('sync-status')).toHaveAttribute('data-kind', 'synced', { timeout: 5_000 });
+    }).toPass({ timeout: 60_000 });
     await rec.shoot(opt, 'options-signed-in', 'Options: signed in to the local Satchel server; devices and teams', { dark: true });
     const popup = new PopupPage(await context.newPage(), extensionId);
     await popup.page.setViewportSize({ width: 400, height: 640 });
@@ -121,11 +126,11 @@ export async function teamSteps(rec: Recorder, o: TeamTourOptions): Promise<void
     await expect(async () => {
       await options.reload();
       await team.getByRole('button', { name: 'Members and invites' }).click({ timeout: 5_000 });
-      await expect(team.getByText(COLLEAGUE.name)).toBeVisible({ timeout: 5_000 });
+      await expect(team.getByText(COLLEAGUE.name).first()).toBeVisible({ timeout: 5_000 });
     }).toPass({ timeout: 60_000 });
     await team.scrollIntoViewIfNeeded();
     await rec.shoot(options, 'options-team', `Options: the team "${TEAM}" with its members and invites`, { dark: true });
-  });
+  }, () => rec.shoot(options, 'failed-team', 'FAILED: the team step (options page)'));
   if (!teamMade) return;
 
   await rec.step('share: the annotated post goes to the team with a note', async () => {
@@ -184,17 +189,20 @@ export async function teamSteps(rec: Recorder, o: TeamTourOptions): Promise<void
       await expect(item).toBeVisible({ timeout: 5_000 });
     }).toPass({ timeout: 60_000 });
     await rec.shoot(lib, 'whats-new', "What's new: shares, replies, mentions and answers in the learner's teams", { dark: true });
-    await item.getByTestId('whats-new-open').click();
-    await expect(lib.getByTestId('comment').filter({ hasText: REPLY })).toBeVisible({ timeout: 15_000 });
-    await lib.getByTestId('comment').filter({ hasText: REPLY }).scrollIntoViewIfNeeded();
-    await rec.shoot(lib, 'discussion-reply', "Opened from What's new: Sam's reply in the discussion", { dark: true });
-    await lib.close();
+    // The popup shows it too (before it is read).
     const popup = new PopupPage(await context.newPage(), extensionId);
     await popup.page.setViewportSize({ width: 400, height: 640 });
     await popup.open();
-    await expect(popup.page.getByTestId('popup-whats-new')).toBeVisible({ timeout: 15_000 });
-    await rec.shoot(popup.page, 'popup-whats-new', "The popup with What's new and the team's latest shares", { dark: true });
+    await expect(popup.page.getByTestId('popup-whats-new-count')).toHaveText(/^1 /, { timeout: 15_000 });
+    await rec.shoot(popup.page, 'popup-whats-new', "The popup with What's new: Sam's reply, unread", { dark: true });
     await popup.page.close();
+    // Opened from What's new: the discussion with Sam's reply.
+    await item.getByTestId('whats-new-open').click();
+    const reply = lib.getByTestId('comment').filter({ hasText: REPLY });
+    await expect(reply).toBeVisible({ timeout: 15_000 });
+    await reply.scrollIntoViewIfNeeded();
+    await rec.shoot(lib, 'discussion-reply', "Opened from What's new: Sam's reply in the discussion", { dark: true });
+    await lib.close();
   });
 
   await rec.step('digest: the team digest of this week', async () => {
