@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { readImportFile, normaliseUrl, type ImportFormat } from './index';
 import type { Capture, SatchelExport } from '../schema';
 
-const DIR = join(import.meta.dirname, '../../tests/fixtures/import');
+const DIR = join(import.meta.dirname, '../../tests/import-fixtures');
 const fixture = (name: string) => readFileSync(join(DIR, name), 'utf8');
 const NOW = Date.UTC(2026, 11, 7);
 

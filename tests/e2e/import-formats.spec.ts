@@ -13,7 +13,7 @@ import { readRows } from './pages/review-flows';
 // Screenshots: test-results/screens/transfer/.
 
 const DIR = join(SCREENS_DIR, 'transfer');
-const FIXTURES = join(import.meta.dirname, '../fixtures/import');
+const FIXTURES = join(import.meta.dirname, '../import-fixtures');
 
 const shots = (page: Page, name: string) => shotsLightDark(page, DIR, name);
 
