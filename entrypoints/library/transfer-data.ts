@@ -9,6 +9,7 @@
 import type { Capture, Collection } from '../../lib/schema';
 import type { SatchelDb } from '../../lib/db';
 import { planImport, countNewTags } from '../../lib/db/import';
+import { policyFor } from '../../lib/db/import-merge';
 import { startImportJob, runImportJob, unfinishedImport, discardImport, type ImportJobStatus } from '../../lib/db/import-jobs';
 import { exportJson } from '../../lib/export/json';
 import { exportCsv } from '../../lib/export/csv';
@@ -76,7 +77,7 @@ export async function importDryRun(db: SatchelDb, text: string, fileName: string
   const read = await readOnce(text);
   const source = read.format ? (t ? t(TOOL_KEYS[read.format]) : read.format) : null;
   if (!read.ok) return { fileName, source, added: 0, updated: 0, skipped: 0, collections: 0, tags: 0, problems: read.problems.map(asProblem), leftOut: [] };
-  const plan = await planImport(db, read.data);
+  const plan = await planImport(db, read.data, { policy: policyFor(read.format) });
   return { fileName, source, added: plan.captures.add, updated: plan.captures.update, skipped: plan.captures.skip, collections: plan.collections.add, tags: await countNewTags(db, read.data), problems: [], leftOut: read.skipped.map(asProblem) };
 }
 

@@ -15,6 +15,7 @@ import { newId } from '../util/uuid';
 import { systemClock } from '../util/clock';
 import { LOCAL_SCOPE, type ImportJobRow, type SatchelDb } from './database';
 import { applyImport, type ImportCounts, type ImportOptions } from './import';
+import { policyFor } from './import-merge';
 
 /** What the library shows of an unfinished import. */
 export interface ImportJobStatus {
@@ -71,9 +72,10 @@ export interface ImportJobResult {
  * Stores the rows of job `id` from where it stopped, chunk by chunk, recording progress after each;
  * deletes the job once every row is stored. `onProgress(done, total)` counts the whole file, so a
  * resumed import continues where the bar stopped. Throws when the job is gone; a failure part way
- * leaves the job to resume.
+ * leaves the job to resume. Captures already in the library change by the job's format
+ * (lib/db/import-merge.ts `policyFor`).
  */
-export async function runImportJob(db: SatchelDb, id: string, opts: Omit<ImportOptions, 'scopeId'> = {}): Promise<ImportJobResult> {
+export async function runImportJob(db: SatchelDb, id: string, opts: Omit<ImportOptions, 'scopeId' | 'policy'> = {}): Promise<ImportJobResult> {
   const job = await db.importJobs.get(id);
   if (!job) throw new Error('This import is no longer waiting (it finished or was discarded).');
   const start = job.done;
@@ -83,6 +85,8 @@ export async function runImportJob(db: SatchelDb, id: string, opts: Omit<ImportO
   const result = await applyImport(db, data, {
     ...opts,
     scopeId: job.scopeId,
+    // Another tool's file only adds to what the learner has (lib/db/import-merge.ts).
+    policy: policyFor(job.format),
     onProgress: async (done) => {
       // Counted after the chunk's transaction committed; a crash before this line re-runs the chunk, which then skips.
       await db.importJobs.update(id, { done: start + done });

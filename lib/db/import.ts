@@ -7,10 +7,13 @@
  * second import matches by id). Per collection: same id, else same name (case-insensitive), else
  * the Inbox for the file's Inbox, else added.
  *
- * What happens to a matched capture:
- * - content fields merge "fuller wins" (lib/db/merge.ts), as a re-save does;
- * - library fields (intent, note, tags, collections, review fields, follow-up) take the file's
- *   values only when the file's row is newer (`updatedAt`) and differs;
+ * What happens to a matched capture depends on `ImportOptions.policy` (lib/db/import-merge.ts):
+ * - `'satchel'` (default, Satchel's own JSON): content fields merge "fuller wins" (lib/db/merge.ts),
+ *   as a re-save does; library fields (intent, tags, collections, review fields, follow-up) take the
+ *   file's values only when the file's row is newer (`updatedAt`) and differs, and a non-empty note
+ *   is never replaced by a different one (both are kept);
+ * - `'add-only'` (other tools' files): content is left as it is; tags and collections are added,
+ *   the note is filled only when empty; nothing is removed;
  * - otherwise it is skipped. So importing the same file twice changes nothing the second time.
  *
  * Every write goes through the mutation helpers (row + outbox rows in one rw transaction), one
@@ -18,7 +21,7 @@
  * crash mid-way is repaired by importing again (idempotent).
  */
 import type { Capture, Collection, SatchelExport } from '../schema';
-import { captureKey, LIBRARY_FIELD_NAMES, tagKey } from '../schema';
+import { captureKey, tagKey } from '../schema';
 import { newId } from '../util/uuid';
 import { systemClock } from '../util/clock';
 import { LOCAL_SCOPE, type SatchelDb } from './database';
@@ -26,8 +29,9 @@ import { addMutation, outboxRows } from './outbox';
 import { deepStorable } from '../schema/storable';
 import { mergeDraft } from './merge';
 import type { WriteOptions } from './mutations';
-import { captureTables, contentOf, createMutations, patchCaptureIn, type CapturePatch } from './capture-writes';
+import { captureTables, contentOf, createMutations, patchCaptureIn } from './capture-writes';
 import { findInbox } from './collection-rows';
+import { libraryPatch, type ImportPolicy } from './import-merge';
 
 /** What an import did or would do, per kind of row. */
 export interface ImportCounts {
@@ -57,16 +61,11 @@ export interface ImportOptions extends WriteOptions {
   chunkSize?: number;
   /** Called after each chunk (once its transaction committed) with captures processed so far and the total in the file; awaited when it returns a promise. */
   onProgress?: (done: number, total: number) => unknown;
+  /** How captures already in the library change (lib/db/import-merge.ts); default 'satchel'. */
+  policy?: ImportPolicy;
 }
 
 type Action = { kind: 'add'; id: string; dropTombstone: string | null } | { kind: 'update'; id: string } | { kind: 'skip'; id: string };
-
-function sameLibrary(a: Capture, b: Capture, mapCollections: (ids: string[]) => string[]): boolean {
-  for (const k of LIBRARY_FIELD_NAMES) if (b[k] !== undefined && JSON.stringify(a[k] ?? null) !== JSON.stringify(b[k])) return false;
-  const keys = (t: string[]) => t.map((x) => tagKey(x)).sort().join('\n');
-  if (keys(a.tags) !== keys(b.tags)) return false;
-  return [...a.collectionIds].sort().join() === [...mapCollections(b.collectionIds)].sort().join();
-}
 
 async function planCollections(db: SatchelDb, scopeId: string, cols: Collection[]) {
   const map = new Map<string, string>();
@@ -95,7 +94,7 @@ async function planCollections(db: SatchelDb, scopeId: string, cols: Collection[
   return { map, adds, counts };
 }
 
-async function planCaptures(db: SatchelDb, scopeId: string, caps: Capture[], mapCollections: (ids: string[]) => string[]) {
+async function planCaptures(db: SatchelDb, scopeId: string, caps: Capture[], mapCollections: (ids: string[]) => string[], policy: ImportPolicy) {
   const actions: Action[] = [];
   const counts: ImportCounts = { add: 0, update: 0, skip: 0 };
   const claimed = new Set<string>();
@@ -115,8 +114,8 @@ async function planCaptures(db: SatchelDb, scopeId: string, caps: Capture[], map
     const match = byId && byId.deletedAt === null && byId.scopeId === scopeId ? byId : byKey && byKey.deletedAt === null ? byKey : undefined;
     if (match && !claimed.has(match.id)) {
       claimed.add(match.id);
-      const contentChanged = mergeDraft(match, c, 0).changed;
-      const libraryChanged = c.updatedAt > match.updatedAt && !sameLibrary(match, c, mapCollections);
+      const contentChanged = policy === 'satchel' && mergeDraft(match, c, 0).changed;
+      const libraryChanged = libraryPatch(match, c, mapCollections, policy) !== null;
       const kind = contentChanged || libraryChanged ? 'update' : 'skip';
       actions.push({ kind, id: match.id });
       counts[kind]++;
@@ -146,7 +145,7 @@ export async function planImport(db: SatchelDb, dirty: SatchelExport, opts: Impo
   const scopeId = opts.scopeId ?? LOCAL_SCOPE;
   const cols = await planCollections(db, scopeId, data.collections);
   const mapCollections = (ids: string[]) => ids.flatMap((i) => (cols.map.has(i) ? [cols.map.get(i)!] : []));
-  const caps = await planCaptures(db, scopeId, data.captures, mapCollections);
+  const caps = await planCaptures(db, scopeId, data.captures, mapCollections, opts.policy ?? 'satchel');
   return { captures: caps.counts, collections: cols.counts };
 }
 
@@ -162,9 +161,10 @@ export async function applyImport(db: SatchelDb, dirty: SatchelExport, opts: Imp
   const scopeId = opts.scopeId ?? LOCAL_SCOPE;
   const clock = opts.clock ?? systemClock;
   const chunk = opts.chunkSize ?? 1000;
+  const policy = opts.policy ?? 'satchel';
   const cols = await planCollections(db, scopeId, data.collections);
   const mapCollections = (ids: string[]) => [...new Set(ids.flatMap((i) => (cols.map.has(i) ? [cols.map.get(i)!] : [])))];
-  const caps = await planCaptures(db, scopeId, data.captures, mapCollections);
+  const caps = await planCaptures(db, scopeId, data.captures, mapCollections, opts.policy ?? 'satchel');
   await db.transaction('rw', [db.collections, db.outbox], async () => {
     const now = clock();
     for (const c of cols.adds) {
@@ -209,16 +209,13 @@ export async function applyImport(db: SatchelDb, dirty: SatchelExport, opts: Imp
         const src = data.captures[j]!;
         if (action.kind !== 'update') continue;
         const old = (await db.captures.get(action.id))!;
-        const merged = mergeDraft(old, src, now);
+        const merged = policy === 'satchel' ? mergeDraft(old, src, now) : { changed: false, capture: old };
         if (merged.changed) {
           await db.captures.put(merged.capture);
           await addMutation(db, 'completeCapture', { id: old.id, set: contentOf(merged.capture) }, now);
         }
-        if (src.updatedAt > old.updatedAt && !sameLibrary(old, src, mapCollections)) {
-          // Every library field the file has (lib/schema LIBRARY_FIELDS; an older file may lack newer ones).
-          const fields: CapturePatch = Object.fromEntries(LIBRARY_FIELD_NAMES.filter((k) => src[k] !== undefined).map((k) => [k, src[k]]));
-          await patchCaptureIn(db, old.id, { ...fields, tags: src.tags, collectionIds: mapCollections(src.collectionIds) }, Math.max(now, src.updatedAt));
-        }
+        const patch = libraryPatch(old, src, mapCollections, policy);
+        if (patch) await patchCaptureIn(db, old.id, patch, Math.max(now, src.updatedAt));
       }
     });
     await opts.onProgress?.(Math.min(total, i + chunk), total);
