@@ -50,7 +50,7 @@ describe('ImportDialog (issue 12)', () => {
 });
 
 describe('ImportResumeBanner (issue 12)', () => {
-  const base = { progress: null, finished: null, error: null, onResume: vi.fn(), onDiscard: vi.fn(), t, locale: 'en' };
+  const base = { progress: null, finished: null, error: null, onResume: vi.fn(), onDiscard: vi.fn(), onDismiss: vi.fn(), t, locale: 'en' };
   it('renders nothing without a stopped import', () => {
     const { container } = render(<ImportResumeBanner job={null} {...base} />);
     expect(container.innerHTML).toBe('');

@@ -21,6 +21,8 @@ export interface ImportResumeBannerProps {
   error: string | null;
   onResume: () => void;
   onDiscard: () => void;
+  /** Closes the banner once nothing is left to resume (after a finished resume, or an error with no job). */
+  onDismiss: () => void;
   t: Translate;
   locale?: string;
 }
@@ -30,9 +32,10 @@ export interface ImportResumeBannerProps {
  * 1,000 of 5,000." with Resume (finishes it from the stored rows, without the file) and Discard
  * (forgets it; what was stored stays); a progress bar while it resumes, then the outcome. Resume
  * moves focus to the banner itself (its buttons give way to the progress bar); after Discard the
- * container moves it on, as the banner is gone.
+ * container moves it on, as the banner is gone. Once nothing is left to resume (finished, or an error
+ * with no job) it offers Dismiss ({@link ImportResumeBannerProps.onDismiss}).
  */
-export function ImportResumeBanner({ job, progress, finished, error, onResume, onDiscard, t, locale }: ImportResumeBannerProps) {
+export function ImportResumeBanner({ job, progress, finished, error, onResume, onDiscard, onDismiss, t, locale }: ImportResumeBannerProps) {
   const box = useRef<HTMLElement>(null);
   if (!job && !finished && !error) return null;
   const running = progress !== null && !finished && !error;
@@ -62,6 +65,11 @@ export function ImportResumeBanner({ job, progress, finished, error, onResume, o
         )
       ) : null}
       {error ? <p role="alert" class="error">{error}</p> : null}
+      {finished || !job ? (
+        <div class="import-banner__actions">
+          <button type="button" class="btn" onClick={onDismiss} data-testid="import-banner-dismiss">{t('importBannerDismiss')}</button>
+        </div>
+      ) : null}
     </section>
   );
 }

@@ -118,7 +118,9 @@ type ResumeState = { job: (StoppedImport & { id: string }) | null; progress: Exp
 /**
  * The library's "Import of <file> stopped at 1,000 of 5,000 — Resume / Discard" (issue 12): reads
  * the stopped import once when the library opens (none while another tab is running it), resumes it
- * from the stored rows with a progress bar, or discards it.
+ * from the stored rows with a progress bar, or discards it. The outcome stays until Dismiss, which
+ * gives focus back to the header's Import button (the finished job's rows are already deleted by
+ * lib/db `runImportJob`).
  */
 export function ImportResumeNotice({ db, t, locale, onImported }: ImportResumeNoticeProps) {
   const [state, setState] = useState<ResumeState>({ job: null, progress: null, finished: null, error: null });
@@ -151,5 +153,10 @@ export function ImportResumeNotice({ db, t, locale, onImported }: ImportResumeNo
     // The banner is gone with the button that had focus: the library's main region takes it.
     document.querySelector<HTMLElement>('main')?.focus();
   };
-  return <ImportResumeBanner job={job} progress={state.progress} finished={state.finished} error={state.error} onResume={() => void resume()} onDiscard={() => void discard()} t={t} locale={locale} />;
+  const dismiss = () => {
+    setState({ job: null, progress: null, finished: null, error: null });
+    // The banner is gone: focus goes back to where imports start (the library header's Import).
+    (document.querySelector<HTMLElement>('[data-testid="open-import"]') ?? document.querySelector<HTMLElement>('main'))?.focus();
+  };
+  return <ImportResumeBanner job={job} progress={state.progress} finished={state.finished} error={state.error} onResume={() => void resume()} onDiscard={() => void discard()} onDismiss={dismiss} t={t} locale={locale} />;
 }
