@@ -3,7 +3,7 @@ import type { Translate } from '../../lib/util/i18n';
 import { absoluteTime, relativeTime } from '../../lib/util/time';
 import { fmt } from '../format';
 import { InlineConfirm } from './InlineConfirm';
-import { roleKey, useAction, useRefreshOnFocus } from './team-ui';
+import { roleKey, useAction, useRefreshAfterSync, useRefreshOnFocus } from './team-ui';
 import { pluralKey } from '../../lib/util/i18n';
 import './team-ui.css';
 import type { ActionResult, InviteRowView } from './types';
@@ -32,6 +32,8 @@ export interface InvitesSectionProps {
   locale?: string;
   /** epoch ms for "in 3 days"; default: the clock at each render (a fixed value goes stale) */
   now?: number;
+  /** The last sync's epoch ms: the list is loaded again when it changes (an invite used meanwhile). */
+  syncedAt?: number | null;
 }
 
 /** Invite lifetimes offered, in hours. */
@@ -46,10 +48,11 @@ const usesWords = (n: number, t: Translate, locale?: string) => (n === 1 ? t('op
  * by default) that shows the new code once with a copy button, and the list of the team's invites:
  * the active ones first (role, expiry as date and "in 3 days", uses left, who made it, Revoke after
  * a confirmation), the used-up, expired and revoked ones muted behind "Show N inactive", each
- * saying what happened instead of uses left. Refreshed when the page comes back into view.
+ * saying what happened instead of uses left. Refreshed when the page comes back into view and after
+ * each sync (`syncedAt`).
  * docs/sync-protocol.md 4 "Invites".
  */
-export function InvitesSection({ team, actions, t, locale, now }: InvitesSectionProps) {
+export function InvitesSection({ team, actions, t, locale, now, syncedAt }: InvitesSectionProps) {
   const [invites, setInvites] = useState<InviteRowView[] | null>(null);
   const [showInactive, setShowInactive] = useState(false);
   const list = useAction();
@@ -59,6 +62,7 @@ export function InvitesSection({ team, actions, t, locale, now }: InvitesSection
   };
   useEffect(() => void reload(), [team.teamId]);
   useRefreshOnFocus(reload);
+  useRefreshAfterSync(reload, syncedAt);
   const at = now ?? Date.now();
   const active = invites?.filter((i) => i.status === 'active') ?? [];
   const inactive = invites?.filter((i) => i.status !== 'active') ?? [];

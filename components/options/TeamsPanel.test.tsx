@@ -182,6 +182,42 @@ describe('TeamsPanel', () => {
     await waitFor(() => expect((screen.getByLabelText('Role of Bo') as HTMLSelectElement).value).toBe('editor'));
   });
 
+  it('a focus while the panel was closed does not use up the refresh: once opened, coming back shows who joined (issue 12)', async () => {
+    const actions = makeActions();
+    render(<TeamsPanel teams={[owned]} myUserId="u-me" actions={actions} t={t} />);
+    fireEvent.focus(window); // the owner comes back to the page, panel closed
+    fireEvent.click(screen.getByRole('button', { name: 'Members and invites' }));
+    await waitFor(() => expect(screen.getAllByTestId('member')).toHaveLength(2));
+    (actions.loadMembers as ReturnType<typeof vi.fn>).mockImplementation(() => ok([...members, { userId: 'u-cy', displayName: 'Cy', role: 'viewer' as const }]));
+    fireEvent.focus(window); // a colleague joined with the code meanwhile
+    await waitFor(() => expect(screen.getAllByTestId('member')).toHaveLength(3));
+  });
+
+  it('members and invites are loaded again after each sync while the panel is open (issue 12: "Uses left 1 of 1" stayed)', async () => {
+    const actions = makeActions({ loadInvites: vi.fn(() => ok([])) });
+    const { rerender } = render(<TeamsPanel teams={[owned]} myUserId="u-me" actions={actions} t={t} syncedAt={1} />);
+    rerender(<TeamsPanel teams={[owned]} myUserId="u-me" actions={actions} t={t} syncedAt={2} />);
+    expect(actions.loadMembers).not.toHaveBeenCalled(); // closed: nothing to refresh
+    fireEvent.click(screen.getByRole('button', { name: 'Members and invites' }));
+    await waitFor(() => expect(screen.getAllByTestId('member')).toHaveLength(2));
+    expect(actions.loadInvites).toHaveBeenCalledTimes(1);
+    (actions.loadMembers as ReturnType<typeof vi.fn>).mockImplementation(() => ok([...members, { userId: 'u-cy', displayName: 'Cy', role: 'viewer' as const }]));
+    rerender(<TeamsPanel teams={[owned]} myUserId="u-me" actions={actions} t={t} syncedAt={3} />);
+    await waitFor(() => expect(screen.getAllByTestId('member')).toHaveLength(3));
+    await waitFor(() => expect(actions.loadInvites).toHaveBeenCalledTimes(2));
+  });
+
+  it('the spotlight checkbox sits left of its label, laid out like the other switches of the page', async () => {
+    render(<TeamsPanel teams={[viewed]} myUserId="u-me" actions={makeActions({ setSpotlight: vi.fn(() => ok(undefined)) })} t={t} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Members and invites' }));
+    const box = await screen.findByLabelText(/Show me in spotlights/);
+    const label = box.closest('label')!;
+    // .opt-choice is a row (entrypoints/options/style.css); .opt-row__main stacked the box above its text.
+    expect(label.classList.contains('opt-choice')).toBe(true);
+    expect(label.classList.contains('opt-row__main')).toBe(false);
+    expect(label.firstElementChild).toBe(box);
+  });
+
   it('spotlight: the learner opts out and back in per team; a refusal puts the box back with the reason', async () => {
     const setSpotlight = vi.fn(() => ok(undefined));
     render(<TeamsPanel teams={[viewed]} myUserId="u-me" actions={makeActions({ setSpotlight, loadMembers: vi.fn(() => ok([...members.map((m) => ({ ...m, role: 'viewer' as const })), { userId: 'u-cy', displayName: 'Cy', role: 'viewer' as const, spotlight: false }])) })} t={t} />);

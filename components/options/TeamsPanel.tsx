@@ -3,7 +3,7 @@ import type { Translate } from '../../lib/util/i18n';
 import { fmt } from '../format';
 import { InvitesSection, type InviteActions } from './InvitesSection';
 import { InlineConfirm } from './InlineConfirm';
-import { roleKey, useAction, useRefreshOnFocus } from './team-ui';
+import { roleKey, useAction, useRefreshAfterSync, useRefreshOnFocus } from './team-ui';
 import { useActionError } from './action-errors';
 import type { ActionResult, MemberView, RoleView, TeamView } from './types';
 
@@ -31,6 +31,8 @@ export interface TeamsPanelProps {
   locale?: string;
   /** epoch ms for relative times ("in 3 days"); default: the clock at each render of the invite list */
   now?: number;
+  /** The last sync's epoch ms: open teams load their members and invites again when it changes. */
+  syncedAt?: number | null;
 }
 
 const ROLES: readonly RoleView[] = ['owner', 'editor', 'viewer'];
@@ -44,7 +46,7 @@ const SPOTLIGHT_ROW = '\u0000spotlight';
  * leave. Team administration is online-only (docs/sync-protocol.md 3.3), so every action waits
  * for the server and shows its error in words.
  */
-export function TeamsPanel({ teams, myUserId, actions, t, locale, now }: TeamsPanelProps) {
+export function TeamsPanel({ teams, myUserId, actions, t, locale, now, syncedAt }: TeamsPanelProps) {
   const [name, setName] = useState('');
   const [code, setCode] = useState('');
   const [joined, setJoined] = useState<string | null>(null);
@@ -55,7 +57,7 @@ export function TeamsPanel({ teams, myUserId, actions, t, locale, now }: TeamsPa
       <h2 id="teams-title">{t('optTeamsTitle')}</h2>
       {teams.length === 0 ? <p class="muted">{t('optTeamsEmpty')}</p> : (
         <ul class="opt-list" data-testid="teams">
-          {teams.map((team) => <TeamItem key={team.teamId} team={team} myUserId={myUserId} actions={actions} t={t} locale={locale} now={now} />)}
+          {teams.map((team) => <TeamItem key={team.teamId} team={team} myUserId={myUserId} actions={actions} t={t} locale={locale} now={now} syncedAt={syncedAt} />)}
         </ul>
       )}
       <div class="opt-grid">
@@ -114,15 +116,16 @@ interface TeamItemProps {
   t: Translate;
   locale?: string;
   now?: number;
+  syncedAt?: number | null;
 }
 
 /**
  * One team: its name and the learner's role; opened, its invites (owners), members and Leave. Each
  * action's error shows next to its control (the member's row, the Leave button). The only owner
  * cannot leave (the server refuses it): the button is disabled with the reason beside it. Members
- * are loaded again when the page comes back into view.
+ * (and invites) are loaded again when the page comes back into view and after each sync.
  */
-function TeamItem({ team, myUserId, actions, t, locale, now }: TeamItemProps) {
+function TeamItem({ team, myUserId, actions, t, locale, now, syncedAt }: TeamItemProps) {
   const owner = team.role === 'owner';
   const [open, setOpen] = useState(false);
   const [members, setMembers] = useState<MemberView[] | null>(null);
@@ -138,9 +141,8 @@ function TeamItem({ team, myUserId, actions, t, locale, now }: TeamItemProps) {
   useEffect(() => {
     if (open && members === null) void reload();
   }, [open]);
-  useRefreshOnFocus(async () => {
-    if (open) await reload();
-  });
+  useRefreshOnFocus(reload, open);
+  useRefreshAfterSync(reload, syncedAt, open);
   /** Runs an action on one member; its error goes to that member's row. */
   const onMember = async (userId: string, fn: () => Promise<ActionResult>): Promise<ActionResult> => {
     setBusy(true);
@@ -166,10 +168,10 @@ function TeamItem({ team, myUserId, actions, t, locale, now }: TeamItemProps) {
       </div>
       {open && (
         <div id={panelId} class="opt-team__panel">
-          {owner && <InvitesSection team={team} actions={actions} t={t} locale={locale} now={now} />}
+          {owner && <InvitesSection team={team} actions={actions} t={t} locale={locale} now={now} syncedAt={syncedAt} />}
           {me && actions.setSpotlight ? (
             <div class="opt-row" data-testid="spotlight">
-              <label class="opt-row__main">
+              <label class="opt-choice opt-spotlight">
                 <input
                   type="checkbox"
                   checked={me.spotlight !== false}
@@ -180,8 +182,8 @@ function TeamItem({ team, myUserId, actions, t, locale, now }: TeamItemProps) {
                     // On failure re-render with the old value, which puts the box back.
                     setMembers(members!.map((x) => (x.userId === myUserId && r.ok ? { ...x, spotlight: next } : x)));
                   }}
-                />{' '}
-                {t('teamsSpotlight')}
+                />
+                <span>{t('teamsSpotlight')}</span>
               </label>
               {rowError?.userId === SPOTLIGHT_ROW && <p class="opt-error" role="alert">{t('teamsSpotlightFailed')} {rowError.error}</p>}
             </div>

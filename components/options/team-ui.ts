@@ -27,21 +27,24 @@ export function useAction() {
 }
 
 /** Least time between two refreshes {@link useRefreshOnFocus} starts, in ms. */
-export const FOCUS_REFRESH_GAP_MS = 10_000;
+export const FOCUS_REFRESH_GAP_MS = 2_000;
 
 /**
  * Calls `refresh` when the page comes back into view (window `focus`, or `visibilitychange` to
  * visible), so lists another person changed (someone joined with an invite) catch up without a
  * reload. Bounded: never while one is running, and at most once per {@link FOCUS_REFRESH_GAP_MS}
- * (switching tabs fires both events).
+ * (switching tabs fires both events). While `enabled` is false (a closed panel) it does nothing and
+ * uses up no time: before issue 12's fix, a focus with the panel closed counted as a refresh, so the
+ * first return to the page after opening it was skipped and "Uses left 1 of 1" stayed.
  */
-export function useRefreshOnFocus(refresh: () => Promise<unknown>): void {
-  const state = useRef({ refresh, last: -Infinity, running: false });
+export function useRefreshOnFocus(refresh: () => Promise<unknown>, enabled = true): void {
+  const state = useRef({ refresh, enabled, last: -Infinity, running: false });
   state.current.refresh = refresh;
+  state.current.enabled = enabled;
   useEffect(() => {
     const onView = () => {
       const s = state.current;
-      if (document.visibilityState === 'hidden' || s.running || Date.now() - s.last < FOCUS_REFRESH_GAP_MS) return;
+      if (!s.enabled || document.visibilityState === 'hidden' || s.running || Date.now() - s.last < FOCUS_REFRESH_GAP_MS) return;
       s.running = true;
       s.last = Date.now();
       void s.refresh().finally(() => {
@@ -55,4 +58,22 @@ export function useRefreshOnFocus(refresh: () => Promise<unknown>): void {
       document.removeEventListener('visibilitychange', onView);
     };
   }, []);
+}
+
+/**
+ * Calls `refresh` each time `syncedAt` (the last sync's epoch ms, from the sync state) changes while
+ * `enabled`, not on the first render: a sync is when another member's join or a used invite shows
+ * up, even while the page never lost focus.
+ */
+export function useRefreshAfterSync(refresh: () => Promise<unknown>, syncedAt: number | null | undefined, enabled = true): void {
+  const first = useRef(true);
+  const latest = useRef(refresh);
+  latest.current = refresh;
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    if (enabled && syncedAt != null) void latest.current();
+  }, [syncedAt]);
 }

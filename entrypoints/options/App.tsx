@@ -381,7 +381,7 @@ export function App(deps: OptionsDeps) {
           {profile && (
             <>
               <DevicesList devices={profile.devices} onRevoke={(id) => action('revoke-device', async (c) => void (await c.revokeDevice(id)))} t={t} locale={locale} />
-              <TeamsPanel teams={profile.teams} myUserId={profile.account.userId} actions={teamActions} t={t} locale={locale} />
+              <TeamsPanel teams={profile.teams} myUserId={profile.account.userId} actions={teamActions} t={t} locale={locale} syncedAt={sync.lastSyncedAt} />
             </>
           )}
           {signingOut && (
