@@ -33,6 +33,15 @@ describe('MemberPage', () => {
     expect(screen.getByTestId('member-answer-item').textContent).toContain('Try pairing');
   });
 
+  it('reads the join time relative to now when recent (one date formatter, issue 12), absolute without now', () => {
+    const activity: MemberActivity = { member, shared: [], answers: [], totals: counts(0, 0, 0) };
+    const { unmount } = render(<MemberPage activity={activity} teamName="Cohort" captureHref={() => ''} backHref="/library.html" now={NOW} t={t} locale="en-US" />);
+    expect(screen.getByText(/^Joined /).textContent).toMatch(/^Joined yesterday ·/);
+    unmount();
+    render(<MemberPage activity={activity} teamName="Cohort" captureHref={() => ''} backHref="/library.html" t={t} locale="en-US" />);
+    expect(screen.getByText(/^Joined /).textContent).toMatch(/^Joined Dec 6, 2026/);
+  });
+
   it('shows no page for a member who opted out of spotlights', () => {
     render(<MemberPage activity={{ member: { ...member, spotlight: false }, shared: [{ capture, reactions: counts(1, 0, 0), comments: 0 }], answers: [], totals: counts(1, 0, 0) }} teamName="Cohort" captureHref={() => ''} backHref="/library.html" t={t} />);
     expect(screen.getByTestId('member-hidden').textContent).toBe('This member prefers not to be spotlighted.');

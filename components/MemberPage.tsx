@@ -1,7 +1,7 @@
 import type { Translate } from '../lib/util/i18n';
 import './whats-new.css';
 import { pluralKey } from '../lib/util/i18n';
-import { absoluteTime } from '../lib/util/time';
+import { absoluteTime, friendlyTime } from '../lib/util/time';
 import { REACTION_KINDS } from '../lib/schema';
 import type { MemberActivityView, ReactionCountsView } from './team-views';
 import { sourceOf } from './capture-view';
@@ -20,6 +20,8 @@ export interface MemberPageProps {
   captureHref: (captureId: string) => string;
   /** where "Back" goes */
   backHref: string;
+  /** epoch ms to read the join time against (relative when recent); absolute date and time without it */
+  now?: number;
   t: Translate;
   locale?: string;
 }
@@ -36,7 +38,7 @@ function ReactionLine({ counts, t, locale }: { counts: ReactionCountsView; t: Tr
  * and the reactions those got. A member who opted out of spotlights has no page: it says so and
  * lists nothing. Untrusted text (captures, comments, names) is rendered as text only.
  */
-export function MemberPage({ activity: a, teamName, captureHref, backHref, t, locale }: MemberPageProps) {
+export function MemberPage({ activity: a, teamName, captureHref, backHref, now, t, locale }: MemberPageProps) {
   const back = <a href={backHref} class="btn btn--small" data-testid="member-back">{t('memberBack')}</a>;
   if (!a.member || !a.member.spotlight) {
     return (
@@ -52,7 +54,7 @@ export function MemberPage({ activity: a, teamName, captureHref, backHref, t, lo
     <section class="member" aria-labelledby="member-h" data-testid="member-page">
       <h2 id="member-h" dir="auto">{fmtNodes(t('memberTitle'), { name: <Name name={m.displayName} />, team: <Name name={teamName} /> })}</h2>
       <p class="muted">
-        {fmt(t('memberJoined'), { date: absoluteTime(m.joinedAt, locale) }, locale)}
+        {fmt(t('memberJoined'), { date: now === undefined ? absoluteTime(m.joinedAt, locale) : friendlyTime(m.joinedAt, now, locale) }, locale)}
         {' · '}
         {fmt(t(pluralKey('memberSharedCount', a.shared.length, locale)), { count: a.shared.length }, locale)}
         {' · '}

@@ -271,6 +271,7 @@ export function App({ db, t, locale }: AppProps) {
             ids={ids}
             byId={store.current.byId}
             total={store.current.byId.size}
+            emptyCollection={collectionId !== null && ![...store.current.byId.values()].some((c) => c.collectionIds.includes(collectionId))}
             status={status}
             result={result}
             search={store.current.search}

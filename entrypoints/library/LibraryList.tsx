@@ -16,6 +16,8 @@ export interface LibraryListProps {
   byId: ReadonlyMap<string, Capture>;
   /** Everything loaded (the empty state shows when nothing is). */
   total: number;
+  /** The selected collection holds no capture (its own empty state, not "no captures match"). */
+  emptyCollection?: boolean;
   status: 'loading' | 'ready' | 'error';
   result: data.QueryResult | null;
   search: data.LibrarySearch | null;
@@ -57,6 +59,8 @@ export function LibraryList(p: LibraryListProps) {
           <p>{t('popupEmptyPosts')}</p>
           <p>{t('popupEmptyWeb')}</p>
         </section>
+      ) : p.status === 'ready' && ids.length === 0 && p.emptyCollection ? (
+        <p class="status" data-testid="collection-empty">{t('collectionEmpty')}</p>
       ) : p.status === 'ready' && ids.length === 0 ? (
         <p class="status" data-testid="no-results">{t('noResults')}</p>
       ) : null}

@@ -72,7 +72,7 @@ export function MemberView({ db, t, locale, scopeId, userId }: PageProps & { sco
     return () => sub.unsubscribe();
   }, [db, scopeId, userId]);
   if (!data) return <p class="status" role="status">{t('popupLoading')}</p>;
-  return <MemberPage {...data} captureHref={(id) => captureHref(scopeId, id)} backHref={`${LIBRARY_PAGE}?scope=${encodeURIComponent(scopeId)}`} t={t} locale={locale} />;
+  return <MemberPage {...data} captureHref={(id) => captureHref(scopeId, id)} backHref={`${LIBRARY_PAGE}?scope=${encodeURIComponent(scopeId)}`} now={Date.now()} t={t} locale={locale} />;
 }
 
 /** What the library list and sidebar show for teams (see {@link useTeamExtras}). */
