@@ -28,3 +28,21 @@ describe('QuickEdit intent picker (issue 12)', () => {
     expect(p.onIntent).toHaveBeenLastCalledWith(null);
   });
 });
+
+describe('QuickEdit is compact until asked (issue 12: it took most of the popup)', () => {
+  const props = () => ({ onIntent: vi.fn(), onTags: vi.fn(), onCollections: vi.fn(), onNote: vi.fn() });
+  it('shows the title, the intents and "Add tags / note"; the button opens tags, collections and the note', () => {
+    render(<QuickEdit capture={makeCapture() as CaptureView} collections={[{ id: 'i', name: 'Inbox', count: null }]} knownTags={[]} t={t} {...props()} />);
+    expect(screen.getByRole('group', { name: 'Why are you saving it?' })).toBeTruthy();
+    expect(screen.queryByRole('combobox')).toBeNull();
+    expect(screen.queryByTestId('quick-note')).toBeNull();
+    expect(screen.queryByRole('checkbox', { name: 'Inbox' })).toBeNull();
+    const more = screen.getByRole('button', { name: 'Add tags / note' });
+    expect(more.getAttribute('aria-expanded')).toBe('false');
+    fireEvent.click(more);
+    expect(more.getAttribute('aria-expanded')).toBe('true');
+    expect(document.getElementById(more.getAttribute('aria-controls')!)!.contains(screen.getByRole('combobox'))).toBe(true);
+    expect(screen.getByTestId('quick-note')).toBeTruthy();
+    expect(screen.getByRole('checkbox', { name: 'Inbox' })).toBeTruthy();
+  });
+});

@@ -128,6 +128,7 @@ describe('QuickEdit', () => {
   it('tags, collects and notes a fresh save', () => {
     const p = { onIntent: vi.fn(), onTags: vi.fn(), onCollections: vi.fn(), onNote: vi.fn() };
     render(<QuickEdit capture={cap()} collections={[{ id: 'i', name: 'Inbox', count: null }]} knownTags={['AI']} t={t} {...p} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Add tags / note' }));
     const input = screen.getByRole('combobox');
     fireEvent.input(input, { target: { value: 'Onboarding' } });
     fireEvent.keyDown(input, { key: 'Enter' });

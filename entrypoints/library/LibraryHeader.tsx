@@ -3,6 +3,7 @@ import type { Translate } from '../../lib/util/i18n';
 import type { Density } from '../../lib/db/settings';
 import { DENSITIES } from '../../lib/db/settings';
 import { SearchBox } from '../../components/SearchBox';
+import { Logo } from '../../components/Logo';
 import type { SortOrder } from '../../components/filters';
 import { fmt } from '../../components/format';
 import { REVIEW_BUTTON_ID } from './use-review';
@@ -56,7 +57,7 @@ export function LibraryHeader(p: LibraryHeaderProps) {
       <button type="button" id={SIDE_TOGGLE_ID} class="btn btn--small lib__side-toggle" aria-expanded={p.sideOpen} aria-controls="lib-side" onClick={p.onToggleSide} data-testid="side-toggle">
         {t('sidebarToggle')}
       </button>
-      <h1 class="lib__brand" dir="auto">{p.title}</h1>
+      <h1 class="lib__brand" dir="auto"><Logo size={20} class="lib__logo" />{p.title}</h1>
       <SearchBox value={p.text} onInput={p.onText} resultCount={p.resultCount} countText={p.countText} inputRef={p.searchRef} onToResults={p.onToResults} shortcut={p.searchShortcut} t={t} />
       <label class="sort">
         <span>{t('sortLabel')}</span>

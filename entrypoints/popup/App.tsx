@@ -13,6 +13,7 @@ import { TeamFeed, type TeamFeedItem } from '../../components/TeamFeed';
 import { listTeamCaptures } from '../../lib/db';
 import { FollowUpPrompt } from '../../components/FollowUpPrompt';
 import { QuickEdit } from '../../components/QuickEdit';
+import { Logo } from '../../components/Logo';
 import { fmt } from '../../components/format';
 import { readSnapshot, writeSnapshot } from './snapshot';
 import { PopupReport } from '../report-ui/containers';
@@ -165,7 +166,7 @@ export function App({ db, t, locale, pageHealth = askPageHealth }: AppProps) {
   return (
     <main class="popup" data-list-source={state.status === 'ready' ? (state.cached ? 'snapshot' : 'db') : state.status}>
       <header class="popup__head">
-        <h1>{t('popupTitle')}</h1>
+        <h1 class="popup__brand"><Logo size={20} />{t('popupTitle')}</h1>
         <a class="btn btn--small" href={LIBRARY_PATH} target="_blank" rel="noopener" aria-keyshortcuts={letterKeys ? 'L' : undefined} title={letterKeys ? `${t('libraryOpen')} (L)` : undefined} data-testid="open-library">
           {t('libraryOpen')}
         </a>

@@ -20,6 +20,7 @@ test('popup and library: tag, collect, search, filter, review; screenshots in bo
   await expect(popup.waiting()).toHaveText('5 waiting for review');
   const quick = popup.quickEdit();
   await expect(quick).toHaveAttribute('data-capture-key', liKeys[1]!);
+  await quick.getByRole('button', { name: 'Add tags / note' }).click();
   await quick.getByTestId('tag-input').fill('Onboarding');
   await quick.getByTestId('tag-input').press('Enter');
   await expect(quick.getByRole('button', { name: 'Remove tag Onboarding' })).toBeVisible();

@@ -10,6 +10,8 @@ import { REPO_ROOT } from './demo-feeds';
 // with every impact level, light and dark; the theme choice of the options page applies to it.
 
 const SHOTS = join(REPO_ROOT, 'test-results', 'screens', 'options');
+// The fixture closes the install's welcome tab for every other spec; here it stays to be looked at.
+test.use({ keepWelcome: true });
 
 async function welcomeTab(context: BrowserContext, extensionId: string): Promise<Page> {
   const url = `chrome-extension://${extensionId}/welcome.html`;
