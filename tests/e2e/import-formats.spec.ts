@@ -143,6 +143,11 @@ test('an import stopped by closing the tab is resumed from the library without t
   expect(new Set(keys).size).toBe(TOTAL);
   await expect(lib.collection('Reading')).toContainText('10,000');
 
+  // The outcome stays until Dismiss, which gives focus back to Import (issue 12 polish).
+  await banner.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(lib.page.getByTestId('import-resume-banner')).toHaveCount(0);
+  await expect(lib.page.getByTestId('open-import')).toBeFocused();
+
   // Nothing is left to resume when the library opens again.
   await lib.page.reload();
   await lib.list().waitFor();
