@@ -175,6 +175,20 @@ test('options page: connect, create account, devices, team + invite, join + leav
       return res.json() as Promise<Record<string, string>>;
     };
     const bo = await post('/v1/accounts', { email: 'bo@example.org', password: 'another long one', displayName: 'Bo', deviceId: uuidv7(), deviceName: 'Bo laptop' });
+    // Issue 12 polish: Bo joins the owner's team with its one-use code elsewhere; the open panel shows
+    // Bo and the used-up invite after the next sync, without a reload (it kept "Uses left: 1 of 1").
+    await expect(team.getByText('Uses left: 1 of 1')).toBeVisible();
+    await post(`/v1/invites/${encodeURIComponent(await code.inputValue())}/accept`, {}, bo.token);
+    await page.getByRole('button', { name: 'Sync now' }).click();
+    await expect(team.getByTestId('member')).toHaveCount(2, { timeout: 30_000 });
+    await expect(team.getByTestId('member').filter({ hasText: 'Bo' })).toBeVisible();
+    await expect(team.getByText('Uses left: 1 of 1')).toHaveCount(0, { timeout: 30_000 });
+    // The spotlight switch: its checkbox left of the label, on one line (it sat centred above it).
+    const spot = team.getByTestId('spotlight');
+    const [boxAt, textAt] = await Promise.all([spot.getByRole('checkbox').boundingBox(), spot.getByText('Show me in spotlights').boundingBox()]);
+    expect(boxAt!.x + boxAt!.width).toBeLessThanOrEqual(textAt!.x);
+    expect(Math.abs(boxAt!.y + boxAt!.height / 2 - (textAt!.y + textAt!.height / 2))).toBeLessThan(boxAt!.height);
+    await spot.screenshot({ path: join(SHOTS, 'options-spotlight-light.png') });
     const circle = await post('/v1/teams', { name: 'Reading circle' }, bo.token);
     const boCode = await post(`/v1/teams/${circle.teamId}/invites`, { role: 'editor', expiresInHours: 24 }, bo.token);
     await page.getByLabel('Invite code', { exact: true }).fill('not-a-code');
