@@ -11,6 +11,7 @@ import { expectOneControlPerPost } from './pages/flows';
 import { signUp, teamScopeOf } from './pages/team-flows';
 import { discussionOf, syncUntil } from './pages/discussion-flows';
 import { startApiServer } from './api-server';
+import { launchWithExtension, type LaunchedBrowser } from './browser';
 import { THEME_STORAGE_KEY } from '../../lib/platform/theme';
 
 // Issue 12 "Checks": the gallery. Every screen of the extension, with the built extension and the
@@ -20,7 +21,9 @@ import { THEME_STORAGE_KEY } from '../../lib/platform/theme';
 // (the localStorage mirror of lib/db/settings.ts themeChoice, lib/platform/theme.ts); light resets
 // the choice to "system". Each extension page is also shown at 320×256 CSS px (1280 px at 400 %
 // zoom, WCAG 1.4.10) and must not scroll sideways. The screens run in order in one browser context:
-// saves made on the sites fill the library; one sign-up on a local sync server gives the team ones.
+// saves made on the sites fill the library; one sign-up on a local sync server gives the team ones,
+// and a colleague in a second profile replies in the discussion (the popup's What's new). At 1280×800
+// the library must fit the window (its panes scroll, the window does not).
 
 const DIR = join(SCREENS_DIR, 'audit');
 
@@ -73,6 +76,7 @@ const SCREENS: Screen[] = [
   { name: 'discussion', entry: 'library', reflow: true, show: discussion },
   { name: 'member-page', entry: 'library', reflow: true, show: memberPage },
   { name: 'digest', entry: 'library', reflow: true, show: digest },
+  { name: 'popup-whats-new', entry: 'popup', show: popupWhatsNew },
   { name: 'whats-new', entry: 'library', reflow: true, show: async (s) => ({ page: await s.libraryAt('?view=whats-new') }) },
   { name: 'popup-signed-in', entry: 'popup', show: (s) => s.popup() },
 ];
@@ -88,9 +92,9 @@ test('every extension page has a row in the screens table', () => {
   expect(entries.filter((e) => !reflowed.has(e)), 'extension pages without a 320 px reflow screen').toEqual([]);
 });
 
-test('gallery: every screen, light and dark, axe with every rule finds nothing, no sideways scroll at 320 px', async ({ context, extensionId, pageErrors }) => {
+test('gallery: every screen, light and dark, axe with every rule finds nothing, no sideways scroll at 320 px', async ({ context, extensionId, server, pageErrors }) => {
   test.setTimeout(420_000);
-  const s = new Session(context, extensionId);
+  const s = new Session(context, extensionId, server.port);
   try {
     for (const screen of SCREENS) {
       await test.step(screen.name, async () => {
@@ -102,6 +106,12 @@ test('gallery: every screen, light and dark, axe with every rule finds nothing, 
           await shown.page.screenshot({ path: join(DIR, `${screen.name}-${scheme}.png`), fullPage: shown.fullPage });
         }
         await setScheme(shown.page, 'light');
+        if (screen.entry === 'library') {
+          // The library fits the window and scrolls inside its panes: nothing hangs below it (the
+          // window itself cannot scroll, so that part would be out of reach, or focus would scroll the page away).
+          const below = await shown.page.evaluate(() => document.documentElement.scrollHeight - document.documentElement.clientHeight);
+          expect.soft(below, `${screen.name}: px of the library below the window`).toBeLessThanOrEqual(1);
+        }
         if (screen.reflow) await reflow(shown.page, screen.name, shown.subject);
       });
     }
@@ -130,10 +140,15 @@ class Session {
   api: Awaited<ReturnType<typeof startApiServer>> | null = null;
   teamScope = '';
   sharedKey = '';
+  inviteCode = '';
+  /** A colleague's browser (a second profile), for what only another member's activity shows. */
+  colleague: LaunchedBrowser | null = null;
 
   constructor(
     readonly context: BrowserContext,
     readonly extensionId: string,
+    /** the fixture server's port (the site hosts of a second profile map to it) */
+    readonly port: number,
   ) {}
 
   /** The page of `kind` (opened once), at `path` of the extension, with `viewport`. */
@@ -197,6 +212,7 @@ class Session {
   }
 
   async close(): Promise<void> {
+    await this.colleague?.close();
     await this.api?.stop();
   }
 }
@@ -279,8 +295,10 @@ async function teamWithInvite(s: Session): Promise<Shown> {
   await page.getByRole('button', { name: 'Create', exact: true }).click();
   const team = page.getByTestId('team').filter({ hasText: 'L&D Guild 🎓' });
   await team.getByRole('button', { name: 'Members and invites' }).click();
+  await team.getByLabel('Role').selectOption('editor');
   await team.getByRole('button', { name: 'Create invite code' }).click();
   await expect(team.getByTestId('invite-code').getByRole('textbox')).toHaveValue(/\S/);
+  s.inviteCode = await team.getByTestId('invite-code').getByRole('textbox').inputValue();
   await team.evaluate((el) => el.scrollIntoView({ block: 'start' }));
   return { page };
 }
@@ -316,7 +334,7 @@ async function teamLibrary(s: Session): Promise<Shown> {
     await s.libraryAt(`?scope=${encodeURIComponent(s.teamScope)}`);
     await expect(row).toBeVisible({ timeout: 5_000 });
   }).toPass({ timeout: 60_000 });
-  return { page };
+  return { page, subject: '[data-testid="capture-list"]' };
 }
 
 async function discussion(s: Session): Promise<Shown> {
@@ -330,14 +348,39 @@ async function discussion(s: Session): Promise<Shown> {
   return { page, subject: '[data-testid="discussion"]' };
 }
 
+/** A colleague joins with the invite code and replies in the discussion: the learner's popup shows it unread. */
+async function popupWhatsNew(s: Session): Promise<Shown> {
+  s.colleague = await launchWithExtension({ port: s.port, headless: true });
+  const ctx = s.colleague.context;
+  const opt = await signUp(ctx, s.extensionId, s.api!.url, 'sam@example.org', 'Sam Rivera');
+  await opt.getByLabel('Invite code', { exact: true }).fill(s.inviteCode);
+  await opt.getByRole('button', { name: 'Join', exact: true }).click();
+  await expect(opt.getByText('You joined the team as editor.')).toBeVisible({ timeout: 15_000 });
+  const lib = await ctx.newPage();
+  const row = lib.locator(`[data-capture-key="${s.sharedKey}"]`).first();
+  await expect(async () => {
+    await syncUntil(ctx, s.extensionId, async () => true, 'a sync on the colleague');
+    await lib.goto(`chrome-extension://${s.extensionId}/library.html?scope=${encodeURIComponent(s.teamScope)}`);
+    await expect(row).toBeVisible({ timeout: 5_000 });
+  }).toPass({ timeout: 90_000 });
+  await row.click();
+  const d = discussionOf(lib);
+  await d.write('Tried it with my group today: fewer questions 🙌');
+  await syncUntil(ctx, s.extensionId, async () => (await d.comment('fewer questions').getByTestId('comment-pending').count()) === 0, "the colleague's reply sent");
+  await syncUntil(s.context, s.extensionId, async (p) => ((await p.getByTestId('popup-whats-new-count').textContent().catch(() => '')) ?? '').startsWith('1 '), "the reply in the learner's What's new");
+  const shown = await s.popup();
+  await expect(shown.page.getByTestId('popup-whats-new-count')).toHaveText(/^1 /, { timeout: 15_000 });
+  return shown;
+}
+
 async function memberPage(s: Session): Promise<Shown> {
   const page = await s.libraryAt(`?scope=${encodeURIComponent(s.teamScope)}`);
-  const member = page.getByTestId('scope-nav-members').getByRole('link').first();
+  const member = page.getByTestId('scope-nav-members').getByRole('link', { name: 'Ana Learner' });
   await expect(member).toBeVisible({ timeout: 15_000 });
   await member.click();
   await expect(page).toHaveURL(/member=/);
   await expect(page.getByRole('heading', { name: /Ana Learner/ })).toBeVisible({ timeout: 15_000 });
-  return { page };
+  return { page, subject: '[data-testid="member-page"]' };
 }
 
 async function digest(s: Session): Promise<Shown> {
