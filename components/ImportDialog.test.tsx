@@ -29,6 +29,12 @@ describe('ImportDialog (issue 12)', () => {
     expect((screen.getByTestId('import-start') as HTMLButtonElement).disabled).toBe(false);
   });
 
+  it('a problem reads as a sentence: "Line 3: …" for a line, "<path>: …" for a JSON path, never "url no web address" (red team)', () => {
+    render(<ImportDialog report={{ ...report, leftOut: [{ line: 3, field: 'url', message: 'no web address (the url column is empty); skipped' }, { line: null, field: '[2].url', message: 'no web address (url is empty); skipped' }] }} {...noop} />);
+    const items = [...screen.getByRole('region', { name: 'Rows left out' }).querySelectorAll('li')].map((li) => li.textContent);
+    expect(items).toEqual(['Line 3: no web address (the url column is empty); skipped', '[2].url: no web address (url is empty); skipped']);
+  });
+
   it('the problems list is a named region with a tab stop, so a keyboard can scroll it (a11y)', () => {
     const problems = Array.from({ length: 60 }, (_, i) => ({ line: i + 2, field: null, message: `problem ${i}` }));
     render(<ImportDialog report={{ ...report, source: null, problems }} {...noop} />);

@@ -3,7 +3,7 @@ import { fmt } from './format';
 import { Modal } from './Modal';
 import './transfer.css';
 
-/** One problem in an import file: where (1-based line, field path) and what. */
+/** One problem in an import file: where (1-based line, else the field's JSON path) and what, as a sentence (the field is shown only without a line). */
 export interface ImportProblem {
   line: number | null;
   field: string | null;
@@ -39,8 +39,9 @@ function ProblemList({ items, label, testId, t, locale }: { items: ImportProblem
         <ul>
           {items.slice(0, SHOWN).map((x, i) => (
             <li key={i}>
-              {x.line !== null ? <strong>{fmt(t('importLine'), { line: x.line }, locale)} </strong> : null}
-              {x.field ? <code>{x.field}</code> : null} {x.message}
+              {x.line !== null ? <strong>{fmt(t('importLine'), { line: x.line }, locale)}</strong> : x.field ? <code>{x.field}</code> : null}
+              {x.line !== null ? ' ' : x.field ? ': ' : null}
+              {x.message}
             </li>
           ))}
         </ul>

@@ -92,7 +92,7 @@ export function readCsvItems(records: readonly CsvRecord[], format: CsvFormat): 
   for (const r of records) {
     const { rawUrl, ...rest } = MAP[format](r.cells);
     const url = normaliseUrl(rawUrl);
-    if (!url) skipped.push({ line: r.line, path: 'url', message: badUrlMessage(rawUrl) });
+    if (!url) skipped.push({ line: r.line, path: 'url', message: badUrlMessage(rawUrl, 'the url column') });
     else items.push({ url, ...rest });
   }
   return { ok: true, items, skipped };
@@ -103,6 +103,10 @@ export function readCsvFile(text: string): { format: CsvFormat; result: ReadResu
   const table = readCsv(text);
   const format = csvFormatOf(table.headers);
   if (!format) return { format: null, result: { ok: false, problems: [{ line: 1, path: null, message: csvRefusal(table) }] } };
-  return { format, result: readCsvItems(table.records, format) };
+  const result = readCsvItems(table.records, format);
+  if (!result.ok || !table.problems.length) return { format, result };
+  // Unreadable rows (a quote never closed) in file order among the rows left out.
+  const skipped = [...table.problems.map((p) => ({ line: p.line, path: null, message: p.message })), ...result.skipped].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+  return { format, result: { ...result, skipped } };
 }
 

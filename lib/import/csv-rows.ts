@@ -10,13 +10,27 @@ export interface CsvRecord {
   cells: Record<string, string>;
 }
 
-/** A parsed CSV file: lower-cased header names in file order and the records after the header. */
+/** A row that could not be read (a quote never closed): its 1-based line and why, in words a person reads. */
+export interface CsvProblem {
+  line: number;
+  message: string;
+}
+
+/** A parsed CSV file: lower-cased header names in file order, the records after the header, and rows skipped as unreadable. */
 export interface CsvTable {
   headers: string[];
   records: CsvRecord[];
+  problems: CsvProblem[];
 }
 
-/** Parses CSV text whose first record is a header row. Blank lines are skipped. Never throws. */
+/** After this many unreadable rows the rest of the file is read as it comes (each recovery reads the rest again). */
+const MAX_RECOVERIES = 50;
+
+/**
+ * Parses CSV text whose first record is a header row. Blank lines are skipped. Never throws.
+ * A row with a quote that is never closed (papaparse reads it and every line after it as one cell)
+ * is skipped and listed in `problems`; reading goes on at the line after it.
+ */
 export function readCsv(text: string): CsvTable {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const newlines: number[] = [];
@@ -32,22 +46,39 @@ export function readCsv(text: string): CsvTable {
     return lo + 1;
   };
   const rows: Array<{ start: number; cells: string[] }> = [];
-  let start = 0;
-  Papa.parse<string[]>(body, {
-    header: false,
-    skipEmptyLines: false,
-    step: (r) => {
-      const cursor = r.meta.cursor;
-      const cells = r.data;
-      if (cells.some((c) => c.trim() !== '')) rows.push({ start: skipBlank(body, start), cells });
-      start = cursor;
-    },
-  });
+  const problems: CsvProblem[] = [];
+  let from = 0;
+  while (from < body.length) {
+    let start = from;
+    let resumeAt = -1;
+    Papa.parse<string[]>(body.slice(from), {
+      header: false,
+      skipEmptyLines: false,
+      step: (r, parser) => {
+        const cursor = from + r.meta.cursor;
+        const cells = r.data;
+        const rowStart = skipBlank(body, start);
+        if (r.errors.some((e) => e.type === 'Quotes') && problems.length < MAX_RECOVERIES) {
+          const line = lineAt(rowStart);
+          problems.push({ line, message: 'a quote in this row is never closed; the row is skipped and the rows after it are read' });
+          const eol = body.indexOf('\n', rowStart);
+          resumeAt = eol === -1 ? body.length : eol + 1;
+          parser.abort();
+          return;
+        }
+        if (cells.some((c) => c.trim() !== '')) rows.push({ start: rowStart, cells });
+        start = cursor;
+      },
+    });
+    if (resumeAt === -1) break;
+    from = resumeAt;
+  }
   const [head, ...rest] = rows;
   const headers = (head?.cells ?? []).map((h) => h.trim().toLowerCase());
   return {
     headers,
     records: rest.map((r) => ({ line: lineAt(r.start), cells: Object.fromEntries(headers.map((h, i) => [h, r.cells[i] ?? ''])) })),
+    problems,
   };
 }
 

@@ -80,7 +80,7 @@ export function readHtmlFile(text: string): { format: HtmlFormat | null; result:
     const raw = a.getAttribute('href') ?? '';
     const url = normaliseUrl(raw);
     if (!url) {
-      skipped.push({ line: lines[i] ?? null, path: 'href', message: badUrlMessage(raw) });
+      skipped.push({ line: lines[i] ?? null, path: 'href', message: badUrlMessage(raw, "the link's href") });
       return;
     }
     const pocket = format === 'pocket-html';

@@ -37,6 +37,27 @@ describe('readImportFile: other tools\' exports become web captures (issue 12)',
     expect(skipped).toEqual([{ line: 6, path: 'url', message: '"javascript:alert(1)" is not a web address (http or https); skipped' }]);
   });
 
+  it('Raindrop CSV with an unclosed quote: that row is named with its line and skipped, the rows after it still import (red team)', () => {
+    const text = 'id,title,note,excerpt,url,folder,tags,created,cover,highlights,favorite\r\n' +
+      '1,"Title, with, commas",,ex,https://a.example/1,Work,"a, b",2024-01-01T00:00:00.000Z,,,false\r\n' +
+      '2,"Unclosed quote,,,https://bad.example/x,Work,,2024-01-01,,,false\r\n' +
+      '3,Fine,,,https://ok.example/3,Work,,2024-01-01,,,false\r\n' +
+      '4,Ok,,,https://ok.example/4,Work/Sub,"x",2024-01-01,,,false\r\n';
+    const r = readImportFile(text, NOW);
+    if (!r.ok) throw new Error(JSON.stringify(r.problems));
+    expect(r.data.captures.map((c) => c.permalink)).toEqual(['https://a.example/1', 'https://ok.example/3', 'https://ok.example/4']);
+    expect(r.skipped).toEqual([{ line: 3, path: null, message: 'a quote in this row is never closed; the row is skipped and the rows after it are read' }]);
+    // A quote left open to the end of the file: the same, for the last row.
+    const open = readImportFile('title,url,time_added,tags,status\nA,https://a.example/,1700000000,,unread\n"B,https://b.example/,1700000000,,unread\n', NOW);
+    expect(open).toMatchObject({ ok: true, skipped: [{ line: 3, path: null }] });
+    expect(open.ok && open.data.captures.map((c) => c.permalink)).toEqual(['https://a.example/']);
+  });
+
+  it('a row with an empty url says so in a sentence (red team: it read "url no web address")', () => {
+    const r = readImportFile('title,url,time_added,tags,status\nA,,1700000000,,unread\nB,https://b.example/,1700000000,,unread\n', NOW);
+    expect(r).toMatchObject({ ok: true, skipped: [{ line: 2, path: 'url', message: 'no web address (the url column is empty); skipped' }] });
+  });
+
   it('Pocket CSV: tags split on |, seconds, archive status', () => {
     const { data, skipped } = read('pocket.csv', 'pocket-csv');
     expect(byUrl(data, 'https://hbr.example.com/feedback')).toMatchObject({ title: 'How to give feedback', tags: ['leadership', 'feedback'], capturedAt: 1_700_000_000_000, archivedAt: null });
@@ -63,7 +84,7 @@ describe('readImportFile: other tools\' exports become web captures (issue 12)',
     const { data, skipped } = read('omnivore.json', 'omnivore');
     expect(byUrl(data, 'https://essays.example.com/obviousness')).toMatchObject({ title: 'The tyranny of obviousness', text: 'Why the obvious answer is rarely the whole one.', author: { name: 'P. Writer' }, tags: ['thinking', 'Newsletter'], postedAt: '2024-01-18T00:00:00.000Z', capturedAt: Date.parse('2024-01-20T18:33:10.000Z') });
     expect(byUrl(data, 'https://example.com/archived').archivedAt).toBe(Date.parse('2024-01-22T08:00:00.000Z'));
-    expect(skipped).toEqual([{ line: null, path: '[2].url', message: 'no web address; skipped' }]);
+    expect(skipped).toEqual([{ line: null, path: '[2].url', message: 'no web address (url is empty); skipped' }]);
   });
 
   it('Karakeep JSON: note, tags, createdAt in seconds, archived; a text bookmark skipped by path', () => {
@@ -79,7 +100,7 @@ describe('readImportFile: other tools\' exports become web captures (issue 12)',
     expect(grow).toMatchObject({ title: 'GROW model explained', text: 'Goal, Reality, Options, Will.', tags: ['coaching', 'models'] });
     expect(colNames(data, grow)).toEqual(['Coaching', 'Reading']);
     expect(data.captures).toHaveLength(1);
-    expect(skipped).toEqual([{ line: null, path: 'collections[0].links[1].url', message: 'no web address; skipped' }]);
+    expect(skipped).toEqual([{ line: null, path: 'collections[0].links[1].url', message: 'no web address (url is empty); skipped' }]);
   });
 
   it('Netscape bookmarks: nested folders (not the browser roots) → collection, TAGS, ADD_DATE, DD; a bookmarklet skipped with its line', () => {

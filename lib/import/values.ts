@@ -68,9 +68,13 @@ export function noteWithHighlights(note: string | null, highlights: readonly str
   return parts.length ? parts.join('\n\n') : null;
 }
 
-/** An {@link import('./types').ImportProblem} message for a row whose URL is not a web address. */
-export function badUrlMessage(raw: unknown): string {
+/**
+ * An {@link import('./types').ImportProblem} message for a row whose URL is not a web address, as a
+ * sentence that stands after "Line 3:" or a JSON path.
+ * @param field where the file keeps the address ("the url column", "the link's href"), named when it is empty.
+ */
+export function badUrlMessage(raw: unknown, field = 'url'): string {
   const s = typeof raw === 'string' ? raw.trim() : '';
-  if (!s) return 'no web address; skipped';
+  if (!s) return `no web address (${field} is empty); skipped`;
   return `"${s.length > 60 ? `${s.slice(0, 60)}…` : s}" is not a web address (http or https); skipped`;
 }
