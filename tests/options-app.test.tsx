@@ -248,6 +248,53 @@ describe('options App', () => {
     expect(timeouts).toEqual([8_000]);
   });
 
+  it('issue 12 (red team): ftp:// is named as not supported; a repeated refusal focuses the field again, marked invalid', async () => {
+    const db = fresh();
+    const request = vi.fn(async () => ({ granted: true, error: null }));
+    render(<App {...deps(db, { permissions: { request, has: async () => false } })} />);
+    await connect('ftp://example.com');
+    expect((await screen.findByRole('alert')).textContent).toBe('Satchel servers are reached over https:// (ftp:// is not supported).');
+    await connect('not a url');
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toMatch(/^That is not a web address/));
+    // The same refusal again, pressed from the button: the words do not change, focus still goes to the field.
+    const input = screen.getByLabelText('Server address');
+    fireEvent.input(input, { target: { value: 'http://' } });
+    screen.getByRole('button', { name: 'Connect' }).focus();
+    fireEvent.submit(input.closest('form')!);
+    await waitFor(() => expect(document.activeElement).toBe(input));
+    expect(input.getAttribute('aria-invalid')).toBe('true');
+    expect(input.getAttribute('aria-describedby')).toContain('server-error');
+    expect(request).not.toHaveBeenCalled();
+  });
+
+  it('issue 12 (red team): a local server typed without a scheme is plain http', async () => {
+    const db = fresh();
+    const request = vi.fn(async () => ({ granted: true, error: null }));
+    render(<App {...deps(db, { permissions: { request, has: async () => false } })} />);
+    await connect('localhost:8787');
+    expect(request).toHaveBeenCalledWith('http://localhost:8787');
+    await screen.findByRole('heading', { name: 'Your account' });
+    expect(await readServerUrl(db)).toBe('http://localhost:8787');
+  });
+
+  it('issue 12 (red team): a permission request nobody answers ends the wait with words; a late Allow still connects', async () => {
+    const db = fresh();
+    let answer: (v: { granted: boolean; error: null }) => void = () => undefined;
+    const request = vi.fn(() => new Promise<{ granted: boolean; error: null }>((r) => { answer = r; }));
+    const { api, client } = fakeApi();
+    render(<App {...deps(db, { api, connectTimeoutMs: 50, permissions: { request, has: async () => false } })} />);
+    await connect('https://satchel.example.org');
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toBe(
+      'The browser did not answer the request to reach https://satchel.example.org. If its prompt is open, choose Allow there; otherwise press Connect again.',
+    ), { timeout: 10_000 });
+    expect(screen.getByRole('button', { name: 'Connect' })).toBeTruthy();
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText('Server address')));
+    expect(client.health).not.toHaveBeenCalled();
+    answer({ granted: true, error: null });
+    await screen.findByRole('heading', { name: 'Your account' });
+    expect(await readServerUrl(db)).toBe('https://satchel.example.org');
+  });
+
   it('issue 12: an outage with nothing known yet says the details come when the server answers', async () => {
     const db = fresh();
     const deviceId = await ensureDeviceId(db);

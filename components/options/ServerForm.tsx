@@ -12,7 +12,9 @@ export interface ServerFormProps {
   onConnect: (url: string) => void;
   /** A check is running (disables the button). */
   busy: boolean;
-  /** Why the last attempt failed, in words; focuses the field when it appears. */
+  /** The button's words while busy (default "Checking…"), e.g. while the browser's permission prompt is open. */
+  busyText?: string;
+  /** Why the last attempt failed, in words; focuses the field when it appears, also when an attempt ends with the same words again. */
   error: string | null;
   /** A short success line (e.g. "Connected to …"). */
   notice?: string | null;
@@ -24,12 +26,15 @@ export interface ServerFormProps {
  * 127.0.0.1). Labelled field with help text; the error is tied to the field (`aria-invalid`,
  * `aria-describedby`) and announced.
  */
-export function ServerForm({ initialUrl, onConnect, busy, error, notice, t }: ServerFormProps) {
+export function ServerForm({ initialUrl, onConnect, busy, busyText, error, notice, t }: ServerFormProps) {
   const [url, setUrl] = useState(initialUrl ?? '');
+  // Counts submits: a refusal with the same words as the last one does not change `error`, and
+  // focus must still leave the button for the field (issue 12: "http://" after "not a url").
+  const [tries, setTries] = useState(0);
   const input = useRef<HTMLInputElement>(null);
   useEffect(() => {
     if (error) input.current?.focus();
-  }, [error]);
+  }, [error, tries]);
   return (
     <form
       class="opt-form"
@@ -37,7 +42,9 @@ export function ServerForm({ initialUrl, onConnect, busy, error, notice, t }: Se
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
-        if (!busy) onConnect(url.trim());
+        if (busy) return;
+        setTries((n) => n + 1);
+        onConnect(url.trim());
       }}
     >
       <h2 id="server-title" tabIndex={-1}>{t('optServerTitle')}</h2>
@@ -67,7 +74,7 @@ export function ServerForm({ initialUrl, onConnect, busy, error, notice, t }: Se
         {notice && !error && <span class="field__status" role="status">{notice}</span>}
       </div>
       <button type="submit" class="btn btn--primary" disabled={busy || !url.trim()} aria-busy={busy ? 'true' : undefined}>
-        {busy ? t('optServerChecking') : t('optServerConnect')}
+        {busy ? busyText ?? t('optServerChecking') : t('optServerConnect')}
       </button>
     </form>
   );

@@ -1,5 +1,5 @@
 import { writeMembers } from '../../lib/db/members';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { liveQuery } from 'dexie';
 import type { RejectedRow, SatchelDb } from '../../lib/db';
 import { listRefused, dismissRefused } from '../../lib/db/refused';
@@ -45,8 +45,10 @@ export interface OptionsDeps {
   online: () => boolean;
   /** Starts a browser download of `blob` as `name` (default: a temporary `<a download>` link). */
   download?: (blob: Blob, name: string) => void;
-  /** Asks the background for a sync run now (the status line's Retry). */
-  syncNow?: () => void;
+  /** Asks the background for a sync run now (the status line's Retry); resolves when the run ended. */
+  syncNow?: () => Promise<unknown> | void;
+  /** How long the host-permission request and then the `/healthz` check each may take, in ms (default {@link CONNECT_TIMEOUT_MS}). */
+  connectTimeoutMs?: number;
 }
 
 type Phase =
@@ -55,7 +57,7 @@ type Phase =
   | { kind: 'account' }
   | { kind: 'signed-in'; auth: StoredSyncAuth };
 
-const URL_ERRORS: Record<string, string> = { url_invalid: 'optUrlInvalid', url_insecure: 'optUrlInsecure', url_not_origin: 'optUrlNotOrigin' };
+const URL_ERRORS: Record<string, string> = { url_invalid: 'optUrlInvalid', url_insecure: 'optUrlInsecure', url_not_origin: 'optUrlNotOrigin', url_scheme: 'optUrlScheme' };
 const HEADING: Record<Phase['kind'], string | null> = { loading: null, server: 'server-title', account: 'account-title', 'signed-in': 'signed-in-title' };
 
 /**
@@ -69,6 +71,9 @@ export function App(deps: OptionsDeps) {
   const [phase, setPhase] = useState<Phase>({ kind: 'loading' });
   const [serverUrl, setServerUrl] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // The connect step waits for the browser's permission prompt, then for the check (the button says which).
+  const [waitingForPermission, setWaitingForPermission] = useState(false);
+  const connectAttempt = useRef(0);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [profile, setProfile] = useState<Profile | null>(null);
@@ -84,7 +89,8 @@ export function App(deps: OptionsDeps) {
   const [focusNext, setFocusNext] = useState(false);
   const [deviceName, setDeviceName] = useState(deps.deviceName);
 
-  const words = (e: unknown, ctx: ErrorContext = 'general') => (e instanceof SyncStateError && URL_ERRORS[e.code] ? t(URL_ERRORS[e.code]!) : describeError(e, t, ctx, locale));
+  const words = (e: unknown, ctx: ErrorContext = 'general') =>
+    e instanceof SyncStateError && URL_ERRORS[e.code] ? fmt(t(URL_ERRORS[e.code]!), { scheme: e.detail ?? '' }, locale) : describeError(e, t, ctx, locale);
   const go = (p: Phase) => {
     setPhase(p);
     setFocusNext(true);
@@ -177,7 +183,27 @@ export function App(deps: OptionsDeps) {
     void loadProfile();
   };
 
-  /** Step 1: called inside the submit gesture: the permission prompt comes before any await. */
+  /** Step 1, after the permission: `/healthz` within the timeout, then store the server and go on. */
+  const check = async (origin: string) => {
+    setBusy(true);
+    try {
+      await api(origin, undefined, deps.connectTimeoutMs ?? CONNECT_TIMEOUT_MS).health();
+      await writeServerUrl(db, origin);
+      setServerUrl(origin);
+      setNotice(fmt(t('optConnected'), { server: origin }));
+      go({ kind: 'account' });
+    } catch (e) {
+      setError(describeConnectError(e, origin, t, locale));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  /**
+   * Step 1: called inside the submit gesture: the permission prompt comes before any await. A prompt
+   * nobody answers within the timeout ends the wait with words (issue 12: "Checking…" for 46 s); an
+   * Allow that comes later still goes on with the check, unless another attempt started since.
+   */
   const connect = (text: string) => {
     setError(null);
     setNotice(null);
@@ -189,24 +215,30 @@ export function App(deps: OptionsDeps) {
       return;
     }
     const asked = deps.permissions.request(origin);
+    const attempt = ++connectAttempt.current;
+    const current = () => connectAttempt.current === attempt;
     setBusy(true);
+    setWaitingForPermission(true);
     void (async () => {
-      try {
-        const perm = await asked;
-        if (!perm.granted) {
-          setError(fmt(t('optPermissionDenied'), { origin }));
-          return;
-        }
-        await api(origin, undefined, CONNECT_TIMEOUT_MS).health();
-        await writeServerUrl(db, origin);
-        setServerUrl(origin);
-        setNotice(fmt(t('optConnected'), { server: origin }));
-        go({ kind: 'account' });
-      } catch (e) {
-        setError(describeConnectError(e, origin, t, locale));
-      } finally {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const late = new Promise<null>((r) => { timer = setTimeout(() => r(null), deps.connectTimeoutMs ?? CONNECT_TIMEOUT_MS); });
+      let perm = await Promise.race([asked, late]);
+      clearTimeout(timer);
+      if (!current()) return;
+      setWaitingForPermission(false);
+      if (!perm) {
         setBusy(false);
+        setError(fmt(t('optPermissionNoAnswer'), { origin }));
+        perm = await asked;
+        if (!current() || !perm.granted) return;
+        setError(null);
       }
+      if (!perm.granted) {
+        setBusy(false);
+        setError(fmt(t('optPermissionDenied'), { origin }));
+        return;
+      }
+      await check(origin);
     })();
   };
 
@@ -327,7 +359,7 @@ export function App(deps: OptionsDeps) {
       )}
       {phase.kind === 'server' && (
         <section class="opt-card">
-          <ServerForm initialUrl={serverUrl} onConnect={connect} busy={busy} error={error} notice={notice} t={t} />
+          <ServerForm initialUrl={serverUrl} onConnect={connect} busy={busy} busyText={waitingForPermission ? t('optPermissionWaiting') : undefined} error={error} notice={notice} t={t} />
         </section>
       )}
       {phase.kind === 'account' && serverUrl && (

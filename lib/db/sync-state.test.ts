@@ -22,6 +22,10 @@ describe('normalizeServerUrl', () => {
     ['https://10.0.0.5', 'https://10.0.0.5'],
     ['https://bücher.example', 'https://xn--bcher-kva.example'],
     ['https://[2001:db8::1]:8443', 'https://[2001:db8::1]:8443'],
+    // issue 12 (red team): a local server without a scheme is usually plain http
+    ['localhost:8787', 'http://localhost:8787'],
+    ['127.0.0.1:8787/', 'http://127.0.0.1:8787'],
+    ['LOCALHOST', 'http://localhost'],
   ])('accepts %j as %j', (input, out) => {
     expect(normalizeServerUrl(input)).toBe(out);
   });
@@ -34,7 +38,7 @@ describe('normalizeServerUrl', () => {
     ['https://sat_chel.example.org', 'url_invalid'],
     ['http://satchel.example.org', 'url_insecure'],
     ['http://192.168.1.2:8787', 'url_insecure'],
-    ['ftp://satchel.example.org', 'url_insecure'],
+    ['ftp://satchel.example.org', 'url_scheme'],
     ['https://satchel.example.org/api', 'url_not_origin'],
     ['https://satchel.example.org/?x=1', 'url_not_origin'],
     ['https://user:pw@satchel.example.org', 'url_not_origin'],
@@ -46,6 +50,11 @@ describe('normalizeServerUrl', () => {
       expect((e as SyncStateError).code).toBe(code);
       expect((e as SyncStateError).message.length).toBeGreaterThan(10);
     }
+  });
+
+  it('names the scheme it does not support (issue 12: ftp:// was told to use https:// as if it were http://)', () => {
+    expect(() => normalizeServerUrl('ftp://example.com')).toThrowError(expect.objectContaining({ code: 'url_scheme', detail: 'ftp://' }));
+    expect(() => normalizeServerUrl('ws://localhost:8787')).toThrowError(expect.objectContaining({ code: 'url_scheme', detail: 'ws://' }));
   });
 });
 

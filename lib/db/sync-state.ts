@@ -31,9 +31,11 @@ const UNDO_PREFIX = 'undo:';
 export class SyncStateError extends Error {
   override name = 'SyncStateError';
   constructor(
-    /** machine reason: `url_invalid`, `url_not_origin`, `url_insecure`, `auth_invalid`, `state_invalid`, `device_name_invalid` */
+    /** machine reason: `url_invalid`, `url_not_origin`, `url_insecure`, `url_scheme`, `auth_invalid`, `state_invalid`, `device_name_invalid` */
     readonly code: string,
     message: string,
+    /** what the words may name, e.g. the refused scheme (`ftp://`) for `url_scheme` */
+    readonly detail?: string,
   ) {
     super(message);
   }
@@ -45,14 +47,16 @@ export const LOCAL_HOSTS: readonly string[] = ['localhost', '127.0.0.1'];
 /**
  * Normalises what the learner typed as the server address to an origin without a trailing slash
  * (`https://satchel.example.org`, `http://127.0.0.1:8787`). Accepts a trailing `/` and surrounding
- * blanks; a scheme-less `host[:port]` is read as `https://`.
+ * blanks; a scheme-less `host[:port]` is read as `https://`, or as `http://` for localhost and
+ * 127.0.0.1 (a server on this machine is usually plain http; issue 12).
  * @throws SyncStateError `url_invalid` (not a URL, blanks inside, or a host name with other characters), `url_not_origin` (has a path other than `/`,
  *   a query, a fragment or credentials), `url_insecure` (`http:` on a host other than localhost /
- *   127.0.0.1, or another scheme).
+ *   127.0.0.1), `url_scheme` (a scheme other than http(s); `detail` is it, e.g. `ftp://`).
  */
 export function normalizeServerUrl(input: string): string {
   const raw = input.trim();
-  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(raw) ? raw : `https://${raw}`;
+  const local = LOCAL_HOSTS.includes(raw.split(/[:/]/, 1)[0]!.toLowerCase());
+  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(raw) ? raw : `${local ? 'http' : 'https'}://${raw}`;
   let u: URL;
   try {
     u = new URL(withScheme);
@@ -65,7 +69,9 @@ export function normalizeServerUrl(input: string): string {
   if (!raw || !u.hostname || /\s/.test(raw) || !/^([a-z0-9-]+\.)*[a-z0-9-]+\.?$|^\[[0-9a-f:.]+\]$/i.test(u.hostname)) {
     throw new SyncStateError('url_invalid', `"${input}" is not a web address. Example: https://satchel.example.org`);
   }
-  if (u.protocol !== 'https:' && u.protocol !== 'http:') throw new SyncStateError('url_insecure', `Only https:// addresses are allowed (got ${u.protocol}).`);
+  if (u.protocol !== 'https:' && u.protocol !== 'http:') {
+    throw new SyncStateError('url_scheme', `Satchel servers are reached over https:// (${u.protocol}// is not supported).`, `${u.protocol}//`);
+  }
   if (u.protocol === 'http:' && !LOCAL_HOSTS.includes(u.hostname)) {
     throw new SyncStateError('url_insecure', 'Use https://. Plain http:// is only allowed for localhost and 127.0.0.1.');
   }
