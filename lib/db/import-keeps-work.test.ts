@@ -99,3 +99,20 @@ describe("an import never loses the learner's work (issue 12)", () => {
     expect(await getCapture(db, local.id)).toMatchObject({ note: 'Try it on Monday', tags: ['x'] });
   });
 });
+
+describe('a page saved before keys dropped tracking parameters is matched by an import (red team)', () => {
+  it('an existing capture keyed web:<url with utm_*> is updated, not duplicated, by a Raindrop row of that page', async () => {
+    const old = 'https://example.com/retros?utm_source=newsletter&id=7';
+    const saved = await saveCapture(db, makeDraft({ platform: 'web', postId: old, permalink: old, author: null }), { clock });
+    await updateCapture(db, saved.capture.id, { note: 'mine' }, { clock });
+    const csv = `id,title,note,excerpt,url,folder,tags,created,cover,highlights,favorite\n1,Retros,,,${old},Work,"retros",2020-01-01T00:00:00.000Z,,,false\n`;
+    expect((await planImport(db, read(csv), { policy: 'add-only' })).captures).toEqual({ add: 0, update: 1, skip: 0 });
+    await importOtherTool(csv);
+    const all = (await readAllCaptures(db)).filter((c) => c.deletedAt === null);
+    expect(all).toHaveLength(1);
+    expect(all[0]).toMatchObject({ id: saved.capture.id, key: `web:${old}`, note: 'mine', tags: ['retros'] });
+    // A snippet of the page (its own text-fragment key) is another capture, never matched.
+    await saveCapture(db, makeDraft({ platform: 'web', postId: 'https://example.com/retros?id=7#:~:text=x', permalink: 'https://example.com/retros?id=7#:~:text=x', author: null }), { clock });
+    expect((await planImport(db, read(csv), { policy: 'add-only' })).captures).toEqual({ add: 0, update: 0, skip: 1 });
+  });
+});

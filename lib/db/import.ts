@@ -21,7 +21,7 @@
  * crash mid-way is repaired by importing again (idempotent).
  */
 import type { Capture, Collection, SatchelExport } from '../schema';
-import { captureKey, tagKey } from '../schema';
+import { captureKey, tagKey, webPageKey } from '../schema';
 import { newId } from '../util/uuid';
 import { systemClock } from '../util/clock';
 import { LOCAL_SCOPE, type SatchelDb } from './database';
@@ -94,6 +94,26 @@ async function planCollections(db: SatchelDb, scopeId: string, cols: Collection[
   return { map, adds, counts };
 }
 
+/**
+ * Web pages saved before their key dropped tracking parameters (`web:https://x/a?utm_source=…`),
+ * by the key they would have now (lib/schema `webPageKey`), so an import of the same page matches
+ * them instead of adding a second capture. Only when the file holds web captures; reads the scope's
+ * web keys (index only), then the few rows whose key changed. Snippets (a `#:~:text=` key) are
+ * other captures and never match.
+ */
+async function legacyWebKeys(db: SatchelDb, scopeId: string, caps: readonly Capture[]): Promise<Map<string, Capture>> {
+  const out = new Map<string, Capture>();
+  if (!caps.some((c) => c.platform === 'web')) return out;
+  const keys = (await db.captures.where('[scopeId+key]').between([scopeId, 'web:'], [scopeId, 'web:\uffff']).keys()) as unknown as Array<[string, string]>;
+  const stale = keys.map(([, k]) => k).filter((k) => !k.includes('#') && webPageKey(k.slice(4)) !== k.slice(4));
+  if (!stale.length) return out;
+  for (const r of await db.captures.where('[scopeId+key]').anyOf(stale.map((k) => [scopeId, k])).toArray()) {
+    const now = webPageKey(r.postId);
+    if (now && r.deletedAt === null && !out.has(`web:${now}`)) out.set(`web:${now}`, r);
+  }
+  return out;
+}
+
 async function planCaptures(db: SatchelDb, scopeId: string, caps: Capture[], mapCollections: (ids: string[]) => string[], policy: ImportPolicy) {
   const actions: Action[] = [];
   const counts: ImportCounts = { add: 0, update: 0, skip: 0 };
@@ -102,6 +122,7 @@ async function planCaptures(db: SatchelDb, scopeId: string, caps: Capture[], map
   const byIds = await db.captures.bulkGet(caps.map((c) => c.id));
   const keyed = await db.captures.where('[scopeId+key]').anyOf([...new Set(caps.map((c) => captureKey(c)))].map((k) => [scopeId, k])).toArray();
   const byKeys = new Map(keyed.map((r) => [r.key, r]));
+  const legacy = await legacyWebKeys(db, scopeId, caps);
   for (const [n, raw] of caps.entries()) {
     const c = { ...raw, scopeId, key: captureKey(raw) };
     if (c.deletedAt !== null) {
@@ -110,7 +131,7 @@ async function planCaptures(db: SatchelDb, scopeId: string, caps: Capture[], map
       continue;
     }
     const byId = byIds[n];
-    const byKey = byKeys.get(c.key);
+    const byKey = byKeys.get(c.key) ?? legacy.get(c.key);
     const match = byId && byId.deletedAt === null && byId.scopeId === scopeId ? byId : byKey && byKey.deletedAt === null ? byKey : undefined;
     if (match && !claimed.has(match.id)) {
       claimed.add(match.id);

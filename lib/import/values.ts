@@ -1,26 +1,13 @@
 /**
  * Small readers shared by the format parsers: URLs, dates, tag lists, text. Pure.
  */
-import { safeHttpUrl } from '../util/url';
-
-/** Query parameters that only track where a click came from; dropped so one page is one capture. */
-const TRACKING = /^(utm_[a-z]+|fbclid|gclid|mc_cid|mc_eid|igshid|ref_src)$/i;
+import { webPageKey } from '../schema/web-key';
 
 /**
- * The URL that identifies a saved page (the capture's `postId` and permalink): an absolute http(s)
- * URL as the URL parser writes it (host lower-cased, default port dropped), without its `#fragment`
- * and without tracking parameters (`utm_*`, `fbclid`, `gclid`…). Null for anything else
- * (`javascript:`, `place:`, relative or longer than 2,048 characters).
+ * The URL that identifies a saved page (the capture's `postId` and permalink): lib/schema
+ * {@link webPageKey}, the key a context-menu save of the page has. Null when not an http(s) address.
  */
-export function normaliseUrl(raw: string | null | undefined): string | null {
-  const safe = safeHttpUrl(raw?.trim());
-  if (!safe) return null;
-  const u = new URL(safe);
-  u.hash = '';
-  for (const k of [...u.searchParams.keys()]) if (TRACKING.test(k)) u.searchParams.delete(k);
-  const href = u.href;
-  return href.length <= 2048 ? href : null;
-}
+export const normaliseUrl = webPageKey;
 
 /**
  * A time from a file as epoch ms: a number (or digits) of seconds or milliseconds since 1970 (below

@@ -38,6 +38,15 @@ describe('webDraft', () => {
     });
   });
 
+  it('a page, link or snippet saved with tracking parameters is keyed as the import keys it (no utm_*, so an import of the same page is no duplicate)', () => {
+    const page = webDraft({ kind: 'page', pageUrl: 'https://blog.example.org/post?id=1&utm_source=news&fbclid=z#top', snapshot: null })!;
+    expect(page).toMatchObject({ postId: 'https://blog.example.org/post?id=1', permalink: 'https://blog.example.org/post?id=1' });
+    const link = webDraft({ kind: 'link', pageUrl: 'https://e.org/a', linkUrl: 'https://other.org/x?utm_campaign=c', snapshot: null })!;
+    expect(link.postId).toBe('https://other.org/x');
+    const snippet = webDraft({ kind: 'selection', pageUrl: 'https://e.org/a?utm_source=x', selectionText: 'one two', snapshot: null })!;
+    expect(snippet.postId).toBe('https://e.org/a#:~:text=one%20two');
+  });
+
   it('selection capture keeps line breaks and gets a text-fragment id per snippet', () => {
     const a = webDraft({ kind: 'selection', pageUrl: 'https://e.org/a', selectionText: 'short', snapshot: snap({ selection: 'First line\r\nSecond line' }) })!;
     const b = webDraft({ kind: 'selection', pageUrl: 'https://e.org/a', snapshot: snap({ selection: 'Another snippet' }) })!;

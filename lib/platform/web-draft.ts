@@ -9,6 +9,7 @@
  * draft is built here from plain data (the only web-capture path).
  */
 import type { CaptureDraft } from '../schema';
+import { webPageKey } from '../schema/web-key';
 import type { PageSnapshot } from './page-snapshot';
 
 /** Which menu item (or fallback) produced the capture. */
@@ -64,10 +65,10 @@ export function textFragmentUrl(pageUrl: string, selection: string): string {
 
 /**
  * The draft for a web capture, or null when there is nothing savable (not an http(s) page).
- * - selection: text = the selection; id and permalink = page URL + text fragment (two snippets of
+ * - selection: text = the selection; id and permalink = the page key + text fragment (two snippets of
  *   one page are two captures; the same snippet twice is one).
- * - link: id and permalink = the link URL; title = the link's text; text = any selection.
- * - page: id and permalink = the page URL without fragment; text = selection, else the
+ * - link: id and permalink = the link URL's {@link webPageKey}; title = the link's text; text = any selection.
+ * - page: id and permalink = the page URL's {@link webPageKey} (no fragment, no `utm_*`…); text = selection, else the
  *   OpenGraph/meta description.
  * Title, author, image, language and publish time come from OpenGraph/meta tags when present.
  * Text over 64 KiB is cut and flagged `truncated`.
@@ -76,14 +77,15 @@ export function webDraft(input: WebCaptureInput): CaptureDraft | null {
   const snap = input.snapshot;
   const page = httpUrl(input.pageUrl) ?? httpUrl(snap?.url);
   if (!page) return null;
-  const pageNoHash = page.replace(/#.*$/, '');
+  // The page's key (no fragment, no tracking parameters): what an import of the same page keys it by.
+  const pageNoHash = webPageKey(page) ?? page.replace(/#.*$/, '');
   const m = snap?.meta ?? {};
   const selection = cleanBlock(snap?.selection || input.selectionText || '');
   const description = cleanBlock(m['og:description'] || m['twitter:description'] || m['description'] || '');
   const pageTitle = clean(m['og:title'] || m['twitter:title'] || snap?.title || input.tabTitle, 512);
 
   let kind = input.kind;
-  const link = httpUrl(input.linkUrl);
+  const link = webPageKey(httpUrl(input.linkUrl));
   if (kind === 'link' && !link) kind = 'page';
   if (kind === 'selection' && !selection) kind = 'page';
 

@@ -10,3 +10,4 @@ export * from './storable';
 export * from './library-fields';
 export * from './discussion';
 export * from './digest';
+export * from './web-key';
