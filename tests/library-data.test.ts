@@ -129,11 +129,13 @@ describe('popup snapshot', () => {
   it('keeps the newest 20 trimmed captures and refuses anything malformed', () => {
     const s = new MemStorage() as unknown as Storage;
     expect(readSnapshot(s)).toBeNull();
-    writeSnapshot(Array.from({ length: 25 }, (_, i) => cap(i, { text: 'x'.repeat(2000), note: 'private' })), s);
+    writeSnapshot(Array.from({ length: 25 }, (_, i) => cap(i, { text: 'x'.repeat(2000), note: 'n'.repeat(1000), links: [{ url: 'https://a.example/', title: 'a' }] })), s);
     const snap = readSnapshot(s)!;
     expect(snap).toHaveLength(20);
     expect(snap[0]!.text.length).toBe(500);
-    expect(snap[0]!.note).toBeNull();
+    // What a popup item shows is kept (issue 12), cut to what it shows: the note's start; no links.
+    expect(snap[0]!.note).toBe('n'.repeat(200));
+    expect(snap[0]!.links).toEqual([]);
     writeSnapshot([cap(1, { platform: 'linkedin', postId: 'content:0123456789abcdef0123456789abcdef', permalink: null, permalinkMissing: true })], s);
     expect(readSnapshot(s), 'a capture saved without its post id (issue 9) is a valid row').toHaveLength(1);
     s.setItem(SNAPSHOT_KEY, '[{"id":1}]');

@@ -83,6 +83,7 @@ export async function launchChromium(opts: { extensionDir?: string; port: number
   if (opts.extensionDir) {
     serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
     extensionId = new URL(serviceWorker.url()).host;
+    await closeWelcomeTab(context);
   }
   return {
     context, extensionId, serviceWorker,
@@ -91,6 +92,19 @@ export async function launchChromium(opts: { extensionDir?: string; port: number
       rmSync(userDataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * A fresh profile is an install, so Satchel opens its welcome tab (lib/platform/first-run.ts). Left open,
+ * that tab stays in front and Chromium throttles animation frames in the pages a benchmark opens behind
+ * it (every `search` keystroke then took ~1 s). Waits up to 10 s for it and closes it.
+ */
+async function closeWelcomeTab(context: BrowserContext): Promise<void> {
+  const isWelcome = (u: string) => /^chrome-extension:\/\/[^/]+\/welcome\.html/.test(u);
+  const tab = context.pages().find((p) => isWelcome(p.url()))
+    ?? (await context.waitForEvent('page', { predicate: (p) => isWelcome(p.url()), timeout: 10_000 }).catch(() => null));
+  if (tab) await tab.close();
+  else log('no welcome tab opened within 10 s (first-run page missing from this build?)');
 }
 
 /** "Chromium 156.0.8078.114 built on Debian GNU/Linux 12 (bookworm)" or "unknown". */

@@ -11,6 +11,7 @@ import type { Translate } from '../../lib/util/i18n';
 import { CaptureList } from '../../components/CaptureList';
 import { TeamFeed, type TeamFeedItem } from '../../components/TeamFeed';
 import { listTeamCaptures } from '../../lib/db';
+import { sharedToTeams } from '../../lib/db/shared-to';
 import { FollowUpPrompt } from '../../components/FollowUpPrompt';
 import { QuickEdit } from '../../components/QuickEdit';
 import { Logo } from '../../components/Logo';
@@ -117,6 +118,13 @@ export function App({ db, t, locale, pageHealth = askPageHealth }: AppProps) {
   }, [db, listed]);
 
   // From your teams (issue 4): the newest captures colleagues shared, after the learner's own list.
+  // "Shared to <team>" on the learner's own items (issue 12): one read per change, not per item.
+  const [sharedTo, setSharedTo] = useState<Map<string, string[]>>(() => new Map());
+  useEffect(() => {
+    if (!listed) return; // after the first list, like the team feed: the popup's first paint waits on nothing else
+    const sub = liveQuery(() => sharedToTeams(db)).subscribe({ next: setSharedTo, error: (e: unknown) => console.error('[satchel] popup shared-to failed', e) });
+    return () => sub.unsubscribe();
+  }, [db, listed]);
   const [teamItems, setTeamItems] = useState<TeamFeedItem[]>([]);
   useEffect(() => {
     if (!listed) return;
@@ -181,7 +189,7 @@ export function App({ db, t, locale, pageHealth = askPageHealth }: AppProps) {
       <PopupReport t={t} />
       {sync ? (
         <div class="popup__sync" data-testid="popup-sync">
-          <SyncStatus status={sync} t={t} locale={locale} compact onSyncNow={() => void sendToBackground({ type: 'sync/now' })} onSignIn={() => void openOptionsPage()} />
+          <SyncStatus status={sync} t={t} locale={locale} compact onSyncNow={() => sendToBackground({ type: 'sync/now' })} onSignIn={() => void openOptionsPage()} />
         </div>
       ) : null}
       <PopupWhatsNew db={db} t={t} locale={locale} enabled={listed} />
@@ -212,6 +220,7 @@ export function App({ db, t, locale, pageHealth = askPageHealth }: AppProps) {
           t={t}
           locale={locale}
           hasMore={state.hasMore}
+          sharedTo={sharedTo}
           onShowMore={() => setLimit((n) => n + PAGE_SIZE)}
         />
       )}
