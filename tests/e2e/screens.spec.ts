@@ -69,7 +69,7 @@ const SCREENS: Screen[] = [
   { name: 'import-dry-run', entry: 'library', reflow: true, show: importDryRun },
   { name: 'collection-rename', entry: 'library', show: collectionRename },
   { name: 'options-signed-in', entry: 'options', reflow: true, show: signIn },
-  { name: 'options-devices', entry: 'options', show: (s) => s.scrolledTo(s.pages.options!, s.pages.options!.getByTestId('devices')) },
+  { name: 'options-devices', entry: 'options', show: (s) => s.scrolledTo(s.pages.options!, s.pages.options!.getByRole('heading', { name: 'Devices' })) },
   { name: 'options-teams', entry: 'options', reflow: true, show: teamWithInvite },
   { name: 'share-dialog', entry: 'library', reflow: true, show: shareDialog },
   { name: 'team-library', entry: 'library', reflow: true, show: teamLibrary },
@@ -77,14 +77,16 @@ const SCREENS: Screen[] = [
   { name: 'member-page', entry: 'library', reflow: true, show: memberPage },
   { name: 'digest', entry: 'library', reflow: true, show: digest },
   { name: 'popup-whats-new', entry: 'popup', show: popupWhatsNew },
-  { name: 'whats-new', entry: 'library', reflow: true, show: async (s) => ({ page: await s.libraryAt('?view=whats-new') }) },
+  { name: 'whats-new', entry: 'library', reflow: true, show: async (s) => ({ page: await s.libraryAt('?view=whats-new'), subject: '[data-testid="whats-new"]' }) },
   { name: 'popup-signed-in', entry: 'popup', show: (s) => s.popup() },
 ];
 
 test('every extension page has a row in the screens table', () => {
-  const entries = readdirSync(join(REPO_ROOT, 'entrypoints'), { withFileTypes: true })
-    .filter((d) => d.isDirectory() && existsSync(join(REPO_ROOT, 'entrypoints', d.name, 'index.html')))
-    .map((d) => d.name);
+  // WXT pages: entrypoints/<name>/index.html or entrypoints/<name>.html.
+  const entries = readdirSync(join(REPO_ROOT, 'entrypoints'), { withFileTypes: true }).flatMap((d) => {
+    if (d.isDirectory()) return existsSync(join(REPO_ROOT, 'entrypoints', d.name, 'index.html')) ? [d.name] : [];
+    return d.name.endsWith('.html') ? [d.name.slice(0, -'.html'.length)] : [];
+  });
   expect(entries.length).toBeGreaterThan(0);
   const covered = new Set<string>(SCREENS.map((s) => s.entry));
   expect(entries.filter((e) => !covered.has(e)), 'extension pages without a screen').toEqual([]);
