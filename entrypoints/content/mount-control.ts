@@ -2,6 +2,7 @@ import type { ControlView, MountControl, MountedControl, SaveStatus } from '../.
 import type { ControlUi } from './control-ui';
 import { ensureLiveRegion, paintStaticControl, staticControlMarkup, type Translate } from './static-button';
 import { backdropOf } from './backdrop';
+import { createFitToRow, type FitToRow } from './fit-row';
 import css from './style.css?inline';
 
 /** Loads the Preact control UI on demand (see entrypoints/panel-ui.ts); rejects when it cannot. */
@@ -27,12 +28,15 @@ export type LoadControlUi = () => Promise<ControlUi>;
  *
  * Once the control leaves the "save" state its host gets `data-bg="light|dark"` from the background
  * it sits on (./backdrop.ts), which picks the Saved/failed palette (issue 12: not the system theme).
+ * The control stays inside its action row however full the row is (./fit-row.ts: icon only, then
+ * a wrapping row), so a card that clips its overflow never hides it (issue 12).
  * The live region made before the Preact UI loads stays when it takes over, so "Saved in Satchel"
  * is announced once and not removed a few ms later (issue 12).
  */
 export function createMountControl(t: Translate, loadUi: LoadControlUi, log: (msg: string, err: unknown) => void = () => {}, signal?: AbortSignal): MountControl {
   let proto: HTMLButtonElement | null = null;
   let sheet: CSSStyleSheet | null | undefined;
+  let fitToRow: FitToRow | undefined;
   // Static controls (no Preact yet), by host. Their events are handled by one document-level set of
   // capture listeners (`watch`) instead of listeners on every host: composed events from inside an
   // open shadow root reach the document retargeted to the host.
@@ -153,6 +157,8 @@ export function createMountControl(t: Translate, loadUi: LoadControlUi, log: (ms
       }
     };
     anchor.append(host);
+    fitToRow ??= createFitToRow();
+    const unfit = fitToRow(host, anchor);
     if (current.status !== 'save' || current.panel || current.error) paint();
     return {
       host,
@@ -167,6 +173,7 @@ export function createMountControl(t: Translate, loadUi: LoadControlUi, log: (ms
         if (!alive) return;
         alive = false;
         statics.delete(host);
+        unfit();
         if (ui && root) ui.unmount(root);
         host.remove();
       },
