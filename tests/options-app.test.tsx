@@ -59,7 +59,8 @@ describe('options App', () => {
     await connect(' http://127.0.0.1:8787/ ');
     // The permission request was made synchronously by the submit handler.
     expect(request).toHaveBeenCalledWith('http://127.0.0.1:8787');
-    await screen.findByRole('heading', { name: 'Your account' });
+    // Generous: the first render of the file loads the modules (seconds on a busy machine).
+    await screen.findByRole('heading', { name: 'Your account' }, { timeout: 10_000 });
     expect(order).toEqual(['permission http://127.0.0.1:8787', 'health']);
     expect(client.health).toHaveBeenCalledOnce();
     expect(await readServerUrl(db)).toBe('http://127.0.0.1:8787');

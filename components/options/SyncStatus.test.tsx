@@ -39,6 +39,31 @@ describe('SyncStatus', () => {
     expect(screen.getByRole('status').textContent).toBe("Can't reach your Satchel server (not synced yet).");
   });
 
+  it('Retry shows it runs: "Retrying…", disabled and focus kept, one run at a time, then the result (issue 12, red team)', async () => {
+    let done: () => void = () => undefined;
+    const onSyncNow = vi.fn(() => new Promise<void>((r) => { done = r; }));
+    const at = 1_780_000_000_000;
+    const { rerender } = render(<SyncStatus status={{ kind: 'unreachable', pending: 0, lastSyncedAt: at }} t={t} locale="en" now={at} onSyncNow={onSyncNow} />);
+    const button = screen.getByRole('button', { name: 'Retry' });
+    button.focus();
+    fireEvent.click(button);
+    const busy = await screen.findByRole('button', { name: 'Retrying…' });
+    expect(busy.getAttribute('aria-disabled')).toBe('true');
+    expect(document.activeElement).toBe(busy);
+    fireEvent.click(busy);
+    expect(onSyncNow).toHaveBeenCalledOnce();
+    // The run ends with the server still down: Retry again, same place.
+    done();
+    await screen.findByRole('button', { name: 'Retry' });
+    expect(screen.getByRole('button', { name: 'Retry' }).getAttribute('aria-disabled')).toBeNull();
+    // Sync now (no outage) says "Syncing…"; a run that fails (rejects) ends the busy state too.
+    onSyncNow.mockImplementationOnce(() => Promise.reject(new Error('no answer')));
+    rerender(<SyncStatus status={{ kind: 'synced', lastSyncedAt: at }} t={t} locale="en" now={at} onSyncNow={onSyncNow} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Sync now' }));
+    await screen.findByRole('button', { name: 'Syncing…' });
+    await screen.findByRole('button', { name: 'Sync now' });
+  });
+
   it('says synced with the last time, or that the first sync has not run', () => {
     render(<SyncStatus status={{ kind: 'synced', lastSyncedAt: 1_780_000_000_000 }} t={t} locale="en" now={1_780_000_000_000 + 30 * 86_400_000} />);
     // An older time reads in the one absolute format of the pages (devices, invites): "Dec 7, 2026, 5:41 AM".

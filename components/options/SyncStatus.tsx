@@ -1,3 +1,4 @@
+import { useState } from 'preact/hooks';
 import type { Translate } from '../../lib/util/i18n';
 import { fmt } from '../format';
 import { friendlyTime } from '../../lib/util/time';
@@ -50,8 +51,11 @@ export interface SyncStatusProps {
   status: SyncStatusView;
   t: Translate;
   locale?: string;
-  /** "Sync now" (shown when given and a retry can help). */
-  onSyncNow?: () => void;
+  /**
+   * "Sync now" / "Retry" (shown when given and a retry can help). When it returns a promise, the
+   * button says "Syncing…" / "Retrying…" and ignores presses until it settles (resolved or not).
+   */
+  onSyncNow?: () => Promise<unknown> | void;
   /** "Sign in" (shown for signed-out and auth errors when given). */
   onSignIn?: () => void;
   /** compact = one line for the popup */
@@ -74,6 +78,15 @@ const ERROR_HINT: Record<SyncErrorKind, string> = {
  * region, so a change is announced. Presentational: props in, callbacks out; the popup reuses it.
  */
 export function SyncStatus({ status, t, locale, onSyncNow, onSignIn, compact, now = Date.now() }: SyncStatusProps) {
+  // A run started here and not yet ended (issue 12: Retry during an outage changed nothing visible).
+  const [running, setRunning] = useState(false);
+  const run = () => {
+    if (running || !onSyncNow) return;
+    const p = onSyncNow();
+    if (!p) return;
+    setRunning(true);
+    void Promise.resolve(p).catch(() => undefined).finally(() => setRunning(false));
+  };
   let label: string;
   let hint: string | null = null;
   let tone: 'ok' | 'busy' | 'warn' = 'ok';
@@ -119,8 +132,9 @@ export function SyncStatus({ status, t, locale, onSyncNow, onSignIn, compact, no
         {status.kind === 'error' && !compact && <span class="sync-status__detail small muted"> ({status.message})</span>}
       </span>
       {canRetry && (
-        <button type="button" class="btn btn--small" onClick={onSyncNow}>
-          {t(status.kind === 'unreachable' ? 'syncRetry' : 'syncNow')}
+        // aria-disabled, not disabled: a disabled button would drop the focus of the person who pressed it.
+        <button type="button" class="btn btn--small" onClick={run} aria-disabled={running ? 'true' : undefined}>
+          {t(status.kind === 'unreachable' ? (running ? 'syncRetrying' : 'syncRetry') : running ? 'syncSyncing' : 'syncNow')}
         </button>
       )}
       {canSignIn && (

@@ -178,10 +178,8 @@ export function App(deps: OptionsDeps) {
       setUnreachable(false);
     }
   }, [auth?.token]);
-  const retry = () => {
-    deps.syncNow?.();
-    void loadProfile();
-  };
+  /** The status line's Retry / Sync now: a sync run and a fresh profile; resolves when both ended. */
+  const retry = () => Promise.all([deps.syncNow?.(), loadProfile()]);
 
   /** Step 1, after the permission: `/healthz` within the timeout, then store the server and go on. */
   const check = async (origin: string) => {

@@ -42,7 +42,7 @@ render(
       }
     }}
     online={() => navigator.onLine}
-    syncNow={() => void sendToBackground({ type: 'sync/now' })}
+    syncNow={() => sendToBackground({ type: 'sync/now' })}
   />,
   document.getElementById('app')!,
 );
