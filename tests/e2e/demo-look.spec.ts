@@ -65,3 +65,47 @@ test('LinkedIn demo feed at 1280 px: the SDUI posts are laid out like the site',
   expect(layouts.filter((l) => l.contextAvatars.length > 1).length).toBeGreaterThan(0);
   expect(layouts.some((l) => l.bulletOffLine !== null)).toBe(true);
 });
+
+// Red-team finding 15: X's "Quote" label (a visually hidden heading on x.com) ran under the quote
+// card's border; Viva Engage replies after the first had no avatar (the capture has none: the
+// stylesheet draws a neutral one) and their Like and Reply buttons (icon-only in the capture) were blank.
+test('X demo timeline: the quoted post\'s "Quote" label is visually hidden, as on x.com', async ({ context }) => {
+  const page = await firstPage(context);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(DEMO_URLS.xHome, { waitUntil: 'domcontentloaded' });
+  const quote = page.locator('article[data-testid=tweet]').first().locator('div:has(+ div[role=link])');
+  await expect(quote).toHaveText('Quote', { timeout: FIRST_POSTS_MS });
+  const box = await quote.evaluate((el) => el.getBoundingClientRect().toJSON() as DOMRect);
+  expect(box.width, 'label width').toBeLessThanOrEqual(1);
+  expect(box.height, 'label height').toBeLessThanOrEqual(1);
+});
+
+test('Viva Engage demo thread: every reply shows an avatar and labelled Like and Reply buttons', async ({ context }) => {
+  const page = await firstPage(context);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(DEMO_URLS.engageThread, { waitUntil: 'domcontentloaded' });
+  const articles = page.locator('[role=main] article');
+  await expect(articles.nth(2)).toBeAttached({ timeout: FIRST_POSTS_MS });
+  const rows = await articles.evaluateAll((list) =>
+    list.map((a) => {
+      const author = a.querySelector(':scope > div:first-child')!;
+      const img = author.querySelector(':scope > .fui-Avatar img');
+      const before = getComputedStyle(author, '::before');
+      const avatar = img ? img.getBoundingClientRect().width : before.content !== 'none' ? parseFloat(before.width) : 0;
+      const buttons = [...a.querySelectorAll(':scope > [data-testid=overflow-set] > button[aria-label^="Like - "], :scope > [data-testid=overflow-set] > button[aria-label^="Reply - "]')];
+      return {
+        name: author.textContent?.replace(/\s+/g, ' ').trim() ?? '',
+        avatar,
+        // A label is the button's own text, or the words the stylesheet gives an icon-only button (::before).
+        blankButtons: buttons
+          .filter((b) => (b as HTMLElement).innerText.trim() === '' && !/[A-Za-z]/.test(getComputedStyle(b, '::before').content))
+          .map((b) => b.getAttribute('aria-label')),
+      };
+    }),
+  );
+  expect(rows.length).toBeGreaterThan(3);
+  for (const r of rows) {
+    expect(r.avatar, `${r.name}: avatar width`).toBeGreaterThanOrEqual(24);
+    expect(r.blankButtons, `${r.name}: buttons without a visible label`).toEqual([]);
+  }
+});
