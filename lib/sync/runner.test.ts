@@ -76,4 +76,26 @@ describe('refreshMembers', () => {
     expect(await db.kv.get('syncMemberNames')).toBeUndefined();
     db.close();
   });
+
+  it('fetches a fresh list again when a comment in the team comes from someone the list does not have (a colleague who just joined and replied: issue 12)', async () => {
+    const db = new SatchelDb(`runner-members-new-${Math.random()}`);
+    await writeSyncAuth(db, { serverUrl: 'https://satchel.example.org', token: 'cap_0123_secret', deviceId: '01900000-0000-7000-8000-0000000000d1', userId: 'u-me' });
+    await db.kv.put({ key: SYNC_SCOPES_KEY, value: [{ id: 'team:a', role: 'owner', name: 'A' }] });
+    const now = 10 * MEMBER_NAMES_TTL_MS;
+    await writeMembers(db, 'team:a', [member('u-me', 'Me')], now - 1000); // fresh by age
+    const comment = (id: string, authorUserId: string) => ({ id, scopeId: 'team:a', captureId: 'c1', parentId: null, authorUserId, body: 'hi', mentions: [], createdAt: now - 500, editedAt: null });
+    await db.comments.add(comment('k1', 'u-me'));
+    const asked: string[] = [];
+    const fetch: Fetch = async (url) => {
+      asked.push(String(url));
+      return new Response(JSON.stringify({ members: [member('u-me', 'Me'), member('u-sam', 'Sam')] }), { status: 200, headers: { 'content-type': 'application/json' } });
+    };
+    await refreshMembers(db, fetch, now);
+    expect(asked, 'every author is known: no fetch').toEqual([]);
+    await db.comments.add(comment('k2', 'u-sam'));
+    await refreshMembers(db, fetch, now);
+    expect(asked).toHaveLength(1);
+    expect((await readMembers(db, 'team:a')).members.map((m) => m.displayName)).toEqual(['Me', 'Sam']);
+    db.close();
+  });
 });

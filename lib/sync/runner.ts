@@ -66,7 +66,8 @@ const OLD_MEMBER_NAMES_KEY = 'syncMemberNames';
 /**
  * Refreshes the cached member lists of the learner's teams (lib/db/members.ts: names, roles,
  * joinedAt, spotlight; names for "shared by …" derive from them): `GET /v1/teams/:teamId/members`
- * for each team whose list is older than {@link MEMBER_NAMES_TTL_MS}. Drops the lists of teams
+ * for each team whose list is older than {@link MEMBER_NAMES_TTL_MS}, or holds no one who commented in
+ * the team since it was fetched (a new member's reply). Drops the lists of teams
  * the learner no longer belongs to. A failed team keeps its old list; the first error is rethrown
  * after the other teams were tried.
  */
@@ -79,7 +80,10 @@ export async function refreshMembers(db: SatchelDb, fetchImpl: Fetch, now: numbe
   }
   await db.kv.delete(OLD_MEMBER_NAMES_KEY);
   const stale = [];
-  for (const team of teams) if (now - (await readMembers(db, team.id)).fetchedAt >= MEMBER_NAMES_TTL_MS) stale.push(team);
+  for (const team of teams) {
+    const cached = await readMembers(db, team.id);
+    if (now - cached.fetchedAt >= MEMBER_NAMES_TTL_MS || (await hasUnknownAuthor(db, team.id, cached))) stale.push(team);
+  }
   if (stale.length === 0) return;
   const auth = await readSyncAuth(db);
   if (!auth) return;
@@ -94,6 +98,21 @@ export async function refreshMembers(db: SatchelDb, fetchImpl: Fetch, now: numbe
     }
   }
   if (failure) throw failure;
+}
+
+/** Margin for the clocks of comment times against the list's fetch time, ms. */
+const AUTHOR_CLOCK_MARGIN_MS = 60_000;
+
+/**
+ * Whether a comment written in team `scopeId` since its list was fetched (less a clock margin) comes
+ * from someone the list does not have: a colleague who joined and replied since. Their name would
+ * otherwise read "a team member" for up to {@link MEMBER_NAMES_TTL_MS} (issue 12). One index range read.
+ */
+async function hasUnknownAuthor(db: SatchelDb, scopeId: string, cached: { members: readonly { userId: string }[]; fetchedAt: number }): Promise<boolean> {
+  const known = new Set(cached.members.map((m) => m.userId));
+  const since = cached.fetchedAt - AUTHOR_CLOCK_MARGIN_MS;
+  const unknown = await db.comments.where('[scopeId+createdAt]').between([scopeId, since], [scopeId, Infinity]).filter((c) => !known.has(c.authorUserId)).first();
+  return unknown !== undefined;
 }
 
 /** The name {@link refreshMembers} had before issue 11 (kept for callers). */
