@@ -6,6 +6,7 @@ import { makeCapture } from '../lib/db/testing';
 import { makeTranslate } from '../lib/util/i18n';
 import en from '../public/_locales/en/messages.json';
 import type { CaptureView } from './capture-view';
+import { absoluteTime } from '../lib/util/time';
 import type { DiscussionProps } from './discussion/types';
 import { comment, thread, MEMBERS, viewerOf } from './discussion/testing';
 
@@ -42,6 +43,24 @@ describe('CaptureDetail', () => {
     const flags = getByTestId('detail-flags');
     expect(flags.textContent).toContain('Truncated');
     expect(flags.querySelector('a')?.getAttribute('href')).toBe(c.permalink);
+  });
+
+  it('recent times read relative like the rows, the date and time in the title (issue 12: "Saved now" in the row, "Saved Dec 7, 2026, 11:08 AM" here)', () => {
+    const at = Date.UTC(2026, 11, 7, 11, 8);
+    const q = { platform: 'x', postId: '9', permalink: null, author: { name: 'Quoted Person', handle: 'q', profileUrl: null, avatarUrl: null }, text: 'quoted words', lang: null, postedAt: new Date(at - 3 * 3600_000).toISOString(), media: [], links: [], hashtags: [], mentions: [], poll: null, truncated: false, mediaMissing: false, unavailable: false } as const;
+    const c = cap({ capturedAt: at, postedAt: new Date(at - 2 * 86_400_000).toISOString(), quoted: q as never });
+    const { container, getByTestId } = render(<CaptureDetail {...props(c)} now={at + 30_000} />);
+    const times = [...container.querySelectorAll('.detail__times time')];
+    expect(times.map((x) => x.textContent)).toEqual(['2 days ago', 'this minute']);
+    expect(times.map((x) => x.getAttribute('title'))).toEqual([absoluteTime(at - 2 * 86_400_000, 'en'), absoluteTime(at, 'en')]);
+    const quoted = getByTestId('detail-quoted').querySelector('time')!;
+    expect(quoted.textContent).toBe('3 hours ago');
+    expect(quoted.getAttribute('title')).toBe(absoluteTime(at - 3 * 3600_000, 'en'));
+    expect(quoted.getAttribute('dateTime')).toBe(q.postedAt);
+    // Older than a week: the date itself.
+    cleanup();
+    const old = render(<CaptureDetail {...props(cap({ capturedAt: at - 30 * 86_400_000, postedAt: null }))} now={at} />);
+    expect(old.container.querySelectorAll('.detail__times time')[0]!.textContent).toBe(absoluteTime(at - 30 * 86_400_000, 'en'));
   });
 
   it('never renders captured text as HTML and keeps non-http links inert', () => {

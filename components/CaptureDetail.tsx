@@ -2,13 +2,15 @@ import type { Ref } from 'preact';
 import type { Intent, QuotedDraft } from '../lib/schema';
 import type { Translate } from '../lib/util/i18n';
 import { safeHttpUrl, hostOf } from '../lib/util/url';
-import { absoluteTime } from '../lib/util/time';
+import { absoluteTime, friendlyTime } from '../lib/util/time';
 import { fmt } from './format';
 import { SiteIcon } from './SiteIcon';
 import { TagEditor } from './TagEditor';
 import { CollectionPicker } from './CollectionPicker';
 import { TextField } from './TextField';
-import { INTENT_KEY } from './CaptureRow';
+import { INTENTS } from './IntentChips';
+import { MediaThumb, firstMedia } from './cards/MediaThumb';
+import './cards/cards.css';
 import { FLAG_KEYS, originalLink, sourceOf, type CaptureRight, type CaptureView, type CollectionView } from './capture-view';
 import { SITE_NAME_KEY } from './SiteIcon';
 import { Discussion } from './discussion/Discussion';
@@ -24,6 +26,8 @@ export interface CaptureDetailProps {
   knownTags: readonly string[];
   t: Translate;
   locale?: string;
+  /** Current time, epoch ms, for the relative times (default `Date.now()`; tests pass a fixed one). */
+  now?: number;
   onTags: (tags: string[]) => void;
   /** Sets the learning intent (null: none). */
   onIntent: (intent: Intent | null) => void;
@@ -99,7 +103,17 @@ function SafeLink({ url, children, class: cls }: { url: string | null | undefine
   );
 }
 
-function Quoted({ q, t, locale }: { q: QuotedDraft; t: Translate; locale?: string }) {
+/**
+ * A point in time as people read it everywhere else (lib/util/time friendlyTime: relative when
+ * recent, like the library rows), the date and time in the title and `datetime`.
+ */
+function When({ ms, now, locale }: { ms: number; now: number; locale?: string }) {
+  return <time dateTime={new Date(ms).toISOString()} title={absoluteTime(ms, locale)}>{friendlyTime(ms, now, locale)}</time>;
+}
+
+function Quoted({ q, t, locale, now }: { q: QuotedDraft; t: Translate; locale?: string; now: number }) {
+  const posted = q.postedAt ? Date.parse(q.postedAt) : NaN;
+  const quotedMedia = firstMedia(q.media);
   return (
     <blockquote class="quoted" data-testid="detail-quoted">
       {q.unavailable ? (
@@ -108,9 +122,10 @@ function Quoted({ q, t, locale }: { q: QuotedDraft; t: Translate; locale?: strin
         <>
           <p class="quoted__author" dir="auto">
             {q.author?.name ?? t('detailUnknownAuthor')}
-            {q.postedAt ? <span class="muted"> · {absoluteTime(Date.parse(q.postedAt), locale)}</span> : null}
+            {Number.isNaN(posted) ? null : <span class="muted"> · <When ms={posted} now={now} locale={locale} /></span>}
           </p>
           <p class="post-text" dir="auto" lang={q.lang ?? undefined}>{q.text}</p>
+          {quotedMedia ? <MediaThumb media={quotedMedia} t={t} class="thumb--quoted" /> : null}
           {q.permalink && safeHttpUrl(q.permalink) ? <SafeLink url={q.permalink} class="link">{t('detailOpenQuoted')}</SafeLink> : null}
         </>
       )}
@@ -119,14 +134,15 @@ function Quoted({ q, t, locale }: { q: QuotedDraft; t: Translate; locale?: strin
 }
 
 /**
- * A capture in full: the whole text as written (line breaks kept, `dir="auto"`), images, the quoted
- * post, link cards, thread parts, poll, author, posted and saved times, completeness flags with a
+ * A capture in full: the whole text as written (line breaks kept, `dir="auto"`), images (a neutral box
+ * naming one that fails to load), the quoted post with its first image, link cards, thread parts, poll, author, posted and saved times, completeness flags with a
  * link to the original, and the learner's tags, collections, note and review state. Captured text
  * is rendered as text only; links open only http(s) targets (others are shown inert).
  */
 export function CaptureDetail(p: CaptureDetailProps) {
   const right = p.right ?? 'all';
   const { capture: c, t, locale } = p;
+  const now = p.now ?? Date.now();
   const source = sourceOf(c);
   const flags = FLAG_KEYS.filter(([f]) => c[f]);
   const orig = originalLink(c);
@@ -138,7 +154,7 @@ export function CaptureDetail(p: CaptureDetailProps) {
         <SiteIcon platform={c.platform} t={t} />
         <div class="detail__who">
           <h2 id={`detail-h-${c.id}`} ref={p.headingRef} tabIndex={-1} dir="auto">{source}</h2>
-          {c.author?.handle ? <span class="muted" dir="auto">@{c.author.handle}</span> : null}
+          {c.author?.handle ? <span class="muted detail__handle" dir="auto">@{c.author.handle}</span> : null}
           {c.author?.profileUrl && safeHttpUrl(c.author.profileUrl) ? (
             <SafeLink url={c.author.profileUrl} class="link small">{t('detailProfile')}</SafeLink>
           ) : null}
@@ -154,9 +170,9 @@ export function CaptureDetail(p: CaptureDetailProps) {
 
       <dl class="detail__times">
         <dt>{t('detailPosted')}</dt>
-        <dd>{posted !== null && !Number.isNaN(posted) ? <time dateTime={c.postedAt!}>{absoluteTime(posted, locale)}</time> : t('detailUnknown')}</dd>
+        <dd>{posted !== null && !Number.isNaN(posted) ? <When ms={posted} now={now} locale={locale} /> : t('detailUnknown')}</dd>
         <dt>{t('detailSaved')}</dt>
-        <dd><time dateTime={new Date(c.capturedAt).toISOString()}>{absoluteTime(c.capturedAt, locale)}</time></dd>
+        <dd><When ms={c.capturedAt} now={now} locale={locale} /></dd>
       </dl>
 
       {c.repostedBy ? <p class="muted" dir="auto">{t('detailRepostedBy')} {c.repostedBy.name}</p> : null}
@@ -174,16 +190,8 @@ export function CaptureDetail(p: CaptureDetailProps) {
       <p class="post-text" dir="auto" lang={c.lang ?? undefined} data-testid="detail-text">{c.text || t('popupNoText')}</p>
 
       {c.media.length > 0 ? (
-        <div class="media">
-          {c.media.map((m, i) => {
-            const src = safeHttpUrl(m.url);
-            return src ? (
-              <figure key={i} class="media__item">
-                <img src={src} alt={m.alt ?? t('detailImage')} loading="lazy" referrerpolicy="no-referrer" />
-                {m.kind !== 'image' ? <figcaption class="muted">{t(m.kind === 'video' ? 'detailVideo' : 'detailGif')}</figcaption> : null}
-              </figure>
-            ) : null;
-          })}
+        <div class="detail__media" data-testid="detail-media">
+          {c.media.map((m, i) => <MediaThumb key={i} media={m} t={t} class="thumb--card" />)}
         </div>
       ) : null}
 
@@ -193,7 +201,7 @@ export function CaptureDetail(p: CaptureDetailProps) {
         </ul>
       ) : null}
 
-      {c.quoted ? <Quoted q={c.quoted} t={t} locale={locale} /> : null}
+      {c.quoted ? <Quoted q={c.quoted} t={t} locale={locale} now={now} /> : null}
 
       {c.thread.length > 1 ? (
         <section class="thread" aria-label={t('detailThread')}>
@@ -243,7 +251,7 @@ export function CaptureDetail(p: CaptureDetailProps) {
           <span class="field__label">{t('detailIntent')}</span>
           <select class="input" value={c.intent ?? ''} data-testid="detail-intent" onChange={(e) => p.onIntent(((e.currentTarget as HTMLSelectElement).value || null) as Intent | null)}>
             <option value="">{t('filterIntentNone')}</option>
-            {Object.entries(INTENT_KEY).map(([v, key]) => <option key={v} value={v}>{t(key)}</option>)}
+            {INTENTS.map((i) => <option key={i.value} value={i.value}>{t(i.key)}</option>)}
           </select>
         </label>
       </section>
