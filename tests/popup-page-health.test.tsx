@@ -4,6 +4,8 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { App } from '../entrypoints/popup/App';
 import { askPageHealth, PageHealthLine, pageHealthText } from '../entrypoints/popup/page-health';
 import { SatchelDb } from '../lib/db/database';
+import { makeCapture } from '../lib/db/testing';
+import { markReviewed } from '../lib/db/review';
 import type { CaptureHealth } from '../lib/messages/to-content';
 import { makeTranslate } from '../lib/util/i18n';
 import en from '../public/_locales/en/messages.json';
@@ -75,5 +77,16 @@ describe('popup App: This page', () => {
       expect(screen.queryByTestId('page-health')).toBeNull();
       cleanup();
     }
+  });
+
+  it('no "0 waiting for review" line once nothing waits (issue 12 audit)', async () => {
+    const db = fresh();
+    const c = makeCapture();
+    await db.captures.add(c);
+    render(<App db={db} t={t} locale="en" pageHealth={async () => null} />);
+    expect((await screen.findByTestId('waiting-count')).textContent).toBe('1 waiting for review');
+    await markReviewed(db, [c.id]);
+    await waitFor(() => expect(screen.queryByTestId('popup-figures')).toBeNull());
+    expect(screen.queryByText(/0 waiting for review/)).toBeNull();
   });
 });

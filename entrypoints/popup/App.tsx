@@ -179,10 +179,12 @@ export function App({ db, t, locale, pageHealth = askPageHealth }: AppProps) {
           {t('libraryOpen')}
         </a>
       </header>
-      {extras ? (
+      {extras && (extras.waiting > 0 || extras.due.length > 0) ? (
+        // Nothing waiting and no follow-up due: no line ("0 waiting for review" is noise, issue 12 audit).
         <p class="popup__figures" data-testid="popup-figures">
-          <span data-testid="waiting-count">{fmt(t('popupWaiting'), { count: extras.waiting }, locale)}</span>
-          {extras.due.length > 0 ? <span data-testid="followup-count"> · {fmt(t(extras.due.length === 1 ? 'popupFollowUpsOne' : 'popupFollowUps'), { count: extras.due.length }, locale)}</span> : null}
+          {extras.waiting > 0 ? <span data-testid="waiting-count">{fmt(t('popupWaiting'), { count: extras.waiting }, locale)}</span> : null}
+          {extras.waiting > 0 && extras.due.length > 0 ? ' · ' : null}
+          {extras.due.length > 0 ? <span data-testid="followup-count">{fmt(t(extras.due.length === 1 ? 'popupFollowUpsOne' : 'popupFollowUps'), { count: extras.due.length }, locale)}</span> : null}
         </p>
       ) : null}
       <PageHealthLine issue={judgeHealth(page)} t={t} locale={locale} />
