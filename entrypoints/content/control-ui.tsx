@@ -6,6 +6,7 @@ import type { ControlActions, ControlView } from '../../lib/capture/types';
 import { platformOfKey } from '../../lib/capture/keys';
 import type { SiteId } from '../../lib/sites/meta';
 import panelCss from './panel.css?inline';
+import { usePanelTheme } from './panel-theme';
 
 /**
  * The Preact half of a Save control: the button and its save panel. Not in the content script's
@@ -79,6 +80,7 @@ function Control({ view, actions, t, announce }: { view: ControlView; actions: C
   const panel = view.panel;
   const open = panel !== null;
   const site = platformOfKey(view.key) as SiteId;
+  const theme = usePanelTheme();
 
   useLayoutEffect(() => {
     const el = layer.current;
@@ -142,7 +144,7 @@ function Control({ view, actions, t, announce }: { view: ControlView; actions: C
     >
       <SaveButton status={view.status} error={view.error} expanded={open} onActivate={actions.activate} onAnnounce={announce} t={t} />
       {panel && (
-        <div class="satchel-layer" popover="manual" ref={layer}>
+        <div class="satchel-layer" data-theme={theme} popover="manual" ref={layer}>
           <SavePanel
             mode={view.status === 'failed' ? 'failed' : 'saved'}
             error={view.status === 'failed' ? view.error : panel.error}

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { THEME_STORAGE_KEY, applyTheme, readStoredTheme, storeTheme } from './theme';
 
 afterEach(() => {
@@ -43,5 +43,34 @@ describe('theme mirror (lib/platform/theme.ts)', () => {
     localStorage.setItem(THEME_STORAGE_KEY, 'light');
     window.dispatchEvent(new StorageEvent('storage', { key: THEME_STORAGE_KEY }));
     expect(document.documentElement.dataset.theme).toBe('light');
+  });
+});
+
+describe('theme mirror for the in-page save panel (browser.storage.local)', () => {
+  it('storeTheme mirrors the choice into extension storage, which the panel watches', async () => {
+    const { fakeBrowser } = await import('wxt/testing/fake-browser');
+    const { watchExtensionTheme } = await import('./theme');
+    fakeBrowser.reset();
+    const seen: string[] = [];
+    const stop = watchExtensionTheme((c) => seen.push(c));
+    await vi.waitFor(() => expect(seen).toEqual(['system']));
+    storeTheme('dark');
+    await vi.waitFor(() => expect(seen).toEqual(['system', 'dark']));
+    expect(await fakeBrowser.storage.local.get(THEME_STORAGE_KEY)).toEqual({ [THEME_STORAGE_KEY]: 'dark' });
+    stop();
+    storeTheme('light');
+    await vi.waitFor(async () => expect(await fakeBrowser.storage.local.get(THEME_STORAGE_KEY)).toEqual({ [THEME_STORAGE_KEY]: 'light' }));
+    expect(seen).toEqual(['system', 'dark']);
+  });
+
+  it('an unknown stored value reads as system', async () => {
+    const { fakeBrowser } = await import('wxt/testing/fake-browser');
+    const { watchExtensionTheme } = await import('./theme');
+    fakeBrowser.reset();
+    await fakeBrowser.storage.local.set({ [THEME_STORAGE_KEY]: 'purple' });
+    const seen: string[] = [];
+    const stop = watchExtensionTheme((c) => seen.push(c));
+    await vi.waitFor(() => expect(seen).toEqual(['system']));
+    stop();
   });
 });

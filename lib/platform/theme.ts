@@ -1,3 +1,5 @@
+import { browser } from 'wxt/browser';
+
 /**
  * The theme of the extension pages (popup, library, options, welcome), applied before first paint.
  *
@@ -7,6 +9,10 @@
  * carries `data-theme="light" | "dark"` on `<html>` (absent for "system"), and components/theme.css
  * picks its tokens from it. A change on the options page reaches every open page through the
  * `storage` event.
+ *
+ * The in-page save panel runs in the sites' content-script world, which cannot read the extension's
+ * localStorage, so the choice is mirrored a second time into `browser.storage.local` (same key),
+ * which the panel reads when it opens and watches ({@link watchExtensionTheme}; issue 12).
  */
 
 /** Same values as lib/db/settings.ts `ThemeChoice` (lib/platform may not import lib/db). */
@@ -36,7 +42,7 @@ export function readStoredTheme(store: Store | null = defaultStore()): StoredThe
   } catch {
     v = null;
   }
-  return CHOICES.includes(v as StoredTheme) ? (v as StoredTheme) : 'system';
+  return asChoice(v);
 }
 
 /**
@@ -77,4 +83,48 @@ export function storeTheme(choice: StoredTheme, store: Store | null = defaultSto
     // storage full or disabled: this page still changes; the options page re-mirrors the saved choice on its next open
   }
   applyTheme(choice);
+  void mirrorToExtension(choice);
+}
+
+/** Writes the choice to browser.storage.local for the in-page save panel; never rejects. */
+async function mirrorToExtension(choice: StoredTheme): Promise<void> {
+  try {
+    await browser.storage.local.set({ [THEME_STORAGE_KEY]: choice });
+  } catch {
+    // no extension storage (a test page): the panel keeps following the system
+  }
+}
+
+/** A stored value as a choice: 'system' for anything unknown. */
+function asChoice(v: unknown): StoredTheme {
+  return CHOICES.includes(v as StoredTheme) ? (v as StoredTheme) : 'system';
+}
+
+/**
+ * Calls `cb` with the theme choice mirrored in browser.storage.local (for the in-page save panel),
+ * once read ('system' when none is stored or storage cannot be read) and again on every change.
+ * Returns a function that stops watching. Never throws.
+ */
+export function watchExtensionTheme(cb: (choice: StoredTheme) => void): () => void {
+  let alive = true;
+  const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    if (alive && area === 'local' && THEME_STORAGE_KEY in changes) cb(asChoice(changes[THEME_STORAGE_KEY]!.newValue));
+  };
+  try {
+    browser.storage.onChanged.addListener(onChanged);
+    browser.storage.local.get(THEME_STORAGE_KEY).then(
+      (got) => alive && cb(asChoice(got[THEME_STORAGE_KEY])),
+      () => alive && cb('system'),
+    );
+  } catch {
+    cb('system');
+  }
+  return () => {
+    alive = false;
+    try {
+      browser.storage.onChanged.removeListener(onChanged);
+    } catch {
+      // the extension context is gone: nothing to remove
+    }
+  };
 }
