@@ -5,6 +5,7 @@ import { makeCapture } from '../lib/db/testing';
 import { makeTranslate } from '../lib/util/i18n';
 import en from '../public/_locales/en/messages.json';
 import type { CaptureView } from './capture-view';
+import { absoluteTime } from '../lib/util/time';
 
 const t = makeTranslate(null, en);
 afterEach(cleanup);
@@ -20,6 +21,17 @@ const show = (c: CaptureView) =>
 const before = (a: Element, b: Element) => !!(a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING);
 
 describe('ReviewView card (issue 12: Review shows what the detail view shows)', () => {
+  it('posted and saved read like the library row for the same moment: relative when recent (issue 12, red team: "Saved now" beside "Saved Dec 7, 2026, 11:08 AM")', () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(Date.UTC(2026, 11, 2, 9, 30, 20));
+      const { container } = show(cap());
+      expect(container.querySelector('.rcard__times')!.textContent).toBe('Posted 2 days ago · Saved now');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('a "tip to try" shows the learner\'s note first, prominent, above the post', () => {
     show(cap({ intent: 'tip', note: 'Try it in\nFriday\'s retro' }));
     const note = screen.getByTestId('review-note');
@@ -36,7 +48,9 @@ describe('ReviewView card (issue 12: Review shows what the detail view shows)', 
     expect(screen.getByRole('heading', { name: 'My note' })).toBeTruthy();
     expect(before(screen.getByText(/The post/), note)).toBe(true);
     expect(screen.getByTestId('review-meta').textContent).toBe('Job aid#AI#Retro');
-    expect(container.querySelector('.rcard__times')!.textContent).toMatch(/^Posted Nov 30, 2026, .+ · Saved Dec 2, 2026, /);
+    // Issue 12 (red team): the same words as the library row for the same moment (relative), the date and time in the title.
+    const times = [...container.querySelectorAll('.rcard__times time')];
+    expect(times.map((x) => x.getAttribute('title'))).toEqual([absoluteTime(Date.parse('2026-11-30T10:00:00.000Z'), 'en'), absoluteTime(Date.UTC(2026, 11, 2, 9, 30), 'en')]);
     expect(screen.getByText(/The post/).textContent).toBe('The post\nwith lines');
   });
 

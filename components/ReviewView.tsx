@@ -75,7 +75,7 @@ export function ReviewView(p: ReviewViewProps) {
           <div class="rcard__who">
             <h2 id="review-h" ref={heading} tabIndex={-1} dir="auto">{source}</h2>
             {c.author?.handle ? <span class="rcard__handle" dir="auto">@{c.author.handle}</span> : null}
-            <CardTimes class="rcard__times" posted={postedMs(c)} saved={c.capturedAt} t={t} locale={locale} />
+            <CardTimes class="rcard__times" posted={postedMs(c)} saved={c.capturedAt} now={Date.now()} t={t} locale={locale} />
           </div>
           <SiteIcon platform={c.platform} t={t} />
         </header>

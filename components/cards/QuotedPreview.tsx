@@ -1,6 +1,6 @@
 import type { QuotedDraft } from '../../lib/schema';
 import type { Translate } from '../../lib/util/i18n';
-import { absoluteTime } from '../../lib/util/time';
+import { absoluteTime, friendlyTime } from '../../lib/util/time';
 import { safeHttpUrl } from '../../lib/util/url';
 import { Name } from '../Bdi';
 import { MediaThumb, firstMedia } from './MediaThumb';
@@ -49,7 +49,7 @@ export function QuotedPreview({ quoted: q, t, locale, compact = false, id }: Quo
     <blockquote id={id} class="quoted-preview" data-testid="quoted-preview">
       <p class="quoted-preview__head" dir="auto">
         <span class="quoted-preview__who">{t('cardQuoting')} <Name name={who} /></span>
-        {Number.isNaN(posted) ? null : <> · <time dateTime={q.postedAt!}>{absoluteTime(posted, locale)}</time></>}
+        {Number.isNaN(posted) ? null : <> · <time dateTime={q.postedAt!} title={absoluteTime(posted, locale)}>{friendlyTime(posted, Date.now(), locale)}</time></>}
       </p>
       <p class="quoted-preview__text" dir="auto" lang={q.lang ?? undefined}>{q.text || t('popupNoText')}</p>
       {media ? <MediaThumb media={media} t={t} class="thumb--quoted" /> : null}

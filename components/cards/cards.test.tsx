@@ -1,4 +1,4 @@
-import { describe, it, expect, afterEach } from 'vitest';
+import { describe, it, expect, afterEach, vi } from 'vitest';
 import { render, fireEvent, cleanup } from '@testing-library/preact';
 import { Avatar, initialsOf } from './Avatar';
 import { MediaThumb, firstMedia } from './MediaThumb';
@@ -8,6 +8,7 @@ import { SharedTo } from './SharedTo';
 import { makeTranslate } from '../../lib/util/i18n';
 import en from '../../public/_locales/en/messages.json';
 import type { QuotedDraft } from '../../lib/schema';
+import { absoluteTime } from '../../lib/util/time';
 
 const t = makeTranslate(null, en);
 afterEach(cleanup);
@@ -95,6 +96,24 @@ describe('QuotedPreview', () => {
     cleanup();
     const gone = render(<QuotedPreview quoted={quoted({ unavailable: true })} t={t} compact />);
     expect(gone.getByTestId('quoted-preview').textContent).toBe('The quoted post is no longer available.');
+  });
+});
+
+describe('QuotedPreview dates (issue 12, red team: one formatter, relative for recent)', () => {
+  it('a recent quoted post reads relative, the date and time in the title; an old one as its date', () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(Date.parse('2026-11-01T12:00:00.000Z'));
+      const recent = render(<QuotedPreview quoted={quoted()} t={t} locale="en" />).getByTestId('quoted-preview').querySelector('time')!;
+      expect(recent.textContent).toBe('3 hours ago');
+      expect(recent.getAttribute('title')).toBe(absoluteTime(Date.parse('2026-11-01T09:00:00.000Z'), 'en'));
+      cleanup();
+      vi.setSystemTime(Date.parse('2027-01-01T12:00:00.000Z'));
+      const old = render(<QuotedPreview quoted={quoted()} t={t} locale="en" />).getByTestId('quoted-preview').querySelector('time')!;
+      expect(old.textContent).toBe(absoluteTime(Date.parse('2026-11-01T09:00:00.000Z'), 'en'));
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 
