@@ -35,6 +35,26 @@ describe('ImportDialog (issue 12)', () => {
     expect(items).toEqual(['Line 3: no web address (the url column is empty); skipped', '[2].url: no web address (url is empty); skipped']);
   });
 
+  it('a file with nothing to import says why beside the disabled Import button (red team: zeros and no sentence)', () => {
+    const empty = { ...report, added: 0, updated: 0, skipped: 0, collections: 0, tags: 0 };
+    const { unmount } = render(<ImportDialog report={empty} {...noop} />);
+    expect(screen.getByTestId('import-nothing').textContent).toBe('This file from Raindrop.io (CSV backup) holds no bookmarks.');
+    expect((screen.getByTestId('import-start') as HTMLButtonElement).disabled).toBe(true);
+    unmount();
+    render(<ImportDialog report={{ ...empty, skipped: 4 }} {...noop} />);
+    expect(screen.getByTestId('import-nothing').textContent).toBe('Everything in this file is already in your library.');
+  });
+
+  it('says "Preparing the import…" until the first chunk is stored, then shows the count (red team: "0 of 60,000" for seconds)', () => {
+    const { rerender } = render(<ImportDialog report={report} {...noop} preparing progress={{ done: 0, total: 60_000 }} />);
+    expect(screen.getByRole('status').textContent).toBe('Preparing the import…');
+    expect(screen.queryByText('0 of 60,000')).toBeNull();
+    expect((screen.getByTestId('import-start') as HTMLButtonElement).disabled).toBe(true);
+    rerender(<ImportDialog report={report} {...noop} preparing={false} progress={{ done: 1000, total: 60_000 }} />);
+    expect(screen.queryByText('Preparing the import…')).toBeNull();
+    expect(screen.getByText('1,000 of 60,000')).toBeTruthy();
+  });
+
   it('the problems list is a named region with a tab stop, so a keyboard can scroll it (a11y)', () => {
     const problems = Array.from({ length: 60 }, (_, i) => ({ line: i + 2, field: null, message: `problem ${i}` }));
     render(<ImportDialog report={{ ...report, source: null, problems }} {...noop} />);

@@ -58,6 +58,8 @@ export interface ImportDialogProps {
   /** True while the dry run reads the file. */
   checking: boolean;
   progress: { done: number; total: number } | null;
+  /** True from Import until the first chunk is stored (the file is saved as a job and planned first): "Preparing the import…". */
+  preparing?: boolean;
   finished: string | null;
   error: string | null;
   onFile: (file: File) => void;
@@ -77,7 +79,8 @@ export interface ImportDialogProps {
 export function ImportDialog(p: ImportDialogProps) {
   const { t, locale, report: r } = p;
   const refused = !!r && r.problems.length > 0;
-  const running = !!p.progress && !p.finished && !p.error;
+  const running = (!!p.progress || !!p.preparing) && !p.finished && !p.error;
+  const nothing = !!r && !refused && r.added + r.updated === 0;
   return (
     <Modal title={t('importTitle')} onClose={p.onClose} t={t} testId="import-dialog">
       <label class="field">
@@ -115,6 +118,11 @@ export function ImportDialog(p: ImportDialogProps) {
                 <dt>{t('importCollections')}</dt><dd data-testid="import-collections">{r.collections.toLocaleString(locale)}</dd>
                 <dt>{t('importTags')}</dt><dd data-testid="import-tags">{r.tags.toLocaleString(locale)}</dd>
               </dl>
+              {nothing && (r.skipped > 0 || !r.leftOut.length) ? (
+                <p data-testid="import-nothing">
+                  {r.skipped > 0 ? t('importNothingNew') : r.source ? fmt(t('importNoBookmarksFrom'), { tool: r.source }, locale) : t('importNoBookmarks')}
+                </p>
+              ) : null}
               {r.leftOut.length ? (
                 <>
                   <p>{fmt(t('importLeftOut'), { count: r.leftOut.length }, locale)}</p>
@@ -125,7 +133,12 @@ export function ImportDialog(p: ImportDialogProps) {
           )}
         </section>
       ) : null}
-      {p.progress ? (
+      {p.preparing && !p.error ? (
+        <div class="progress">
+          <progress aria-label={t('importProgress')} data-testid="import-progress" />
+          <span role="status">{t('importPreparing')}</span>
+        </div>
+      ) : p.progress ? (
         <div class="progress">
           <progress max={Math.max(p.progress.total, 1)} value={p.progress.done} aria-label={t('importProgress')} data-testid="import-progress" />
           <span>{fmt(t('progressOf'), { done: p.progress.done, total: p.progress.total }, locale)}</span>
@@ -134,7 +147,7 @@ export function ImportDialog(p: ImportDialogProps) {
       {p.finished ? <p role="status" data-testid="import-done">{p.finished}</p> : null}
       {p.error ? <p role="alert" class="error">{p.error}</p> : null}
       <div class="modal__actions">
-        <button type="button" class="btn btn--primary" disabled={!r || refused || running || !!p.finished || r.added + r.updated === 0} onClick={p.onImport} data-testid="import-start">
+        <button type="button" class="btn btn--primary" disabled={!r || refused || running || !!p.finished || nothing} onClick={p.onImport} data-testid="import-start">
           {t('importStart')}
         </button>
         <button type="button" class="btn" onClick={p.onClose}>{t('dialogClose')}</button>

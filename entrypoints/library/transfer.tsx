@@ -32,8 +32,8 @@ export interface TransferDialogsProps {
   locale?: string;
 }
 
-type ImportState = { report: ImportReport | null; checking: boolean; progress: ExportProgress | null; finished: string | null; error: string | null };
-const IMPORT_IDLE: ImportState = { report: null, checking: false, progress: null, finished: null, error: null };
+type ImportState = { report: ImportReport | null; checking: boolean; preparing: boolean; progress: ExportProgress | null; finished: string | null; error: string | null };
+const IMPORT_IDLE: ImportState = { report: null, checking: false, preparing: false, progress: null, finished: null, error: null };
 
 /**
  * The library's export and import dialogs with their own state (progress, result, error): a fresh
@@ -73,14 +73,16 @@ export function TransferDialogs({ db, dialog, pick, counts, collections, collect
   const runImport = async () => {
     const content = importFile.current;
     if (!content) return;
-    setImportState((s) => ({ ...s, progress: { done: 0, total: (s.report?.added ?? 0) + (s.report?.updated ?? 0) } }));
+    // "Preparing the import…" until the first chunk is stored (the file is saved as a job and planned
+    // first; the job reports 0 before planning), not "0 of 60,000" for seconds.
+    setImportState((s) => ({ ...s, preparing: true, progress: null }));
     try {
-      const out = await data.importRun(db, content, (done, total) => setImportState((s) => ({ ...s, progress: { done, total } })), importName.current);
+      const out = await data.importRun(db, content, (done, total) => setImportState((s) => ({ ...s, preparing: s.preparing && done === 0, progress: { done, total } })), importName.current);
       // Stored: say so now; the list and its index catch up right after (10,000 rows take a moment).
-      setImportState((s) => ({ ...s, finished: fmt(t('importDone'), { added: out.added, updated: out.updated }, locale) }));
+      setImportState((s) => ({ ...s, preparing: false, finished: fmt(t('importDone'), { added: out.added, updated: out.updated }, locale) }));
       await onImported();
     } catch (e) {
-      setImportState((s) => ({ ...s, error: `${t('importFailed')} ${e instanceof Error ? e.message : String(e)}` }));
+      setImportState((s) => ({ ...s, preparing: false, error: `${t('importFailed')} ${e instanceof Error ? e.message : String(e)}` }));
     }
   };
 

@@ -124,6 +124,19 @@ describe('readImportFile: other tools\' exports become web captures (issue 12)',
     expect(readImportFile('   ', NOW)).toMatchObject({ ok: false, problems: [{ message: 'This file is empty.' }] });
   });
 
+  it('a file that is not text (an image, a PDF, a zip) is named as such, not as a CSV with one column (red team)', () => {
+    const asText = (bytes: number[]) => new TextDecoder().decode(new Uint8Array(bytes));
+    const jpeg = readImportFile(asText([0xff, 0xd8, 0xff, 0xe0, 0, 16, 74, 70, 73, 70, 0, 1, 1, 0, 0, 1]), NOW);
+    expect(jpeg).toMatchObject({ ok: false, format: null, problems: [{ message: 'This file is not text (it looks like an image). Choose the file your tool exported: CSV, HTML or JSON.' }] });
+    const png = readImportFile(asText([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]), NOW);
+    expect(png).toMatchObject({ ok: false, problems: [{ message: expect.stringMatching(/^This file is not text \(it looks like an image\)/) }] });
+    expect(readImportFile('%PDF-1.7\n%\u00e2\u00e3\n1 0 obj\0', NOW)).toMatchObject({ ok: false, problems: [{ message: expect.stringMatching(/^This file is not text \(it looks like a PDF\)/) }] });
+    expect(readImportFile(asText([0x50, 0x4b, 3, 4, 20, 0, 0, 0, 8, 0]), NOW)).toMatchObject({ ok: false, problems: [{ message: expect.stringMatching(/^This file is not text \(it looks like a zip archive: unpack it and choose the export inside\)/) }] });
+    expect(readImportFile(asText([1, 2, 0, 0, 0xfe, 0x80, 0x81, 0, 7]), NOW)).toMatchObject({ ok: false, problems: [{ message: expect.stringMatching(/^This file is not text\./) }] });
+    // Text with an accent or an emoji is still text.
+    expect(readImportFile('title,url,time_added,tags,status\nCafé 🎓,https://a.example/,1700000000,,unread\n', NOW)).toMatchObject({ ok: true });
+  });
+
   it('every capture passes the schema and is keyed by its normalised URL; reading twice gives the same keys', () => {
     for (const [name, format] of [['raindrop.csv', 'raindrop'], ['netscape.html', 'netscape'], ['linkwarden.json', 'linkwarden']] as const) {
       const a = read(name, format).data.captures.map((c) => c.key);

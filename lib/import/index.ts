@@ -6,7 +6,7 @@
  */
 import type { SatchelExport } from '../schema';
 import { parseSatchelJson, MAX_IMPORT_CHARS } from '../export/parse-import';
-import { kindOf } from './detect';
+import { binaryLook, kindOf } from './detect';
 import { readCsvFile } from './csv-formats';
 import { readHtmlFile } from './html-formats';
 import { jsonFormatOf, readJsonItems } from './json-formats';
@@ -48,6 +48,8 @@ function fromSatchel(text: string, format: 'satchel' | null): ReadImport {
 export function readImportFile(text: string, now = Date.now()): ReadImport {
   if (text.length > MAX_IMPORT_CHARS) return refuse(`This file is too large (over ${MAX_IMPORT_CHARS.toLocaleString('en')} characters).`);
   if (!text.trim()) return refuse('This file is empty.');
+  const look = binaryLook(text);
+  if (look !== null) return refuse(`This file is not text${look ? ` (it looks like ${look})` : ''}. Choose the file your tool exported: CSV, HTML or JSON.`, null, null);
   const kind = kindOf(text);
   if (kind === 'html') {
     const { format, result } = readHtmlFile(text);

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect, firstPage, SCREENS_DIR } from './fixtures';
 import { LibraryPage } from './pages/library-page';
+import { chooseImportFile } from './pages/import-flows';
 import { shotsLightDark, axeLightDark as axeAll } from './pages/screens';
 import { readRows } from './pages/review-flows';
 
@@ -17,14 +18,7 @@ const FIXTURES = join(import.meta.dirname, '../import-fixtures');
 
 const shots = (page: Page, name: string) => shotsLightDark(page, DIR, name);
 
-/** Opens the Import dialog and chooses a file; resolves once the dry-run report shows. */
-async function chooseFile(lib: LibraryPage, name: string, content: string | Buffer) {
-  await lib.page.getByTestId('open-import').click();
-  const dialog = lib.page.getByTestId('import-dialog');
-  await dialog.getByTestId('import-file').setInputFiles({ name, mimeType: 'application/octet-stream', buffer: Buffer.from(content) });
-  await expect(dialog.getByTestId('import-report')).toBeVisible({ timeout: 30_000 });
-  return dialog;
-}
+const chooseFile = (lib: LibraryPage, name: string, content: string | Buffer) => chooseImportFile(lib, name, content, 30_000);
 
 /** Keys of the live web captures in the extension's database. */
 async function webKeys(page: Page): Promise<string[]> {
