@@ -61,6 +61,14 @@ test('LinkedIn demo feed at 1280 px: the SDUI posts are laid out like the site',
     expect(new Set(l.contextAvatars.map((a) => a.top)).size, `${where}: context-line avatars side by side`).toBeLessThanOrEqual(1);
     expect(l.brokenIcons, `${where}: broken-image icons shown over media`).toBe(0);
   }
+  // The older (Ember) posts' counts: reactions left, comments and reposts right, on one line.
+  const emberCountMids = await page.locator('.feed-shared-update-v2 .social-details-social-counts').evaluateAll((counts) =>
+    counts.map((c) => [...c.querySelectorAll('.social-details-social-counts__item')].map((li) => li.getBoundingClientRect().top + li.getBoundingClientRect().height / 2)),
+  );
+  expect(emberCountMids.filter((mids) => mids.length > 1).length, 'Ember posts with counts').toBeGreaterThan(0);
+  for (const mids of emberCountMids) {
+    expect(Math.max(...mids) - Math.min(...mids), `Ember counts on one line (middles ${mids.join(', ')})`).toBeLessThanOrEqual(4);
+  }
   // The context lines with avatars exist in the capture (the check above is not vacuous).
   expect(layouts.filter((l) => l.contextAvatars.length > 1).length).toBeGreaterThan(0);
   expect(layouts.some((l) => l.bulletOffLine !== null)).toBe(true);
