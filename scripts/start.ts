@@ -4,8 +4,9 @@
  *
  * - With a display (DISPLAY or WAYLAND_DISPLAY): a headed window; runs until the window is closed
  *   (or Ctrl-C).
- * - Without one (or with --headless): a scripted tour, headless (scripts/tour/): the feeds and their
- *   Save buttons, the save panel filled in, the popup, the library, Review, then signed in: the team
+ * - Without one (or with --headless): a scripted tour, headless (scripts/tour/): the first-run page,
+ *   the feeds and their Save buttons (older and SDUI LinkedIn posts), the save panel filled in, the
+ *   popup, the library, Review on the annotated tip, an import's dry run, then signed in: the team
  *   "L&D Guild 🎓" with a second member, a shared post, its discussion, What's new and the digest.
  *   Extension pages are shot light and dark. It writes the screenshots and a page showing them all,
  *   demo-output/index.html, prints their paths and exits 0 (1 if a step failed). The tour's sync
@@ -33,6 +34,7 @@ import { freePort, startApiServer } from '../tests/e2e/api-server';
 import { Recorder } from './tour/recorder';
 import { writeTourIndex } from './tour/index-page';
 import { feedSteps } from './tour/feeds';
+import { firstRunStep } from './tour/first-run';
 import { libraryStepsOffline } from './tour/library';
 import { connectExtension, teamSteps } from './tour/team';
 
@@ -123,7 +125,8 @@ async function headed(context: BrowserContext): Promise<void> {
 /** The headless tour (scripts/tour/): every step, then demo-output/index.html. Returns the recorder (shots, failed steps). */
 async function tour(context: BrowserContext, extensionId: string, apiUrl: string): Promise<Recorder> {
   const rec = new Recorder(OUTPUT_DIR);
-  const page = context.pages()[0] ?? (await context.newPage());
+  await firstRunStep(rec, context);
+  const page = context.pages().find((p) => p.url() === 'about:blank') ?? (await context.newPage());
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(`${page.url()}: ${e.message}`));
   const colleagues: LaunchedBrowser[] = [];

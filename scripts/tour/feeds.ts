@@ -16,6 +16,9 @@ export const ANNOTATION = {
   note: 'Show this to the new joiners on Thursday: one operator instead of nested try/catch.',
 };
 
+/** A post of the LinkedIn demo feed in the SDUI markup (its first 3 posts are older markup, then the 7 SDUI ones). */
+const SDUI_POST = 3;
+
 /** Clicks the Save button of post i (closing the panel) and waits for the saved state. */
 async function save(feed: FeedPage, i: number): Promise<void> {
   const control = feed.control(i);
@@ -37,6 +40,11 @@ export async function feedSteps(rec: Recorder, page: Page): Promise<void> {
     await feed.control(ANNOTATED_POST).waitFor({ timeout: 15_000 });
     await rec.shoot(page, 'linkedin-feed', 'The demo LinkedIn feed: real captured posts, each with a Save to Satchel button in its action row');
     await save(feed, 0);
+    // LinkedIn's newer SDUI markup (hashed classes, no id in the DOM): saved the same way.
+    await save(feed, SDUI_POST);
+    // Its action row near the bottom of the window, with the counts and media above it.
+    await feed.control(SDUI_POST).evaluate((el) => window.scrollBy(0, el.getBoundingClientRect().bottom - window.innerHeight + 120));
+    await rec.shoot(page, 'linkedin-sdui', 'LinkedIn\'s newer feed markup (no post id in the page) saves the same way: "Saved in Satchel" in its action row');
     // The save panel: intent, tags and a note on the "💡" post.
     const control = feed.control(ANNOTATED_POST);
     await scrollPostToTop(feed, ANNOTATED_POST);
