@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { avatarSvg, demoImage, initialsOf, isAvatarUrl, learnAvatarNames } from './images';
+import { avatarSvg, demoImage, initialsOf, isAvatarUrl, learnAvatarNames, REACTION_COLOURS } from './images';
 
 describe('demo images', () => {
   it('tells profile pictures from other images by the sites’ URL shapes', () => {
@@ -34,5 +34,16 @@ describe('demo images', () => {
     expect(avatar.body).not.toContain('<text');
     const picture = demoImage(new URL('https://pbs.twimg.com/media/placeholder_image.jpg'));
     expect(picture.body).toContain('viewBox="0 0 1200 675"');
+  });
+
+  it('answers LinkedIn’s site icons (reactions) with a small round icon in the reaction’s colour, not a picture', () => {
+    learnAvatarNames('<img class="reactions-icon" src="https://static.licdn.com/aero-v1/sc/h/cpho5fghnpme8epox8rdcds22" alt="love">', 'https://www.linkedin.com/feed/');
+    const love = demoImage(new URL('https://static.licdn.com/aero-v1/sc/h/cpho5fghnpme8epox8rdcds22'));
+    expect(love.contentType).toBe('image/svg+xml');
+    expect(love.body).toContain('viewBox="0 0 24 24"');
+    expect(love.body).toContain(`fill="${REACTION_COLOURS.love}"`);
+    const unknown = demoImage(new URL('https://static.licdn.com/aero-v1/sc/h/unknownhash'));
+    expect(unknown.body).toContain(`fill="${REACTION_COLOURS.like}"`);
+    expect(unknown.body).not.toContain('1200');
   });
 });

@@ -17,6 +17,12 @@ const PICTURE_PALETTES = [
 
 /** Display names of avatars by image path (host + path), learned from the captured markup. */
 const avatarNames = new Map<string, string>();
+/** Reaction colours of LinkedIn's reaction icons, by the name in their `alt` ("like", "love", …). */
+export const REACTION_COLOURS: Record<string, string> = {
+  like: '#378fe9', love: '#df704d', insightful: '#e7a33e', celebrate: '#44712e', funny: '#1a707e', support: '#715e86', curious: '#1a707e',
+};
+/** Reaction names of LinkedIn's site icons by image path, learned from the captured markup's `alt`. */
+const iconNames = new Map<string, string>();
 
 /** 32-bit FNV-1a of a string: a stable choice of colour per URL. */
 function hash(s: string): number {
@@ -42,6 +48,8 @@ export function learnAvatarNames(html: string, pageUrl: string): void {
   for (const m of html.matchAll(/<img\b[^>]*>/g)) {
     const tag = m[0];
     const src = /\ssrc="([^"]+)"/.exec(tag)?.[1];
+    const icon = src && SITE_ICON.test(src) ? /\salt="([^"]+)"/.exec(tag)?.[1] : undefined;
+    if (src && icon) iconNames.set(keyOf(new URL(src.replace(/&amp;/g, '&'), pageUrl)), icon.toLowerCase());
     const alt = /\salt="View ([^"]+?)[’']s profile"/.exec(tag)?.[1];
     if (!src || !alt) continue;
     try {
@@ -61,6 +69,9 @@ export function learnAvatarNames(html: string, pageUrl: string): void {
     }
   }
 }
+
+/** LinkedIn's own small artwork (reaction icons): `static.licdn.com/aero-v1/sc/h/<hash>`. */
+const SITE_ICON = /^https:\/\/static\.licdn\.com\/aero-v1\/sc\/h\//;
 
 /** Whether an image URL is a profile picture or a company logo (by the sites' URL shapes, or a learned name). */
 export function isAvatarUrl(url: URL): boolean {
@@ -108,7 +119,14 @@ export function pictureSvg(url: URL): string {
 <path d="M0 560 C260 470 520 520 760 580 S1060 520 1200 540 V675 H0z" fill="${near}"/></svg>`;
 }
 
-/** The demo server's answer for an image URL: an avatar or a picture, as SVG. */
+/** A site icon SVG (24×24): a disc in the colour of the reaction its `alt` named ("like" when unknown), a white dot inside. */
+export function iconSvg(url: URL): string {
+  const colour = REACTION_COLOURS[iconNames.get(keyOf(url)) ?? 'like'] ?? REACTION_COLOURS.like!;
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="24" height="24" viewBox="0 0 24 24"><circle cx="12" cy="12" r="11" fill="${colour}" stroke="#fff" stroke-width="2"/><circle cx="12" cy="12" r="4" fill="#fff"/></svg>`;
+}
+
+/** The demo server's answer for an image URL: a site icon, an avatar or a picture, as SVG. */
 export function demoImage(url: URL): { status: number; contentType: string; body: string } {
-  return { status: 200, contentType: 'image/svg+xml', body: isAvatarUrl(url) ? avatarSvg(url) : pictureSvg(url) };
+  const body = SITE_ICON.test(url.href) ? iconSvg(url) : isAvatarUrl(url) ? avatarSvg(url) : pictureSvg(url);
+  return { status: 200, contentType: 'image/svg+xml', body };
 }
