@@ -21,7 +21,8 @@
  * crash mid-way is repaired by importing again (idempotent).
  */
 import type { Capture, Collection, SatchelExport } from '../schema';
-import { captureKey, tagKey, webPageKey } from '../schema';
+import { captureKey, tagKey } from '../schema';
+import { legacyWebRows } from './web-legacy';
 import { newId } from '../util/uuid';
 import { systemClock } from '../util/clock';
 import { LOCAL_SCOPE, type SatchelDb } from './database';
@@ -94,24 +95,9 @@ async function planCollections(db: SatchelDb, scopeId: string, cols: Collection[
   return { map, adds, counts };
 }
 
-/**
- * Web pages saved before their key dropped tracking parameters (`web:https://x/a?utm_source=…`),
- * by the key they would have now (lib/schema `webPageKey`), so an import of the same page matches
- * them instead of adding a second capture. Only when the file holds web captures; reads the scope's
- * web keys (index only), then the few rows whose key changed. Snippets (a `#:~:text=` key) are
- * other captures and never match.
- */
+/** {@link legacyWebRows} when the file holds web captures (none to look for otherwise). */
 async function legacyWebKeys(db: SatchelDb, scopeId: string, caps: readonly Capture[]): Promise<Map<string, Capture>> {
-  const out = new Map<string, Capture>();
-  if (!caps.some((c) => c.platform === 'web')) return out;
-  const keys = (await db.captures.where('[scopeId+key]').between([scopeId, 'web:'], [scopeId, 'web:\uffff']).keys()) as unknown as Array<[string, string]>;
-  const stale = keys.map(([, k]) => k).filter((k) => !k.includes('#') && webPageKey(k.slice(4)) !== k.slice(4));
-  if (!stale.length) return out;
-  for (const r of await db.captures.where('[scopeId+key]').anyOf(stale.map((k) => [scopeId, k])).toArray()) {
-    const now = webPageKey(r.postId);
-    if (now && r.deletedAt === null && !out.has(`web:${now}`)) out.set(`web:${now}`, r);
-  }
-  return out;
+  return caps.some((c) => c.platform === 'web') ? legacyWebRows(db, scopeId) : new Map();
 }
 
 async function planCaptures(db: SatchelDb, scopeId: string, caps: Capture[], mapCollections: (ids: string[]) => string[], policy: ImportPolicy) {

@@ -28,6 +28,20 @@ describe('saveCapture', () => {
     expect(out[0]).toMatchObject({ seq: 1, name: 'createCapture', args: { id: r.capture.id, scopeId: 'personal:local', platform: 'x' } });
   });
 
+  it('a web page saved before its key dropped tracking parameters is the same capture when saved again (issue 12)', async () => {
+    const old = 'https://blog.example.org/post?id=7&utm_source=linkedin&utm_medium=social';
+    const a = await saveCapture(db, makeDraft({ platform: 'web', postId: old, permalink: old }), { clock, inbox: false });
+    expect(a.capture.key, 'the key such a page had before').toBe(`web:${old}`);
+    const clean = 'https://blog.example.org/post?id=7';
+    const b = await saveCapture(db, makeDraft({ platform: 'web', postId: clean, permalink: clean }), { clock, inbox: false });
+    expect(b.created).toBe(false);
+    expect(b.capture.id).toBe(a.capture.id);
+    expect(await db.captures.count()).toBe(1);
+    // Another page of the same site is another capture.
+    const other = 'https://blog.example.org/post?id=8';
+    expect((await saveCapture(db, makeDraft({ platform: 'web', postId: other, permalink: other }), { clock, inbox: false })).created).toBe(true);
+  });
+
   it('saving the same post twice gives one capture', async () => {
     const a = await saveCapture(db, makeDraft(), { clock, inbox: false });
     const b = await saveCapture(db, makeDraft(), { clock, inbox: false });

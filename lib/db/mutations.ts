@@ -29,6 +29,7 @@ import { mergeDraft } from './merge';
 import { contentAliasKvKey, contentAliasOf } from './queries';
 import { addMutation } from './outbox';
 import { captureTables, contentOf, createArgs, ensureInboxIn, patchCaptureIn, type CapturePatch } from './capture-writes';
+import { legacyWebRows } from './web-legacy';
 
 export { CaptureFieldError, type CapturePatch } from './capture-writes';
 
@@ -125,6 +126,8 @@ async function upsert(db: SatchelDb, dirty: CaptureDraft, mode: 'save' | 'comple
       if (!old || old.deletedAt !== null) old = (await idlessTwin(db, scopeId, draft, aliasKey)) ?? old;
       // A post shown without its id, already saved here under its real id: the same capture.
       if ((!old || old.deletedAt !== null) && isContentKey(draft.postId)) old = (await contentAliasOf(db, scopeId, key)) ?? old;
+      // A web page saved before its key dropped tracking parameters (lib/db/web-legacy.ts): the same capture.
+      if ((!old || old.deletedAt !== null) && draft.platform === 'web' && !key.includes('#')) old = (await legacyWebRows(db, scopeId)).get(key) ?? old;
       if (old && old.deletedAt !== null) {
         if (mode === 'complete') return null;
         // Re-saving a deleted post creates it anew (docs/sync-protocol.md 3.7: a delete is final on the server,
