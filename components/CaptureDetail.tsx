@@ -135,7 +135,8 @@ function Quoted({ q, t, locale, now }: { q: QuotedDraft; t: Translate; locale?: 
 
 /**
  * A capture in full: the whole text as written (line breaks kept, `dir="auto"`), images (a neutral box
- * naming one that fails to load), the quoted post with its first image, link cards, thread parts, poll, author, posted and saved times, completeness flags with a
+ * naming one that fails to load), the quoted post with its first image, link cards, thread parts,
+ * poll, author, posted and saved times, completeness flags with a
  * link to the original, and the learner's tags, collections, note and review state. Captured text
  * is rendered as text only; links open only http(s) targets (others are shown inert).
  */

@@ -4,7 +4,7 @@ import type { Translate } from '../lib/util/i18n';
 import { hostOf } from '../lib/util/url';
 import { SiteIcon, SITE_NAME_KEY } from './SiteIcon';
 import { FLAG_KEYS, originalLink, postedMs } from './capture-view';
-import { INTENT_KEY } from './CaptureRow';
+import { IntentChip } from './cards/IntentChip';
 import { Avatar } from './cards/Avatar';
 import { MediaThumb, firstMedia } from './cards/MediaThumb';
 import { QuotedPreview } from './cards/QuotedPreview';
@@ -117,7 +117,7 @@ function CaptureItem({ c, now, t, locale, teams }: { c: Capture; now: number; t:
         ) : null}
         {c.intent || c.tags.length || teams?.length ? (
           <p class="citem__meta">
-            {c.intent ? <span class="chip chip--intent" data-testid="item-intent">{t(INTENT_KEY[c.intent] ?? c.intent)}</span> : null}
+            {c.intent ? <IntentChip intent={c.intent} t={t} testId="item-intent" /> : null}
             {teams?.length ? <SharedTo teams={teams} t={t} /> : null}
             {c.tags.slice(0, ITEM_TAGS).map((tag) => <span key={tag} class="chip" dir="auto">#{tag}</span>)}
             {more > 0 ? <span class="chip">{fmt(t('cardMoreTags'), { n: more }, locale)}</span> : null}

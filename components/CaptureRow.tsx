@@ -1,3 +1,4 @@
+import { useRef } from 'preact/hooks';
 import type { Translate } from '../lib/util/i18n';
 import { relativeTime } from '../lib/util/time';
 import { SiteIcon } from './SiteIcon';
@@ -11,6 +12,9 @@ import { MediaThumb, firstMedia } from './cards/MediaThumb';
 import { QuotedPreview, oneLine } from './cards/QuotedPreview';
 import { CardTimes } from './cards/CardTimes';
 import { SharedTo } from './cards/SharedTo';
+import { IntentChip } from './cards/IntentChip';
+import { RowTags } from './cards/RowTags';
+import { useWidth } from './cards/use-width';
 import './cards/cards.css';
 
 /**
@@ -31,6 +35,16 @@ export const ROW_HEIGHT_DENSE = 56;
 export function rowHeightFor(density: Density): number {
   return density === 'dense' ? ROW_HEIGHT_DENSE : ROW_HEIGHT;
 }
+
+/**
+ * Row width (content box, px) at and below which the times read short ("Posted 3d ago · Saved 5m
+ * ago"): the list beside the open detail, a zoomed window. components/cards/cards.css drops the posted
+ * time only far below it.
+ */
+export const NARROW_ROW = 560;
+
+/** The last row width measured: a row scrolled into view starts with it (no long-then-short re-render). */
+let lastRowWidth: number | null = null;
 
 /** Characters of text shown in a row (CSS clamps it to a few lines). */
 const ROW_TEXT = 240;
@@ -81,8 +95,9 @@ export interface CaptureRowProps {
 /**
  * One capture in the library list. Comfortable: the author's avatar, name, site, when the post was
  * published and saved, up to four lines of text with its line breaks (search matches marked), the
- * quoted post in one line, the learner's note (in a team: who shared it and why), intent, tags,
- * "Shared to <team>", markers, and the first image or video poster. Dense: a small avatar and one
+ * quoted post in one line, the learner's note (in a team: who shared it and why), intent, the tags
+ * that fit the line whole and "+n" for the rest, "Shared to <team>", markers, and the first image or
+ * video poster. A narrow row ({@link NARROW_ROW}) reads both times short. Dense: a small avatar and one
  * line of text, no image. Every part is clamped so the row keeps {@link rowHeightFor}.
  *
  * A `role=option` with no interactive content (the listbox handles keys). Its accessible name is
@@ -100,10 +115,14 @@ export function CaptureRow({ capture: c, id, pos, size, selected, active, style,
   const noteLine = dense ? null : credit ? 'credit' : c.note ? 'note' : null;
   // Text lines left beside the quoted line and the note line (the row's height is fixed).
   const lines = dense ? 1 : 4 - (quoted ? 1 : 0) - (noteLine ? 1 : 0);
+  const ref = useRef<HTMLDivElement>(null);
+  const width = useWidth(ref, lastRowWidth);
+  if (width !== null) lastRowWidth = width;
   const described = [`${id}-text`, quoted ? `${id}-quoted` : null, noteLine ? `${id}-note` : null, `${id}-meta`].filter(Boolean).join(' ');
   return (
     <div
       id={id}
+      ref={ref}
       role="option"
       aria-selected={selected}
       aria-posinset={pos}
@@ -125,7 +144,7 @@ export function CaptureRow({ capture: c, id, pos, size, selected, active, style,
         <div class="crow__head">
           <span class="crow__author" dir="auto">{source}</span>
           <SiteIcon platform={c.platform} t={t} />
-          <CardTimes class="crow__times" posted={postedMs(c)} saved={c.capturedAt} now={now} t={t} locale={locale} />
+          <CardTimes class="crow__times" posted={postedMs(c)} saved={c.capturedAt} now={now} t={t} locale={locale} short={width !== null && width <= NARROW_ROW} />
         </div>
         <p id={`${id}-text`} class={`crow__text row__text crow__text--l${lines}`} dir="auto" lang={c.lang ?? undefined}>
           {segments ? <Highlight segments={segments} /> : text || t('popupNoText')}
@@ -144,11 +163,9 @@ export function CaptureRow({ capture: c, id, pos, size, selected, active, style,
           </p>
         ) : null}
         <div id={`${id}-meta`} class="crow__meta">
-          {c.intent ? <span class="chip chip--intent">{t(INTENT_KEY[c.intent] ?? c.intent)}</span> : null}
+          {c.intent ? <IntentChip intent={c.intent} t={t} /> : null}
           {sharedTo?.length ? <SharedTo teams={sharedTo} t={t} /> : null}
-          {c.tags.slice(0, 4).map((tag) => (
-            <span key={tag} class="chip" dir="auto">#{tag}</span>
-          ))}
+          {c.tags.length ? <RowTags tags={c.tags} t={t} locale={locale} width={width} /> : null}
           {dense && c.note ? <span class="marker" title={t('rowHasNote')}>✎<span class="sr-only">{t('rowHasNote')}</span></span> : null}
           {incomplete ? <span class="marker marker--warn">{t('rowIncomplete')}</span> : null}
           {c.archivedAt ? <span class="marker">{t('rowArchived')}</span> : c.reviewedAt ? <span class="marker marker--ok">{t('rowReviewed')}</span> : null}
@@ -159,10 +176,3 @@ export function CaptureRow({ capture: c, id, pos, size, selected, active, style,
   );
 }
 
-/** messages.json key of each learning intent's label. */
-export const INTENT_KEY: Record<string, string> = {
-  tip: 'intentTip',
-  'job-aid': 'intentJobAid',
-  question: 'intentQuestion',
-  share: 'intentShare',
-};

@@ -2,7 +2,7 @@ import { useRef, useState } from 'preact/hooks';
 import type { Translate } from '../lib/util/i18n';
 import { fmt } from './format';
 import { SITE_NAME_KEY } from './SiteIcon';
-import { INTENT_KEY } from './CaptureRow';
+import { intentLabelKey } from './cards/IntentChip';
 import { hasFilters, toggle, type FacetCounts, type FacetEntry, type LibraryFilters } from './filters';
 
 /** Props of {@link FilterPanel}. */
@@ -95,7 +95,7 @@ export function FilterPanel({ filters: f, facets, onChange, t, locale, shortList
         ))}
       </fieldset>
       <CheckList legend={t('filterPlatform')} name="platform" entries={facets.platform} chosen={f.platforms} label={(e) => t(SITE_NAME_KEY[e.value as keyof typeof SITE_NAME_KEY] ?? e.label)} onToggle={(v) => set({ platforms: toggle(f.platforms, v) })} locale={locale} shortList={shortList} t={t} />
-      <CheckList legend={t('filterIntent')} name="intent" entries={facets.intent} chosen={f.intents} label={(e) => (e.value === 'none' ? t('filterIntentNone') : t(INTENT_KEY[e.value] ?? e.label))} onToggle={(v) => set({ intents: toggle(f.intents, v) })} locale={locale} shortList={shortList} t={t} />
+      <CheckList legend={t('filterIntent')} name="intent" entries={facets.intent} chosen={f.intents} label={(e) => (e.value === 'none' ? t('filterIntentNone') : t(intentLabelKey(e.value) ?? e.label))} onToggle={(v) => set({ intents: toggle(f.intents, v) })} locale={locale} shortList={shortList} t={t} />
       <CheckList legend={t('filterTag')} name="tag" entries={facets.tag} chosen={f.tags} label={(e) => `#${e.label}`} onToggle={(v) => set({ tags: toggle(f.tags, v) })} locale={locale} shortList={shortList} t={t} />
       <CheckList legend={t('filterAuthor')} name="author" entries={facets.author} chosen={f.authors} label={(e) => e.label} onToggle={(v) => set({ authors: toggle(f.authors, v) })} locale={locale} shortList={shortList} t={t} />
       <fieldset class="facet">

@@ -6,7 +6,7 @@ import { TagEditor } from './TagEditor';
 import { TextField } from './TextField';
 import { SITE_NAME_KEY } from './SiteIcon';
 import { FLAG_KEYS, originalLink, postedMs, sourceOf, type CaptureView } from './capture-view';
-import { INTENT_KEY } from './CaptureRow';
+import { IntentChip } from './cards/IntentChip';
 import { Avatar } from './cards/Avatar';
 import { MediaThumb } from './cards/MediaThumb';
 import { QuotedPreview } from './cards/QuotedPreview';
@@ -82,7 +82,7 @@ export function ReviewView(p: ReviewViewProps) {
         {tip ? note : null}
         {c.intent || c.tags.length ? (
           <p class="rcard__meta" data-testid="review-meta">
-            {c.intent ? <span class="chip chip--intent">{t(INTENT_KEY[c.intent] ?? c.intent)}</span> : null}
+            {c.intent ? <IntentChip intent={c.intent} t={t} /> : null}
             {c.tags.map((tag) => <span key={tag} class="chip" dir="auto">#{tag}</span>)}
           </p>
         ) : null}

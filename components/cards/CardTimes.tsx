@@ -1,5 +1,5 @@
 import type { Translate } from '../../lib/util/i18n';
-import { absoluteTime, relativeTime } from '../../lib/util/time';
+import { absoluteTime, relativeTime, shortRelativeTime } from '../../lib/util/time';
 import { fmt } from '../format';
 
 /** Props of {@link CardTimes}. */
@@ -14,6 +14,8 @@ export interface CardTimesProps {
   locale?: string;
   class?: string;
   id?: string;
+  /** With `now`: the narrow relative form ("Posted 3d ago · Saved 5m ago"), for a row with little room. */
+  short?: boolean;
 }
 
 /**
@@ -21,8 +23,8 @@ export interface CardTimesProps {
  * was saved, relative with `now` (the absolute date in the title) or absolute without it. Each is a
  * `<time datetime>`.
  */
-export function CardTimes({ posted, saved, now, t, locale, class: cls = 'card-times', id }: CardTimesProps) {
-  const when = (ms: number) => (now === undefined ? absoluteTime(ms, locale) : relativeTime(ms, now, locale));
+export function CardTimes({ posted, saved, now, t, locale, class: cls = 'card-times', id, short = false }: CardTimesProps) {
+  const when = (ms: number) => (now === undefined ? absoluteTime(ms, locale) : (short ? shortRelativeTime : relativeTime)(ms, now, locale));
   return (
     <span class={cls} id={id}>
       {posted !== null ? (

@@ -38,7 +38,20 @@ const relativeFormat = (locale: string | undefined) => cached(relativeFormats, l
  * format of the library and options pages.
  */
 export function relativeTime(then: number, now: number, locale?: string): string {
-  const rtf = relativeFormat(locale);
+  return relativeWith(relativeFormat(locale), then, now);
+}
+
+const narrowFormats = new Map<string, Intl.RelativeTimeFormat>();
+
+/**
+ * {@link relativeTime} in the locale's narrow style ("3d ago", "5m ago" in English), for a place with
+ * little room (a library row beside the open detail). Same units and rounding; `then`/`now` epoch ms.
+ */
+export function shortRelativeTime(then: number, now: number, locale?: string): string {
+  return relativeWith(cached(narrowFormats, locale, () => new Intl.RelativeTimeFormat(locale, { numeric: 'auto', style: 'narrow' })), then, now);
+}
+
+function relativeWith(rtf: Intl.RelativeTimeFormat, then: number, now: number): string {
   const diff = then - now;
   if (Math.abs(diff) < 60_000) return rtf.format(0, 'second');
   for (const [unit, ms] of UNITS) {

@@ -18,11 +18,11 @@ const DIR = join(SCREENS_DIR, 'cards');
 const ROW_HEIGHT = { comfortable: 148, dense: 56 } as const;
 
 /** Light and dark screenshots of `page` as `<name>-light.png` / `<name>-dark.png`. */
-async function shots(page: Page, name: string): Promise<void> {
-  mkdirSync(DIR, { recursive: true });
+async function shots(page: Page, name: string, dir = DIR): Promise<void> {
+  mkdirSync(dir, { recursive: true });
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
-    await page.screenshot({ path: join(DIR, `${name}-${scheme}.png`) });
+    await page.screenshot({ path: join(dir, `${name}-${scheme}.png`) });
   }
   await page.emulateMedia({ colorScheme: 'light' });
 }
@@ -60,6 +60,20 @@ async function setDensity(page: Page, density: 'comfortable' | 'dense'): Promise
       }),
     density,
   );
+}
+
+/** Starts Review in the library and skips (at most `max` times) to the capture `key`; the Review view. */
+async function reviewTo(page: Page, key: string, max: number): Promise<Locator> {
+  await page.getByTestId('start-review').click();
+  const review = page.getByTestId('review-view');
+  await expect(review).toBeVisible();
+  for (let i = 0; i < max && (await review.getAttribute('data-capture-key')) !== key; i++) {
+    const before = await review.getAttribute('data-capture-key');
+    await review.getByRole('button', { name: 'Skip' }).click();
+    await expect(review).not.toHaveAttribute('data-capture-key', before!);
+  }
+  await expect(review).toHaveAttribute('data-capture-key', key);
+  return review;
 }
 
 test('cards: rich library rows (both densities), the Review card and popup items; screenshots light and dark; axe clean', async ({ context, extensionId, pageErrors }) => {
@@ -146,15 +160,7 @@ test('cards: rich library rows (both densities), the Review card and popup items
   await lib.list().waitFor();
 
   // Review: walk to the tip; its note comes first, then the post, media box, quoted post.
-  await lib.page.getByTestId('start-review').click();
-  const review = lib.page.getByTestId('review-view');
-  await expect(review).toBeVisible();
-  for (let i = 0; i < 7 && (await review.getAttribute('data-capture-key')) !== richKey; i++) {
-    const before = await review.getAttribute('data-capture-key');
-    await review.getByRole('button', { name: 'Skip' }).click();
-    await expect(review).not.toHaveAttribute('data-capture-key', before!);
-  }
-  await expect(review).toHaveAttribute('data-capture-key', richKey);
+  const review = await reviewTo(lib.page, richKey, 7);
   const note = review.getByTestId('review-note');
   await expect(note).toContainText('What I want to try');
   await expect(note.locator('p')).toHaveText('Try question 2\nin Friday\'s retro');
@@ -227,3 +233,117 @@ test('cards: the share dialog picks the team from radio cards and a labelled col
   }
 });
 
+
+/** Screenshots of the hostile-data test (issue 12 fix round). */
+const HOSTILE_DIR = join(SCREENS_DIR, 'fixcards');
+
+/** The smallest valid PNG (1×1, grey): a quoted post's image that loads. */
+const PNG_1PX = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGOoqKgAAAMEAYFL09IQAAAAAElFTkSuQmCC', 'base64');
+
+/** `scrollWidth x clientWidth` of `el` when it scrolls sideways, else null. */
+function sideways(el: Locator): Promise<string | null> {
+  return el.evaluate((e) => (e.scrollWidth > e.clientWidth + 1 ? `${e.scrollWidth} in ${e.clientWidth}` : null));
+}
+
+test('cards: hostile data (50 long tags, a 200-character handle, unbroken names, failed images) never cuts a chip mid-word or scrolls sideways; the narrow rows keep both times; the detail shows media boxes and the quoted image', async ({ context, extensionId, pageErrors }) => {
+  test.setTimeout(240_000);
+  await context.route('https://404.cards-test.test/**', (r) => r.fulfill({ status: 404, contentType: 'text/html', body: 'gone' }));
+  await context.route('https://img.cards-test.test/**', (r) => r.fulfill({ status: 200, contentType: 'image/png', body: PNG_1PX }));
+  const lib = new LibraryPage(await context.newPage(), extensionId);
+  await lib.page.setViewportSize({ width: 1280, height: 800 });
+  await lib.open();
+  const tags = Array.from({ length: 50 }, (_, i) => `tag-${i}-${'long'.repeat(i % 5)}`);
+  const unbroken = 'W'.repeat(120);
+  const drafts = [
+    { ...seedDraft(21), text: 'Fifty tags', postedAt: new Date(Date.now() - 3 * 86_400_000).toISOString() },
+    {
+      ...seedDraft(22), author: { name: `Dr ${unbroken}`, handle: 'h'.repeat(200), profileUrl: null, avatarUrl: null }, text: 'A long handle',
+      media: [{ kind: 'image', url: 'https://404.cards-test.test/gone.png', alt: 'A chart' }],
+      quoted: {
+        platform: 'x', postId: '1900000000000000099', permalink: 'https://x.com/q/status/1900000000000000099', author: { name: `Q${unbroken}`, handle: 'q', profileUrl: null, avatarUrl: null },
+        text: 'Quoted with a picture', lang: 'en', postedAt: null, media: [{ kind: 'image', url: 'https://img.cards-test.test/q.png', alt: 'Quoted picture' }],
+        links: [], hashtags: [], mentions: [], poll: null, truncated: false, mediaMissing: false, unavailable: false,
+      },
+    },
+  ];
+  const ids: string[] = await lib.page.evaluate(async (list) => {
+    const rt = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<{ ok?: boolean; error?: string; capture?: { id: string } }> } } }).chrome.runtime;
+    const out: string[] = [];
+    for (const d of list) {
+      const r = await rt.sendMessage({ type: 'capture/save', draft: d });
+      if (!r || r.ok === false || !r.capture) throw new Error(`save failed: ${JSON.stringify(r)}`);
+      out.push(r.capture.id);
+    }
+    return out;
+  }, drafts);
+  await lib.page.evaluate(async ([id, tagList, longTag]) => {
+    const rt = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<{ ok?: boolean }> } } }).chrome.runtime;
+    for (const [i, patch] of [[0, { tags: tagList, intent: 'tip' }], [1, { tags: [longTag], intent: 'question', note: 'A note' }]] as const) {
+      const r = await rt.sendMessage({ type: 'capture/update', id: id![i], patch });
+      if (!r || r.ok === false) throw new Error(`update failed: ${JSON.stringify(r)}`);
+    }
+  }, [ids, tags, `t${'W'.repeat(63)}`] as const);
+  await lib.page.reload();
+  await lib.list().waitFor();
+  const tagged = lib.row(`x:${drafts[0]!.postId}`);
+  await expect(tagged).toContainText('#tag-0-');
+
+  /** Every tag chip a row shows whole (none cut), and the "+n" saying how many it does not show. */
+  async function checkChips(row: Locator, where: string): Promise<void> {
+    const more = row.getByTestId('row-more-tags');
+    await expect(more, `${where}: "+n"`).toHaveText(/^\+\d+$/);
+    const chips = await row.locator('.crow__meta .chip').evaluateAll((els) => {
+      const meta = els[0]!.closest('.crow__meta')!.getBoundingClientRect();
+      return els.map((e) => {
+        const r = e.getBoundingClientRect();
+        return { text: e.textContent ?? '', tag: e.hasAttribute('data-tag'), cut: e.scrollWidth > e.clientWidth + 1, shown: r.bottom <= meta.bottom + 1 && r.top >= meta.top - 1 && r.width > 0 };
+      });
+    });
+    const shownTags = chips.filter((c) => c.tag && c.shown);
+    expect(chips.filter((c) => c.shown && c.cut).map((c) => c.text), `${where}: chips cut mid-word`).toEqual([]);
+    expect(shownTags.length, `${where}: at least one tag shown`).toBeGreaterThan(0);
+    expect(await more.textContent(), `${where}: "+n" counts the tags not shown`).toBe(`+${50 - shownTags.length}`);
+  }
+  await expect.poll(() => checkChips(tagged, 'wide row').then(() => true, (e: Error) => e.message), { timeout: 10_000 }).toBe(true);
+
+  // The detail open beside the list: narrower rows.
+  await tagged.click();
+  await expect(lib.detail()).toBeVisible();
+  await expect.poll(() => checkChips(tagged, 'narrow row').then(() => true, (e: Error) => e.message), { timeout: 10_000 }).toBe(true);
+  await expect(tagged.locator('.card-times__posted'), 'the narrow row keeps when it was posted').toBeVisible();
+  await expect(tagged.locator('.card-times__posted')).toHaveText(/^Posted 3d ago$/);
+  await expect(tagged.locator('.card-times__saved')).toBeVisible();
+  await shots(lib.page, 'hostile-detail-tags', HOSTILE_DIR);
+
+  // The long handle: the detail shows the failed image as a box and the quoted post with its picture.
+  const longKey = `x:${drafts[1]!.postId}`;
+  await lib.row(longKey).click();
+  const detail = lib.detail();
+  await expect(detail).toHaveAttribute('data-capture-key', longKey);
+  await expect(detail.getByTestId('media-failed')).toHaveText('A chart (could not be loaded)', { timeout: 10_000 });
+  await expect(detail.locator('img[alt="A chart"]')).toHaveCount(0);
+  const quotedImg = detail.getByTestId('detail-quoted').locator('img[alt="Quoted picture"]');
+  await expect(quotedImg).toBeVisible({ timeout: 10_000 });
+  await expect.poll(() => quotedImg.evaluate((i) => (i as HTMLImageElement).naturalWidth)).toBe(1);
+  expect(await sideways(detail), 'the detail scrolls sideways').toBeNull();
+  for (const row of await lib.rows().all()) expect(await sideways(row), 'a row scrolls sideways').toBeNull();
+  await shots(lib.page, 'hostile-detail-long', HOSTILE_DIR);
+  await lib.page.keyboard.press('Escape');
+
+  // Review: the long handle's card does not scroll sideways.
+  const review = await reviewTo(lib.page, longKey, 2);
+  expect(await sideways(lib.page.getByTestId('review-card')), 'the Review card scrolls sideways').toBeNull();
+  expect(await sideways(review), 'Review scrolls sideways').toBeNull();
+  await shots(lib.page, 'hostile-review', HOSTILE_DIR);
+
+  // Popup items at 320 px.
+  const popup = new PopupPage(await context.newPage(), extensionId);
+  await popup.page.setViewportSize({ width: 320, height: 800 });
+  await popup.open();
+  await expect(popup.items()).toHaveCount(2);
+  await expect(popup.item(longKey).getByTestId('item-intent')).toHaveText('Question to discuss');
+  await expect(popup.item(longKey)).toContainText('#tWWW');
+  for (const card of await popup.page.locator('.citem__card').all()) expect(await sideways(card), 'a popup item scrolls sideways').toBeNull();
+  await shots(popup.page, 'hostile-popup-320', HOSTILE_DIR);
+  expect(pageErrors).toEqual([]);
+});
