@@ -36,13 +36,26 @@ describe('placePanel', () => {
     expect(inside(boxOf(p)) && inside(boxOf(q))).toBe(true);
   });
 
-  it('scrolls inside itself on the roomier side when it fits neither below, above nor beside', () => {
+  it('when it fits neither below, above nor beside, stays whole on the roomier side and covers its control (red team finding 12)', () => {
     const narrow = { width: 420, height: 600 };
     const above = placePanel(control(300, 60), PANEL, narrow);
-    expect(above).toEqual({ top: 8, left: 60, maxHeight: 300 - 14 });
+    expect(above).toEqual({ top: 8, left: 60, maxHeight: null });
     const p = placePanel(control(260, 60), PANEL, narrow);
-    expect(p).toEqual({ top: 298, left: 60, maxHeight: 600 - 292 - 14 });
+    expect(p).toEqual({ top: 600 - 8 - 466, left: 60, maxHeight: null });
     expect(inside(boxOf(p), narrow)).toBe(true);
+    // 1024×600 with LinkedIn's bar, control low in the window: up to just under the bar, not scrolling.
+    const li = placePanel({ top: 280, bottom: 312, left: 603, right: 676 }, { width: 340, height: 470 }, { width: 1024, height: 600 }, 52);
+    expect(li.maxHeight).toBeNull();
+    expect(li.top).toBeGreaterThanOrEqual(60);
+    expect(li.top + 470).toBeLessThanOrEqual(592);
+  });
+
+  it('scrolls inside itself, on the roomier side, only when taller than the usable height', () => {
+    const tall = { width: 300, height: 700 };
+    const narrow = { width: 420, height: 600 };
+    expect(placePanel(control(300, 60), tall, narrow)).toEqual({ top: 8, left: 60, maxHeight: 300 - 14 });
+    expect(placePanel(control(260, 60), tall, narrow)).toEqual({ top: 298, left: 60, maxHeight: 600 - 292 - 14 });
+    expect(placePanel(control(300, 60), tall, narrow, 52)).toEqual({ top: 338, left: 60, maxHeight: 600 - 8 - 332 - 6 });
   });
 
   it('keeps clear of the page\'s top bar (inset), unless the window is too short for that', () => {

@@ -93,6 +93,7 @@ function Control({ view, actions, t, announce }: { view: ControlView; actions: C
     } catch {
       // not supported or already shown: the fixed-position fallback applies
     }
+    let grown: MutationObserver | null = null;
     const place = () => {
       const inner = el.firstElementChild as HTMLElement | null;
       if (inner) inner.style.maxHeight = '';
@@ -103,6 +104,7 @@ function Control({ view, actions, t, announce }: { view: ControlView; actions: C
       if (inner && p.maxHeight !== null) inner.style.maxHeight = `${p.maxHeight}px`;
       el.style.top = `${p.top}px`;
       el.style.left = `${p.left}px`;
+      grown?.takeRecords(); // our own style writes are no growth
     };
     place();
     win.addEventListener('scroll', place, { capture: true, passive: true });
@@ -111,7 +113,13 @@ function Control({ view, actions, t, announce }: { view: ControlView; actions: C
     // place it again. place() restores the size it measured, so this does not loop.
     const resized = typeof ResizeObserver === 'function' ? new ResizeObserver(place) : null;
     resized?.observe(el);
+    // A ResizeObserver reports at the next frame, which a busy machine delays by up to a second
+    // (red team finding 12: Done below the window meanwhile): a change inside the panel (a tag or a
+    // collection added, a note's rows) re-places it at once, in the same task (a microtask).
+    grown = typeof MutationObserver === 'function' ? new MutationObserver(place) : null;
+    grown?.observe(el, { subtree: true, childList: true, characterData: true, attributes: true });
     return () => {
+      grown?.disconnect();
       resized?.disconnect();
       win.removeEventListener('scroll', place, { capture: true });
       win.removeEventListener('resize', place);
@@ -179,7 +187,10 @@ function Control({ view, actions, t, announce }: { view: ControlView; actions: C
 const GAP = 6;
 /** The panel's smallest distance to the viewport's edges and to the page's top bar (CSS px). */
 const MARGIN = 8;
-/** A panel squeezed into less room than this scrolls at this height instead (and may cover its control). */
+/**
+ * Below this much room under the page's top bar the panel may go up to the window's own margin; a
+ * panel taller than the window scrolls at no less than this height (and may then cover its control).
+ */
 const MIN_HEIGHT = 120;
 
 /** Where {@link placePanel} puts the panel: viewport coordinates, and a max height when it must scroll inside itself. */
@@ -193,8 +204,10 @@ export interface PanelPlacement {
  * Places the save panel (natural size `panel`) next to its control (`anchor`, viewport coordinates)
  * in a viewport of size `view`, below the page's top bar (`inset`, its bottom edge in px: the panel
  * never covers the site's navigation). In order: below the control if it fits, else above, else
- * beside it (right, else left) at full height; only when none of these fits does it get a max
- * height on the roomier side (its body then scrolls and its footer with Done stays in view). The
+ * beside it (right, else left) at full height; else whole on the roomier side, covering its control
+ * and moved up or down as far as it must (never under the top bar); only a panel taller than the
+ * usable height gets a max height, on the roomier side (its body then scrolls and its footer with
+ * Done stays in view). The
  * control's box is clipped to the usable area first and the result is clamped, so the panel always
  * lies inside it: when the control scrolls out of view the panel stays pinned to the edge it left by.
  */
@@ -223,7 +236,15 @@ export function placePanel(
     const middle = (clip(anchor.top) + clip(anchor.bottom)) / 2 - panel.height / 2;
     return { top: clampTop(middle, panel.height), left: Math.round(side), maxHeight: null };
   }
+  // Still whole if it may cover its control: on the roomier side, moved towards the middle as far as
+  // it must (up to just under the top bar), rather than scrolling inside itself (red team finding 12).
   const below = spaceBelow >= spaceAbove;
+  if (panel.height <= full) {
+    const top = below ? clip(anchor.bottom) + GAP : clip(anchor.top) - GAP - panel.height;
+    return { top: clampTop(top, panel.height), left: aligned, maxHeight: null };
+  }
+  // Taller than the window's usable height: it scrolls inside itself anyway, so on the roomier side,
+  // clear of its control.
   const maxHeight = Math.floor(Math.min(full, Math.max(MIN_HEIGHT, below ? spaceBelow : spaceAbove)));
   const top = below ? clip(anchor.bottom) + GAP : clip(anchor.top) - GAP - maxHeight;
   return { top: clampTop(top, maxHeight), left: aligned, maxHeight };
