@@ -3,7 +3,7 @@ import { fmt } from './format';
 import { Modal } from './Modal';
 import './transfer.css';
 
-/** One problem in an import file: where (1-based line, else the field's JSON path) and what, as a sentence (the field is shown only without a line). */
+/** One problem in an import file: where (1-based line, else the field's JSON path) and what, as a sentence; the field is shown when there is no line, or when it is a JSON path (see JSON_PATH). */
 export interface ImportProblem {
   line: number | null;
   field: string | null;
@@ -28,6 +28,13 @@ export interface ImportReport {
   leftOut: ImportProblem[];
 }
 
+/**
+ * A field that is a JSON path (`captures[0].platform`) is shown even beside a line number: the
+ * message alone ("Invalid option") does not say which field. A plain column or attribute name ("url",
+ * "href") is already named by the other tools' messages ("the url column is empty").
+ */
+const JSON_PATH = /[.[]/;
+
 /** At most this many problems are listed (the count of the rest follows). */
 const SHOWN = 50;
 
@@ -39,8 +46,9 @@ function ProblemList({ items, label, testId, t, locale }: { items: ImportProblem
         <ul>
           {items.slice(0, SHOWN).map((x, i) => (
             <li key={i}>
-              {x.line !== null ? <strong>{fmt(t('importLine'), { line: x.line }, locale)}</strong> : x.field ? <code>{x.field}</code> : null}
-              {x.line !== null ? ' ' : x.field ? ': ' : null}
+              {x.line !== null ? <strong>{fmt(t('importLine'), { line: x.line }, locale)}</strong> : null}
+              {x.line !== null ? ' ' : null}
+              {x.field && (x.line === null || JSON_PATH.test(x.field)) ? <><code>{x.field}</code>{': '}</> : null}
               {x.message}
             </li>
           ))}
