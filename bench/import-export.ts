@@ -84,7 +84,7 @@ async function measure(launched: Launched[]): Promise<Figure[]> {
     await imp.getByTestId('import-file').setInputFiles({ name: 'satchel.json', mimeType: 'application/json', buffer: Buffer.from(json) });
     await imp.getByTestId('import-report').waitFor({ timeout: 120_000 });
     const dryMs = performance.now() - t1;
-    const added = Number(await imp.getByTestId('import-added').textContent());
+    const added = Number((await imp.getByTestId('import-added').textContent())?.replace(/\D/g, ''));
     const t2 = performance.now();
     await imp.getByTestId('import-start').click();
     await imp.getByTestId('import-done').waitFor({ timeout: 300_000 });

@@ -173,11 +173,15 @@ export interface ImportJobRow {
   startedAt: number;
 }
 
-/** One row of an {@link ImportJobRow}, in file order (`n` from 0). Primary key `[jobId+n]`. */
+/**
+ * A block of an {@link ImportJobRow}'s rows, in file order: block `n` holds rows
+ * `n * IMPORT_BLOCK` … (lib/db/import-jobs.ts). Primary key `[jobId+n]`. Blocks, not one record per
+ * row: 10,000 records cost Chromium's IndexedDB seconds to write, read back and delete.
+ */
 export interface ImportRowRow {
   jobId: string;
   n: number;
-  capture: Capture;
+  captures: Capture[];
 }
 
 /** Small device-local settings and sync state (deviceId, cookie, backoff, lastError, undo records...). */

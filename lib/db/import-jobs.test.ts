@@ -1,6 +1,6 @@
 import { describe, it, expect, beforeEach, afterEach } from 'vitest';
 import { SatchelDb } from './database';
-import { startImportJob, runImportJob, unfinishedImport, discardImport } from './import-jobs';
+import { startImportJob, runImportJob, unfinishedImport, discardImport, IMPORT_BLOCK } from './import-jobs';
 import { readAllCaptures } from './read-all';
 import { listCollections } from './queries';
 import { readImportFile } from '../import';
@@ -51,6 +51,23 @@ describe('import jobs: an interrupted import resumes without the file and withou
     expect((await listCollections(db)).filter((c) => c.name === 'Folder')).toHaveLength(1);
     expect(stored.filter((c) => c.collectionIds.length === 1)).toHaveLength(9);
     expect(await unfinishedImport(db)).toBeNull();
+    expect(await db.importRows.count()).toBe(0);
+  });
+
+  it('rows are kept in blocks; a resume that starts inside the second block stores exactly the rest', async () => {
+    const total = IMPORT_BLOCK * 2 + 37;
+    const data = read(bookmarks(total));
+    const id = await startImportJob(db, { fileName: 'big.html', format: 'netscape', data });
+    expect(await db.importRows.count(), 'one record per block, not per row').toBe(3);
+    const stopAt = IMPORT_BLOCK + 100;
+    await expect(runImportJob(db, id, { chunkSize: 100, onProgress: (d) => { if (d === stopAt) throw new Error('tab closed'); } })).rejects.toThrow('tab closed');
+    expect(await unfinishedImport(db)).toMatchObject({ done: stopAt });
+    const out = await runImportJob(db, id, { chunkSize: 100 });
+    expect(out.captures.add, 'from row 600, inside the second block: exactly the rest').toBe(total - stopAt);
+    expect(out.captures.skip).toBe(0);
+    const stored = await readAllCaptures(db);
+    expect(stored).toHaveLength(total);
+    expect(new Set(stored.map((c) => c.key)).size).toBe(total);
     expect(await db.importRows.count()).toBe(0);
   });
 

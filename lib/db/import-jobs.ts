@@ -1,6 +1,6 @@
 /**
  * Imports that survive an interruption (issue 12; docs/import-export.md "Resuming"). An import first
- * stores its rows, already read and checked, in `importRows` with a job in `importJobs` (file name,
+ * stores its rows, already read and checked, in `importRows` (blocks of {@link IMPORT_BLOCK}) with a job in `importJobs` (file name,
  * format, total, done); then it stores the captures chunk by chunk through {@link applyImport},
  * moving `done` on after each chunk. When the tab closes or the browser stops half-way, the job is
  * still there: the library offers "Resume" (no need to choose the file again) or "Discard".
@@ -26,8 +26,8 @@ export interface ImportJobStatus {
   done: number;
 }
 
-/** Rows written per transaction while the job is saved. */
-const SAVE_CHUNK = 2000;
+/** Rows per stored block (one IndexedDB record each; see `ImportRowRow`). */
+export const IMPORT_BLOCK = 500;
 
 /**
  * Saves an import as a job before anything is stored (replacing any older unfinished job, whose
@@ -41,7 +41,9 @@ export async function startImportJob(db: SatchelDb, job: { fileName: string; for
     await db.importJobs.clear();
     const row: ImportJobRow = { id, fileName: job.fileName, format: job.format, scopeId: job.scopeId ?? LOCAL_SCOPE, total: caps.length, done: 0, collections: job.data.collections, startedAt: (job.clock ?? systemClock)() };
     await db.importJobs.add(row);
-    for (let i = 0; i < caps.length; i += SAVE_CHUNK) await db.importRows.bulkAdd(caps.slice(i, i + SAVE_CHUNK).map((capture, k) => ({ jobId: id, n: i + k, capture })));
+    const blocks = [];
+    for (let i = 0; i < caps.length; i += IMPORT_BLOCK) blocks.push({ jobId: id, n: i / IMPORT_BLOCK, captures: caps.slice(i, i + IMPORT_BLOCK) });
+    await db.importRows.bulkAdd(blocks);
   });
   return id;
 }
@@ -79,8 +81,10 @@ export async function runImportJob(db: SatchelDb, id: string, opts: Omit<ImportO
   const job = await db.importJobs.get(id);
   if (!job) throw new Error('This import is no longer waiting (it finished or was discarded).');
   const start = job.done;
-  const rows = await db.importRows.where('[jobId+n]').between([id, start], [id, Infinity]).toArray();
-  const data: SatchelExport = { format: 'satchel', version: EXPORT_VERSION, exportedAt: new Date(job.startedAt).toISOString(), captures: rows.map((r) => r.capture), collections: job.collections };
+  const first = Math.floor(start / IMPORT_BLOCK);
+  const blocks = await db.importRows.where('[jobId+n]').between([id, first], [id, Infinity]).toArray();
+  const captures = blocks.flatMap((b) => b.captures).slice(start - first * IMPORT_BLOCK);
+  const data: SatchelExport = { format: 'satchel', version: EXPORT_VERSION, exportedAt: new Date(job.startedAt).toISOString(), captures, collections: job.collections };
   opts.onProgress?.(start, job.total);
   const result = await applyImport(db, data, {
     ...opts,
