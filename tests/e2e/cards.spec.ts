@@ -1,6 +1,5 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
+import { axeLightDark, shotsLightDark } from './pages/screens';
 import type { Locator, Page } from '@playwright/test';
 import { test, expect, firstPage, SCREENS_DIR } from './fixtures';
 import { PopupPage } from './pages/popup-page';
@@ -17,27 +16,9 @@ import { openPopup, savePost, signUp } from './pages/team-flows';
 const DIR = join(SCREENS_DIR, 'cards');
 const ROW_HEIGHT = { comfortable: 148, dense: 56 } as const;
 
-/** Light and dark screenshots of `page` as `<name>-light.png` / `<name>-dark.png`. */
-async function shots(page: Page, name: string, dir = DIR): Promise<void> {
-  mkdirSync(dir, { recursive: true });
-  for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    await page.screenshot({ path: join(dir, `${name}-${scheme}.png`) });
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-}
-
-/** Every axe violation (all impact levels) inside `include`, light and dark. */
-async function axeAll(page: Page, include: string): Promise<string[]> {
-  const out: string[] = [];
-  for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    const r = await new AxeBuilder({ page }).include(include).analyze();
-    out.push(...r.violations.map((v) => `${scheme}: ${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`));
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-  return out;
-}
+/** Light and dark screenshots of `page` as `<dir>/<name>-light.png` / `-dark.png` (pages/screens.ts). */
+const shots = (page: Page, name: string, dir = DIR): Promise<void> => shotsLightDark(page, dir, name);
+const axeAll = axeLightDark;
 
 /** Whether any part of `el` sticks out of it (the row clamps everything to its fixed height). */
 function overflows(el: Locator): Promise<boolean> {
