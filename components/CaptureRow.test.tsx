@@ -37,6 +37,18 @@ describe('CaptureRow (issue 12: rich rows)', () => {
     expect(document.getElementById('row-3-text')!.textContent).toBe('First line\nSecond line\nThird line');
   });
 
+  it('text longer than a row holds ends at a word with "…", never mid-word (issue 12 audit: "Every platform? A")', () => {
+    const words = Array.from({ length: 80 }, (_, i) => `word${i}`).join(' ');
+    const t = rowText({ text: words });
+    expect(t.endsWith('…')).toBe(true);
+    expect(t.length).toBeLessThanOrEqual(241);
+    expect(words.startsWith(t.slice(0, -1)), 'a prefix of the text').toBe(true);
+    expect(words[t.length - 1], 'cut before a space: the last word is whole').toBe(' ');
+    expect(rowText({ text: 'short text' })).toBe('short text');
+    const oneWord = 'x'.repeat(300);
+    expect(rowText({ text: oneWord })).toBe(`${'x'.repeat(240)}…`);
+  });
+
   it('shows avatar, author, site, when posted and when saved', () => {
     const { container } = row(cap());
     expect(container.querySelector('img.avatar')!.getAttribute('loading')).toBe('lazy');

@@ -50,12 +50,18 @@ let lastRowWidth: number | null = null;
 const ROW_TEXT = 240;
 
 /**
- * The start of a capture's text as a row shows it: at most 240 characters, line breaks kept (blank
+ * The start of a capture's text as a row shows it: at most 240 characters, cut at a word with "…"
+ * when the text goes on, line breaks kept (blank
  * lines and runs of spaces folded, so the clamped lines carry text). Containers highlight search
  * matches on this same string (`segments`), so what is marked is what is shown.
  */
 export function rowText(c: Pick<CaptureView, 'text'>): string {
-  return c.text.slice(0, ROW_TEXT).replace(/[^\S\n]+/g, ' ').replace(/ ?\n[\s]*/g, '\n').trim();
+  const fold = (s: string) => s.replace(/[^\S\n]+/g, ' ').replace(/ ?\n[\s]*/g, '\n').trim();
+  if (c.text.length <= ROW_TEXT) return fold(c.text);
+  // Longer text ends at a word and says it goes on (a cut mid-word read "Every platform? A").
+  const head = Array.from(c.text.slice(0, ROW_TEXT + 1)).slice(0, ROW_TEXT).join('');
+  const atWord = head.replace(/\s+\S*$/u, '');
+  return `${fold(atWord.length >= ROW_TEXT / 2 ? atWord : head)}…`;
 }
 
 /** Props of {@link CaptureRow}. */
