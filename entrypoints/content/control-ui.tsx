@@ -4,7 +4,7 @@ import { SaveButton, type Translate } from '../../components/SaveButton';
 import { SavePanel, type CloseReason } from '../../components/SavePanel';
 import type { ControlActions, ControlView } from '../../lib/capture/types';
 import { platformOfKey } from '../../lib/capture/keys';
-import type { SiteId } from '../../lib/sites/meta';
+import { SITE_META, type SiteId } from '../../lib/sites/meta';
 import panelCss from './panel.css?inline';
 import { usePanelTheme } from './panel-theme';
 
@@ -36,12 +36,6 @@ export const controlUi: ControlUi = {
   },
 };
 
-/**
- * The least top bar of each site (CSS px) the panel keeps clear of, besides what {@link pageTopBar}
- * measures: LinkedIn's global navigation is about 52 px, Viva Engage's suite header about 48 px; X
- * has a left navigation column and no top bar.
- */
-export const SITE_TOP_BAR: Record<SiteId, number> = { linkedin: 52, x: 0, yammer: 48 };
 
 const styled = new WeakSet<Node>();
 let panelSheet: CSSStyleSheet | null | undefined;
@@ -99,7 +93,7 @@ function Control({ view, actions, t, announce }: { view: ControlView; actions: C
       if (inner) inner.style.maxHeight = '';
       const size = { width: el.offsetWidth || 340, height: el.offsetHeight || 0 };
       const at = box.getBoundingClientRect();
-      const inset = Math.max(SITE_TOP_BAR[site] ?? 0, pageTopBar(doc, (at.left + at.right) / 2));
+      const inset = Math.max(SITE_META[site]?.topBarPx ?? 0, pageTopBar(doc, (at.left + at.right) / 2));
       const p = placePanel(at, size, { width: win.innerWidth, height: win.innerHeight }, inset);
       if (inner && p.maxHeight !== null) inner.style.maxHeight = `${p.maxHeight}px`;
       el.style.top = `${p.top}px`;

@@ -21,6 +21,18 @@ export async function setFollowUpDelay(db: SatchelDb, ms: number): Promise<void>
   await db.kv.put({ key: FOLLOW_UP_DELAY_KEY, value: ms });
 }
 
+/** Reads a one-of-a-list setting from kv: the stored value when it is one of `choices`, else `fallback`. */
+async function readChoice<T extends string>(db: SatchelDb, key: string, choices: readonly T[], fallback: T): Promise<T> {
+  const v = (await db.kv.get(key))?.value;
+  return choices.includes(v as T) ? (v as T) : fallback;
+}
+
+/** Stores a one-of-a-list setting. @throws RangeError (naming `what`) for a value outside `choices`. */
+async function writeChoice<T extends string>(db: SatchelDb, key: string, choices: readonly T[], v: T, what: string): Promise<void> {
+  if (!choices.includes(v)) throw new RangeError(`${what} must be one of ${choices.join(', ')}, got ${String(v)}`);
+  await db.kv.put({ key, value: v });
+}
+
 /** How extension pages look: follow the system, or always light / dark. */
 export type ThemeChoice = 'system' | 'light' | 'dark';
 /** The theme choices, in the order the options page offers them. */
@@ -29,16 +41,10 @@ export const THEME_CHOICES: readonly ThemeChoice[] = ['system', 'light', 'dark']
 export const THEME_KEY = 'theme';
 
 /** The theme choice (default 'system'). */
-export async function themeChoice(db: SatchelDb): Promise<ThemeChoice> {
-  const v = (await db.kv.get(THEME_KEY))?.value;
-  return THEME_CHOICES.includes(v as ThemeChoice) ? (v as ThemeChoice) : 'system';
-}
+export const themeChoice = (db: SatchelDb): Promise<ThemeChoice> => readChoice(db, THEME_KEY, THEME_CHOICES, 'system');
 
 /** Sets the theme choice. @throws RangeError for a value outside {@link THEME_CHOICES}. */
-export async function setThemeChoice(db: SatchelDb, v: ThemeChoice): Promise<void> {
-  if (!THEME_CHOICES.includes(v)) throw new RangeError(`theme must be one of ${THEME_CHOICES.join(', ')}, got ${String(v)}`);
-  await db.kv.put({ key: THEME_KEY, value: v });
-}
+export const setThemeChoice = (db: SatchelDb, v: ThemeChoice): Promise<void> => writeChoice(db, THEME_KEY, THEME_CHOICES, v, 'theme');
 
 /** Library list density: comfortable rows (avatar, image, note, quoted preview) or dense ones. */
 export type Density = 'comfortable' | 'dense';
@@ -48,16 +54,10 @@ export const DENSITIES: readonly Density[] = ['comfortable', 'dense'];
 export const DENSITY_KEY = 'libraryDensity';
 
 /** The library density (default 'comfortable'). */
-export async function libraryDensity(db: SatchelDb): Promise<Density> {
-  const v = (await db.kv.get(DENSITY_KEY))?.value;
-  return DENSITIES.includes(v as Density) ? (v as Density) : 'comfortable';
-}
+export const libraryDensity = (db: SatchelDb): Promise<Density> => readChoice(db, DENSITY_KEY, DENSITIES, 'comfortable');
 
 /** Sets the library density. @throws RangeError for a value outside {@link DENSITIES}. */
-export async function setLibraryDensity(db: SatchelDb, v: Density): Promise<void> {
-  if (!DENSITIES.includes(v)) throw new RangeError(`density must be one of ${DENSITIES.join(', ')}, got ${String(v)}`);
-  await db.kv.put({ key: DENSITY_KEY, value: v });
-}
+export const setLibraryDensity = (db: SatchelDb, v: Density): Promise<void> => writeChoice(db, DENSITY_KEY, DENSITIES, v, 'density');
 
 /**
  * kv key of the single-key shortcuts switch (WCAG 2.1.4): `l` in the popup opens the library, `/` in

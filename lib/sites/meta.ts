@@ -34,6 +34,12 @@ export interface SiteMeta extends PlatformMeta {
    * `style` on every scroll). Listed per site after what the adapter's `postId` reads.
    */
   readonly idAttributes: readonly string[];
+  /**
+   * The least height (CSS px) of the site's fixed top bar, which the save panel keeps clear of besides
+   * what it measures on the page (entrypoints/content/control-ui.tsx `pageTopBar`): LinkedIn's global
+   * navigation is about 52 px, Viva Engage's suite header about 48 px; X has a left column and no top bar.
+   */
+  readonly topBarPx: number;
 }
 
 /**
@@ -50,6 +56,7 @@ export const SITE_META = {
     idAttributes: ['href', 'data-urn', 'data-id', 'data-activity-urn', 'data-attributed-urn', 'data-entity-urn', 'componentkey', 'data-view-tracking-scope'],
     colour: '#0a66c2',
     glyph: 'in',
+    topBarPx: 52,
   },
   x: {
     name: 'X',
@@ -59,6 +66,7 @@ export const SITE_META = {
     idAttributes: ['href', 'datetime'],
     colour: '#000',
     glyph: 'X',
+    topBarPx: 0,
   },
   yammer: {
     name: 'Viva Engage',
@@ -68,6 +76,7 @@ export const SITE_META = {
     idAttributes: ['href', 'datetime', 'data-id'],
     colour: '#4f52b2',
     glyph: 'VE',
+    topBarPx: 48,
   },
 } as const satisfies Record<SiteId, SiteMeta>;
 

@@ -3,6 +3,7 @@ import { test, expect, firstPage } from './fixtures';
 import { DEMO_URLS } from './demo-feeds';
 import { FeedPage, type Site } from './pages/feed-page';
 import { expectOneControlPerPost } from './pages/flows';
+import { SITE_META } from '../../lib/sites/meta';
 
 // Issue 12 "The save panel is cut off" (Note or Done below the visible area on X, LinkedIn and Viva
 // Engage) "and covers the page's top bar". At 1280×720, with the Save control near the top, in the
@@ -12,8 +13,8 @@ import { expectOneControlPerPost } from './pages/flows';
 
 const VIEW = { width: 1280, height: 720 };
 
-/** The least top bar each site has (real LinkedIn ~52 px, Viva Engage ~48 px, X has a left nav). */
-const SITE_TOP_BAR: Record<Site, number> = { linkedin: 52, x: 0, yammer: 48 };
+/** The site's least top bar, from the site table (lib/sites/meta.ts `topBarPx`), as the panel reads it. */
+const SITE_TOP_BAR: Record<Site, number> = { linkedin: SITE_META.linkedin.topBarPx, x: SITE_META.x.topBarPx, yammer: SITE_META.yammer.topBarPx };
 
 const PAGES: Array<{ site: Site; url: string; index: number }> = [
   { site: 'x', url: DEMO_URLS.xHome, index: 2 },
