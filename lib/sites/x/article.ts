@@ -1,10 +1,14 @@
 /**
- * X Articles (long-form posts) as plain text: the Draft.js body of a read view, and the lines of a
- * timeline preview card. Pure DOM in, text out; extract.ts decides which elements belong to the post
- * and what the draft holds. Markup and sources: docs/sites/x.md "Articles".
+ * X Articles (long-form posts): what a read view or a timeline preview card gives the draft
+ * (`readArticle`), the plain text of a read view's Draft.js body, and the lines of a preview card.
+ * Pure DOM in, text out; `dom.ts` decides which elements belong to the post. Markup and sources:
+ * docs/sites/x.md "Articles".
  */
 import { outermostMatches } from '../../dom/query';
 import { textOf } from '../../dom/text';
+import type { Media } from '../../schema';
+import { all, clean, isHttpUrl, type Scope } from './dom';
+import { originalMediaUrl } from './media';
 import * as S from './selectors';
 
 /** How a body block is laid out in the saved text. */
@@ -74,4 +78,54 @@ export function articleCardLines(box: Element): string[] {
   const dirs = [...box.children].flatMap((child) => outermostMatches(child, '[dir]'));
   const raw = dirs.length ? dirs.map((el) => textOf(el)) : textOf(box).split('\n');
   return raw.map((t) => t.replace(/\s+/g, ' ').trim()).filter((t) => t && !S.articleBadgeText.test(t));
+}
+
+/** Longest text the schema takes (`MAX_TEXT` in lib/schema/capture.ts, 64 KiB); a longer body is cut. */
+const MAX_TEXT = 64 * 1024;
+/** Longest title the schema takes (`CaptureDraft.title`). */
+const MAX_TITLE = 512;
+const ARTICLE_BODY = S.anyOf(S.articleBody);
+const ARTICLE_PARTS = `${S.articleTitle}, ${ARTICLE_BODY}, ${S.articleCover}`;
+
+/** What an article read view or preview card gives the draft. */
+export interface ArticleRead {
+  title: string | null;
+  text: string;
+  truncated: boolean;
+  /** The body element of a read view, for its links; null for a card. */
+  body: Element | null;
+  /** A preview card's cover image (a read view's images are ordinary media slots). */
+  cover: Media | null;
+}
+
+/**
+ * The X Article of the scope, or null when the post is not one (docs/sites/x.md "Articles").
+ * - Read view (status page, or the article's own page): `title` from `twitter-article-title`, `text` =
+ *   the whole body ({@link articleBodyText}). `truncated` only when the body has not rendered (the
+ *   text is then the title: never empty) or is longer than the schema allows (cut at 64 KiB).
+ *   x-2026-11_status-page_article-read-view_headings-lists-link__synthetic,
+ *   x-2026-11_article-page_read-view-standalone_itemprop-author__synthetic
+ * - Timeline preview card, read only when `withCard` (the post has no text of its own): `title` =
+ *   its first line, `text` = the preview lines (the title when there are none), always `truncated`
+ *   because a card never holds the whole body; its cover image is media.
+ *   x-2026-11_timeline_article-preview-card__synthetic
+ */
+export function readArticle(scope: Scope, withCard: boolean): ArticleRead | null {
+  const parts = all(scope, ARTICLE_PARTS); // one query for the three: most posts have none
+  if (!parts.length && !withCard) return null;
+  const titleEl = parts.find((el) => el.matches(S.articleTitle));
+  const body = parts.find((el) => el.matches(ARTICLE_BODY)) ?? null;
+  if (titleEl || body) {
+    const title = (titleEl ? clean(textOf(titleEl)) : '').slice(0, MAX_TITLE) || null;
+    const full = body ? articleBodyText(body) : '';
+    return { title, text: (full || title || '').slice(0, MAX_TEXT), truncated: !full || full.length > MAX_TEXT, body, cover: null };
+  }
+  if (!withCard) return null;
+  const coverEl = parts.find((el) => el.matches(S.articleCover));
+  const box = coverEl?.nextElementSibling ?? all(scope, S.articleLink).find((a) => S.articleHref.test(a.getAttribute('href') ?? '') && !a.closest(S.postText) && !a.closest(S.cardWrapper));
+  const [title, ...preview] = box ? articleCardLines(box) : [];
+  if (!title) return null;
+  const src = coverEl?.querySelector('img[src]')?.getAttribute('src');
+  const cover: Media | null = isHttpUrl(src) ? { kind: 'image', url: originalMediaUrl(src), alt: null } : null;
+  return { title: title.slice(0, MAX_TITLE), text: preview.join('\n') || title, truncated: true, body: null, cover };
 }

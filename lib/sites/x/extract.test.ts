@@ -4,7 +4,8 @@ import { CaptureDraft, mergeDraftContent } from '../../schema';
 import { ExtractError } from '../types';
 import { loadFixture, listFixtures, loadDocument } from '../../../tests/helpers/load-fixture';
 import { xAdapter, isXPage } from './index';
-import { expandedUrl, originalMediaUrl } from './extract';
+import { originalMediaUrl } from './media';
+import { expandedUrl } from './text';
 
 // Unit tests of the X adapter on the fixtures in tests/fixtures/x/ (the generic runner checks the
 // .expected.json facts; these name the cases from the issue and poke at the DOM where the runner can't).

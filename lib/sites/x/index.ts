@@ -1,12 +1,18 @@
 /**
- * The X/Twitter site adapter (docs/architecture.md §6.3). Selectors in `selectors.ts`, field reading in
- * `extract.ts`, article text in `article.ts`, snowflake ids in `ids.ts`. What it reads and from where:
+ * The X/Twitter site adapter (docs/architecture.md §6.3). Selectors in `selectors.ts`; post roots and the
+ * quote block in `roots.ts`, the id in `post-id.ts`, the action row in `action-row.ts`; the draft in
+ * `extract.ts`, one file per field (`author`, `text`, `links`, `media`, `poll`, `header`, `article`,
+ * `quoted`); self-threads in `thread.ts`; snowflake ids in `ids.ts`. What it reads and from where:
  * docs/sites/x.md.
  */
 import type { SiteAdapter } from '../types';
 import { SITE_MATCHES } from '../matches';
 import { X_HOSTS } from './ids';
-import { extractPost, extractSelfThread, findActionRow, findPostRoots, postRootOf, readPostId } from './extract';
+import { findActionRow } from './action-row';
+import { extractPost } from './extract';
+import { readPostId } from './post-id';
+import { findPostRoots, postRootOf } from './roots';
+import { extractSelfThread } from './thread';
 
 /**
  * True for https pages on x.com, twitter.com, mobile.x.com and mobile.twitter.com (the hosts of
