@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { describe, it, expect } from 'vitest';
-import { isHost, isOnlyHosts, mayHoldForeignHost, removedElements, removedOnlyOurUnmounts } from './host';
+import { isElement, isHost, isOnlyHosts, mayHoldForeignHost, removedElements, removedOnlyOurUnmounts } from './host';
 
 /** Records of the changes `fn` makes under a fresh root. */
 async function recordsOf(root: Element, fn: () => void): Promise<MutationRecord[]> {
@@ -27,6 +27,15 @@ describe('host records', () => {
     expect(removedElements(removed!)).toBe(true);
     expect(removedOnlyOurUnmounts(removed!.removedNodes, () => false)).toBe(true);
     expect(removedOnlyOurUnmounts(removed!.removedNodes, (h) => h === ours)).toBe(false);
+  });
+
+  it('isHost and isElement are false for text, comments and the document', () => {
+    for (const n of [document.createTextNode('satchel-save'), document.createComment('SATCHEL-SAVE'), document, document.createDocumentFragment()]) {
+      expect(isHost(n)).toBe(false);
+      expect(isElement(n)).toBe(false);
+    }
+    expect(isElement(document.createElement('satchel-save'))).toBe(true);
+    expect(isHost(document.createElement('div'))).toBe(false);
   });
 
   it('finds a foreign host inside an added subtree (a cloned post)', async () => {

@@ -6,9 +6,14 @@
 /** Tag name of the light-DOM host of every Save control (upper case, as `Element.tagName` reports it). */
 export const HOST_TAG = 'SATCHEL-SAVE';
 
-/** True for a `<satchel-save>` host (ours or not). */
-export function isHost(n: Node): boolean {
-  return (n as Element).tagName === HOST_TAG;
+/** True for an element node (`nodeType` 1): a cheap type guard for change records' nodes. */
+export function isElement(n: Node): n is Element {
+  return n.nodeType === 1;
+}
+
+/** True for a `<satchel-save>` host (ours or not); `nodeName` is the upper-case tag name of an element, `#text` etc. otherwise. */
+export function isHost(n: Node): n is Element {
+  return n.nodeName === HOST_TAG;
 }
 
 /** True when every node is a host. */
@@ -21,7 +26,7 @@ export function isOnlyHosts(nodes: NodeList): boolean {
 export function removedOnlyOurUnmounts(nodes: NodeList, owned: (host: Element) => boolean): boolean {
   for (let i = 0; i < nodes.length; i++) {
     const n = nodes[i]!;
-    if (!isHost(n) || owned(n as Element)) return false;
+    if (!isHost(n) || owned(n)) return false;
   }
   return true;
 }
@@ -29,7 +34,7 @@ export function removedOnlyOurUnmounts(nodes: NodeList, owned: (host: Element) =
 /** A child-list change that removed at least one element (hosts we just unmounted are ignored upstream). */
 export function removedElements(r: MutationRecord): boolean {
   if (r.type !== 'childList') return false;
-  for (const n of r.removedNodes) if (n.nodeType === 1) return true;
+  for (const n of r.removedNodes) if (isElement(n)) return true;
   return false;
 }
 
@@ -37,9 +42,9 @@ export function removedElements(r: MutationRecord): boolean {
 export function mayHoldForeignHost(r: MutationRecord, owned: (host: Element) => boolean): boolean {
   if (r.type !== 'childList') return false;
   for (const n of r.addedNodes) {
-    if (n.nodeType !== 1) continue;
-    const el = n as Element;
-    if (isHost(el) ? !owned(el) : el.querySelector('satchel-save') !== null) return true;
+    if (isHost(n)) {
+      if (!owned(n)) return true;
+    } else if (isElement(n) && n.querySelector('satchel-save') !== null) return true;
   }
   return false;
 }

@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { applyCapture, createKeyStore, keyOf, platformOfKey, postIdOfKey } from './keys';
 import { makeDraft } from './test-helpers';
+import { makeCapture } from '../db/testing';
 
 describe('key store', () => {
   it('creates a "save", not-known state on first use and keeps it', () => {
@@ -29,7 +30,7 @@ describe('key store', () => {
     st.error = 'old';
     applyCapture(st, undefined, makeDraft({ truncated: true }));
     expect(st).toMatchObject({ status: 'saved', known: true, error: null, truncated: true, incomplete: true, captureId: null });
-    const cap = { ...makeDraft(), id: 'c1', key: 'x:1', intent: 'tip', note: null, tags: ['a'], collectionIds: ['k'], truncated: false } as never;
+    const cap = makeCapture({ ...makeDraft(), id: 'c1', key: 'x:1', intent: 'tip', note: null, tags: ['a'], collectionIds: ['k'], truncated: false });
     applyCapture(st, cap, makeDraft({ truncated: true }));
     expect(st).toMatchObject({ captureId: 'c1', intent: 'tip', note: '', tags: ['a'], collectionIds: ['k'], truncated: false, incomplete: false });
   });

@@ -5,13 +5,13 @@ import type { Send } from './types';
 const t = (k: string) => k;
 
 describe('replies', () => {
-  it.each([
+  it.each<[{ ok: boolean; error?: string } | null | undefined, boolean]>([
     [{ ok: true }, true],
     [{ ok: false, error: 'no' }, false],
     [undefined, false],
     [null, false],
   ])('isOk(%j) is %s', (reply, ok) => {
-    expect(isOk(reply as { ok: boolean } | undefined)).toBe(ok);
+    expect(isOk(reply)).toBe(ok);
   });
 
   it('errorOf reads a non-empty reason only', () => {
@@ -28,7 +28,9 @@ describe('replies', () => {
   });
 
   it('request turns a rejected send into an error reply', async () => {
-    const send = (async () => { throw new Error('gone'); }) as unknown as Send;
+    const send: Send = async () => {
+      throw new Error('gone');
+    };
     expect(await request({ send, t }, { type: 'library/recent' })).toEqual({ ok: false, error: 'gone' });
   });
 });

@@ -1,6 +1,6 @@
 import type { ExtractContext, SiteAdapter } from '../sites/types';
 import type { Entries, PostEntry } from './entries';
-import { isHost, mayHoldForeignHost, removedElements } from './host';
+import { isElement, isHost, mayHoldForeignHost, removedElements } from './host';
 import { isContentKey } from '../schema/content-key';
 import { keyOf } from './keys';
 import { readPostId, type Runtime } from './runtime';
@@ -198,7 +198,7 @@ function inPlace(e: PostEntry): boolean {
 function touchedPosts(a: SiteAdapter, records: readonly MutationRecord[], touched: Set<Element>): void {
   const postOf = new Map<Element, Element | null>(); // change target -> its (outermost) post
   for (const r of records) {
-    const t = r.target.nodeType === 1 ? (r.target as Element) : r.target.parentElement;
+    const t = isElement(r.target) ? r.target : r.target.parentElement;
     if (!t || !t.isConnected) continue; // and so is everything added under it
     let p = postOf.get(t);
     if (p === undefined) postOf.set(t, (p = a.postRootOf!(t)));
@@ -209,8 +209,8 @@ function touchedPosts(a: SiteAdapter, records: readonly MutationRecord[], touche
     if (r.type !== 'childList') continue;
     // Outside every post: each added node is a post, holds posts, or holds none.
     for (const n of r.addedNodes) {
-      if (n.nodeType !== 1 || !n.isConnected || isHost(n)) continue;
-      for (const q of a.findPosts(n as Element)) touched.add(q);
+      if (isHost(n) || !isElement(n) || !n.isConnected) continue;
+      for (const q of a.findPosts(n)) touched.add(q);
     }
   }
 }
@@ -222,7 +222,7 @@ function dirtyPosts(entries: Entries, records: readonly MutationRecord[]): Set<E
   for (const r of records) {
     for (let n: Node | null = r.target; n && !visited.has(n); n = n.parentNode) {
       visited.add(n);
-      if (entries.get(n as Element)) out.add(n as Element);
+      if (isElement(n) && entries.get(n)) out.add(n);
     }
   }
   return out;
