@@ -10,7 +10,7 @@
  */
 import type { z } from 'zod';
 import type { Capture, CaptureDraft, Intent } from '../schema';
-import { ContentToBackground, type BackgroundReply, type CollectionSummary, type ErrorReply } from './index';
+import { ContentToBackground, type BackgroundReply, type CollectionSummary, type ErrorReply, type ReplyFor } from './index';
 
 /** A saved post's status, as `capture/status` replies it. */
 export interface SavedKey {
@@ -87,67 +87,89 @@ export function describeIssues(error: z.ZodError): string {
 const fail = (error: string): ErrorReply => ({ ok: false, error });
 const summary = (c: CollectionSummary): CollectionSummary => ({ id: c.id, name: c.name, scopeId: c.scopeId });
 
+/** The `type` of a {@link ContentToBackground} message. */
+type MessageType = ContentToBackground['type'];
+/** The message whose `type` is `T`. */
+type MessageOf<T extends MessageType> = Extract<ContentToBackground, { type: T }>;
+/**
+ * One handler per message type, each answering that type's own reply ({@link ReplyFor}): a handler
+ * that answers another message's reply, or a message type without a handler, does not compile.
+ */
+type HandlerTable = { [T in MessageType]: (msg: MessageOf<T>, sender: MessageSender | undefined) => Promise<ReplyFor<T>> };
+
+/** Runs the handler of `type` on `msg` (the mapped table keeps the message and its reply in step). */
+function dispatch<T extends MessageType>(table: HandlerTable, type: T, msg: MessageOf<T>, sender: MessageSender | undefined): Promise<ReplyFor<T>> {
+  return table[type](msg, sender);
+}
+
+/** The handler table over `deps`; `saved` runs the `onSaved` hook (never throws). */
+function handlers(deps: MessageDeps, saved: (c: Capture) => void): HandlerTable {
+  return {
+    'capture/save': async (msg) => {
+      const r = await deps.saveCapture(msg.draft);
+      saved(r.capture);
+      return { ok: true, capture: r.capture, created: r.created };
+    },
+    'capture/complete': async (msg) => {
+      const r = await deps.completeCapture(msg.draft, msg.aliasKey);
+      if (!r) return fail('not saved: complete applies only to a saved capture; send capture/save');
+      saved(r.capture);
+      return { ok: true, capture: r.capture, created: false };
+    },
+    'capture/update': async (msg) => {
+      const c = await deps.updateCapture(msg.id, msg.patch);
+      if (!c) return fail(`not found: no capture with id ${msg.id}`);
+      return { ok: true, capture: c, created: false };
+    },
+    'capture/status': async (msg) => {
+      const platforms = [...new Set(msg.keys.map((k) => k.slice(0, Math.max(0, k.indexOf(':')))).filter(Boolean))];
+      const [savedKeys, aliases] = await Promise.all([
+        deps.statusForKeys(msg.keys),
+        deps.aliasKeys && platforms.length ? deps.aliasKeys(platforms) : Promise.resolve([]),
+      ]);
+      return { ok: true, saved: savedKeys, aliases: aliases.slice(0, 500) };
+    },
+    'capture/probe-id': async (msg, sender) => {
+      if (!deps.probeId) return fail('capture/probe-id is not available here');
+      return { ok: true, urn: await deps.probeId(sender, msg.probe) };
+    },
+    'library/recent': async () => {
+      const [tags, collections] = await Promise.all([deps.recentTags(), deps.listCollections()]);
+      return { ok: true, tags, collections: collections.map(summary) };
+    },
+    'collection/create': async (msg) => ({ ok: true, collection: summary(await deps.createCollection(msg.name)) }),
+    'sync/now': async () => {
+      if (!deps.syncNow) return fail('sync/now is not available here');
+      return { ok: true, outcome: await deps.syncNow() };
+    },
+    'ui/load': async (_msg, sender) => {
+      if (!deps.loadUi) return fail('ui/load is not available here');
+      await deps.loadUi(sender);
+      return { ok: true };
+    },
+  };
+}
+
 /**
  * Builds the handler. The returned function takes any value (the raw message), and resolves to
  * the reply for it; malformed input gets `{ ok: false, error: 'invalid message: <path>: <why>' }`,
  * a storage failure `{ ok: false, error: '<type> failed: <why>' }`.
  */
 export function createMessageHandler(deps: MessageDeps): (raw: unknown, sender?: MessageSender) => Promise<BackgroundReply> {
-  const saved = (c: Capture) => {
+  const table = handlers(deps, (c) => {
     try {
       deps.onSaved?.(c);
     } catch {
       /* the write is committed; a notification failure must not turn it into an error */
     }
-  };
+  });
 
   return async (raw, sender) => {
     const parsed = ContentToBackground.safeParse(raw);
     if (!parsed.success) return fail(describeIssues(parsed.error));
     const msg = parsed.data;
     try {
-      switch (msg.type) {
-        case 'capture/save': {
-          const r = await deps.saveCapture(msg.draft);
-          saved(r.capture);
-          return { ok: true, capture: r.capture, created: r.created };
-        }
-        case 'capture/complete': {
-          const r = await deps.completeCapture(msg.draft, msg.aliasKey);
-          if (!r) return fail('not saved: complete applies only to a saved capture; send capture/save');
-          saved(r.capture);
-          return { ok: true, capture: r.capture, created: false };
-        }
-        case 'capture/update': {
-          const c = await deps.updateCapture(msg.id, msg.patch);
-          if (!c) return fail(`not found: no capture with id ${msg.id}`);
-          return { ok: true, capture: c, created: false };
-        }
-        case 'capture/status': {
-          const platforms = [...new Set(msg.keys.map((k) => k.slice(0, Math.max(0, k.indexOf(':')))).filter(Boolean))];
-          const [savedKeys, aliases] = await Promise.all([
-            deps.statusForKeys(msg.keys),
-            deps.aliasKeys && platforms.length ? deps.aliasKeys(platforms) : Promise.resolve([]),
-          ]);
-          return { ok: true, saved: savedKeys, aliases: aliases.slice(0, 500) };
-        }
-        case 'capture/probe-id':
-          if (!deps.probeId) return fail('capture/probe-id is not available here');
-          return { ok: true, urn: await deps.probeId(sender, msg.probe) };
-        case 'library/recent': {
-          const [tags, collections] = await Promise.all([deps.recentTags(), deps.listCollections()]);
-          return { ok: true, tags, collections: collections.map(summary) };
-        }
-        case 'collection/create':
-          return { ok: true, collection: summary(await deps.createCollection(msg.name)) };
-        case 'sync/now':
-          if (!deps.syncNow) return fail('sync/now is not available here');
-          return { ok: true, outcome: await deps.syncNow() };
-        case 'ui/load':
-          if (!deps.loadUi) return fail('ui/load is not available here');
-          await deps.loadUi(sender);
-          return { ok: true };
-      }
+      return await dispatch(table, msg.type, msg, sender);
     } catch (e) {
       return fail(`${msg.type} failed: ${e instanceof Error ? e.message : String(e)}`);
     }
