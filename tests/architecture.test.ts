@@ -221,10 +221,66 @@ function siteProblems(table: readonly string[], registered: readonly string[], s
   return out;
 }
 
+/**
+ * What a site of the registry or the table lacks in tests and docs (docs/architecture.md 6.3 steps 5
+ * and 8): `files` are the repo-relative paths under `tests/fixtures/` and `docs/sites/`. Each site
+ * needs `tests/fixtures/<id>/PROVENANCE.md`, at least one `.html` fixture, an `.expected.json` beside
+ * every `.html`, and its notes page `docs/sites/<id>.md`. Each line says what to do.
+ */
+function siteFileProblems(ids: readonly string[], files: ReadonlySet<string>): string[] {
+  const out: string[] = [];
+  for (const id of ids) {
+    const dir = `tests/fixtures/${id}/`;
+    const html = [...files].filter((f) => f.startsWith(dir) && !f.slice(dir.length).includes('/') && f.endsWith('.html'));
+    if (!files.has(`${dir}PROVENANCE.md`)) out.push(`Add ${dir}PROVENANCE.md: where each fixture of ${id} comes from`);
+    if (html.length === 0) out.push(`Add a fixture for ${id}: ${dir}<name>.html with its <name>.expected.json (docs/architecture.md 6.5)`);
+    for (const h of html) {
+      const exp = h.replace(/\.html$/, '.expected.json');
+      if (!files.has(exp)) out.push(`Add ${exp} beside ${h}`);
+    }
+    if (!files.has(`docs/sites/${id}.md`)) out.push(`Add docs/sites/${id}.md: the DOM notes of ${id} (docs/sites/README.md)`);
+  }
+  return out;
+}
+
+/** Repo-relative paths of every file under the repo-relative folder `dir` (any extension). */
+function filesUnder(dir: string): string[] {
+  const abs = join(ROOT, dir);
+  if (!existsSync(abs)) return [];
+  return readdirSync(abs).flatMap((n) => (statSync(join(abs, n)).isDirectory() ? filesUnder(`${dir}/${n}`) : [`${dir}/${n}`]));
+}
+
 describe('site table, adapters and content scripts (lib/sites/meta.ts)', () => {
   const registry = readFileSync(join(ROOT, 'lib/sites/index.ts'), 'utf8');
   const registered = [...registry.matchAll(/from '\.\/(\w+)'/g)].map((m) => m[1]!).filter((n) => statSync(join(ROOT, 'lib/sites', n), { throwIfNoEntry: false })?.isDirectory());
   const table = Object.keys(SITE_META);
+
+  it('the registry is read from lib/sites/index.ts, not from a list in this test', () => {
+    expect(registered.length, 'ADAPTERS in lib/sites/index.ts imports each site folder').toBeGreaterThan(0);
+  });
+
+  it('every site in the registry or the table has fixtures with their expected JSON, PROVENANCE.md and a docs/sites page', () => {
+    const files = new Set([...filesUnder('tests/fixtures'), ...filesUnder('docs/sites')]);
+    expect(siteFileProblems([...new Set([...registered, ...table])], files)).toEqual([]);
+  });
+
+  it('the fixtures-and-docs check reports each missing part', () => {
+    const files = new Set([
+      'tests/fixtures/x/PROVENANCE.md', 'tests/fixtures/x/x-2026-01_a.html', 'tests/fixtures/x/x-2026-01_a.expected.json', 'docs/sites/x.md',
+      'tests/fixtures/reddit/PROVENANCE.md', 'tests/fixtures/reddit/sub/r.html',
+      'tests/fixtures/mastodon/m.html',
+    ]);
+    expect(siteFileProblems(['x'], files)).toEqual([]);
+    expect(siteFileProblems(['reddit'], files)).toEqual([
+      'Add a fixture for reddit: tests/fixtures/reddit/<name>.html with its <name>.expected.json (docs/architecture.md 6.5)',
+      'Add docs/sites/reddit.md: the DOM notes of reddit (docs/sites/README.md)',
+    ]);
+    expect(siteFileProblems(['mastodon'], files)).toEqual([
+      'Add tests/fixtures/mastodon/PROVENANCE.md: where each fixture of mastodon comes from',
+      'Add tests/fixtures/mastodon/m.expected.json beside tests/fixtures/mastodon/m.html',
+      'Add docs/sites/mastodon.md: the DOM notes of mastodon (docs/sites/README.md)',
+    ]);
+  });
 
   it('every registered site has a content script, and every content script serves a site in the table', () => {
     const scripts = contentScripts().map((s) => ({ name: s.name, src: readFileSync(s.file, 'utf8') }));
