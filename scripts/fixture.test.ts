@@ -1,8 +1,9 @@
 // @vitest-environment node
 import { describe, it, expect } from 'vitest';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { JSDOM } from 'jsdom';
 import { runFixture, tagsOf } from './fixture';
 import { anonymise } from '../lib/report/anonymise';
@@ -47,6 +48,41 @@ describe('npm run fixture', () => {
     expect(exp.posts.length).toBe(1);
     posts.forEach((el, i) => expect(x.extract(el, { document, url: exp.url })).toMatchObject(exp.posts[i]));
     for (const other of ADAPTERS.filter((a) => a.id !== 'x')) expect(other.findPosts(document)).toHaveLength(0);
+  });
+
+  it('npm run fixture: a sample of a post of the real SDUI feed becomes a fixture pair whose draft is exactly what the extractor reads from the sample', () => {
+    const name = 'linkedin-2026-05_sdui-home-feed_8-items_no-ids';
+    const original = listFixtures().find((f) => f.name === name)!;
+    const { sample, out } = reportOf(name, 3);
+    // The command as the docs give it (docs/reporting-a-page.md), in its own process.
+    const repo = resolve(import.meta.dirname, '..');
+    const stdout = execFileSync(process.execPath, ['--import', 'tsx', 'scripts/fixture.ts', sample, '--name', 'sdui video', '--out', out], { cwd: repo, encoding: 'utf8' });
+    const base = 'linkedin-2026-11_feed_sdui_video__reported';
+    expect(stdout).toContain(`${base}.expected.json (DRAFT: 1 post(s), 0 refused)`);
+    expect(readdirSync(join(out, 'linkedin')).sort()).toEqual([`${base}.expected.json`, `${base}.html`]);
+
+    const html = readFileSync(join(out, 'linkedin', `${base}.html`), 'utf8');
+    expect(html).toBe(readFileSync(sample, 'utf8'));
+    const exp = JSON.parse(readFileSync(join(out, 'linkedin', `${base}.expected.json`), 'utf8'));
+    const li = ADAPTERS.find((a) => a.id === 'linkedin')!;
+    const document = loadDocument(html, exp.url);
+    const [root, ...more] = li.findPosts(document);
+    expect(more).toEqual([]);
+    // Exactly the draft the extractor reads from the sample (no field added, lost or changed on the way).
+    expect(exp.posts).toEqual([JSON.parse(JSON.stringify(li.extract(root!, { document, url: exp.url })))]);
+    // And the sample still says what the original post said in shape: its real id decoded (a new one), its parts.
+    const first = loadDocument(original.html, original.expected!.url);
+    const before = li.extract(li.findPosts(first)[3]!, { document: first, url: original.expected!.url });
+    const after = exp.posts[0];
+    expect(after.postId).toMatch(/^urn:li:(activity|ugcPost):\d{19}$/);
+    expect(after.postId).not.toBe(before.postId);
+    expect(after.postId.split(':').slice(0, 3)).toEqual(before.postId.split(':').slice(0, 3));
+    expect(after.author.name).not.toBe(before.author!.name);
+    expect(after.text.length).toBeGreaterThan(0);
+    expect(after.text).not.toBe(before.text);
+    expect(after.media.map((m: { kind: string }) => m.kind)).toEqual(before.media.map((m) => m.kind));
+    // The id encodes the time: the anonymiser keeps it to the second (docs/reporting-a-page.md).
+    expect(after.postedAt.slice(0, 19)).toBe(before.postedAt!.slice(0, 19));
   });
 
   it('records refused posts as { refused } with the extractor\'s message', () => {

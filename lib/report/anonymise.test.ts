@@ -16,9 +16,21 @@ import { DROPPED_ELEMENTS, KNOWN_HOSTS, LABEL_ATTRS, LABEL_TEMPLATES, STRUCTURAL
 const NOW = new Date('2026-11-30T12:00:00Z');
 const all = listFixtures();
 const fixtures = all.filter((f) => f.expected);
-const htmlFiles = readdirSync(FIXTURES_DIR)
+/** Every file under tests/fixtures/<site>/, read from disk here (not through listFixtures), as `<site>/<file>`. */
+const filesOnDisk = readdirSync(FIXTURES_DIR)
   .filter((n) => statSync(join(FIXTURES_DIR, n)).isDirectory())
-  .flatMap((d) => readdirSync(join(FIXTURES_DIR, d)).filter((n) => n.endsWith('.html')).map((n) => `${d}/${n.replace(/\.html$/, '')}`));
+  .flatMap((d) => readdirSync(join(FIXTURES_DIR, d)).map((n) => `${d}/${n}`));
+
+/**
+ * Files of `disk` (`<site>/<file>`) that the per-fixture checks below do not cover: everything but a
+ * site's PROVENANCE.md must be the page (`.html`) or the facts (`.expected.json`) of a `checked`
+ * fixture (`<site>/<name>`, listed with its facts). A page without facts, or saved under another
+ * extension (`.htm`, `.mhtml`), would otherwise slip past the anonymiser's checks.
+ */
+function uncovered(disk: readonly string[], checked: readonly string[]): string[] {
+  const names = new Set(checked);
+  return disk.filter((n) => !n.endsWith('/PROVENANCE.md') && !(/\.(?:html|expected\.json)$/.test(n) && names.has(n.replace(/\.(?:html|expected\.json)$/, ''))));
+}
 
 /** Words an anonymised sample writes itself: structure of addresses, known hosts, placeholder names. */
 const SCAFFOLD = new Set([
@@ -123,9 +135,20 @@ function sampleOf(fx: Fixture, seed = 1) {
 }
 
 describe('the fixture corpus is enumerated', () => {
-  it('every site has fixtures, and every fixture file with its facts is checked below', () => {
+  it('every site has fixtures, and every fixture file on disk is checked below', () => {
     for (const a of ADAPTERS) expect(fixtures.some((f) => f.site === a.id), a.id).toBe(true);
-    expect(htmlFiles.filter((n) => !all.some((f) => `${f.site}/${f.name}` === n)), 'fixture files the runner did not list').toEqual([]);
+    const checked = fixtures.map((f) => `${f.site}/${f.name}`);
+    expect(uncovered(filesOnDisk, checked), 'fixture files the anonymiser checks do not cover').toEqual([]);
+    expect(checked.length).toBe(filesOnDisk.filter((n) => n.endsWith('.html')).length);
+  });
+
+  it('a new fixture file fails that check: a page without its facts, a page saved as .htm, a stray file', () => {
+    const checked = ['x/a', 'yammer/b'];
+    const disk = ['x/PROVENANCE.md', 'x/a.html', 'x/a.expected.json', 'yammer/b.html', 'yammer/b.expected.json'];
+    expect(uncovered(disk, checked)).toEqual([]);
+    expect(uncovered([...disk, 'linkedin/new.html'], checked)).toEqual(['linkedin/new.html']);
+    expect(uncovered([...disk, 'x/c.htm', 'x/c.expected.json'], checked)).toEqual(['x/c.htm', 'x/c.expected.json']);
+    expect(uncovered([...disk, 'yammer/notes.txt'], checked)).toEqual(['yammer/notes.txt']);
   });
 });
 

@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
+import type { BrowserContext } from '@playwright/test';
 import { test, expect, firstPage } from './fixtures';
+import type { FixtureServer } from './fixture-server';
 import { siteCss, wrapFragment } from './demo-feeds';
 import { PopupPage } from './pages/popup-page';
 import { readExpectation, readFixture } from './pages/flows';
@@ -11,15 +13,20 @@ import { readExpectation, readFixture } from './pages/flows';
 
 const NAME = 'x-2026-11_status-page_self-thread-3-parts_reply-by-other__synthetic';
 
-test('Report this page: popup → pick a post → the dialog shows the anonymised sample → Save as file downloads it', async ({ context, server, extensionId, pageErrors, shot }) => {
+/** The X status page fixture served at its URL, opened with its controls: its posts and its page. */
+async function openStatusPage(context: BrowserContext, server: FixtureServer) {
   const exp = readExpectation('x', NAME);
   server.setPage(exp.url, wrapFragment(readFixture('x', NAME), NAME, siteCss('x')));
   const page = await firstPage(context);
   await page.goto(exp.url, { waitUntil: 'domcontentloaded' });
-  const posts = page.locator('article[data-testid="tweet"]');
-  const total = await posts.count();
+  const total = await page.locator('article[data-testid="tweet"]').count();
   expect(total).toBeGreaterThan(2);
   await expect(page.locator('satchel-save')).toHaveCount(exp.posts.filter((p) => !('refused' in p)).length); // the content script runs
+  return { exp, page, total };
+}
+
+test('Report this page: popup → pick a post → the dialog shows the anonymised sample → Save as file downloads it', async ({ context, server, extensionId, pageErrors, shot }) => {
+  const { exp, page, total } = await openStatusPage(context, server);
 
   // The popup sees the X tab as the active one (the page is brought to the front, then the popup,
   // opened as a tab behind it, is loaded) and offers the report.
@@ -79,6 +86,35 @@ test('Report this page: popup → pick a post → the dialog shows the anonymise
   expect(server.requests.slice(requestsBefore).filter((r) => paths.some((p) => p.length > 3 && r.includes(p)))).toEqual([]);
 
   await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(ui).toHaveCount(0);
+  expect(pageErrors).toEqual([]);
+});
+
+test('Report a page from the options page: its button names the site tab, brings it to the front, and the picker opens there', async ({ context, server, extensionId, pageErrors, shot }) => {
+  const { page, total } = await openStatusPage(context, server);
+  const title = await page.title();
+
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  const section = options.getByTestId('report-section');
+  await expect(section.getByRole('heading', { name: 'Report a page' })).toBeVisible();
+  const start = section.getByRole('button', { name: `Report the X tab “${title}”` });
+  await expect(start).toBeVisible();
+  await section.scrollIntoViewIfNeeded();
+  await shot(options, 'report-options');
+  await start.click();
+  await expect(section.getByRole('status')).toHaveText('The picker is open in that tab: pick a post there.');
+
+  // The site tab is in front, with the picker: the learner picks there as from the popup.
+  await expect.poll(() => page.evaluate(() => document.visibilityState)).toBe('visible');
+  const ui = page.locator('satchel-report');
+  await expect(ui.locator('.banner')).toContainText('pick the post to share');
+  await page.keyboard.press('Tab');
+  await expect(ui.getByRole('status')).toHaveText(`Post 1 of ${total}`);
+  await page.keyboard.press('Enter');
+  const dialog = ui.getByRole('dialog', { name: 'Report this page: what the file will contain' });
+  await expect(dialog.getByTestId('report-sample')).toContainText('Satchel report: anonymised by Satchel');
+  await page.keyboard.press('Escape');
   await expect(ui).toHaveCount(0);
   expect(pageErrors).toEqual([]);
 });
