@@ -17,8 +17,8 @@ const UNREAD_SHARE = 0.2;
  * quiet: posts without an id (saved by content, linked later) and missing times or links are
  * expected on some sites and are not issues; neither is a refusal by the background (the control
  * already says why).
- * - `unread`: post roots with no id and no content key, and saves refused because a required part
- *   could not be read. A Save that failed this way always
+ * - `unread`: post roots with no id and no content key, and posts whose Save was refused because a
+ *   required part could not be read (once per post: lib/capture/health.ts). A Save that failed this way always
  *   counts; otherwise at least {@link UNREAD_MIN} posts, or {@link UNREAD_SHARE} of the posts met
  *   (so one odd card in a long feed says nothing).
  * - `partial`: drafts read with no author or with no content at all, and posts read in a layout the

@@ -101,6 +101,23 @@ describe('health counters', () => {
     expect(ctrl.health()).toMatchObject({ site: null, postsFound: 0, controlsMounted: 0 });
   });
 
+  it('count a post whose Save is refused once per reason, however often "Try again" is pressed', () => {
+    const h = createHealth('linkedin');
+    const [a, b] = [document.createElement('div'), document.createElement('div')];
+    h.refused('unreadable', a);
+    h.refused('unreadable', a);
+    h.refused('unreadable', a);
+    h.refused('unreadable', b);
+    h.refused('no-answer', a);
+    h.refused('no-answer', a);
+    h.refused('error'); // no post given: every refusal counts
+    h.refused('error');
+    expect(h.snapshot().savesRefused).toEqual({ 'no-id': 0, unreadable: 2, error: 2, refused: 0, 'no-answer': 1 });
+    h.reset('linkedin');
+    h.refused('unreadable', a);
+    expect(h.snapshot().savesRefused.unreadable).toBe(1);
+  });
+
   it('snapshot is a copy', () => {
     const h = createHealth('x');
     const s = h.snapshot();

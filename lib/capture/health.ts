@@ -17,7 +17,12 @@ export interface Health {
   unreadable(el: Element): void;
   /** A draft was read from `el`: counts its empty fields, and asks the adapter's `layoutOf` once per element. */
   draftRead(draft: CaptureDraft, el: Element, adapter: SiteAdapter): void;
-  refused(code: RefusalCode): void;
+  /**
+   * A Save was refused for `code`. Given the post root `el`, a post counts once per code and page
+   * view, so pressing "Try again" on the same unreadable post is still one post (the popup says how
+   * many posts could not be read, lib/capture/health-judge.ts); without it, every refusal counts.
+   */
+  refused(code: RefusalCode, el?: Element): void;
   /** A new page view on `site` (null: not a page the adapter reads): every counter back to zero. */
   reset(site: string | null): void;
   /** A copy of the counters. */
@@ -49,6 +54,7 @@ export function createHealth(site: string | null = null): Health {
   let h = emptyHealth(site);
   let unreadSeen = new WeakSet<Element>(); // elements already counted unreadable
   let layoutSeen = new WeakSet<Element>(); // elements whose layout was already asked
+  let refusedSeen = new WeakMap<Element, Set<RefusalCode>>(); // posts already counted, by refusal code
   const unknownLayout = (el: Element, a: SiteAdapter) => {
     if (!a.layoutOf || layoutSeen.has(el)) return;
     layoutSeen.add(el);
@@ -77,13 +83,19 @@ export function createHealth(site: string | null = null): Health {
       for (const f of emptyFieldsOf(d)) h.emptyFields[f]++;
       unknownLayout(el, a);
     },
-    refused(code) {
+    refused(code, el) {
+      if (el) {
+        const codes = refusedSeen.get(el) ?? new Set<RefusalCode>();
+        if (codes.has(code)) return;
+        refusedSeen.set(el, codes.add(code));
+      }
       h.savesRefused[code]++;
     },
     reset(s) {
       h = emptyHealth(s);
       unreadSeen = new WeakSet();
       layoutSeen = new WeakSet();
+      refusedSeen = new WeakMap();
     },
     snapshot: () => ({ ...h, emptyFields: { ...h.emptyFields }, savesRefused: { ...h.savesRefused } }),
   };
