@@ -1,5 +1,5 @@
 import type { ContentToBackground, ReplyFor } from '../messages';
-import type { CaptureHealth } from '../messages/to-content';
+import type { CaptureHealth, SaveInViewReply } from '../messages/to-content';
 import type { Intent } from '../schema';
 import type { SiteAdapter } from '../sites/types';
 
@@ -148,5 +148,5 @@ export interface CaptureController {
   health(): CaptureHealth;
 }
 
-/** Result of the keyboard shortcut, sent back as the reply to `capture/save-in-view`. */
-export type SaveInViewResult = { ok: true; key: string } | { ok: false; error: string };
+/** Result of the keyboard shortcut, sent back as the reply to `capture/save-in-view` (lib/messages/to-content.ts). */
+export type SaveInViewResult = SaveInViewReply;

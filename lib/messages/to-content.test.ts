@@ -1,5 +1,5 @@
-import { describe, it, expect } from 'vitest';
-import { parseBackgroundToContent, parseHealthReply, type CaptureHealth } from './to-content';
+import { describe, it, expect, expectTypeOf } from 'vitest';
+import { parseBackgroundToContent, parseHealthReply, type CaptureHealth, type ContentReplyFor, type HealthReply, type SaveInViewReply } from './to-content';
 
 describe('parseBackgroundToContent', () => {
   it.each([
@@ -40,5 +40,15 @@ describe('parseHealthReply', () => {
     ['a site that is not a string', { ok: true, health: { ...health, site: 7 } }],
   ])('refuses %s', (_n, raw) => {
     expect(parseHealthReply(raw)).toBeNull();
+  });
+});
+
+describe('ContentReplyFor', () => {
+  it('names the reply of each message type (checked by tsc)', () => {
+    expectTypeOf<ContentReplyFor<'health/get'>>().toEqualTypeOf<HealthReply>();
+    expectTypeOf<ContentReplyFor<'capture/save-in-view'>>().toEqualTypeOf<SaveInViewReply>();
+    expectTypeOf<ContentReplyFor<'capture/saved-elsewhere'>>().toEqualTypeOf<undefined>();
+    const health: ContentReplyFor<'health/get'> = { ok: true, health: parseHealthReply({ ok: true, health: { site: null, postsFound: 0, controlsMounted: 0, postsWithoutId: 0, postsUnreadable: 0, unknownLayouts: 0, draftsRead: 0, emptyFields: { author: 0, text: 0, postedAt: 0, media: 0, permalink: 0 }, savesRefused: { 'no-id': 0, unreadable: 0, error: 0, refused: 0, 'no-answer': 0 } } })! };
+    expect(parseHealthReply(health)).toEqual(health.health);
   });
 });

@@ -36,6 +36,21 @@ export type ReportStartReply = { ok: true } | { ok: false; error: string };
 /** Reply to `capture/save-in-view`: the key of the post saved (or already saved), or why not. */
 export type SaveInViewReply = { ok: true; key: string } | { ok: false; error: string };
 
+/**
+ * What a content script answers to each {@link BackgroundToContent} message (`capture/saved-elsewhere`
+ * is fire-and-forget: no reply). A message type without a row here makes {@link ContentReplyFor} fail
+ * to compile.
+ */
+export interface ContentReplyByType {
+  'capture/save-in-view': SaveInViewReply;
+  'capture/saved-elsewhere': undefined;
+  'health/get': HealthReply;
+  'report/start': ReportStartReply;
+}
+
+/** The reply a content script gives to message type `T` (the sender reads `undefined` when no content script answered). */
+export type ContentReplyFor<T extends BackgroundToContent['type']> = ContentReplyByType[T];
+
 /** A field of a read draft that can come back empty (health counters). */
 export type HealthField = 'author' | 'text' | 'postedAt' | 'media' | 'permalink';
 /** Every {@link HealthField}, in a fixed order. */
