@@ -6,8 +6,8 @@
  */
 import { outermostMatches } from '../../dom/query';
 import { textOf } from '../../dom/text';
-import type { Media } from '../../schema';
-import { all, clean, isHttpUrl, type Scope } from './dom';
+import type { Link, Media } from '../../schema';
+import { absolute, all, clean, isHttpUrl, isReadView, one, type Scope } from './dom';
 import { originalMediaUrl } from './media';
 import * as S from './selectors';
 
@@ -109,6 +109,8 @@ export interface ArticleRead {
  *   its first line, `text` = the preview lines (the title when there are none), always `truncated`
  *   because a card never holds the whole body; its cover image is media.
  *   x-2026-11_timeline_article-preview-card__synthetic
+ * A read view whose title and body have not rendered gives `text: ''` (the caller refuses the post:
+ * an article is never saved with empty text).
  */
 export function readArticle(scope: Scope, withCard: boolean): ArticleRead | null {
   const parts = all(scope, ARTICLE_PARTS); // one query for the three: most posts have none
@@ -121,11 +123,31 @@ export function readArticle(scope: Scope, withCard: boolean): ArticleRead | null
     return { title, text: (full || title || '').slice(0, MAX_TEXT), truncated: !full || full.length > MAX_TEXT, body, cover: null };
   }
   if (!withCard) return null;
+  if (isReadView(scope.root) || one(scope, S.articleReadView)) return { title: null, text: '', truncated: true, body: null, cover: null };
   const coverEl = parts.find((el) => el.matches(S.articleCover));
-  const box = coverEl?.nextElementSibling ?? all(scope, S.articleLink).find((a) => S.articleHref.test(a.getAttribute('href') ?? '') && !a.closest(S.postText) && !a.closest(S.cardWrapper));
+  const box = coverEl?.nextElementSibling ?? cardLinkOf(scope);
   const [title, ...preview] = box ? articleCardLines(box) : [];
   if (!title) return null;
   const src = coverEl?.querySelector('img[src]')?.getAttribute('src');
   const cover: Media | null = isHttpUrl(src) ? { kind: 'image', url: originalMediaUrl(src), alt: null } : null;
   return { title: title.slice(0, MAX_TITLE), text: preview.join('\n') || title, truncated: true, body: null, cover };
+}
+
+/** The link of an article preview card in the scope (`/<handle>/article/<id>`, outside the text and link cards), or undefined. */
+function cardLinkOf(scope: Scope): Element | undefined {
+  return all(scope, S.articleLink).find((a) => S.articleHref.test(a.getAttribute('href') ?? '') && !a.closest(S.postText) && !a.closest(S.cardWrapper));
+}
+
+/**
+ * An article preview card in a post that has text of its own, as a link: the article's URL
+ * (`https://x.com/<handle>/article/<id>`) and the card's title line. Such a post is not the article
+ * itself (its text is the author's), so the card is kept the way a link card is; null when the post
+ * shows no card. Modelled on x-2026-11_timeline_article-preview-card__synthetic with a tweetText added.
+ */
+export function articleCardLink(scope: Scope): Link | null {
+  const a = cardLinkOf(scope);
+  const url = a ? absolute(a.getAttribute('href') ?? '') : null;
+  if (!a || !url) return null;
+  const box = a.querySelector(S.articleCover)?.nextElementSibling ?? a;
+  return { url, title: articleCardLines(box)[0]?.slice(0, MAX_TITLE) ?? null };
 }

@@ -424,6 +424,27 @@ describe('X Articles (issue 9 part 2; docs/sites/x.md "Articles")', () => {
     expect(draft.title).toBe(card.title); // the first title stays
   });
 
+  it(`${ARTICLE_STATUS}: a read view whose title and body have not rendered is refused, never saved with empty text`, () => {
+    const { first, ctx } = open(ARTICLE_STATUS);
+    first.querySelector('[data-testid="twitterArticleRichTextView"]')!.remove();
+    first.querySelector('[data-testid="twitter-article-title"]')!.remove();
+    // the cover image is still there: without the article check the post would save as an image with no text
+    expect(() => xAdapter.extract(first, ctx)).toThrow(ExtractError);
+    expect(() => xAdapter.extract(first, ctx)).toThrow(/articleBody/);
+  });
+
+  it(`${ARTICLE_CARD}: a post with its own text and an article card keeps the article as a link with its title`, () => {
+    const { first, ctx } = open(ARTICLE_CARD);
+    first.querySelector('[data-testid="User-Name"]')!.parentElement!.insertAdjacentHTML(
+      'afterend', '<div dir="auto" lang="en" data-testid="tweetText"><span>My new piece on bookmarks</span></div>',
+    );
+    const d = xAdapter.extract(first, ctx);
+    expect(d.text).toBe('My new piece on bookmarks');
+    expect(d.title).toBeNull();
+    expect(d.truncated).toBe(false);
+    expect(d.links).toEqual([{ url: 'https://x.com/person_q/article/2122726455508684320', title: 'Why I stopped bookmarking' }]);
+  });
+
   it('an article body longer than the schema allows is cut and marked truncated', () => {
     const { first, ctx } = open(ARTICLE_STATUS);
     const leaf = first.querySelector('[data-testid="longformRichTextComponent"] [data-text="true"]')!;

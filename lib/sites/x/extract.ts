@@ -7,7 +7,7 @@
  */
 import type { CaptureDraft } from '../../schema';
 import { ExtractError, type ExtractContext } from '../types';
-import { readArticle } from './article';
+import { articleCardLink, readArticle } from './article';
 import { readAuthor } from './author';
 import { all, one, type Scope } from './dom';
 import { statusPermalink } from './ids';
@@ -26,7 +26,8 @@ import { hasSeeMore, readLang, readText, readTime } from './text';
  * except for an X Article, whose text is then the article's body or preview ({@link readArticle}).
  * @throws ExtractError `author`/`userName` when no handle can be read; `postId`/`permalink` when no
  *   status id can be found (see {@link readStatusRef}); `text`/`postText` when the post has no text,
- *   media, quote, card or poll (an empty draft is never a success).
+ *   media, quote, card or poll (an empty draft is never a success); `text`/`articleBody` when the post
+ *   is an X Article whose title and body have not rendered yet (an article is never saved without text).
  */
 export function extractPost(postEl: Element, ctx: ExtractContext): CaptureDraft {
   const quote = findQuoteBlock(postEl);
@@ -41,12 +42,16 @@ export function extractPost(postEl: Element, ctx: ExtractContext): CaptureDraft 
   const textEl = one(main, S.postText);
   const ownText = readText(textEl);
   const article = readArticle(main, !ownText);
+  if (article && !article.text) throw new ExtractError('x', 'text', 'articleBody'); // title and body not rendered yet
   const text = article ? article.text : ownText; // a card is read only when the post has no text
   const ents = readEntities(article?.body ?? textEl);
   const { media: shown, missing } = readMedia(main);
   const cover = article?.cover;
   const media = cover && !shown.some((m) => m.url === cover.url) ? [cover, ...shown] : shown;
-  const links = mergeLinks(ents.links, readCards(main, ents.expansions));
+  const cards = readCards(main, ents.expansions);
+  const cardLink = article ? null : articleCardLink(main); // the post's own text, with an article attached
+  if (cardLink) cards.push(cardLink);
+  const links = mergeLinks(ents.links, cards);
   const poll = readPoll(main);
   const quoted = quote ? readQuoted(quote) : null;
   const quoteMissing = quote !== null && quoted === null;
