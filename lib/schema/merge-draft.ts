@@ -3,7 +3,7 @@
  * extension and the server (lib/schema may be imported by both; docs/architecture.md 6.2).
  */
 import { captureKey, type CaptureDraft } from './capture';
-import { contentKeyOf } from './content-key';
+import { contentKeyOf, isContentKey } from './content-key';
 
 /**
  * The completeness flags of a capture (docs/decisions/0001): text cut, media not loaded, quote not
@@ -28,6 +28,18 @@ export function isIncomplete(c: Pick<CaptureDraft, Flag>): boolean {
 export function isSamePost(old: Pick<CaptureDraft, 'platform' | 'postId' | 'permalinkMissing'>, d: CaptureDraft): boolean {
   if (captureKey(old) === captureKey(d)) return true;
   return !!old.permalinkMissing && !d.permalinkMissing && !!d.permalink && old.platform === d.platform && contentKeyOf(d) === old.postId;
+}
+
+/**
+ * True when `d` was read without an id (`permalinkMissing`, postId = content key) and `stored` is
+ * that post already kept with its real id: same platform, and the stored content's key
+ * (`contentKeyOf`) equals `d.postId`. The other direction of {@link isSamePost}'s id-less case, for
+ * the server's `createCapture` when the device that saved the post id-less had not yet pulled the
+ * capture with the id (docs/sync-protocol.md 3.11). Merging `d` into `stored` never takes its key
+ * (`mergeDraftContent` fills an id only into an id-less capture). Pure.
+ */
+export function isIdlessReadOf(stored: CaptureDraft, d: Pick<CaptureDraft, 'platform' | 'postId' | 'permalinkMissing'>): boolean {
+  return !!d.permalinkMissing && isContentKey(d.postId) && !stored.permalinkMissing && !isContentKey(stored.postId) && stored.platform === d.platform && contentKeyOf(stored) === d.postId;
 }
 
 /**

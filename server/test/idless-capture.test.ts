@@ -71,4 +71,43 @@ describe.each(STORE_KINDS)('id-less captures on %s', (kind) => {
     const rows = await store.db.selectFrom('captures').select(['id', 'post_key']).execute();
     expect(rows).toEqual([{ id, post_key: `linkedin:${URN}` }]);
   });
+  it('createCapture of the id-less post from another device merges into the capture that has the id (the other order)', async () => {
+    const { api, store } = await env();
+    const a = await api.signup('a');
+    const id = uuidv7();
+    await api.pushOk(a, [api.mut(a, 'createCapture', { id, scopeId: personal(a), capturedAt: 1, ...withId() })]);
+    const b = await api.newDevice(a);
+    const r = await api.pushOk(b, [api.mut(b, 'createCapture', { id: uuidv7(), scopeId: personal(a), capturedAt: 2, note: 'from b', tags: ['Kickoff'], ...idless() })]);
+    expect(r.results[0]).toMatchObject({ status: 'noop', code: 'merged', canonicalId: id });
+    const rows = await store.db.selectFrom('captures').select(['id', 'post_key', 'note']).execute();
+    expect(rows).toEqual([{ id, post_key: `linkedin:${URN}`, note: 'from b' }]);
+    expect(JSON.parse((await row(store, id)).content_json)).toMatchObject({ postId: URN, permalinkMissing: false });
+    const tags = await store.db.selectFrom('capture_tags').select('tag').where('capture_id', '=', id).execute();
+    expect(tags.map((t) => t.tag)).toEqual(['kickoff']);
+  });
+
+  it('an id-less create never merges into another post: other text, or the same text by another author', async () => {
+    const { api, store } = await env();
+    const a = await api.signup('a');
+    const other = { ...author, name: 'Member "B" 100%_', profileUrl: 'https://www.linkedin.com/in/member-b' };
+    await api.pushOk(a, [api.mut(a, 'createCapture', { id: uuidv7(), scopeId: personal(a), capturedAt: 1, ...withId() })]);
+    const d1 = idless('A different post.');
+    const d2 = { ...idless(), author: other, postId: contentKeyOf({ author: other, text: 'A post worth keeping.' }) };
+    const r = await api.pushOk(a, [d1, d2].map((d, i) => api.mut(a, 'createCapture', { id: uuidv7(), scopeId: personal(a), capturedAt: 2 + i, ...d })));
+    expect(r.results.map((x) => x.status)).toEqual(['applied', 'applied']);
+    const keys = (await store.db.selectFrom('captures').select('post_key').execute()).map((x) => x.post_key).sort();
+    expect(keys).toEqual([`linkedin:${URN}`, `linkedin:${d1.postId}`, `linkedin:${d2.postId}`].sort());
+  });
+  it('the other order also finds a post whose author has no profile URL and a name with quotes, % _ and \\', async () => {
+    const { api, store } = await env();
+    const a = await api.signup('a');
+    const named = { ...author, profileUrl: null, name: 'Ana "The_Coach" 100% \\ Ops' };
+    const kept = { ...withId(), author: named };
+    const id = uuidv7();
+    await api.pushOk(a, [api.mut(a, 'createCapture', { id, scopeId: personal(a), capturedAt: 1, ...kept })]);
+    const read = { ...kept, postId: contentKeyOf(kept), permalink: null, permalinkMissing: true };
+    const r = await api.pushOk(a, [api.mut(a, 'createCapture', { id: uuidv7(), scopeId: personal(a), capturedAt: 2, ...read })]);
+    expect(r.results[0]).toMatchObject({ status: 'noop', code: 'merged', canonicalId: id });
+    expect(await store.db.selectFrom('captures').select(['id', 'post_key']).execute()).toEqual([{ id, post_key: `linkedin:${URN}` }]);
+  });
 });

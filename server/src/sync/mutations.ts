@@ -18,7 +18,7 @@ import { captureKey, CaptureDraft, contentKeyOf, isContentKey, MutationArgs, tag
 import { canEditRow, canWrite, type Role } from '../authz';
 import type { Tx } from '../db/open-store';
 import type { CapturesTable, CollectionsTable } from '../db/schema';
-import { isSamePost, mergeDraftContent } from '../../../lib/schema/merge-draft';
+import { isIdlessReadOf, isSamePost, mergeDraftContent } from '../../../lib/schema/merge-draft';
 import { libraryInsert, libraryPatch } from './capture-row';
 import { DISCUSSION_HANDLERS, dropDiscussion } from './discussion';
 import {
@@ -150,15 +150,35 @@ async function createCapture(ctx: MutationContext, a: Args<'createCapture'>): Pr
 }
 
 /**
- * Issue 9: the live capture of `scopeId` saved without an id (`permalinkMissing`, post_key
- * `<platform>:content:<hash>`) that `draft`, which carries the post's real id, turns out to be
- * (same platform and content key, lib/schema `isSamePost`), or undefined.
+ * Issue 9: the live capture of `scopeId` that is the same post as `draft` under another key, or
+ * undefined (docs/sync-protocol.md 3.11):
+ * - `draft` carries the post's real id, and the capture was saved without one (`permalinkMissing`,
+ *   post_key `<platform>:content:<hash>`; lib/schema `isSamePost`);
+ * - `draft` was read without an id, and the capture holds the post with its real id (lib/schema
+ *   `isIdlessReadOf`): the device that saved it id-less had not pulled that capture yet.
+ * For the second, rows of the same platform whose content names the draft's author (the part of the
+ * content key the store can match) are read and checked.
  */
 async function idlessTwin(tx: Tx, scopeId: string, draft: CaptureDraft): Promise<CapturesTable | undefined> {
+  if (draft.permalinkMissing && isContentKey(draft.postId)) return keptWithId(tx, scopeId, draft);
   if (draft.permalinkMissing || isContentKey(draft.postId)) return undefined;
   const row = await tx.selectFrom('captures').selectAll().where('scope_id', '=', scopeId)
     .where('post_key', '=', `${draft.platform}:${contentKeyOf(draft)}`).where('deleted_at', 'is', null).executeTakeFirst();
   return row && isSamePost(JSON.parse(row.content_json) as CaptureDraft, draft) ? row : undefined;
+}
+
+/** LIKE pattern matching `s` literally anywhere (escape character `\`). */
+const containing = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/** The live capture of `scopeId` holding, with its real id, the post `draft` read without one (see {@link idlessTwin}). */
+async function keptWithId(tx: Tx, scopeId: string, draft: CaptureDraft): Promise<CapturesTable | undefined> {
+  // The content key's author part (lib/schema/content-key.ts), as JSON.stringify wrote it into content_json.
+  const who = draft.author?.profileUrl ? `"profileUrl":${JSON.stringify(draft.author.profileUrl)}` : draft.author?.name ? `"name":${JSON.stringify(draft.author.name)}` : null;
+  let q = tx.selectFrom('captures').selectAll().where('scope_id', '=', scopeId).where('platform', '=', draft.platform)
+    .where('deleted_at', 'is', null).where('post_key', 'not like', `${draft.platform}:content:%`);
+  if (who) q = q.where(sql<boolean>`content_json like ${containing(who)} escape '\\'`);
+  for (const row of await q.execute()) if (isIdlessReadOf(JSON.parse(row.content_json) as CaptureDraft, draft)) return row;
+  return undefined;
 }
 
 /**
