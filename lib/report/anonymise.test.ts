@@ -260,6 +260,15 @@ describe('anonymise (rules)', () => {
     expect(m).not.toContain('javascript');
   });
 
+  it('keeps the route of a LinkedIn search results page (so `npm run fixture` still takes the sample), not its search words', () => {
+    for (const tab of ['content', 'all']) {
+      const d = page('<p>x</p>', `https://www.linkedin.com/search/results/${tab}/?keywords=google&origin=GLOBAL_SEARCH_HEADER`);
+      const s = anonymise(d.body, { site: 'linkedin', pageUrl: d.URL, seed: 1, now: NOW });
+      expect(s.pageUrl).toBe(`https://www.linkedin.com/search/results/${tab}/`);
+      expect(s.html).not.toContain('google');
+    }
+  });
+
   it('keeps the time of a snowflake id to the second', () => {
     const m = run('<a href="/jack/status/1734257275171939825">x</a>');
     const id = BigInt(/status\/(\d+)/.exec(m)![1]!);

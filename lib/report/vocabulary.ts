@@ -141,6 +141,7 @@ export const STRUCTURAL_WORDS: ReadonlySet<string> = new Set(
   medium orig thumb format name jpg jpeg png gif webp svg mp4 m3u8 html aspx php
   fsd ext tw amplify semantic core card ad news with replies images uploaded recent shrink
   displayphoto framedphoto feedshare articleshare videocover high low logo scale crop dms image
+  results content
   `.trim().split(/\s+/),
 );
 
