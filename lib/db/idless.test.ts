@@ -97,6 +97,20 @@ describe('a post met without its id after it was saved with it (fresh-eyes trial
     expect(await aliasKeys(db, ['linkedin'])).toEqual([]);
   });
 
+  it('pulled from another device with its id (no content-alias note here), then saved here without it: the same capture; status then says saved', async () => {
+    const a = await saveCapture(db, withId(), { clock, inbox: false });
+    await db.kv.where('key').startsWith('alias:').delete(); // as a pull writes it: no note on this device
+    const alias = `linkedin:${idless().postId}`;
+    const b = await saveCapture(db, idless(), { clock, inbox: false });
+    expect(b.created).toBe(false);
+    expect(b.capture).toMatchObject({ id: a.capture.id, key: `linkedin:${URN}`, permalinkMissing: false });
+    expect(await db.captures.count()).toBe(1);
+    expect(await statusForKeys(db, [alias])).toEqual([{ key: alias, id: a.capture.id, incomplete: false, truncated: false }]);
+    // The same text by another author is another post.
+    const other = { ...author, profileUrl: 'https://www.linkedin.com/in/member-b' };
+    expect((await saveCapture(db, idless('A post worth keeping.', other), { clock, inbox: false })).created).toBe(true);
+  });
+
   it('a deleted capture is not found through its content key', async () => {
     const a = await saveCapture(db, withId(), { clock, inbox: false });
     await db.captures.update(a.capture.id, { deletedAt: 1 });

@@ -20,7 +20,7 @@
  */
 import { Dexie } from 'dexie';
 import type { Capture, CaptureDraft } from '../schema';
-import { captureKey, contentKeyOf, isContentKey, isSamePost } from '../schema';
+import { captureKey, contentKeyOf, isContentKey, isIdlessReadOf, isSamePost } from '../schema';
 import { deepStorable, toStorable } from '../schema/storable';
 import { newId } from '../util/uuid';
 import { systemClock, type Clock } from '../util/clock';
@@ -65,6 +65,22 @@ async function idlessTwin(db: SatchelDb, scopeId: string, draft: CaptureDraft, a
     if (row && row.deletedAt === null && isSamePost(row, draft)) return row;
   }
   return undefined;
+}
+
+/**
+ * Issue 9: the live capture of the scope that holds, under its real id, the post `draft` read
+ * without one (lib/schema `isIdlessReadOf`), or undefined. For a capture this device has no
+ * content-alias note of (`contentAliasOf`): one pulled from another device. Reads the scope's rows of
+ * the platform and hashes only those by the draft's author (the content key's author part).
+ */
+async function keptWithId(db: SatchelDb, scopeId: string, draft: CaptureDraft): Promise<Capture | undefined> {
+  const who = (a: CaptureDraft['author']) => a?.profileUrl || a?.name || '';
+  const by = who(draft.author);
+  return db.captures
+    .where('[scopeId+key]')
+    .between([scopeId, `${draft.platform}:`], [scopeId, `${draft.platform}:\uffff`])
+    .filter((c) => c.deletedAt === null && who(c.author) === by && isIdlessReadOf(c, draft))
+    .first();
 }
 
 /** Outcome of {@link saveCapture} and {@link completeCapture}. */
@@ -125,7 +141,7 @@ async function upsert(db: SatchelDb, dirty: CaptureDraft, mode: 'save' | 'comple
       let old = await db.captures.where('[scopeId+key]').equals([scopeId, key]).first();
       if (!old || old.deletedAt !== null) old = (await idlessTwin(db, scopeId, draft, aliasKey)) ?? old;
       // A post shown without its id, already saved here under its real id: the same capture.
-      if ((!old || old.deletedAt !== null) && isContentKey(draft.postId)) old = (await contentAliasOf(db, scopeId, key)) ?? old;
+      if ((!old || old.deletedAt !== null) && isContentKey(draft.postId)) old = (await contentAliasOf(db, scopeId, key)) ?? (await keptWithId(db, scopeId, draft)) ?? old;
       // A web page saved before its key dropped tracking parameters (lib/db/web-legacy.ts): the same capture.
       if ((!old || old.deletedAt !== null) && draft.platform === 'web' && !key.includes('#')) old = (await legacyWebRows(db, scopeId)).get(key) ?? old;
       if (old && old.deletedAt !== null) {

@@ -210,6 +210,15 @@ test('id-less capture synced, then met with its id on the same device: the serve
     await syncUntil(two.context, extensionId, async () => (await deviceCaptures(two.context, extensionId)).map(seenOnDevice), [after], 'device 2 pulls ONE capture with the permalink');
     expect((await deviceCaptures(two.context, extensionId)).map((c) => c.id)).toEqual([idless!.id]);
     await expectLibraryMerged(two.context, extensionId);
+
+    // Device 2 meets the post where it shows no id (card C) and saves it: the capture it pulled, not a second one.
+    const feed2 = new FeedPage(await firstPage(two.context), 'linkedin');
+    await openReactFeed(feed2, DEMO_URLS.linkedinReact, 3);
+    await saveAndWait(feed2, feed2.control(2), SAVE_MS);
+    expect((await deviceCaptures(two.context, extensionId)).map(seenOnDevice), 'right after the save: no id-less duplicate on device 2').toEqual([after]);
+    await syncUntil(two.context, extensionId, () => serverCaptures(api.dir), [{ id: idless!.id as string, ...after }], 'still one row on the server');
+    await openReactFeed(feed2, DEMO_URLS.linkedinReact, 3);
+    await expect.poll(() => feed2.state(feed2.control(2)), { message: 'card C shows saved on device 2 now', timeout: SYNC_MS }).toBe('saved');
     expect(pageErrors).toEqual([]);
   } finally {
     await two.close();
