@@ -81,6 +81,18 @@ describe('health counters', () => {
     expect(ctrl.health().savesRefused).toMatchObject({ 'no-id': 1, 'no-answer': 1 });
   });
 
+  it('count a post whose Save is refused again and again ("Try again") once per reason, through the Save flow', async () => {
+    const fs = makeFakeSend({ reply: (m) => (m.type === 'capture/save' ? { ok: false, error: 'Storage is full' } : undefined) });
+    const { ctrl, fm } = setup({ send: fs, html: `${postsHtml(1)}<article data-id="7"><div class="actions"></div></article>` });
+    await flush();
+    for (let i = 0; i < 3; i++) {
+      fm.of('7').actions.activate(false); // no .text: ExtractError
+      fm.of('1').actions.activate(false); // the background refuses
+      await flush();
+    }
+    expect(ctrl.health().savesRefused).toMatchObject({ unreadable: 1, refused: 1 });
+  });
+
   it('count a quiet completion draft, and ask layoutOf once per post read', async () => {
     let asked = 0;
     const adapter = makeFakeAdapter({ layoutOf: () => (asked++, null) });

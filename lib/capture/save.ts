@@ -43,7 +43,7 @@ export function createSaver(rt: Runtime, panel: Panel): Saver {
       rt.log('postId failed', err);
     }
     if (!postId) {
-      rt.health.refused('no-id');
+      rt.health.refused('no-id', e.el);
       return fail(e, e.key, t('errorNoPost'));
     }
     // Recycled between the last scan and this click: follow the post shown now.
@@ -61,7 +61,7 @@ export function createSaver(rt: Runtime, panel: Panel): Saver {
       if (rt.signal.aborted) return { ok: false, error: t('errorReload') };
       draft = a.extract(e.el, recoveredId ? { ...c, recoveredId } : c);
     } catch (err) {
-      rt.health.refused(err instanceof ExtractError ? 'unreadable' : 'error');
+      rt.health.refused(err instanceof ExtractError ? 'unreadable' : 'error', e.el);
       return fail(e, key, reasonOf(err, t));
     }
     rt.health.draftRead(draft, e.el, a);
@@ -71,12 +71,12 @@ export function createSaver(rt: Runtime, panel: Panel): Saver {
     try {
       reply = await rt.send({ type: 'capture/save', draft });
     } catch (err) {
-      rt.health.refused('no-answer');
+      rt.health.refused('no-answer', e.el);
       return fail(e, key, reasonOf(err, t));
     }
     if (rt.signal.aborted) return { ok: false, error: t('errorReload') };
     if (!isOk(reply)) {
-      rt.health.refused('refused');
+      rt.health.refused('refused', e.el);
       return fail(e, key, errorOf(reply) ?? t('errorNoAnswer'));
     }
     applyCapture(st, reply.capture, draft);

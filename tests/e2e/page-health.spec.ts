@@ -156,6 +156,9 @@ test('This page: a Save that fails because the author moved is told, in the sing
   await expect.poll(() => feed.state(control), { timeout: SAVE_MS }).toBe('failed');
   await expect.poll(() => healthOf(sw, FEED_URL)).toMatchObject({ savesRefused: { unreadable: 1 }, draftsRead: 0 });
   await site.screenshot({ path: join(SCREENS_DIR, 'page-health-save-failed.png') });
+  await site.getByRole('button', { name: 'Try again' }).click();
+  await expect.poll(() => healthOf(sw, FEED_URL)).toMatchObject({ savesRefused: { unreadable: 1 } });
+  await expect.poll(() => feed.state(control), { timeout: SAVE_MS }).toBe('failed');
 
   popup = await popupFor(site, extensionId);
   await expect(line(popup)).toHaveText('This page: LinkedIn changed its layout here: 1 post could not be read.');
