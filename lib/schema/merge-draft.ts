@@ -2,7 +2,7 @@
  * "Fuller wins": how a later capture of the same post completes a stored one. One copy for the
  * extension and the server (lib/schema may be imported by both; docs/architecture.md 6.2).
  */
-import { captureKey, type CaptureDraft } from './capture';
+import { captureKey, type CaptureDraft, type QuotedDraft } from './capture';
 import { contentKeyOf, isContentKey } from './content-key';
 
 /**
@@ -13,9 +13,29 @@ export const FLAGS = ['truncated', 'mediaMissing', 'quoteMissing', 'threadPartia
 /** One completeness flag name. */
 export type Flag = (typeof FLAGS)[number];
 
-/** True when a capture (or draft) still lacks something: any completeness flag is set. */
-export function isIncomplete(c: Pick<CaptureDraft, Flag>): boolean {
-  return FLAGS.some((f) => c[f]);
+/**
+ * What a capture can lack, in display order: its own {@link FLAGS}, and the quoted post's own cut
+ * text (`quotedTruncated`, the quote's `truncated`) and missing media (`quotedMediaMissing`, the
+ * quote's `mediaMissing`). The quote's two count like the capture's (docs/cards.md "Completeness
+ * flags"): a later read fills them in ({@link mergeDraftContent}), and the UI names them.
+ */
+export const CAPTURE_FLAGS = ['truncated', 'mediaMissing', 'quoteMissing', 'threadPartial', 'quotedTruncated', 'quotedMediaMissing', 'permalinkMissing'] as const;
+/** One name of {@link CAPTURE_FLAGS}. */
+export type CaptureFlag = (typeof CAPTURE_FLAGS)[number];
+
+/** The fields {@link flagsOf} reads: the flags, and the quoted post's two (`quoted` may be absent). */
+export type Flagged = Pick<CaptureDraft, Flag> & { quoted?: Pick<QuotedDraft, 'truncated' | 'mediaMissing'> | null };
+
+/** The completeness flags set on a capture (or draft), in {@link CAPTURE_FLAGS} order; empty when complete. Pure. */
+export function flagsOf(c: Flagged): CaptureFlag[] {
+  const set = (f: CaptureFlag): boolean =>
+    f === 'quotedTruncated' ? !!c.quoted?.truncated : f === 'quotedMediaMissing' ? !!c.quoted?.mediaMissing : !!c[f];
+  return CAPTURE_FLAGS.filter(set);
+}
+
+/** True when a capture (or draft) still lacks something: any completeness flag is set, the quoted post's included ({@link flagsOf}). */
+export function isIncomplete(c: Flagged): boolean {
+  return flagsOf(c).length > 0;
 }
 
 /**
@@ -56,11 +76,37 @@ export function fuller(oldFlag: boolean, oldSize: number, newFlag: boolean, newS
 }
 
 const quotedSize = (q: CaptureDraft['quoted']) => (q ? 1 + q.text.length + q.media.length : 0);
+
+/** The same quoted post in both reads: both readable and with the same id (a quote without an id: the same link). */
+const sameQuoted = (a: QuotedDraft, b: QuotedDraft) =>
+  !a.unavailable && !b.unavailable && a.platform === b.platform && (a.postId !== null ? a.postId === b.postId : a.permalink !== null && a.permalink === b.permalink);
+
+/**
+ * The quoted post merged part by part when both reads hold the same one: its text (with links,
+ * hashtags, mentions) and its media each kept by {@link fuller} on their own flag, so a read that
+ * cuts the quote's text still brings its photo, and the other way round; fields the stored quote
+ * lacks are filled. Returns `old` itself when nothing is fuller.
+ */
+function mergeQuoted(old: QuotedDraft, d: QuotedDraft): QuotedDraft {
+  let next = old;
+  if (fuller(old.truncated, old.text.length, d.truncated, d.text.length)) {
+    next = { ...next, text: d.text, truncated: d.truncated };
+    if (d.links.length >= old.links.length) next.links = d.links;
+    if (d.hashtags.length >= old.hashtags.length) next.hashtags = d.hashtags;
+    if (d.mentions.length >= old.mentions.length) next.mentions = d.mentions;
+  }
+  if (fuller(old.mediaMissing, old.media.length, d.mediaMissing, d.media.length)) next = { ...next, media: d.media, mediaMissing: d.mediaMissing };
+  for (const k of ['author', 'lang', 'postedAt', 'poll'] as const) {
+    if (next[k] === null && d[k] !== null) next = { ...next, [k]: d[k] };
+  }
+  return next;
+}
 const threadSize = (t: CaptureDraft['thread']) => t.reduce((n, p) => n + 1 + p.text.length, 0);
 
 /**
  * Merges a re-captured draft `d` of the same post into stored content `old`, keeping the fuller
- * version of each part (text with its links/hashtags/mentions, media, quote, thread) and filling
+ * version of each part (text with its links/hashtags/mentions, media, quote — part by part when both
+ * reads hold the same quoted post, so its photo or its whole text fills in on its own — thread) and filling
  * fields `old` lacks (first capture wins for present ones); an id-less capture (`permalinkMissing`)
  * takes the draft's id and permalink (check {@link isSamePost} first: this function does not). Returns the merged object (`old`
  * itself when nothing changed; any extra fields of `old` are carried over), whether it changed,
@@ -89,7 +135,10 @@ export function mergeDraftContent<T extends CaptureDraft>(old: T, d: CaptureDraf
     set('media', d.media);
     set('mediaMissing', d.mediaMissing);
   }
-  if (fuller(old.quoteMissing, quotedSize(old.quoted), d.quoteMissing, quotedSize(d.quoted))) {
+  if (old.quoted && d.quoted && sameQuoted(old.quoted, d.quoted)) {
+    set('quoted', mergeQuoted(old.quoted, d.quoted));
+    if (old.quoteMissing && !d.quoteMissing) set('quoteMissing', false);
+  } else if (fuller(old.quoteMissing, quotedSize(old.quoted), d.quoteMissing, quotedSize(d.quoted))) {
     set('quoted', d.quoted);
     set('quoteMissing', d.quoteMissing);
   }
@@ -110,5 +159,6 @@ export function mergeDraftContent<T extends CaptureDraft>(old: T, d: CaptureDraf
   if (old.poll === null && d.poll !== null) set('poll', d.poll);
   if (old.repostedBy === null && d.repostedBy !== null) set('repostedBy', d.repostedBy);
   if (old.inReplyTo === null && d.inReplyTo !== null) set('inReplyTo', d.inReplyTo);
-  return { draft: changed ? next : old, changed, completed: FLAGS.some((f) => !!old[f] && !next[f]) };
+  const cleared = new Set(flagsOf(next));
+  return { draft: changed ? next : old, changed, completed: flagsOf(old).some((f) => !cleared.has(f)) };
 }
