@@ -115,12 +115,23 @@ function newCapture(draft: CaptureDraft, scopeId: string, now: number, collectio
 }
 
 /**
+ * Platforms whose pages may show a post without its id, so that a capture may be met under its
+ * content key (docs/decisions/0007-posts-without-an-id.md). Only the LinkedIn adapter makes content
+ * keys (lib/sites/linkedin/extract-c.ts `contentKeyC`); lib/db may not import lib/sites
+ * (docs/architecture.md 6.4), hence this list. Add a site here when its adapter starts making them.
+ */
+export const IDLESS_PLATFORMS: ReadonlySet<Capture['platform']> = new Set(['linkedin']);
+
+/**
  * Notes, device-locally, the content key(s) under which `c` (stored under its real id) may be met
  * on a page that shows no id: its own content key, and `formerKey` when an id-less capture was just
- * re-keyed. Read by {@link contentAliasOf}. Nothing for web captures or captures keyed by content.
+ * re-keyed (here, or on another device and then pulled). Read by {@link contentAliasOf}. Called by
+ * saves and completions here and by the pull (lib/db/sync/apply-capture.ts), inside their rw
+ * transaction (the `kv` table must be in it). Nothing for platforms outside {@link IDLESS_PLATFORMS}
+ * (one content-key hash and one kv write per capture otherwise) or captures keyed by content.
  */
-async function noteContentAlias(db: SatchelDb, c: Capture, formerKey?: string): Promise<void> {
-  if (c.platform === 'web' || isContentKey(c.postId)) return;
+export async function noteContentAlias(db: SatchelDb, c: Capture, formerKey?: string): Promise<void> {
+  if (!IDLESS_PLATFORMS.has(c.platform) || isContentKey(c.postId)) return;
   const keys = new Set([`${c.platform}:${contentKeyOf(c)}`, ...(formerKey ? [formerKey] : [])]);
   await db.kv.bulkPut([...keys].map((k) => ({ key: contentAliasKvKey(c.scopeId, k), value: c.id })));
 }

@@ -4,6 +4,7 @@ import type { SyncCapture, SyncChangeOf } from '../../schema/sync';
 import { LIBRARY_FIELD_NAMES, type LibraryField } from '../../schema/library-fields';
 import type { ApplyCtx } from './context';
 import { forgetCaptures } from './forget';
+import { noteContentAlias } from '../mutations';
 
 /** Capture fields a pending local change keeps over the pulled value: the library fields and the pinned answer. */
 const KEPT_WHILE_PENDING: ReadonlyArray<LibraryField | 'answerCommentId'> = [...LIBRARY_FIELD_NAMES, 'answerCommentId'];
@@ -12,7 +13,10 @@ const KEPT_WHILE_PENDING: ReadonlyArray<LibraryField | 'answerCommentId'> = [...
  * A capture put or del. A capture with a pending create, delete or completion keeps its local row
  * (newer than anything pulled); fields with a pending change keep their local value. A del
  * drops the capture with its comments and reactions. Two devices that saved one post offline: the
- * server kept one id, so the other local row (the "twin") is dropped.
+ * server kept one id, so the other local row (the "twin") is dropped. A LinkedIn capture stored
+ * with its id gets its content-alias note (lib/db/mutations.ts `noteContentAlias`; also its former
+ * id-less key when another device merged it), so a page showing the post without its id shows it
+ * saved here before any click (docs/sync-protocol.md 3.11).
  */
 export async function applyCapture(c: SyncChangeOf<'capture'>, ctx: ApplyCtx): Promise<void> {
   const { db, scopeId, pending } = ctx;
@@ -25,6 +29,8 @@ export async function applyCapture(c: SyncChangeOf<'capture'>, ctx: ApplyCtx): P
   if (twin && twin.id !== row.id && !pending.captures.get(twin.id)?.has('*')) await forgetCaptures(db, [twin.id]);
   else if (twin && twin.id !== row.id) return; // our twin is still being created: the server will merge it
   await db.captures.put(row);
+  // Issue 9: the post may be met here without its id; the note finds this capture (and the key it had id-less).
+  await noteContentAlias(db, row, old && old.key !== row.key ? old.key : undefined);
   const prevMeta = await db.syncMeta.get(v.id);
   const fields: Record<string, unknown> = { answerCommentId: v.answerCommentId };
   for (const f of LIBRARY_FIELD_NAMES) fields[f] = v[f] ?? null;
