@@ -164,29 +164,18 @@ export function exactPostUrn(s: string | null | undefined): PostUrn | null {
 
 // ---------------------------------------------------------------- SDUI encoded id
 
-const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-
 /**
  * Bytes of a base64 string in the standard (`+/`) or the URL-safe (`-_`) alphabet, not both, with
  * or without `=` padding (when present it completes the last group of 4). Null when malformed.
+ * Decoded by the platform's `atob` (forgiving base64: padding optional, a lone 6-bit tail refused).
  */
 export function base64Bytes(s: string): Uint8Array | null {
-  const body = s.replace(/={1,2}$/, '');
-  if (!/^[A-Za-z0-9+/]*$/.test(body) && !/^[A-Za-z0-9_-]*$/.test(body)) return null;
-  if (body.length % 4 === 1 || (body !== s && s.length % 4 !== 0)) return null;
-  const out = new Uint8Array(Math.floor((body.length * 6) / 8));
-  let acc = 0;
-  let bits = 0;
-  let n = 0;
-  for (const ch of body) {
-    acc = ((acc << 6) | B64.indexOf(ch === '-' ? '+' : ch === '_' ? '/' : ch)) & 0xffff;
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      out[n++] = (acc >> bits) & 0xff;
-    }
+  if (!/^(?:[A-Za-z0-9+/]*|[A-Za-z0-9_-]*)={0,2}$/.test(s)) return null;
+  try {
+    return Uint8Array.from(atob(s.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0));
+  } catch {
+    return null;
   }
-  return out;
 }
 
 /** Outer protobuf field tag → URN kind of the SDUI encoded id. Any other tag (a course card had 0x32) is not a post. */
@@ -220,7 +209,7 @@ export function decodeSduiPostKey(b64: string, now?: number): PostUrn | null {
 }
 
 /** Marker between the encoded id and the card token in a comment-bar key. */
-const COMMENT_TOOLS = '-replaceableCommentTools';
+export const COMMENT_TOOLS = '-replaceableCommentTools';
 
 /**
  * Splits an SDUI comment-bar key `<base64>-replaceableCommentTools<token>FeedType_…` into its

@@ -17,13 +17,16 @@ const ACTIVITY_PATH = [
   /^\/in\/[^/]+\/recent-activity(?:\/[\w-]+)?\/?$/,
   // company page posts tab
   /^\/company\/[^/]+\/posts\/?$/,
+  // search results, All and Posts tabs (SDUI list items keyed `…FeedType_FLAGSHIP_SEARCH`, `…search…` fixture)
+  /^\/search\/results\/(?:all|content)\/?$/,
 ];
 
 /**
  * True for LinkedIn pages where posts appear: the home feed (`/feed/`, and `/preload/` that some
  * accounts get), single post pages (`/feed/update/urn:li:…`, `/posts/…-activity-<id>-…`,
- * also logged out), member activity pages (`/in/<x>/recent-activity/…`) and company post pages
- * (`/company/<x>/posts/`). Only `https://www.linkedin.com` (the content-script match). Pure.
+ * also logged out), member activity pages (`/in/<x>/recent-activity/…`), company post pages
+ * (`/company/<x>/posts/`) and search results (`/search/results/all|content/`). Only
+ * `https://www.linkedin.com` (the content-script match). Pure.
  */
 export function isSupportedPage(url: string): boolean {
   let u: URL;
@@ -100,6 +103,11 @@ export const linkedinAdapter: SiteAdapter = {
  *     Gen C in Brazilian Portuguese: pt-BR label pack, repost header, an image-only post found by its menu label
  * - linkedin-2026-12_feed_sdui_comment-key-does-not-decode_content-key_image-only-keyed-by-media__synthetic.html
  *     Gen C: keys that must not decode → content keys (distinct per author/text); a text-less card keyed by its image
+ * - linkedin-2026-12_feed_sdui_renders-2-3-times_base-render-first-without-comment-bar-or-action-row__synthetic.html
+ *     Gen C: a post rendered as 2-3 list items, base stub first → one root (the render with the action row), real id
+ * - linkedin-2026-12_search_sdui_flagship-search_comment-bar-beside-list-item__synthetic.html
+ *     Gen C search results (FeedType_FLAGSHIP_SEARCH, no mainFeed); a comment bar beside its list item
+ * (lib/sites/linkedin/sdui-variants.test.ts edits the real capture at test time for the other variants.)
  *
  * Live pages (manual checks, logged in unless noted):
  * - https://www.linkedin.com/feed/  (Gen B or Gen C depending on the account's rollout; switch the UI
@@ -108,6 +116,7 @@ export const linkedinAdapter: SiteAdapter = {
  * - https://www.linkedin.com/in/<vanity>/recent-activity/all/
  * - https://www.linkedin.com/in/<vanity>/recent-activity/comments/
  * - https://www.linkedin.com/company/linkedin/posts/
+ * - https://www.linkedin.com/search/results/content/?keywords=<words>  (posts search results)
  * - https://www.linkedin.com/feed/update/urn:li:activity:<id>/  (any post's "Copy link to post")
  * - https://www.linkedin.com/posts/<vanity>_<slug>-activity-<id>-<xxxx>  (open logged out for the guest page)
  */

@@ -4,10 +4,11 @@
  */
 import type { ExtractContext } from '../types';
 import * as S from './selectors';
-import { type Ex, ownAll, withEx } from './dom';
+import { type Ex, isExcluded, ownAll, withEx } from './dom';
 import { cardTokenOf, resharedPartC } from './layout-c';
 import { findPostRoots, genOf } from './roots';
 import {
+  COMMENT_TOOLS,
   type PostUrn,
   allPostUrns,
   exactPostUrn,
@@ -81,12 +82,16 @@ function urnC(postEl: Element, ctx: ExtractContext): PostUrn | null {
   let part: Element | null | undefined; // the reshared part, looked up only when needed
   const reshared = () => (part === undefined ? (part = resharedPartC(postEl)) : part);
   const outside = (el: Element) => !reshared()?.contains(el);
-  // The SDUI feed puts the comment bar right under the list item (a sibling of the card, never in
-  // its reshared part); elsewhere it may sit deeper.
-  const direct = Array.from(postEl.children).filter((el) => el.matches(S.commentToolsKey));
-  for (const el of direct.length ? direct : ownAll(postEl, S.commentToolsKey, RESHARED)) {
-    const urn = urnFromCommentToolsKey(el.getAttribute('componentkey'), token) ?? urnFromCommentToolsKey(el.getAttribute('id'), token);
-    if (urn && (direct.length > 0 || outside(el))) return urn;
+  const keyed = (el: Element) => urnFromCommentToolsKey(el.getAttribute('componentkey'), token) ?? urnFromCommentToolsKey(el.getAttribute('id'), token);
+  // The SDUI feed puts the comment bar right under the list item (a sibling of the card, never in its
+  // reshared part). Else a bar with this card's token: deeper in this render (outside its reshared
+  // part), or right under another element keyed with the same token (the keyed wrapper around the list
+  // item, another render of the card: synthetic `…renders-2-3-times…` and `…search…` fixtures).
+  for (const el of postEl.children) if (el.matches(S.commentToolsKey) && keyed(el)) return keyed(el);
+  const bars = /^[\w+/=-]+$/.test(token) ? postEl.ownerDocument.querySelectorAll(`[componentkey*="${COMMENT_TOOLS}${token}"], [id*="${COMMENT_TOOLS}${token}"]`) : [];
+  for (const el of bars) {
+    const mine = postEl.contains(el) ? !isExcluded(el, postEl, RESHARED) && outside(el) : cardTokenOf(el.parentElement!, normaliseComponentKey) === token;
+    if (mine && keyed(el)) return keyed(el);
   }
   const comments = ownAll(postEl, S.loadedComment, RESHARED).filter(outside);
   const fromComments = preferActivity(comments.flatMap((el) => [...allPostUrns(el.getAttribute('componentkey')), ...allPostUrns(el.getAttribute('id'))]));

@@ -18,6 +18,8 @@ const MARKER = S.any(S.postMarkerC);
 const CANDIDATE = `${AB}, ${WB}, ${C}`;
 /** Some logged-in candidate exists in the document (one query that stops at the first). */
 const ANY_LOGGED_IN = [AB, WB, ...S.postItemC.map((c) => `${c}:has(${MARKER})`)].join(', ');
+/** A Gen C action button (the row a complete render shows). */
+const ACTIONS = S.any(S.actionButtonsC);
 const GUEST_COMMENTARY = S.any(S.guestCommentary);
 const GUEST_ROOT = S.any(S.guestRoot);
 
@@ -85,9 +87,10 @@ function loggedIn(doc: Document): boolean {
 }
 
 /**
- * Gen C dedupe: a post may render as several list items (base componentkey + `expanded…` variants,
- * synthetic `…dedup-expanded…` fixture); only its first outer render in document order is the
- * post. True when `el` is that one.
+ * Gen C dedupe: a post may render as several list items (base componentkey + `expanded…` /
+ * `update-card-focus…` variants, synthetic `…dedup-expanded…` and `…renders-2-3-times…` fixtures);
+ * only one outer render is the post: the first in document order that shows the action row (a base
+ * render may be a stub without it), else the first. True when `el` is that one.
  */
 function isFirstRender(el: Element): boolean {
   const key = el.getAttribute('componentkey');
@@ -105,11 +108,10 @@ function isFirstRender(el: Element): boolean {
       else f.byKey.set(nk, [item]);
     }
   }
-  for (const other of f.byKey.get(normaliseComponentKey(key)) ?? [el]) {
-    if (other === el) return true;
-    if (genOf(other) === 'c' && isCandidate(other) && isOuter(other)) return false;
-  }
-  return true;
+  const list = f.byKey.get(normaliseComponentKey(key));
+  if (!list || list.length < 2 || !list.includes(el)) return true;
+  const renders = list.filter((o) => isCandidate(o) && isOuter(o));
+  return el === (renders.find((o) => o.querySelector(ACTIONS)) ?? renders[0]);
 }
 
 /** A candidate that is a post: outer, and the first render of a Gen C post. */
