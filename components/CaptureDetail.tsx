@@ -11,8 +11,8 @@ import { TextField } from './TextField';
 import { INTENTS } from './IntentChips';
 import { MediaThumb, firstMedia } from './cards/MediaThumb';
 import './cards/cards.css';
-import { FLAG_KEYS, originalLink, sourceOf, type CaptureRight, type CaptureView, type CollectionView } from './capture-view';
-import { SITE_NAME_KEY } from './SiteIcon';
+import { originalLink, sourceOf, type CaptureRight, type CaptureView, type CollectionView } from './capture-view';
+import { flagWords, moreLinks, originalLabel } from './cards/flags';
 import { Discussion } from './discussion/Discussion';
 import { QuestionBlock } from './discussion/QuestionBlock';
 import { indexMembers } from './discussion/members';
@@ -145,9 +145,9 @@ export function CaptureDetail(p: CaptureDetailProps) {
   const { capture: c, t, locale } = p;
   const now = p.now ?? Date.now();
   const source = sourceOf(c);
-  const flags = FLAG_KEYS.filter(([f]) => c[f]);
+  const flags = flagWords(c, t);
   const orig = originalLink(c);
-  const origLabel = orig?.find ? fmt(t('popupFindOnSite'), { site: t(SITE_NAME_KEY[c.platform]) }) : t('popupOpenOriginal');
+  const origLabel = orig ? originalLabel(orig, c.platform, t) : t('popupOpenOriginal');
   const posted = c.postedAt ? Date.parse(c.postedAt) : null;
   return (
     <article class="detail" data-testid="capture-detail" data-capture-key={c.key} aria-labelledby={`detail-h-${c.id}`}>
@@ -181,9 +181,10 @@ export function CaptureDetail(p: CaptureDetailProps) {
       {flags.length > 0 ? (
         <div class="flags" role="note" data-testid="detail-flags">
           <ul>
-            {flags.map(([f, key]) => <li key={f} data-flag={f}>{t(key)}</li>)}
+            {flags.map((f) => <li key={f.flag} data-flag={f.flag}>{f.sentence}</li>)}
           </ul>
-          {c.permalink ? <SafeLink url={c.permalink} class="link">{t('detailReadRest')}</SafeLink> : null}
+          {/* Under each kind of loss the way to what the original still holds: the rest of cut text, the missing media. */}
+          {c.permalink ? moreLinks(flags).map((k) => <p key={k} class="flags__more"><SafeLink url={c.permalink} class="link">{t(k)}</SafeLink></p>) : null}
         </div>
       ) : null}
 

@@ -40,7 +40,7 @@ describe('CaptureList', () => {
     });
     const { getByTestId, queryByTestId } = render(<CaptureList captures={[c]} now={NOW} t={t} />);
     const item = getByTestId('capture-item');
-    expect(item.querySelector('[data-flag="permalinkMissing"]')?.textContent).toContain('No link to the post yet');
+    expect(item.querySelector('[data-flag="permalinkMissing"]')?.textContent).toBe('No link yet');
     const find = getByTestId('find-on-site');
     expect(find.textContent).toContain('Find on LinkedIn');
     expect(find.getAttribute('href')).toBe('https://www.linkedin.com/in/member-a/recent-activity/all/');
@@ -51,8 +51,8 @@ describe('CaptureList', () => {
     const c = makeCapture({ truncated: true, mediaMissing: true });
     const { getByTestId } = render(<CaptureList captures={[c]} now={NOW} t={t} />);
     const item = getByTestId('capture-item');
-    expect(item.textContent).toContain('Truncated — open the original for the rest');
-    expect(item.textContent).toContain('Some images or video are missing');
+    expect(item.textContent).toContain('Text cut');
+    expect(item.textContent).toContain('Image not loaded');
     expect(item.querySelectorAll('[data-flag]')).toHaveLength(2);
   });
 

@@ -2,14 +2,15 @@ import { fmt } from './format';
 import type { Capture } from '../lib/schema';
 import type { Translate } from '../lib/util/i18n';
 import { hostOf } from '../lib/util/url';
-import { SiteIcon, SITE_NAME_KEY } from './SiteIcon';
-import { FLAG_KEYS, originalLink, postedMs } from './capture-view';
+import { SiteIcon } from './SiteIcon';
+import { originalLink, postedMs } from './capture-view';
 import { IntentChip } from './cards/IntentChip';
 import { Avatar } from './cards/Avatar';
 import { MediaThumb, firstMedia } from './cards/MediaThumb';
 import { QuotedPreview } from './cards/QuotedPreview';
 import { CardTimes } from './cards/CardTimes';
 import { SharedTo } from './cards/SharedTo';
+import { FlagList, flagWords, originalLabel } from './cards/flags';
 import './cards/cards.css';
 
 /** Longest text start shown per item (characters); CSS clamps it further to a few lines. */
@@ -84,7 +85,7 @@ function CaptureItem({ c, now, t, locale, teams }: { c: Capture; now: number; t:
   const orig = originalLink(c);
   const text = c.text.slice(0, PREVIEW_CHARS);
   const source = sourceOf(c);
-  const flags = FLAG_KEYS.filter(([f]) => c[f]);
+  const flags = flagWords(c, t);
   const media = firstMedia(c.media);
   const note = c.note ? c.note.slice(0, NOTE_CHARS) : null;
   const more = c.tags.length - ITEM_TAGS;
@@ -123,16 +124,10 @@ function CaptureItem({ c, now, t, locale, teams }: { c: Capture; now: number; t:
             {more > 0 ? <span class="chip">{fmt(t('cardMoreTags'), { n: more }, locale)}</span> : null}
           </p>
         ) : null}
-        {flags.length > 0 ? (
-          <ul class="citem__flags">
-            {flags.map(([f, key]) => (
-              <li key={f} class={`flag flag--${f}`} data-flag={f}>{t(key)}</li>
-            ))}
-          </ul>
-        ) : null}
+        <FlagList flags={flags} t={t} class="citem__flags" />
         {orig ? (
           <a class="citem__link" href={orig.href} target="_blank" rel="noopener noreferrer" data-testid={orig.find ? 'find-on-site' : 'open-original'}>
-            {orig.find ? fmt(t('popupFindOnSite'), { site: t(SITE_NAME_KEY[c.platform]) }) : t('popupOpenOriginal')}
+            {originalLabel(orig, c.platform, t)}
             <span class="sr-only"> ({source})</span>
           </a>
         ) : null}

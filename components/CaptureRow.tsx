@@ -3,7 +3,7 @@ import type { Translate } from '../lib/util/i18n';
 import { relativeTime } from '../lib/util/time';
 import { SiteIcon } from './SiteIcon';
 import { Highlight, type Segment } from './Highlight';
-import { FLAG_KEYS, postedMs, sourceOf, type CaptureView } from './capture-view';
+import { originalLink, postedMs, sourceOf, type CaptureView } from './capture-view';
 import type { CreditView } from './team-views';
 import { fmtNodes } from './fmt-nodes';
 import { Name } from './Bdi';
@@ -15,6 +15,7 @@ import { SharedTo } from './cards/SharedTo';
 import { IntentChip } from './cards/IntentChip';
 import { RowTags } from './cards/RowTags';
 import { useWidth } from './cards/use-width';
+import { flagWords, originalLabel, type FlagWord } from './cards/flags';
 import './cards/cards.css';
 
 /**
@@ -64,6 +65,38 @@ export function rowText(c: Pick<CaptureView, 'text'>): string {
   return `${fold(atWord.length >= ROW_TEXT / 2 ? atWord : head)}…`;
 }
 
+/**
+ * The completeness flags of a row, in words ("No link yet", "Image not loaded"; components/cards/flags.tsx),
+ * the first read as "Incomplete: …", each with its sentence as tooltip. For a capture saved without its
+ * post id, "Find on LinkedIn" beside them: a mouse shortcut that opens the author's recent posts in a
+ * new tab. It is not a link or a button, and hidden from assistive technology: the row is one option
+ * of the list with nothing focusable inside (docs/library.md), and the keyboard reaches the same link
+ * in the detail (Enter). docs/cards.md "Completeness flags".
+ */
+function RowFlags({ c, flags, t }: { c: CaptureView; flags: readonly FlagWord[]; t: Translate }) {
+  const orig = originalLink(c);
+  const find = orig?.find ? orig : null;
+  const open = (e: MouseEvent) => {
+    e.stopPropagation(); // the row's own click would select and open it
+    window.open(find!.href, '_blank', 'noopener,noreferrer');
+  };
+  return (
+    <>
+      {flags.map((f, i) => (
+        <span key={f.flag} class="marker marker--warn" data-flag={f.flag} title={f.sentence}>
+          {i === 0 ? <span class="sr-only">{t('rowIncomplete')}: </span> : null}
+          {f.words}
+        </span>
+      ))}
+      {find ? (
+        <span class="crow__find" aria-hidden="true" data-testid="row-find-on-site" title={find.href} onClick={open} onDblClick={(e) => e.stopPropagation()}>
+          {originalLabel(find, c.platform, t)} ↗
+        </span>
+      ) : null}
+    </>
+  );
+}
+
 /** Props of {@link CaptureRow}. */
 export interface CaptureRowProps {
   capture: CaptureView;
@@ -101,7 +134,8 @@ export interface CaptureRowProps {
 /**
  * One capture in the library list. Comfortable: the author's avatar, name, site, when the post was
  * published and saved, up to four lines of text with its line breaks (search matches marked), the
- * quoted post in one line, the learner's note (in a team: who shared it and why), intent, the tags
+ * quoted post in one line, the learner's note (in a team: who shared it and why), intent, what is
+ * missing in words (and "Find on LinkedIn" for a capture without its link), the tags
  * that fit the line whole and "+n" for the rest, "Shared to <team>", markers, and the first image or
  * video poster. A narrow row ({@link NARROW_ROW}) reads both times short. Dense: a small avatar and one
  * line of text, no image. Every part is clamped so the row keeps {@link rowHeightFor}.
@@ -114,7 +148,7 @@ export function CaptureRow({ capture: c, id, pos, size, selected, active, style,
   const dense = density === 'dense';
   const text = rowText(c);
   const source = sourceOf(c);
-  const incomplete = FLAG_KEYS.some(([f]) => c[f]);
+  const flags = flagWords(c, t);
   const media = dense ? null : firstMedia(c.media);
   const quoted = !dense && c.quoted ? c.quoted : null;
   // The team's "why" (credit) or the learner's own note; one line each.
@@ -170,10 +204,10 @@ export function CaptureRow({ capture: c, id, pos, size, selected, active, style,
         ) : null}
         <div id={`${id}-meta`} class="crow__meta">
           {c.intent ? <IntentChip intent={c.intent} t={t} /> : null}
+          {flags.length ? <RowFlags c={c} flags={flags} t={t} /> : null}
           {sharedTo?.length ? <SharedTo teams={sharedTo} t={t} /> : null}
           {c.tags.length ? <RowTags tags={c.tags} t={t} locale={locale} width={width} /> : null}
           {dense && c.note ? <span class="marker" title={t('rowHasNote')}>✎<span class="sr-only">{t('rowHasNote')}</span></span> : null}
-          {incomplete ? <span class="marker marker--warn">{t('rowIncomplete')}</span> : null}
           {c.archivedAt ? <span class="marker">{t('rowArchived')}</span> : c.reviewedAt ? <span class="marker marker--ok">{t('rowReviewed')}</span> : null}
         </div>
       </div>

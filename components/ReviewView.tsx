@@ -4,13 +4,13 @@ import { fmt } from './format';
 import { SiteIcon } from './SiteIcon';
 import { TagEditor } from './TagEditor';
 import { TextField } from './TextField';
-import { SITE_NAME_KEY } from './SiteIcon';
-import { FLAG_KEYS, originalLink, postedMs, sourceOf, type CaptureView } from './capture-view';
+import { originalLink, postedMs, sourceOf, type CaptureView } from './capture-view';
 import { IntentChip } from './cards/IntentChip';
 import { Avatar } from './cards/Avatar';
 import { MediaThumb } from './cards/MediaThumb';
 import { QuotedPreview } from './cards/QuotedPreview';
 import { CardTimes } from './cards/CardTimes';
+import { FlagList, flagWords, originalLabel } from './cards/flags';
 import './cards/cards.css';
 
 /** Media items a Review card shows (the detail view has them all). */
@@ -57,7 +57,7 @@ export function ReviewView(p: ReviewViewProps) {
     );
   }
   const orig = originalLink(c);
-  const flags = FLAG_KEYS.filter(([f]) => c[f]);
+  const flags = flagWords(c, t);
   const source = sourceOf(c);
   const tip = c.intent === 'tip';
   const note = c.note?.trim() ? (
@@ -86,11 +86,7 @@ export function ReviewView(p: ReviewViewProps) {
             {c.tags.map((tag) => <span key={tag} class="chip" dir="auto">#{tag}</span>)}
           </p>
         ) : null}
-        {flags.length > 0 ? (
-          <ul class="rcard__flags" aria-label={t('cardFlags')} data-testid="review-flags">
-            {flags.map(([f, k]) => <li key={f} data-flag={f}>{t(k)}</li>)}
-          </ul>
-        ) : null}
+        <FlagList flags={flags} t={t} class="rcard__flags" testId="review-flags" />
         {c.platform === 'web' && c.title && c.title !== source ? <p class="detail__title" dir="auto">{c.title}</p> : null}
         <p class="post-text review__text rcard__text" dir="auto" lang={c.lang ?? undefined}>{c.text || t('popupNoText')}</p>
         {c.media.length > 0 ? (
@@ -100,7 +96,7 @@ export function ReviewView(p: ReviewViewProps) {
         ) : null}
         {c.quoted ? <QuotedPreview quoted={c.quoted} t={t} locale={locale} /> : null}
         {tip ? null : note}
-        {orig ? <a class="link rcard__link" href={orig.href} target="_blank" rel="noopener noreferrer">{orig.find ? fmt(t('popupFindOnSite'), { site: t(SITE_NAME_KEY[c.platform]) }) : t('popupOpenOriginal')}</a> : null}
+        {orig ? <a class="link rcard__link" href={orig.href} target="_blank" rel="noopener noreferrer">{originalLabel(orig, c.platform, t)}</a> : null}
       </article>
       <TextField key={`r-${c.id}`} label={t('reviewReflection')} value={c.reflection ?? null} onCommit={p.onReflection} placeholder={t('reviewReflectionPlaceholder')} testId="review-reflection" />
       <div class="field">
