@@ -112,7 +112,8 @@ describe('content flow with the real UI', () => {
     await flush();
     expect(button('8').getAttribute('aria-label')).toBe('Saving to Satchel failed, retry');
     const alert = host('8').shadowRoot!.querySelector('[role="alert"]')!;
-    expect(alert.textContent).toContain('text');
+    // The learner's sentence for the part that could not be read, never the ExtractError (selector names).
+    expect(alert.textContent).toBe("Satchel couldn't read what this post says. X may have changed its page. To help us fix it, click the Satchel button in your browser's toolbar and choose Report this page.");
     document.querySelector('article')!.insertAdjacentHTML('afterbegin', '<p class="text">fixed</p>');
     const retry = [...host('8').shadowRoot!.querySelectorAll('button')].find((b) => b.textContent === 'Try again')!;
     retry.click();

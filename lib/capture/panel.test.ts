@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
 import { describe, it, expect, afterEach } from 'vitest';
+import { ExtractError } from '../sites/types';
 import { flush, makeFakeAdapter, makeFakeSend, postsHtml, startTestCapture as setup, stopTestCaptures } from './test-helpers';
 
 afterEach(() => {
@@ -55,5 +56,26 @@ describe('save panel', () => {
     expect(saves).toHaveLength(2);
     expect(saves[1]!.type === 'capture/save' && saves[1]!.draft.thread).toHaveLength(2);
     expect(fm.of('1').view.panel!.thread).toBe('saved');
+  });
+
+  it("tells a thread that could not be read in the learner's words (the ExtractError only in the console)", async () => {
+    const base = makeFakeAdapter();
+    let reads = 0;
+    const adapter = makeFakeAdapter({
+      extractThread: (el, c) => {
+        // Offered when the panel opens; by the click, the page no longer shows the author.
+        if (++reads > 1) throw new ExtractError('x', 'author', 'userName');
+        const d = base.extract(el, c);
+        return { ...d, thread: [1, 2].map((i) => ({ postId: `${d.postId}-${i}`, permalink: null, author: null, text: `part ${i}`, postedAt: null, media: [], links: [], truncated: false })) };
+      },
+    });
+    const { fm, logs } = setup({ adapter, html: postsHtml(1) });
+    await flush();
+    fm.of('1').actions.activate(false);
+    await flush();
+    fm.of('1').actions.saveThread();
+    await flush();
+    expect(fm.of('1').view.panel).toMatchObject({ thread: 'failed', error: 'saveFailedAuthor(X) saveFailedReport' });
+    expect(logs.some((l) => l.includes('extractThread failed'))).toBe(true);
   });
 });

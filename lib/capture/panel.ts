@@ -1,7 +1,7 @@
 import type { CaptureDraft } from '../schema';
 import type { PostEntry } from './entries';
 import { applyCapture, keyOf } from './keys';
-import { errorOf, isOk, reasonOf, request } from './replies';
+import { errorOf, isOk, request, unreadableReason } from './replies';
 import type { Runtime } from './runtime';
 import type { CapturePatch } from './types';
 
@@ -67,7 +67,8 @@ export function createPanel(rt: Runtime): Panel {
     try {
       draft = a.extractThread(e.el, rt.ctx());
     } catch (err) {
-      st.panelError = reasonOf(err, t);
+      rt.log('extractThread failed', err); // the developer message: console only
+      st.panelError = unreadableReason(err, a.id, t);
     }
     if (!draft) {
       st.thread = 'failed';

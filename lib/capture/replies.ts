@@ -1,4 +1,6 @@
 import type { ContentToBackground, ErrorReply, ReplyFor } from '../messages';
+import { isSiteId, SITE_META } from '../sites/meta';
+import { ExtractError, type ExtractField } from '../sites/types';
 import type { Send, Translate } from './types';
 
 /**
@@ -23,6 +25,23 @@ export function reasonOf(err: unknown, t: Translate): string {
   const msg = err instanceof Error ? err.message : typeof err === 'string' ? err : '';
   if (/context invalidated|receiving end does not exist/i.test(msg)) return t('errorReload');
   return msg || t('errorNoAnswer');
+}
+
+/** The UI string (public/_locales/en/messages.json) naming each part a post can lack, with the site as `$1`. */
+const UNREADABLE_KEY: Record<ExtractField, string> = { author: 'saveFailedAuthor', text: 'saveFailedText', postId: 'saveFailedId' };
+
+/**
+ * What a learner reads when a Save could not read the post (`err`, thrown by the adapter's
+ * extract): one plain sentence for the part that could not be read (author, text, id; any other
+ * throw: the post), naming the site (the ExtractError's, else `site`, a platform id), then how
+ * "Report this page" helps. The developer message (selector names) never shows here: the caller
+ * logs it, and health counts the refusal (issue 9).
+ */
+export function unreadableReason(err: unknown, site: string, t: Translate): string {
+  const id = err instanceof ExtractError ? err.site : site;
+  const name = isSiteId(id) ? SITE_META[id].name : id;
+  const key = (err instanceof ExtractError && UNREADABLE_KEY[err.field]) || 'saveFailedPost';
+  return `${t(key, [name])} ${t('saveFailedReport')}`;
 }
 
 /** Sends `msg`; a rejection (no background, context invalidated) becomes an error reply with a readable reason. */

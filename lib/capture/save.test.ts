@@ -39,14 +39,15 @@ describe('saving', () => {
     expect(fm.of('42').view.panel!.focus).toBe(true);
   });
 
-  it('shows failed with the ExtractError reason, and retry works', async () => {
-    const { fm, feed, fs } = setup({ html: '<article data-id="5"><div class="actions"></div></article>' });
+  it("shows failed with the learner's reason for the field it could not read (the ExtractError only in the console), and retry works", async () => {
+    const { fm, feed, fs, logs } = setup({ html: '<article data-id="5"><div class="actions"></div></article>' });
     await flush();
     fm.of('5').actions.activate(false);
     await flush();
     const v = fm.of('5').view;
     expect(v.status).toBe('failed');
-    expect(v.error).toContain('text');
+    expect(v.error).toBe('saveFailedText(X) saveFailedReport');
+    expect(logs.some((l) => l.includes('extract failed'))).toBe(true);
     expect(v.panel).not.toBeNull();
     expect(fs.sent.some((m) => m.type === 'capture/save')).toBe(false);
     feed.querySelector('article')!.insertAdjacentHTML('afterbegin', '<p class="text">Now readable</p>');

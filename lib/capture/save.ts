@@ -6,7 +6,7 @@ import { pickPostInView } from './pick-post-in-view';
 import { isContentKey } from '../schema/content-key';
 import { ExtractError } from '../sites/types';
 import { adoptRealId, probeId } from './recover-id';
-import { errorOf, isOk, reasonOf } from './replies';
+import { errorOf, isOk, reasonOf, unreadableReason } from './replies';
 import { readPostId, type Runtime } from './runtime';
 import type { SaveInViewResult } from './types';
 
@@ -62,7 +62,8 @@ export function createSaver(rt: Runtime, panel: Panel): Saver {
       draft = a.extract(e.el, recoveredId ? { ...c, recoveredId } : c);
     } catch (err) {
       rt.health.refused(err instanceof ExtractError ? 'unreadable' : 'error', e.el);
-      return fail(e, key, reasonOf(err, t));
+      rt.log('extract failed', err); // the developer message: console only
+      return fail(e, key, unreadableReason(err, a.id, t));
     }
     rt.health.draftRead(draft, e.el, a);
     // Its real id was found: the control follows the post to its real key before the save lands.

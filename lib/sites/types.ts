@@ -62,12 +62,19 @@ export interface SiteAdapter {
   layoutOf?(postEl: Element): string | null;
 }
 
-/** A required part of a post could not be read. Carries the site, field and selector name. */
+/** The required part of a post an {@link ExtractError} names: its id (or permalink), its author, or its text. */
+export type ExtractField = 'postId' | 'author' | 'text';
+
+/**
+ * A required part of a post could not be read. Carries the site, field and selector name. The
+ * message is for developers (console, fixtures); learners are told which part could not be read in
+ * their own words, from `field` (lib/capture/replies.ts `unreadableReason`).
+ */
 export class ExtractError extends Error {
   override name = 'ExtractError';
   constructor(
     readonly site: Platform,
-    readonly field: string,
+    readonly field: ExtractField,
     readonly selector: string,
     message?: string,
   ) {
