@@ -111,3 +111,79 @@ describe.each(STORE_KINDS)('id-less captures on %s', (kind) => {
     expect(await store.db.selectFrom('captures').select(['id', 'post_key']).execute()).toEqual([{ id, post_key: `linkedin:${URN}` }]);
   });
 });
+
+/**
+ * `shareCapture` of a post the team already holds under its other key (docs/decisions/0007 §3,
+ * docs/sync-protocol.md 3.11): one team capture, as for a second share of the same post. The first
+ * sharer's row keeps its owner, note and tags; it takes the post's id when the sharer may change it
+ * (the team's owner, or the editor who shared it), as `completeCapture` would; another editor's
+ * share only adds the alias.
+ */
+describe.each(STORE_KINDS)('sharing a post the team holds under its other key, on %s', (kind) => {
+  async function team() {
+    const e = await setup(kind);
+    open.push(e.ts);
+    const { api, store } = e;
+    const owner = await api.signup('owner');
+    const ed1 = await api.signup('ed1');
+    const ed2 = await api.signup('ed2');
+    const { teamId, scopeId } = await api.createTeam(owner);
+    await api.join(owner, teamId, ed1, 'editor');
+    await api.join(owner, teamId, ed2, 'editor');
+    /** Saves `d` in `who`'s personal scope and shares it into the team with `note`: the push result. */
+    const saveAndShare = async (who: typeof owner, d: CaptureDraft, note: string) => {
+      const mine = uuidv7();
+      const newId = uuidv7();
+      const r = await api.pushOk(who, [
+        api.mut(who, 'createCapture', { id: mine, scopeId: personal(who), capturedAt: 1, ...d }),
+        api.mut(who, 'shareCapture', { sourceId: mine, newId, targetScopeId: scopeId, note }),
+      ]);
+      return { newId, result: r.results[1]! };
+    };
+    const teamRows = () =>
+      store.db.selectFrom('captures').select(['id', 'post_key', 'owner_user_id', 'note', 'version', 'content_json']).where('scope_id', '=', scopeId).where('deleted_at', 'is', null).execute();
+    return { api, owner, ed1, ed2, scopeId, saveAndShare, teamRows };
+  }
+
+  it('the team holds it id-less; the team owner shares it with its id: one capture, which takes the id, the first sharer and why kept', async () => {
+    const { owner, ed1, saveAndShare, teamRows } = await team();
+    const first = await saveAndShare(ed1, idless(), 'read before the kickoff');
+    expect(first.result.status).toBe('applied');
+    const second = await saveAndShare(owner, withId(), 'my own reason');
+    expect(second.result).toMatchObject({ status: 'noop', code: 'merged', canonicalId: first.newId });
+    const rows = await teamRows();
+    expect(rows.map(({ id, post_key, owner_user_id, note }) => ({ id, post_key, owner_user_id, note }))).toEqual([
+      { id: first.newId, post_key: `linkedin:${URN}`, owner_user_id: ed1.userId, note: 'read before the kickoff' },
+    ]);
+    expect(JSON.parse(rows[0]!.content_json)).toMatchObject({ postId: URN, permalink: `https://www.linkedin.com/feed/update/${URN}/`, permalinkMissing: false });
+  });
+
+  it('an editor shares with its id the post they shared id-less: their own row takes the id', async () => {
+    const { ed1, saveAndShare, teamRows } = await team();
+    const first = await saveAndShare(ed1, idless(), 'why');
+    const second = await saveAndShare(ed1, withId(), 'why again');
+    expect(second.result).toMatchObject({ status: 'noop', code: 'merged', canonicalId: first.newId });
+    expect((await teamRows()).map((r) => [r.id, r.post_key, r.note])).toEqual([[first.newId, `linkedin:${URN}`, 'why']]);
+  });
+
+  it("another editor shares it with its id: one capture, but the first sharer's row is not re-keyed (editors change only their own rows)", async () => {
+    const { ed1, ed2, saveAndShare, teamRows } = await team();
+    const first = await saveAndShare(ed1, idless(), 'why');
+    const before = await teamRows();
+    const second = await saveAndShare(ed2, withId(), 'mine');
+    expect(second.result).toMatchObject({ status: 'noop', code: 'merged', canonicalId: first.newId });
+    expect(await teamRows()).toEqual(before);
+  });
+
+  it('the other order: the team holds it with its id; an id-less share of the post is merged into it, untouched; another post is shared apart', async () => {
+    const { owner, ed1, saveAndShare, teamRows } = await team();
+    const first = await saveAndShare(ed1, withId(), 'why');
+    const before = await teamRows();
+    const second = await saveAndShare(owner, idless(), 'mine');
+    expect(second.result).toMatchObject({ status: 'noop', code: 'merged', canonicalId: first.newId });
+    expect(await teamRows()).toEqual(before);
+    const other = await saveAndShare(owner, idless('A different post.'), 'another');
+    expect(other.result.status).toBe('applied');
+    expect((await teamRows()).map((r) => r.post_key).sort()).toEqual([`linkedin:${URN}`, `linkedin:${idless('A different post.').postId}`].sort());
+  });
+});

@@ -107,9 +107,7 @@ async function createCapture(ctx: MutationContext, a: Args<'createCapture'>): Pr
   const { id, scopeId, capturedAt, intent, note, tags: _t, collectionIds, ...rest } = a;
   const draft = CaptureDraft.parse(rest);
   const key = captureKey(draft);
-  const live =
-    (await tx.selectFrom('captures').selectAll().where('scope_id', '=', scopeId).where('post_key', '=', key).where('deleted_at', 'is', null).executeTakeFirst()) ??
-    (await idlessTwin(tx, scopeId, draft));
+  const live = await livePostIn(tx, scopeId, draft);
   if (live) {
     // Same post saved on two devices offline: one capture. Merge into the live one, remember the alias.
     await tx.insertInto('capture_aliases').values({ id, capture_id: live.id, scope_id: scopeId, created_at: now }).execute();
@@ -147,6 +145,18 @@ async function createCapture(ctx: MutationContext, a: Args<'createCapture'>): Pr
   for (const t of tags) await setTag(ctx, clock, scopeId, id, t, true);
   await fileInto(ctx, clock, scopeId, id, collectionIds ?? []);
   return ok;
+}
+
+/**
+ * The live capture of `scopeId` that holds the post `draft` reads: the same post_key, else its
+ * id-less twin (see {@link idlessTwin}). Used by `createCapture` and `shareCapture`: one capture per
+ * post per scope (docs/sync-protocol.md 3.11).
+ */
+async function livePostIn(tx: Tx, scopeId: string, draft: CaptureDraft): Promise<CapturesTable | undefined> {
+  return (
+    (await tx.selectFrom('captures').selectAll().where('scope_id', '=', scopeId).where('post_key', '=', captureKey(draft)).where('deleted_at', 'is', null).executeTakeFirst()) ??
+    (await idlessTwin(tx, scopeId, draft))
+  );
 }
 
 /**
@@ -330,6 +340,23 @@ async function itemOp(ctx: MutationContext, a: Args<'addToCollection'>, present:
   return ok;
 }
 
+/**
+ * Issue 9: the id-less capture `live` (`permalinkMissing`; its sameness with `withId` already
+ * checked by `isSamePost` in {@link idlessTwin}) takes the post's id, permalink and any fuller part
+ * from `withId` (`mergeDraftContent`), and its post_key changes, as in `completeCapture`. Takes the
+ * scope's next version. The caller has checked the right to change the row (`canEditRow`).
+ */
+async function takeIdOf(ctx: MutationContext, clock: ScopeClock, live: CapturesTable, withId: CaptureDraft): Promise<void> {
+  const merged = mergeDraftContent(JSON.parse(live.content_json) as CaptureDraft, withId);
+  if (!merged.changed) return;
+  const version = clock.next(live.scope_id);
+  await ctx.tx
+    .updateTable('captures')
+    .set({ content_json: JSON.stringify(merged.draft), post_key: captureKey(merged.draft), version, updated_at: ctx.now, ...(merged.completed ? { completed_at: ctx.now } : {}) })
+    .where('id', '=', live.id)
+    .execute();
+}
+
 async function shareCapture(ctx: MutationContext, a: Args<'shareCapture'>): Promise<Outcome> {
   const { tx, userId, now } = ctx;
   const src = await captureScope(tx, a.sourceId);
@@ -349,12 +376,16 @@ async function shareCapture(ctx: MutationContext, a: Args<'shareCapture'>): Prom
     if (col.deleted_at !== null) return gone;
   }
   const note = a.note !== undefined ? a.note : source.note;
-  const live = await tx.selectFrom('captures').select(['id', 'note']).where('scope_id', '=', a.targetScopeId).where('post_key', '=', source.post_key).where('deleted_at', 'is', null).executeTakeFirst();
+  const content = JSON.parse(source.content_json) as CaptureDraft;
+  // The team already holds this post (shared before, maybe under its other key: issue 9): one capture.
+  const live = await livePostIn(tx, a.targetScopeId, content);
   let targetId: string;
   if (live) {
-    // The team already holds this post (shared by someone else): one capture, alias the new id.
+    // Alias the new id; the first sharer's row keeps its owner, note, intent and tags.
     await tx.insertInto('capture_aliases').values({ id: a.newId, capture_id: live.id, scope_id: a.targetScopeId, created_at: now }).execute();
     targetId = live.id;
+    // Shared id-less before, now with its id: the row takes it, if the sharer may change that row (§4).
+    if (live.post_key !== source.post_key && !content.permalinkMissing && canEditRow(role, live.owner_user_id, userId)) await takeIdOf(ctx, clock, live, content);
   } else {
     const version = clock.next(a.targetScopeId);
     await tx
