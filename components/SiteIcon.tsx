@@ -1,9 +1,9 @@
 import type { Platform } from '../lib/schema';
 import type { Translate } from '../lib/util/i18n';
-import { PLATFORM_META } from '../lib/sites/meta';
+import { PLATFORM_META, WEB_META, bySite } from '../lib/sites/meta';
 
 /** messages.json key of each platform's display name (from the site table, lib/sites/meta.ts). */
-export const SITE_NAME_KEY = Object.fromEntries(Object.entries(PLATFORM_META).map(([p, m]) => [p, m.nameKey])) as Readonly<Record<Platform, string>>;
+export const SITE_NAME_KEY: Readonly<Record<Platform, string>> = { ...bySite((m) => m.nameKey), web: WEB_META.nameKey };
 
 /** Props of {@link SiteIcon}. */
 export interface SiteIconProps {
@@ -13,14 +13,15 @@ export interface SiteIconProps {
 
 /**
  * A small square badge for the site a capture came from: the site's monogram on its colour, both
- * from the site table (lib/sites/meta.ts); the class `site-icon--<platform>` carries the rest of
- * its look. It is an image for assistive technology, named by the site.
+ * from the site table (lib/sites/meta.ts). The colour is given as the custom property
+ * `--site-colour`, which components/theme.css `.site-icon` paints (no style sheet holds a site's
+ * colour: tests/site-table-copies.test.ts). It is an image for assistive technology, named by the site.
  */
 export function SiteIcon({ platform, t }: SiteIconProps) {
   const meta = PLATFORM_META[platform];
   const name = t(meta.nameKey);
   return (
-    <span class={`site-icon site-icon--${platform}`} style={{ background: meta.colour }} role="img" aria-label={name} title={name}>
+    <span class={`site-icon site-icon--${platform}`} style={{ '--site-colour': meta.colour }} role="img" aria-label={name} title={name}>
       <span aria-hidden="true">{meta.glyph}</span>
     </span>
   );

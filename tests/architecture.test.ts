@@ -70,7 +70,8 @@ const RULES: Record<string, { local: RegExp; pkg: RegExp; files?: RegExp }> = {
   'lib/sync': { local: /^lib\/(sync|db|schema|util)$/, pkg: /^(zod)$/ },
   'lib/platform': { local: /^lib\/(platform|schema)$/, pkg: /^(wxt\/browser|wxt\/utils\/storage)$/ },
   'lib/search': { local: /^lib\/(search|schema|util)$/, pkg: /^(minisearch|minisearch\/SearchableMap|flexsearch)$/ },
-  'lib/export': { local: /^lib\/(export|schema|util)$/, pkg: /^(zod|fast-check|mdast|mdast-util-to-markdown|mdast-util-gfm|yaml|fflate)$/ },
+  // The Markdown export names sites from the site table (issue 9: no copy of it), as components do.
+  'lib/export': { local: /^lib\/(export|schema|util)$/, pkg: /^(zod|fast-check|mdast|mdast-util-to-markdown|mdast-util-gfm|yaml|fflate)$/, files: /^lib\/sites\/meta$/ },
   // Reading other tools' exports (issue 12): parsers only, no storage; lib/db imports the rows.
   'lib/import': { local: /^lib\/(import|export|schema|util)$/, pkg: /^(papaparse|zod)$/ },
   // Pure: the server builds digests with lib/digest/build.ts too (docs/architecture.md 6.2).

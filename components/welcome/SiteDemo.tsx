@@ -17,15 +17,16 @@ const ACTIONS: Record<SiteId, readonly string[]> = {
 /**
  * A small drawing of a post on `site` (HTML and CSS only, no remote images) with Satchel's Save
  * control in the post's own action row, as the content script places it, and a caption in words.
- * The drawing is decorative (`aria-hidden`); the caption says what it shows.
+ * The drawing is decorative (`aria-hidden`); the caption says what it shows. The site's colour comes
+ * from the site table as `--site-colour` (welcome.css paints the brand badge and accent line with it).
  */
 export function SiteDemo({ site, t }: SiteDemoProps) {
   const meta = SITE_META[site];
   return (
-    <figure class={`site-demo site-demo--${site}`} data-testid={`site-demo-${site}`}>
+    <figure class={`site-demo site-demo--${site}`} style={{ '--site-colour': meta.colour }} data-testid={`site-demo-${site}`}>
       <div class="site-demo__post" aria-hidden="true">
         <div class="site-demo__bar">
-          <span class="site-demo__brand" style={{ background: meta.colour }}>{meta.glyph}</span>
+          <span class="site-demo__brand">{meta.glyph}</span>
           <span class="site-demo__site">{t(meta.nameKey)}</span>
         </div>
         <div class="site-demo__author">

@@ -153,6 +153,22 @@ describe('exportMarkdown (issue 12: one Obsidian note per capture)', () => {
     expect(file!.content).not.toContain('permalinkMissing');
   });
 
+  it('the quoted post\'s missing photo and cut text are listed as incomplete too (docs/cards.md "Completeness flags")', () => {
+    const q = { platform: 'x' as const, postId: '9', permalink: 'https://x.com/b/status/9', author: null, text: 'Quoted', lang: null, postedAt: null, media: [], links: [], hashtags: [], mentions: [], poll: null, truncated: true, mediaMissing: true, unavailable: false };
+    expect(captureBody(makeCapture({ quoted: q }))).toContain("Incomplete: the quoted post's text cut short, the quoted post's images or video missing");
+  });
+
+  it('site names come from the site table: LinkedIn, Viva Engage; a web page by its host', async () => {
+    const li = makeCapture({ platform: 'linkedin', postId: 'urn:li:activity:1', permalink: 'https://www.linkedin.com/feed/update/urn:li:activity:1/', author: null, text: '' });
+    expect(captureMarkdown(li)).toContain('site: "LinkedIn"');
+    expect(captureBody(li)).toContain('Open on LinkedIn');
+    const ve = makeCapture({ platform: 'yammer', postId: '5', permalink: 'https://engage.cloud.microsoft/main/threads/5', author: null, text: '' });
+    expect(captureMarkdown(ve)).toContain('site: "Viva Engage"');
+    const web = makeCapture({ platform: 'web', postId: 'https://example.com/a', permalink: 'https://example.com/a', author: null, text: '' });
+    expect(captureMarkdown(web)).toContain('site: "example.com"');
+    expect(captureBody(web)).toContain('Open on example.com');
+  });
+
   it('one note per capture, newest first, de-duplicated names; zipped into one archive', async () => {
     const a = makeCapture({ id: '01900000-0000-7000-8000-000000000001', postId: '1', title: 'Same', capturedAt: Date.UTC(2026, 0, 1) });
     const b = makeCapture({ id: '01900000-0000-7000-8000-000000000002', postId: '2', title: 'same', capturedAt: Date.UTC(2026, 0, 1) });

@@ -16,7 +16,8 @@ import type { BlockContent, Paragraph, Root, RootContent, PhrasingContent, Text 
 import { toMarkdown, defaultHandlers, type Options as ToMarkdownOptions } from 'mdast-util-to-markdown';
 import { gfmToMarkdown } from 'mdast-util-gfm';
 import { stringify as yamlStringify } from 'yaml';
-import { FLAGS, type Capture, type Collection, type Intent, type Media } from '../schema';
+import { flagsOf, type Capture, type CaptureFlag, type Collection, type Intent, type Media, type Platform } from '../schema';
+import { SITE_META } from '../sites/meta';
 import { safeHttpUrl, hostOf, whereToFindPost } from '../util/url';
 import { mapInChunks, type ExportOptions } from './progress';
 import { fileNameFor } from './escape';
@@ -32,16 +33,19 @@ export interface ExportFile {
 /** English labels of the learning intents (the library's `intent…` messages); pass others in {@link MarkdownOptions}. */
 export const INTENT_LABELS: Record<Intent, string> = { tip: 'Tip to try', 'job-aid': 'Job aid', question: 'Question to discuss', share: 'Worth sharing' };
 
-/** How each completeness flag reads in an export. */
-const FLAG_WORDS: Record<(typeof FLAGS)[number], string> = {
+/** How each completeness flag reads in an export (lib/schema `flagsOf`: the quoted post's two included). */
+const FLAG_WORDS: Record<CaptureFlag, string> = {
   truncated: 'text cut short (the original has the rest)',
   mediaMissing: 'some images or video missing',
   quoteMissing: 'the quoted post missing',
   threadPartial: 'only part of the thread',
+  quotedTruncated: "the quoted post's text cut short",
+  quotedMediaMissing: "the quoted post's images or video missing",
   permalinkMissing: 'no link to the post yet',
 };
 
-const SITE_NAMES: Record<Capture['platform'], string> = { linkedin: 'LinkedIn', x: 'X', yammer: 'Viva Engage', web: 'Web' };
+/** A site's name from the site table (lib/sites/meta.ts); null for a web page (named by its host). */
+const siteName = (p: Platform): string | null => (p === 'web' ? null : SITE_META[p].name);
 
 /** Options of {@link exportMarkdown} and {@link captureMarkdown}. */
 export interface MarkdownOptions extends ExportOptions {
@@ -140,7 +144,7 @@ export function noteTitle(c: Capture): string {
   if (c.title) return firstLine(c.title);
   const words = firstLine(c.text);
   const start = words.length > 60 ? `${words.slice(0, 60).replace(/\s+\S*$/, '')}…` : words;
-  const who = c.author?.name ?? SITE_NAMES[c.platform];
+  const who = c.author?.name ?? siteName(c.platform) ?? 'Web';
   return start ? `${who}: ${start}` : who;
 }
 
@@ -152,7 +156,7 @@ export function frontMatter(c: Capture, collections: readonly Collection[], opts
     title: noteTitle(c),
     author: authorLine(c.author),
     url: safeHttpUrl(c.permalink),
-    site: c.platform === 'web' ? (hostOf(c.permalink) ?? SITE_NAMES.web) : SITE_NAMES[c.platform],
+    site: siteName(c.platform) ?? hostOf(c.permalink) ?? 'Web',
     posted: c.postedAt,
     saved: iso(c.capturedAt),
     tags: [...c.tags],
@@ -184,10 +188,10 @@ export function captureBody(c: Capture): string {
   if (c.followUp?.answer) blocks.push({ type: 'heading', depth: 2, children: [text(`Did I try it? (${iso(c.followUp.answeredAt ?? c.followUp.dueAt).slice(0, 10)})`)] }, ...paragraphs(c.followUp.answer));
   const find = c.permalink ? null : whereToFindPost(c.platform, c.author?.profileUrl);
   const source: PhrasingContent[] = c.permalink
-    ? [text('Source: '), ...linkOrText(c.permalink, `Open on ${SITE_NAMES[c.platform] === 'Web' ? (hostOf(c.permalink) ?? 'the web') : SITE_NAMES[c.platform]}`)]
+    ? [text('Source: '), ...linkOrText(c.permalink, `Open on ${siteName(c.platform) ?? hostOf(c.permalink) ?? 'the web'}`)]
     : [text('Source: no link to the post yet (the site did not show its id)'), ...(find ? [text('; look for it at '), ...linkOrText(find, null)] : [])];
   blocks.push({ type: 'thematicBreak' }, { type: 'paragraph', children: source });
-  const flags = FLAGS.filter((f) => c[f]);
+  const flags = flagsOf(c);
   if (flags.length) blocks.push({ type: 'paragraph', children: [text(`Incomplete: ${flags.map((f) => FLAG_WORDS[f]).join(', ')}`)] });
   // One serialisation per note (the export of 10,000 captures calls this 10,000 times).
   return serialise(blocks);
