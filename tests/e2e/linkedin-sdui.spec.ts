@@ -5,7 +5,7 @@ import { DEMO_URLS, LINKEDIN_FEED, LINKEDIN_SDUI_FEED, REPO_ROOT } from './demo-
 import { REACT_A, REACT_B, REACT_C, REACT_C_LATER, REACT_D } from './demo-react/cards';
 import { FeedPage } from './pages/feed-page';
 import { PopupPage } from './pages/popup-page';
-import { expectOneControlPerPost, readExpectation, saveAndWait, waitForCapture } from './pages/flows';
+import { expectOneControlPerPost, openReactFeed, readExpectation, saveAndWait, waitForCapture } from './pages/flows';
 
 // Issue 9, "End to end, in real Chromium": LinkedIn's SDUI feed, whose posts show no readable id.
 // - the mixed demo feed: the real SDUI capture's posts, each with a fresh id encoded in its comment bar key;
@@ -25,17 +25,6 @@ const profileOf = (author: { path: string }) => `https://www.linkedin.com${autho
 const collapse = (s: unknown) => String(s ?? '').replace(/\s+/g, ' ').trim();
 const textOf = (card: { paragraphs: string[] }) => card.paragraphs.join(' ');
 const idDigits = (urn: string) => urn.slice(urn.lastIndexOf(':') + 1);
-
-/** Opens a React demo variant and waits for its cards and their controls. */
-async function openReactFeed(feed: FeedPage, url: string, cards: number): Promise<void> {
-  await feed.goto(url);
-  await expect.poll(() => feed.page.evaluate(() => (window as unknown as { satchelDemo?: { rendered(): number } }).satchelDemo?.rendered() ?? 0), {
-    message: 'React renders the cards',
-    timeout: FIRST_CONTROLS_MS,
-  }).toBe(cards);
-  await expect(feed.control(cards - 1)).toBeAttached({ timeout: FIRST_CONTROLS_MS });
-  await expectOneControlPerPost(feed, 'one control per card', cards);
-}
 
 test('LinkedIn mixed feed: an SDUI post saves in one click with its decoded id, author and full text', async ({ context, db, pageErrors, shot }) => {
   const page = await firstPage(context);

@@ -22,6 +22,22 @@ export async function expectOneControlPerPost(feed: FeedPage, message: string, e
   await expect.poll(() => controlProblems(feed, expectedPosts), { message, timeout: 15_000 }).toBe('ok');
 }
 
+/**
+ * Opens a React demo variant (tests/e2e/demo-react/, e.g. `DEMO_URLS.linkedinReact`), waits until
+ * React has rendered its `cards` cards and the last one has its control, then checks one control per
+ * card. `timeout` (ms) bounds each of the first two waits: extension start-up and the first scan on a
+ * slow machine.
+ */
+export async function openReactFeed(feed: FeedPage, url: string, cards: number, timeout = 30_000): Promise<void> {
+  await feed.goto(url);
+  await expect.poll(() => feed.page.evaluate(() => (window as unknown as { satchelDemo?: { rendered(): number } }).satchelDemo?.rendered() ?? 0), {
+    message: 'React renders the cards',
+    timeout,
+  }).toBe(cards);
+  await expect(feed.control(cards - 1)).toBeAttached({ timeout });
+  await expectOneControlPerPost(feed, 'one control per card', cards);
+}
+
 /** Scrolls a growing demo feed batch by batch to all posts, checking one control per post after every batch. */
 export async function growToAll(feed: FeedPage, onBatch?: (rendered: number) => Promise<void>): Promise<number> {
   let n = await feed.rendered();

@@ -1,6 +1,6 @@
 /**
- * Team flows shared by the e2e specs with several profiles (team-sync, whats-new): sign up on the
- * options page, save a demo post, share from the library, read the team scope, open and poll the popup.
+ * Team flows shared by the e2e specs with several profiles (team-sync, whats-new, idless-sync): sign
+ * up or sign in on the options page, save a demo post, share from the library, read the team scope, open and poll the popup.
  */
 import type { BrowserContext, Page } from '@playwright/test';
 import { expect } from '../fixtures';
@@ -9,19 +9,42 @@ import { FeedPage } from './feed-page';
 import { expectOneControlPerPost } from './flows';
 import { allowSiteAccess } from '../api-server';
 
-/** Options page: connect to `apiUrl`, then create an account. */
-export async function signUp(context: BrowserContext, extensionId: string, apiUrl: string, email: string, name: string): Promise<Page> {
+/** The password every e2e account is made with ({@link signUp}) and signed in with ({@link signIn}). */
+export const E2E_PASSWORD = 'correct horse battery';
+
+/** Options page of a new tab: grants the server's host permission, connects to `apiUrl`, and shows the account forms. */
+async function connect(context: BrowserContext, extensionId: string, apiUrl: string): Promise<Page> {
   await allowSiteAccess(context, extensionId, 'http://127.0.0.1/*');
   const page = await context.newPage();
   await page.goto(`chrome-extension://${extensionId}/options.html`);
   await page.getByLabel('Server address').fill(apiUrl);
   await page.getByRole('button', { name: 'Connect' }).click();
   await expect(page.getByRole('heading', { name: 'Your account' })).toBeVisible();
+  return page;
+}
+
+/** Options page: connect to `apiUrl`, then create an account. */
+export async function signUp(context: BrowserContext, extensionId: string, apiUrl: string, email: string, name: string): Promise<Page> {
+  const page = await connect(context, extensionId, apiUrl);
   await page.getByRole('tab', { name: 'Create account' }).click();
   await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill('correct horse battery');
+  await page.getByLabel('Password').fill(E2E_PASSWORD);
   await page.getByLabel('Name', { exact: true }).fill(name);
   await page.getByRole('button', { name: 'Create account' }).last().click();
+  await expect(page.getByRole('heading', { name: 'Signed in' })).toBeVisible();
+  return page;
+}
+
+/**
+ * Options page of another profile (a second device): connect to `apiUrl`, then sign in to the
+ * account {@link signUp} made with `email`. Returns the options page, signed in.
+ */
+export async function signIn(context: BrowserContext, extensionId: string, apiUrl: string, email: string): Promise<Page> {
+  const page = await connect(context, extensionId, apiUrl);
+  await page.getByRole('tab', { name: 'Sign in' }).click();
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(E2E_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).last().click();
   await expect(page.getByRole('heading', { name: 'Signed in' })).toBeVisible();
   return page;
 }
