@@ -9,7 +9,8 @@ import { textOf } from '../../dom/text';
 import type { ExtractContext } from '../types';
 import { ExtractError } from '../types';
 import * as sel from './selectors';
-import { fallbackPostId, postRefFromUrl, type PostRef } from './ids';
+import { fallbackPostId, isFallbackId, postRefFromUrl, threadIdFromUrl, type PostRef } from './ids';
+import { canonicalPermalink } from './permalink';
 
 /** The schema exports `InReplyTo` as a zod value only; this is its type. */
 type InReplyTo = NonNullable<CaptureDraft['inReplyTo']>;
@@ -317,8 +318,8 @@ function readIdSource(postEl: Element, body: Element | null, ctx: ExtractContext
   }
   if (!reply && threadRef) return threadRef;
   if (!reply) {
-    const pageRef = postRefFromUrl(ctx.url);
-    if (pageRef?.kind === 'thread' && isPageStarter(postEl, ctx)) return { ref: pageRef, href: null };
+    const pageThread = threadIdFromUrl(ctx.url);
+    if (pageThread && isPageStarter(postEl, ctx)) return { ref: { kind: 'thread', id: pageThread }, href: null };
   }
   return null;
 }
@@ -335,7 +336,10 @@ function identify(postEl: Element, ctx: ExtractContext): { id: string; permalink
   const body = findBody(postEl);
   const src = readIdSource(postEl, body, ctx);
   const pageNoHash = ctx.url.replace(/#.*$/, '');
-  if (src) return { id: src.ref.id, permalink: src.href ?? pageNoHash };
+  if (src) {
+    const shown = src.href ?? pageNoHash;
+    return { id: src.ref.id, permalink: canonicalOf(postEl, src.ref.id, shown, ctx) ?? shown };
+  }
   // Fallback (STRUCTURE.md §2): hash of author, time and the opening of the body; see ids.ts.
   // Only an absolute time is hashed: a relative label ("2h") changes while the post stays the same.
   const author = readAuthor(postEl, body, ctx.url);
@@ -344,6 +348,27 @@ function identify(postEl: Element, ctx: ExtractContext): { id: string; permalink
   if (!text) return null;
   const id = fallbackPostId(author.name, readTime(postEl, body)?.iso ?? null, text);
   return { id, permalink: `${pageNoHash}#yammer-message-${id}` };
+}
+
+/**
+ * The post's permalink in the one shape per kind (permalink.ts), or null when its thread is unknown
+ * (a `/main/messages/<M>` anchor on a feed with no starter in view) or the URL is not an Engage page.
+ * Issue 9: the demo thread's replies came as `…/threads/<T>?messageId=<M>` and, nested, `/main/messages/<M>`
+ * (fixture yammer-2026-11_thread-page_nested-replies_show-previous).
+ */
+function canonicalOf(postEl: Element, id: string, shown: string, ctx: ExtractContext): string | null {
+  if (!isReply(postEl)) return canonicalPermalink(shown, id, null, ctx.url);
+  const thread = threadIdFromUrl(shown) ?? threadOfReply(postEl, ctx);
+  return thread ? canonicalPermalink(shown, thread, id, ctx.url) : null;
+}
+
+/** The thread id of a reply: its top-level post's (or sibling starter's) real id, else the thread page's. */
+function threadOfReply(postEl: Element, ctx: ExtractContext): string | null {
+  let top = postEl;
+  for (let p = parentPost(top); p; p = parentPost(top)) top = p;
+  const starter = top !== postEl && !isReply(top) ? top : starterOf(postEl);
+  const id = starter ? identify(starter, ctx)?.id : null;
+  return id && !isFallbackId(id) ? id : threadIdFromUrl(ctx.url);
 }
 
 /**
@@ -454,8 +479,8 @@ function readInReplyTo(postEl: Element, ctx: ExtractContext): InReplyTo | null {
     const p = identify(parent, ctx);
     return { postId: p?.id ?? null, handle: null, permalink: p?.permalink ?? null };
   }
-  const pageRef = postRefFromUrl(ctx.url);
-  if (pageRef?.kind === 'thread') return { postId: pageRef.id, handle: null, permalink: ctx.url.replace(/#.*$/, '') };
+  const pageThread = threadIdFromUrl(ctx.url);
+  if (pageThread) return { postId: pageThread, handle: null, permalink: canonicalPermalink(ctx.url, pageThread, null) ?? ctx.url.replace(/#.*$/, '') };
   return { postId: null, handle: null, permalink: null };
 }
 
@@ -512,9 +537,9 @@ function extractPost(postEl: Element, ctx: ExtractContext): CaptureDraft {
 // ---------------------------------------------------------------------------------------------
 // Thread
 
-/** True when the URL is a thread page (`/threads/<id>`, `threadId=`). */
+/** True when the URL is a thread page (`/threads/<id>`, also opened at one of its messages; `threadId=`). */
 export function isThreadPage(url: string): boolean {
-  return postRefFromUrl(url)?.kind === 'thread';
+  return threadIdFromUrl(url) !== null;
 }
 
 /** Number on a reply counter (STRUCTURE.md §3: native button, own label starts with a digit, reply-arrow path), or null. */

@@ -83,8 +83,8 @@ function idOfToken(token: string | null | undefined, wantTypes?: readonly string
 
 /**
  * The post a Yammer/Engage URL points at, or null. Message references win over thread references
- * (a reply link can be `…/threads/<t>?messageId=<m>`). Recognised (STRUCTURE.md §2, §5):
- * `/messages/<id>`, `messageId=<id>`, `/threads/<id>`, `threadId=<id>`, and the classic
+ * (a reply link can be `…/threads/<t>?messageId=<m>` or `…/threads/<t>/<m>`). Recognised (STRUCTURE.md §2, §5):
+ * `/messages/<id>`, `messageId=<id>`, `/threads/<t>/<Message b64>`, `/threads/<id>`, `threadId=<id>`, and the classic
  * `#/Threads/show?threadId=<id>` fragment; `<id>` is decimal or base64url JSON.
  * `base` resolves relative hrefs; an unparsable URL gives null.
  */
@@ -95,21 +95,45 @@ export function postRefFromUrl(href: string, base?: string): PostRef | null {
   } catch {
     return null;
   }
-  // Classic Yammer puts the route in the fragment: #/Threads/show?threadId=123
-  const hashQuery = new URLSearchParams(u.hash.includes('?') ? u.hash.slice(u.hash.indexOf('?') + 1) : '');
-  const param = (name: string): string | null => {
-    for (const [k, v] of [...u.searchParams, ...hashQuery]) if (k.toLowerCase() === name.toLowerCase()) return v;
-    return null;
-  };
-  const seg = (name: string): string | null => {
-    const m = u.pathname.match(new RegExp(`/${name}/([^/?#]+)`, 'i'));
-    return m ? m[1]! : null;
-  };
-  const msg = idOfToken(param('messageId')) ?? idOfToken(seg('messages'));
+  const msgSeg = u.pathname.match(/\/messages\/([^/?#]+)/i);
+  const msg = idOfToken(urlParam(u, 'messageId')) ?? idOfToken(msgSeg ? msgSeg[1] : null) ?? idOfToken(threadMessageSegment(u.pathname), ['Message']);
   if (msg) return { kind: 'message', id: msg };
-  const thread = idOfToken(param('threadId')) ?? idOfToken(seg('threads'));
+  const thread = threadIdOf(u);
   if (thread) return { kind: 'thread', id: thread };
   return null;
+}
+
+/** The `<Message b64>` segment of the reply permalink `/threads/<Thread b64>/<Message b64>` (docs/sites/yammer.md "Permalinks"), or null. */
+function threadMessageSegment(pathname: string): string | null {
+  const m = pathname.match(/\/threads\/[^/?#]+\/([^/?#]+)/i);
+  return m ? m[1]! : null;
+}
+
+/** The thread id of a parsed URL: `threadId=` (query or classic fragment) or `/threads/<id>`; null when neither. */
+function threadIdOf(u: URL): string | null {
+  const seg = u.pathname.match(/\/threads\/([^/?#]+)/i);
+  return idOfToken(urlParam(u, 'threadId')) ?? idOfToken(seg ? seg[1] : null);
+}
+
+/** A query parameter, case-insensitive, from the query or from a classic route fragment (`#/Threads/show?threadId=123`). */
+function urlParam(u: URL, name: string): string | null {
+  const hashQuery = new URLSearchParams(u.hash.includes('?') ? u.hash.slice(u.hash.indexOf('?') + 1) : '');
+  for (const [k, v] of [...u.searchParams, ...hashQuery]) if (k.toLowerCase() === name.toLowerCase()) return v;
+  return null;
+}
+
+/**
+ * The thread a URL belongs to (decimal id), whether it points at the thread or at one message in it:
+ * `/threads/<T>`, `/threads/<T>/<M>`, `/threads/<T>?messageId=<M>`, `threadId=<T>`. Null for URLs
+ * that name no thread (`/messages/<M>`, feeds). Used for the page URL: a thread page opened at a
+ * reply's permalink is still the thread's page, and its first post is still the starter.
+ */
+export function threadIdFromUrl(href: string, base?: string): string | null {
+  try {
+    return threadIdOf(new URL(href, base));
+  } catch {
+    return null;
+  }
 }
 
 /** The user id of a `/main/users/<b64 {"_type":"User"}>` (or `/users/<digits>`) URL, or null. */
