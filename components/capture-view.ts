@@ -16,15 +16,6 @@ export interface CollectionView {
   isInbox?: boolean;
 }
 
-/** Completeness flags and their messages.json keys, in display order. */
-export const FLAG_KEYS = [
-  ['truncated', 'flagTruncated'],
-  ['mediaMissing', 'flagMediaMissing'],
-  ['quoteMissing', 'flagQuoteMissing'],
-  ['threadPartial', 'flagThreadPartial'],
-  ['permalinkMissing', 'flagPermalinkMissing'],
-] as const;
-
 /**
  * Where "Open original" goes: the capture's permalink (`find: false`); for a capture saved without
  * its post id (`permalinkMissing`, issue 9) a place to find it instead (`find: true`) — on LinkedIn

@@ -6,6 +6,7 @@
 import { describe, it, expect, beforeEach, afterEach } from 'vitest';
 import { SatchelDb } from './database';
 import { saveCapture, completeCapture } from './mutations';
+import { shareCapture, SYNC_SCOPES_KEY } from './share';
 import { aliasKeys, statusForKeys } from './queries';
 import { makeDraft } from './testing';
 import { steppingClock } from '../util/clock';
@@ -99,7 +100,7 @@ describe('a post met without its id after it was saved with it (fresh-eyes trial
 
   it('pulled from another device with its id (no content-alias note here), then saved here without it: the same capture; status then says saved', async () => {
     const a = await saveCapture(db, withId(), { clock, inbox: false });
-    await db.kv.where('key').startsWith('alias:').delete(); // as a pull writes it: no note on this device
+    await db.kv.where('key').startsWith('alias:').delete(); // no note on this device (a row written before pulls noted content keys)
     const alias = `linkedin:${idless().postId}`;
     const b = await saveCapture(db, idless(), { clock, inbox: false });
     expect(b.created).toBe(false);
@@ -115,5 +116,35 @@ describe('a post met without its id after it was saved with it (fresh-eyes trial
     const a = await saveCapture(db, withId(), { clock, inbox: false });
     await db.captures.update(a.capture.id, { deletedAt: 1 });
     expect(await statusForKeys(db, [`linkedin:${idless().postId}`])).toEqual([]);
+  });
+
+  describe('sharing into a team that holds the post under its other key: the team capture it has, no second one', () => {
+    const TEAM = 'team:t1';
+    beforeEach(() => db.kv.put({ key: SYNC_SCOPES_KEY, value: [{ id: TEAM, role: 'editor', name: 'Cohort' }] }));
+    const teamRows = () => db.captures.where('scopeId').equals(TEAM).toArray();
+
+    it('my id-less capture, the team has it with its id', async () => {
+      const theirs = await saveCapture(db, withId(), { clock, inbox: false, scopeId: TEAM });
+      const mine = await saveCapture(db, idless(), { clock, inbox: false });
+      expect(mine.capture.id).not.toBe(theirs.capture.id); // the merge is per scope
+      const shared = await shareCapture(db, mine.capture.id, TEAM, { clock });
+      expect(shared.id).toBe(theirs.capture.id);
+      expect(await teamRows()).toHaveLength(1);
+    });
+
+    it('my capture with its id, the team has it id-less', async () => {
+      const theirs = await saveCapture(db, idless(), { clock, inbox: false, scopeId: TEAM });
+      const mine = await saveCapture(db, withId(), { clock, inbox: false });
+      const shared = await shareCapture(db, mine.capture.id, TEAM, { clock });
+      expect(shared.id).toBe(theirs.capture.id);
+      expect(await teamRows()).toHaveLength(1);
+    });
+
+    it('another post by the same author is shared as its own capture', async () => {
+      await saveCapture(db, withId(), { clock, inbox: false, scopeId: TEAM });
+      const mine = await saveCapture(db, idless('another post entirely'), { clock, inbox: false });
+      await shareCapture(db, mine.capture.id, TEAM, { clock });
+      expect(await teamRows()).toHaveLength(2);
+    });
   });
 });

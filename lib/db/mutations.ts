@@ -83,6 +83,24 @@ async function keptWithId(db: SatchelDb, scopeId: string, draft: CaptureDraft): 
     .first();
 }
 
+/**
+ * The capture of scope `scopeId` that holds the post `draft` reads (live if there is one, else its
+ * tombstone, else undefined): the same key; else, issue 9, the same post across the id line — an
+ * id-less capture that a draft with the id turns out to be ({@link idlessTwin}, also via `aliasKey`),
+ * or, for a draft read without its id, the capture kept under the real id (the content-alias note,
+ * else {@link keptWithId}). One lookup for saves, completions and shares (lib/db/share.ts), so none
+ * of them makes a second capture of one post in a scope. Must run inside a transaction over
+ * `captures` and `kv`.
+ */
+export async function postIn(db: SatchelDb, scopeId: string, draft: CaptureDraft, aliasKey?: string): Promise<Capture | undefined> {
+  const key = captureKey(draft);
+  let old = await db.captures.where('[scopeId+key]').equals([scopeId, key]).first();
+  if (!old || old.deletedAt !== null) old = (await idlessTwin(db, scopeId, draft, aliasKey)) ?? old;
+  // A post shown without its id, already saved here under its real id: the same capture.
+  if ((!old || old.deletedAt !== null) && isContentKey(draft.postId)) old = (await contentAliasOf(db, scopeId, key)) ?? (await keptWithId(db, scopeId, draft)) ?? old;
+  return old;
+}
+
 /** Outcome of {@link saveCapture} and {@link completeCapture}. */
 export interface SaveResult {
   /** The stored capture after the write. */
@@ -149,10 +167,7 @@ async function upsert(db: SatchelDb, dirty: CaptureDraft, mode: 'save' | 'comple
   const attempt = () =>
     db.transaction('rw', captureTables(db), async (): Promise<SaveResult | null> => {
       const now = clock();
-      let old = await db.captures.where('[scopeId+key]').equals([scopeId, key]).first();
-      if (!old || old.deletedAt !== null) old = (await idlessTwin(db, scopeId, draft, aliasKey)) ?? old;
-      // A post shown without its id, already saved here under its real id: the same capture.
-      if ((!old || old.deletedAt !== null) && isContentKey(draft.postId)) old = (await contentAliasOf(db, scopeId, key)) ?? (await keptWithId(db, scopeId, draft)) ?? old;
+      let old = await postIn(db, scopeId, draft, aliasKey);
       // A web page saved before its key dropped tracking parameters (lib/db/web-legacy.ts): the same capture.
       if ((!old || old.deletedAt !== null) && draft.platform === 'web' && !key.includes('#')) old = (await legacyWebRows(db, scopeId)).get(key) ?? old;
       if (old && old.deletedAt !== null) {

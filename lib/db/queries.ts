@@ -106,8 +106,9 @@ export const contentAliasKvKey = (scopeId: string, key: string) => `alias:${scop
  * content key is noted then), or an id-less capture that got its id later (its old key is noted
  * when it is re-keyed). Undefined otherwise. Lets a post that a page shows without its id, after it
  * was saved with it, show as saved, and a second save of it merge instead of making a duplicate
- * (found by a fresh-eyes trial, issue 9). Device-local: a capture pulled from another device gets
- * its note when it is next saved or completed here.
+ * (found by a fresh-eyes trial, issue 9). Device-local: a pull writes the note of every capture it
+ * stores (lib/db/sync/apply-capture.ts), and a save also finds a noteless capture by its content
+ * (lib/db/mutations.ts `keptWithId`).
  */
 export async function contentAliasOf(db: SatchelDb, scopeId: string, key: string): Promise<Capture | undefined> {
   const row = await db.kv.get(contentAliasKvKey(scopeId, key));

@@ -9,6 +9,7 @@ import { newId } from '../util/uuid';
 import { systemClock, type Clock } from '../util/clock';
 import { LOCAL_SCOPE, type SatchelDb } from './database';
 import { addMutation } from './outbox';
+import { postIn } from './mutations';
 import { toStorable } from '../schema/storable';
 import { creditOf, readAllMembers, type Credit } from './members';
 
@@ -60,7 +61,8 @@ export function shareCapture(
       const col = await db.collections.get(opts.collectionId);
       if (!col || col.scopeId !== targetScopeId || col.deletedAt !== null) throw new ShareError('that collection is not in this team');
     }
-    const already = await db.captures.where('[scopeId+key]').equals([targetScopeId, src.key]).first();
+    // The team may hold this post under its other key (issue 9: with its id, or id-less): the same post.
+    const already = await postIn(db, targetScopeId, src);
     if (already && already.deletedAt === null) return already;
     const now = clock();
     const note = opts.note === undefined ? src.note : opts.note === null ? null : toStorable(opts.note); // docs/sync-protocol.md 3.3
