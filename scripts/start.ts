@@ -6,16 +6,21 @@
  *   (or Ctrl-C).
  * - Without one (or with --headless): a scripted tour, headless (scripts/tour/): the first-run page,
  *   the feeds and their Save buttons (older and SDUI LinkedIn posts), the save panel filled in, the
- *   popup, the library, Review on the annotated tip, an import's dry run, then signed in: the team
- *   "L&D Guild 🎓" with a second member, a shared post, its discussion, What's new and the digest.
- *   Extension pages are shot light and dark. It writes the screenshots and a page showing them all,
- *   demo-output/index.html, prints their paths and exits 0 (1 if a step failed). The tour's sync
+ *   popup, the library, Review on the annotated tip, an import's dry run; issue 9: a LinkedIn post
+ *   with no id anywhere saved and flagged in the popup ("Find on LinkedIn"), then completed when
+ *   the post is met with its id; the popup's "This page" line on a feed whose layout changed, and
+ *   "Report this page" with its anonymised sample; then signed in: the team "L&D Guild 🎓" with a
+ *   second member, a shared post, its discussion, What's new and the digest. Extension pages are
+ *   shot light and dark. It writes the screenshots and a page showing them all, index.html, into
+ *   demo-output/ (or --out), prints their paths and exits 0 (1 if a step failed). The tour's sync
  *   server keeps its data in data/tour/, emptied at the start of each tour, so every run shows the
  *   same screens.
  *
- * Flags: --no-build (use the existing .output/chrome-mv3), --headless, --port <n> (demo server port),
- * --api-port <n> (sync server port).
- * Env: SATCHEL_SKIP_BUILD=1 is the same as --no-build.
+ * Flags: --no-build (use the existing build), --headless, --port <n> (demo server port),
+ * --api-port <n> (sync server port), --out <dir> (the tour's screenshots; default demo-output/).
+ * Env: SATCHEL_SKIP_BUILD=1 is the same as --no-build; SATCHEL_TOUR_DEBUG=1 prints a failed step's
+ * whole error. The extension loaded is SATCHEL_EXTENSION_DIR when set, else
+ * <SATCHEL_OUT_DIR or .output>/chrome-mv3 (where `npx wxt build` writes, wxt.config.ts).
  *
  * Services are a list (SERVICES below) started in order and stopped in reverse: the demo feeds, then
  * (once the extension id is known, for CORS) the sync server on SQLite (`./data/satchel.sqlite`,
@@ -24,8 +29,8 @@
  * signs up demo accounts and syncs).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
 import type { BrowserContext } from '@playwright/test';
 import { startFixtureServer, type FixtureServer } from '../tests/e2e/fixture-server';
 import { launchWithExtension, extensionServiceWorker, extensionIdOf, type LaunchedBrowser } from '../tests/e2e/browser';
@@ -35,6 +40,8 @@ import { Recorder } from './tour/recorder';
 import { writeTourIndex } from './tour/index-page';
 import { feedSteps } from './tour/feeds';
 import { firstRunStep } from './tour/first-run';
+import { healthSteps } from './tour/health';
+import { idlessSteps } from './tour/idless';
 import { libraryStepsOffline } from './tour/library';
 import { connectExtension, teamSteps } from './tour/team';
 
@@ -45,7 +52,11 @@ const option = (name: string) => {
   return i >= 0 ? args[i + 1] : undefined;
 };
 
-const OUTPUT_DIR = join(REPO_ROOT, 'demo-output');
+const OUTPUT_DIR = resolve(REPO_ROOT, option('--out') ?? 'demo-output');
+/** The built extension Chromium loads: SATCHEL_EXTENSION_DIR, else where the build below writes. */
+const EXTENSION_DIR = resolve(REPO_ROOT, process.env.SATCHEL_EXTENSION_DIR ?? join(process.env.SATCHEL_OUT_DIR ?? '.output', 'chrome-mv3'));
+/** A path for the console: relative to the repository when inside it. */
+const shown = (p: string) => (p.startsWith(REPO_ROOT + sep) ? relative(REPO_ROOT, p) : p);
 const hasDisplay = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
 const headless = flag('--headless') || !hasDisplay;
 const skipBuild = flag('--no-build') || process.env.SATCHEL_SKIP_BUILD === '1';
@@ -98,12 +109,24 @@ async function portFree(port: number): Promise<boolean> {
 
 function build(): void {
   if (skipBuild) {
-    console.log('• skipping the build (using .output/chrome-mv3)');
+    console.log(`• skipping the build (using ${shown(EXTENSION_DIR)})`);
     return;
   }
-  console.log('• building the extension: npx wxt build');
+  const into = resolve(REPO_ROOT, process.env.SATCHEL_OUT_DIR ?? '.output', 'chrome-mv3');
+  console.log(`• building the extension: npx wxt build (into ${shown(into)})`);
   const r = spawnSync('npx', ['wxt', 'build'], { cwd: REPO_ROOT, stdio: 'inherit' });
   if (r.status !== 0) throw new Error(`wxt build failed (exit ${r.status ?? r.signal})`);
+  if (into !== EXTENSION_DIR) console.log(`• loading ${shown(EXTENSION_DIR)} (SATCHEL_EXTENSION_DIR), not this build`);
+}
+
+/**
+ * Throws when the tour's output folder is one the tour must not empty: the repository or a folder
+ * above it, or a folder holding anything but an earlier tour's output (its `.png` shots and index.html).
+ */
+function checkOutputDir(dir: string): void {
+  if (REPO_ROOT === dir || REPO_ROOT.startsWith(dir.endsWith(sep) ? dir : dir + sep)) throw new Error(`--out ${dir}: the tour empties its output folder; pick a folder of its own`);
+  const others = existsSync(dir) ? readdirSync(dir).filter((f) => !f.endsWith('.png') && f !== 'index.html') : [];
+  if (others.length) throw new Error(`--out ${dir}: the tour empties its output folder, and this one holds other files (${others.slice(0, 3).join(', ')}); pick another`);
 }
 
 async function headed(context: BrowserContext): Promise<void> {
@@ -133,12 +156,14 @@ async function tour(context: BrowserContext, extensionId: string, apiUrl: string
   try {
     await feedSteps(rec, page);
     await libraryStepsOffline(rec, context, extensionId);
+    await idlessSteps(rec, page, extensionId);
+    await healthSteps(rec, context, extensionId, feeds!);
     await teamSteps(rec, {
       context,
       extensionId,
       apiUrl,
       openColleague: async () => {
-        const b = await launchWithExtension({ port: feeds!.port, headless: true, viewport: { width: 1280, height: 860 } });
+        const b = await launchWithExtension({ port: feeds!.port, headless: true, extensionDir: EXTENSION_DIR, viewport: { width: 1280, height: 860 } });
         colleagues.push(b);
         return b.context;
       },
@@ -155,6 +180,7 @@ async function tour(context: BrowserContext, extensionId: string, apiUrl: string
 }
 
 async function main(): Promise<number> {
+  if (headless) checkOutputDir(OUTPUT_DIR);
   build();
   const started: Service[] = [];
   try {
@@ -164,7 +190,7 @@ async function main(): Promise<number> {
       console.log(`• ${s.describe()}`);
     }
     console.log(`• launching ${headless ? 'headless ' : ''}Chromium with the extension${headless && !hasDisplay ? ' (no DISPLAY: running the demo tour)' : ''}`);
-    const browser = await launchWithExtension({ port: feeds!.port, headless, viewport: headless ? { width: 1280, height: 900 } : null });
+    const browser = await launchWithExtension({ port: feeds!.port, headless, extensionDir: EXTENSION_DIR, viewport: headless ? { width: 1280, height: 900 } : null });
     try {
       const sw = await extensionServiceWorker(browser.context);
       const id = extensionIdOf(sw);

@@ -65,7 +65,7 @@ export class Recorder {
       return true;
     } catch (e) {
       console.log('FAILED');
-      console.error(`  ${String(e instanceof Error ? e.message : e).split('\n')[0]}`);
+      console.error(process.env.SATCHEL_TOUR_DEBUG ? e : `  ${String(e instanceof Error ? e.message : e).split('\n')[0]}`);
       this.failed.push(name);
       await onFail?.().catch(() => undefined);
       return false;
