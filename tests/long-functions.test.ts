@@ -14,10 +14,6 @@ const MAX_LINES = 150;
  * by its owner, and its line removed here then. `file` + `name`; a function not listed fails.
  */
 const KNOWN_LONG: readonly string[] = [
-  'entrypoints/options/App.tsx App',
-  'entrypoints/library/App.tsx App',
-  'entrypoints/popup/App.tsx App',
-  'components/SavePanel.tsx SavePanel',
   'components/CaptureDetail.tsx CaptureDetail',
   'server/src/db/migrations.ts up',
 ];
