@@ -1,6 +1,7 @@
 import type { CaptureDraft } from '../schema';
 import { contentKeyOf, isContentKey } from '../schema/content-key';
 import type { PostEntry } from './entries';
+import { idleCallback } from './idle';
 import { applyCapture, keyOf, postIdOfKey } from './keys';
 import { adoptRealId } from './recover-id';
 import { isOk } from './replies';
@@ -116,10 +117,4 @@ export function createAliasMerge(rt: Runtime): AliasMerge {
       queue.clear();
     },
   };
-}
-
-/** Runs `cb` when the page is idle (at the latest after 5 s). */
-function idleCallback(cb: () => void): void {
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(() => cb(), { timeout: 5000 });
-  else setTimeout(cb, 200);
 }

@@ -1,4 +1,5 @@
 import type { Capture, CaptureDraft } from '../schema';
+import { lacksPart } from './fuller';
 import type { PanelView, SaveStatus, ThreadStatus } from './types';
 
 /** Library state of one post key (`<platform>:<postId>`), shared by every control showing it. */
@@ -8,8 +9,18 @@ export interface KeyState {
   known: boolean;
   error: string | null;
   captureId: string | null;
+  /**
+   * The stored capture lacks a part a re-read may bring (fuller.ts `lacksPart`; a status answer's
+   * `incomplete`, which also counts `permalinkMissing`): quiet completion may read the post.
+   */
   incomplete: boolean;
+  /** The stored capture's text was cut (the panel says so). */
   truncated: boolean;
+  /**
+   * The content the background holds for this key, from its last save or completion reply; null
+   * when it is known only from a status answer (which says only whether it is incomplete).
+   */
+  stored: CaptureDraft | null;
   intent: PanelView['intent'];
   tags: string[];
   note: string;
@@ -36,7 +47,7 @@ export function createKeyStore(): KeyStore {
       let st = keys.get(key);
       if (!st) {
         st = {
-          status: 'save', known: false, error: null, captureId: null, incomplete: false, truncated: false,
+          status: 'save', known: false, error: null, captureId: null, incomplete: false, truncated: false, stored: null,
           intent: null, tags: [], note: '', collectionIds: [], thread: 'none', panelError: null,
         };
         keys.set(key, st);
@@ -59,8 +70,7 @@ export function applyCapture(st: KeyState, cap: Capture | undefined, draft: Capt
   st.known = true;
   st.error = null;
   st.panelError = null;
-  st.truncated = cap?.truncated ?? draft.truncated;
-  st.incomplete = st.truncated;
+  applyStored(st, cap ?? draft);
   if (cap) {
     st.captureId = cap.id;
     st.intent = cap.intent ?? null;
@@ -68,6 +78,13 @@ export function applyCapture(st: KeyState, cap: Capture | undefined, draft: Capt
     st.note = cap.note ?? '';
     st.collectionIds = cap.collectionIds ?? [];
   }
+}
+
+/** What the background now holds for the key of `st` (a save or completion reply): whether it is cut, and still lacks a part. */
+export function applyStored(st: KeyState, stored: CaptureDraft): void {
+  st.stored = stored;
+  st.truncated = stored.truncated;
+  st.incomplete = lacksPart(stored);
 }
 
 /** `<platform>:<postId>`. */

@@ -119,12 +119,13 @@ export function createScanner(rt: Runtime, hooks: ScanHooks): Scanner {
     }
   }
 
-  /** The post already has its control, connected, inside its own action row. */
+  /**
+   * The post already has its control, connected, inside its own action row. (Its subtree did not
+   * change, so there is nothing new for quiet completion to read.)
+   */
   function isPlaced(el: Element): boolean {
     const e = entries.get(el);
-    if (!e || !inPlace(e)) return false;
-    if (rt.keys.get(e.key).incomplete) hooks.tryComplete(e);
-    return true;
+    return !!e && inPlace(e);
   }
 
   /** Ensures `el` has exactly one up-to-date control. Returns false when it is not a post (no id). */

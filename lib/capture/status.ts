@@ -79,6 +79,7 @@ export function createStatus(rt: Runtime, hooks: StatusHooks): Status {
         st.error = null;
         st.captureId = hit.id;
         st.incomplete = hit.incomplete;
+        st.stored = null; // the answer says only whether it is incomplete, not what it holds
         // Only cut text makes the panel say "showed only part of this post" (a capture without its
         // link or with media still loading is incomplete too, but not cut: fresh-eyes trial, issue 9).
         st.truncated = hit.truncated;

@@ -4,6 +4,8 @@
  *
  * Markup: `<article data-id="<id>"><p class="text">…</p><div class="actions"></div></article>`;
  * `data-truncated` marks a truncated post; a missing `.text` makes extract throw an ExtractError.
+ * A `.photo` element is a photo: with an `<img src>` inside it is read as media, empty it is a
+ * placeholder whose image has not loaded (`mediaMissing`).
  * A `data-id` that is a content key (`content:<hash>`) is a post whose page shows no id: its draft
  * has no permalink (`permalinkMissing`), unless `extract` is given `ctx.recoveredId`.
  */
@@ -44,7 +46,11 @@ export function makeFakeAdapter(over: Partial<SiteAdapter> = {}): SiteAdapter & 
       if (!id) throw new ExtractError('x', 'postId', 'article[data-id]');
       if (!text) throw new ExtractError('x', 'text', '.text');
       const idless = isContentKey(id);
+      const photos = [...el.querySelectorAll('.photo')];
+      const imgs = photos.flatMap((p) => [...p.querySelectorAll('img[src]')]);
       return makeDraft({
+        media: imgs.map((i) => ({ kind: 'image' as const, url: i.getAttribute('src')!, alt: null })),
+        mediaMissing: imgs.length < photos.length,
         postId: id,
         permalink: idless ? null : `https://fake.test/status/${id}`,
         permalinkMissing: idless,

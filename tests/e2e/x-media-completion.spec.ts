@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { test, expect, firstPage, SCREENS_DIR } from './fixtures';
+import { test, expect, firstPage, SCREENS_DIR, type ExtensionDb } from './fixtures';
 import { siteCss, wrapFragment } from './demo-feeds';
 import { FeedPage } from './pages/feed-page';
 import { LibraryPage } from './pages/library-page';
@@ -8,7 +8,8 @@ import { shotsLightDark } from './pages/screens';
 
 // Issue 9 part 2 in real Chromium (docs/sites/x.md "Photos and other media", "Articles"):
 // a photo that had not loaded when the post was saved is flagged, shown as such in the library, and
-// filled in quietly when the learner meets the post again (lib/capture/complete.ts); an X Article
+// filled in quietly when the learner meets the post again, or as soon as the photo loads while the
+// learner is still on the page (lib/capture/complete.ts); an X Article
 // status page saves its title and whole body.
 
 const PLACEHOLDER = 'x-2026-11_timeline_photo-placeholder-without-img__synthetic';
@@ -28,6 +29,15 @@ function withPhotoLoaded(html: string): string {
   if (at < 0 || slot < 0) throw new Error(`${PLACEHOLDER}: the empty photo placeholder of ${POST_ID} is not where this test expects it`);
   const loaded = `<div style="padding-bottom: 75%;"></div><div><div aria-label="Image" data-testid="tweetPhoto"><img alt="Image" draggable="true" src="${LOADED_SRC.replace(/&/g, '&amp;')}"></div></div>`;
   return html.slice(0, slot) + loaded + html.slice(slot + empty.length);
+}
+
+/** The one capture of {@link KEY} (id `id`) gets the loaded photo and loses `mediaMissing`; nothing else is saved. */
+async function expectPhotoFilledIn(db: ExtensionDb, id: unknown, message: string): Promise<void> {
+  await expect.poll(async () => (await capturesByKey(db, KEY))[0]?.mediaMissing, { message, timeout: 20_000 }).toBe(false);
+  const [done, ...others] = await capturesByKey(db, KEY);
+  expect(others, 'no second capture').toEqual([]);
+  expect(done).toMatchObject({ id, mediaMissing: false, media: [{ kind: 'image', url: STORED_URL, alt: null }], text: 'And one more' });
+  expect(await db.captures(), 'nothing else was saved').toHaveLength(1);
 }
 
 test('X photo not loaded when saved: flagged mediaMissing and shown so; the next visit fills the media in, one capture', async ({ context, server, db, extensionId, pageErrors, shot }) => {
@@ -61,13 +71,7 @@ test('X photo not loaded when saved: flagged mediaMissing and shown so; the next
   await feed.goto(exp.url);
   await expect(control).toHaveCount(1);
   await expect.poll(() => feed.state(control), { message: 'the post shows saved on the second visit' }).toBe('saved');
-  await expect
-    .poll(async () => (await capturesByKey(db, KEY))[0]?.mediaMissing, { message: 'the revisit clears mediaMissing', timeout: 20_000 })
-    .toBe(false);
-  const [done, ...others] = await capturesByKey(db, KEY);
-  expect(others, 'no second capture').toEqual([]);
-  expect(done).toMatchObject({ id: first.id, mediaMissing: false, media: [{ kind: 'image', url: STORED_URL, alt: null }], text: 'And one more' });
-  expect(await db.captures(), 'nothing else was saved').toHaveLength(1);
+  await expectPhotoFilledIn(db, first.id, 'the revisit clears mediaMissing');
   await shot(page, 'x-media-completion-revisit');
 
   // The library shows the completed capture without the flag.
@@ -77,6 +81,34 @@ test('X photo not loaded when saved: flagged mediaMissing and shown so; the next
   await lib.row(KEY).click();
   await expect(lib.detail().getByText('Some images or video are missing')).toHaveCount(0);
   await shotsLightDark(libPage, join(SCREENS_DIR, 'x-media-completion'), 'library-media-filled');
+  expect(pageErrors).toEqual([]);
+});
+
+test('X photo that loads after the Save, while the learner is still on the page: the capture gets it at once, no reload', async ({ context, server, db, pageErrors, shot }) => {
+  const exp = readExpectation('x', PLACEHOLDER);
+  const page = await firstPage(context);
+  const feed = new FeedPage(page, 'x');
+  const control = page.locator(`satchel-save[data-post-id="${POST_ID}"]`);
+  server.setPage(exp.url, wrapFragment(readFixture('x', PLACEHOLDER), PLACEHOLDER, siteCss('x')));
+  await feed.goto(exp.url);
+  await expect(control, 'one control for the post').toHaveCount(1);
+  await saveAndWait(feed, control);
+  const first = await waitForCapture(db, (c) => c.key === KEY, 'the post is saved once');
+  expect(first).toMatchObject({ mediaMissing: true, media: [] });
+
+  // X renders the photo into its placeholder, as it does when the image arrives late (same markup as withPhotoLoaded).
+  await page.evaluate(
+    ({ id, src }) => {
+      const link = document.querySelector(`a[href*="/status/${id}/photo/1"]`);
+      const slot = [...(link?.querySelectorAll('div') ?? [])].find((d) => d.childElementCount === 0 && d.previousElementSibling?.getAttribute('style') === 'padding-bottom: 75%;');
+      if (!slot) throw new Error('the empty photo placeholder is not where this test expects it');
+      slot.innerHTML = `<div aria-label="Image" data-testid="tweetPhoto"><img alt="Image" draggable="true" src="${src.replace(/&/g, '&amp;')}"></div>`;
+    },
+    { id: POST_ID, src: LOADED_SRC },
+  );
+  await expectPhotoFilledIn(db, first.id, 'the loaded photo clears mediaMissing without a reload');
+  await expect.poll(() => feed.state(control)).toBe('saved');
+  await shot(page, 'x-media-completion-same-view');
   expect(pageErrors).toEqual([]);
 });
 
