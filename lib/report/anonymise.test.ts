@@ -227,6 +227,14 @@ describe('anonymise (rules)', () => {
     return anonymise(d.body, { site: 'x', pageUrl: d.URL, seed, now: NOW }).markup;
   };
 
+  it("keeps page-level names that say which page a sample came from: the feed's landmark and the page title", () => {
+    const d = loadDocument('<html><head><title>Feed | LinkedIn</title></head><body><main aria-label="Main Feed"><p>Ana Lima</p></main></body></html>', 'https://www.linkedin.com/feed/');
+    const sample = anonymise(d.body, { site: 'linkedin', pageUrl: d.URL, seed: 3, now: NOW });
+    expect(sample.html).toContain('aria-label="Main Feed"');
+    expect(sample.html).toContain('<title>Feed | LinkedIn</title>');
+    expect(sample.html).not.toContain('Ana Lima');
+  });
+
   it('gives the same original the same placeholder, in texts and in labels', () => {
     const out = page('');
     out.body.innerHTML = run('<p>Ana Lima</p><button aria-label="Open control menu for post by Ana Lima"></button><p>Ana Lima</p><p>Ben Okafor</p>');

@@ -21,6 +21,8 @@ export const KEPT_LABELS: ReadonlySet<string> = new Set(
     'Sponsored', 'Edited', 'Pinned', 'Control Menu Options', 'More actions', 'Send in a private message', 'React',
     'Reactions', 'Comments', 'Reposts', 'Views', 'Bookmark', 'Post', 'Posts', 'Play', 'Pause', 'Mute', 'Unmute',
     'Image preview', 'Profile picture', 'Open control menu', 'Quote', 'Copy link', 'Hide', 'Seen', 'New',
+    // Page-level names that tell which page a sample came from (its <title>, the feed landmark; seen in a trial sample).
+    'Feed | LinkedIn', 'LinkedIn', 'Main Feed', 'Home / X', 'Home', 'X', 'Viva Engage', 'Conversation',
     // LinkedIn pt-BR (linkedin/labels.ts PT_BR and the pt-BR fixture's buttons).
     'Publicação no feed', 'Abrir menu de reações', 'Baixar', 'Comentar', 'Compartilhar', 'Enviar', 'Gostei',
   ].map((l) => normLabel(l)),
