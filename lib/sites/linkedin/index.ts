@@ -5,6 +5,7 @@ import { extractPost, findActionRow } from './extract';
 import { contentKeyC } from './extract-c';
 import { postUrnOf, recoveredUrn } from './post-id';
 import { findPostRoots, genOf, postRootOf } from './roots';
+import { layoutOf } from './layout';
 
 const FEED_PATH = /^\/(?:feed|preload)\/?$/;
 const POST_PAGE_PATH = [
@@ -67,6 +68,7 @@ export const linkedinAdapter: SiteAdapter = {
   postId: postIdOf,
   extract: extractPost,
   actionRow: findActionRow,
+  layoutOf, // capture health (issue 9 part 3): ./layout.ts
 };
 
 /*

@@ -11,6 +11,7 @@ import { X_HOSTS } from './ids';
 import { findActionRow } from './action-row';
 import { extractPost } from './extract';
 import { readPostId } from './post-id';
+import { layoutOf } from './layout';
 import { findPostRoots, postRootOf } from './roots';
 import { extractSelfThread } from './thread';
 
@@ -36,6 +37,7 @@ export const xAdapter: SiteAdapter = {
   extract: extractPost,
   actionRow: findActionRow,
   extractThread: extractSelfThread,
+  layoutOf,
 };
 
 /*

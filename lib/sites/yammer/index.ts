@@ -1,6 +1,7 @@
 import type { SiteAdapter } from '../types';
 import { SITE_MATCHES } from '../matches';
 import { actionRow, extract, extractThread, findPosts, postId } from './extract';
+import { layoutOf } from './layout';
 
 /**
  * True for Viva Engage / Yammer pages where posts can appear (STRUCTURE.md §1, Threadcalm @match list):
@@ -38,6 +39,7 @@ export const yammerAdapter: SiteAdapter = {
   extract,
   actionRow,
   extractThread,
+  layoutOf,
 };
 
 /*
