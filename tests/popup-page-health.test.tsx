@@ -38,6 +38,22 @@ describe('PageHealthLine', () => {
     expect(pageHealthText({ kind: 'partial', site: 'yammer', count: 1200 }, t, 'en')).toBe('Viva Engage may have changed its layout here: 1,200 posts were read without some of their details.');
   });
 
+  it('says when Satchel finds no post where the page shows some (no number), and names an unknown layout as such', () => {
+    expect(pageHealthText({ kind: 'none-found', site: 'linkedin', count: 7 }, t, 'en')).toBe(
+      'Satchel can’t find the posts on this LinkedIn page: LinkedIn may have changed its layout. Report this page helps us fix it.',
+    );
+    expect(pageHealthText({ kind: 'none-found', site: 'x', count: 1 }, t, 'en')).toBe('Satchel can’t find the posts on this X page: X may have changed its layout. Report this page helps us fix it.');
+    expect(pageHealthText({ kind: 'unfound', site: 'linkedin', count: 3 }, t, 'en')).toBe(
+      'LinkedIn may have changed its layout here: Satchel can’t find 3 of the posts on this page. Report this page helps us fix it.',
+    );
+    expect(pageHealthText({ kind: 'layout', site: 'yammer', count: 2 }, t, 'en')).toBe(
+      'Viva Engage may have changed its layout here: 2 posts are shown in a layout Satchel doesn’t know yet. Check they were saved in full; Report this page helps us fix it.',
+    );
+    expect(pageHealthText({ kind: 'layout', site: 'yammer', count: 1 }, t, 'en')).toBe(
+      'Viva Engage may have changed its layout here: 1 post is shown in a layout Satchel doesn’t know yet. Check it was saved in full; Report this page helps us fix it.',
+    );
+  });
+
   it('renders nothing when all is well', () => {
     const { container } = render(<PageHealthLine issue={null} t={t} />);
     expect(container.innerHTML).toBe('');
@@ -58,6 +74,22 @@ describe('askPageHealth', () => {
     fakeBrowser.tabs.query = vi.fn().mockResolvedValue([]) as never;
     expect(await askPageHealth()).toBeNull(); // no active tab
   });
+
+  it('runs the health probe on a page a content script reads, and only there', async () => {
+    fakeBrowser.tabs.query = vi.fn().mockResolvedValue([{ id: 5 }]) as never;
+    const send = vi.fn().mockResolvedValue({ ok: true, health: health({ postsFound: 0, controlsMounted: 0 }) });
+    fakeBrowser.tabs.sendMessage = send as never;
+    const probe = vi.fn(async () => 7);
+    expect(await askPageHealth(probe)).toEqual({ ...health({ postsFound: 0, controlsMounted: 0 }), postsUnrecognised: 7 });
+    expect(probe).toHaveBeenCalledWith(5);
+    // The probe could not run: the counters alone.
+    expect(await askPageHealth(async () => null)).toEqual(health({ postsFound: 0, controlsMounted: 0 }));
+    // Not a page the adapter reads (site null): no probe.
+    send.mockResolvedValue({ ok: true, health: health({ site: null }) });
+    probe.mockClear();
+    expect(await askPageHealth(probe)).toEqual(health({ site: null }));
+    expect(probe).not.toHaveBeenCalled();
+  });
 });
 
 describe('popup App: This page', () => {
@@ -66,6 +98,13 @@ describe('popup App: This page', () => {
   it('shows the line when the page reports something off', async () => {
     render(<App db={fresh()} t={t} locale="en" pageHealth={async () => health({ postsUnreadable: 3 })} />);
     expect((await screen.findByTestId('page-health')).textContent).toContain('LinkedIn changed its layout here: 3 posts could not be read.');
+  });
+
+  it('says when the page shows posts and Satchel found none', async () => {
+    render(<App db={fresh()} t={t} locale="en" pageHealth={async () => ({ ...health({ postsFound: 0, controlsMounted: 0 }), postsUnrecognised: 7 })} />);
+    expect((await screen.findByTestId('page-health')).textContent).toBe(
+      'This page: Satchel can’t find the posts on this LinkedIn page: LinkedIn may have changed its layout. Report this page helps us fix it.',
+    );
   });
 
   it('shows nothing when all is well, or on a page without a content script', async () => {

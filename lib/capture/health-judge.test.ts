@@ -1,9 +1,10 @@
 import { describe, it, expect } from 'vitest';
 import { judgeHealth } from './health-judge';
 import type { CaptureHealth } from '../messages/to-content';
+import type { PageHealth } from './health-judge';
 
 /** Health of a page where all is well, with `over` on top. */
-function health(over: Partial<Omit<CaptureHealth, 'emptyFields' | 'savesRefused'>> & { emptyFields?: Partial<CaptureHealth['emptyFields']>; savesRefused?: Partial<CaptureHealth['savesRefused']> } = {}): CaptureHealth {
+function health(over: Partial<Omit<PageHealth, 'emptyFields' | 'savesRefused'>> & { emptyFields?: Partial<CaptureHealth['emptyFields']>; savesRefused?: Partial<CaptureHealth['savesRefused']> } = {}): PageHealth {
   const { emptyFields, savesRefused, ...rest } = over;
   return {
     site: 'linkedin', postsFound: 40, controlsMounted: 40, postsWithoutId: 0, postsUnreadable: 0, unknownLayouts: 0, draftsRead: 2,
@@ -14,7 +15,7 @@ function health(over: Partial<Omit<CaptureHealth, 'emptyFields' | 'savesRefused'
 }
 
 describe('judgeHealth: is something off on this page?', () => {
-  it.each<[string, CaptureHealth | null, ReturnType<typeof judgeHealth>]>([
+  it.each<[string, PageHealth | null, ReturnType<typeof judgeHealth>]>([
     ['no content script answered', null, null],
     ['a page the adapter does not read', health({ site: null, postsUnreadable: 9 }), null],
     ['all well', health(), null],
@@ -32,7 +33,19 @@ describe('judgeHealth: is something off on this page?', () => {
     ['a post read without its author', health({ site: 'x', emptyFields: { author: 1 } }), { kind: 'partial', site: 'x', count: 1 }],
     ['posts read with nothing in them', health({ emptyFields: { text: 2, author: 1 } }), { kind: 'partial', site: 'linkedin', count: 2 }],
     ['media not loaded yet (lazy images, document pages) is not an issue of the page: the capture is flagged and completed later', health({ emptyFields: { media: 3 } }), null],
-    ['posts read in a layout the adapter does not know', health({ unknownLayouts: 2 }), { kind: 'partial', site: 'linkedin', count: 2 }],
+    ['posts read in a layout the adapter does not know: said as a new layout, not as missing details', health({ unknownLayouts: 2 }), { kind: 'layout', site: 'linkedin', count: 2 }],
+    ['a post read in an unknown layout without its author: the missing author is said', health({ unknownLayouts: 1, emptyFields: { author: 1 } }), { kind: 'partial', site: 'linkedin', count: 1 }],
+    ['the page shows posts and Satchel recognised none', health({ postsFound: 0, controlsMounted: 0, draftsRead: 0, postsUnrecognised: 7 }), { kind: 'none-found', site: 'linkedin', count: 7 }],
+    ['the only post on the page was not recognised', health({ site: 'yammer', postsFound: 0, controlsMounted: 0, draftsRead: 0, postsUnrecognised: 1 }), { kind: 'none-found', site: 'yammer', count: 1 }],
+    ['a page with no posts and nothing post-like (settings, an empty activity tab)', health({ postsFound: 0, controlsMounted: 0, draftsRead: 0, postsUnrecognised: 0 }), null],
+    ['no posts found and the probe could not run (Firefox MV2, injection refused)', health({ postsFound: 0, controlsMounted: 0, draftsRead: 0, postsUnrecognised: undefined }), null],
+    ['one unrecognised card among 40 posts says nothing', health({ postsUnrecognised: 1 }), null],
+    ['two unrecognised among 40 posts say nothing', health({ postsUnrecognised: 2 }), null],
+    ['three posts not recognised among 40', health({ postsUnrecognised: 3 }), { kind: 'unfound', site: 'linkedin', count: 3 }],
+    ['a fifth of the posts shown not recognised', health({ postsFound: 4, controlsMounted: 4, postsUnrecognised: 1 }), { kind: 'unfound', site: 'linkedin', count: 1 }],
+    ['unreadable posts are said before unrecognised ones', health({ postsUnreadable: 3, postsUnrecognised: 5 }), { kind: 'unread', site: 'linkedin', count: 3 }],
+    ['unrecognised posts are said before missing details', health({ postsUnrecognised: 4, emptyFields: { author: 2 }, unknownLayouts: 1 }), { kind: 'unfound', site: 'linkedin', count: 4 }],
+    ['no posts found and none unrecognised, but unreadable roots: unread', health({ postsFound: 3, controlsMounted: 0, postsUnreadable: 3 }), { kind: 'unread', site: 'linkedin', count: 3 }],
     ['unread wins over partial', health({ postsUnreadable: 4, emptyFields: { author: 9 } }), { kind: 'unread', site: 'linkedin', count: 4 }],
   ])('%s', (_name, h, expected) => {
     expect(judgeHealth(h)).toEqual(expected);

@@ -22,7 +22,7 @@ const FIRST_CONTROLS_MS = 30_000;
 const SAVE_MS = 20_000;
 const FEED_URL = 'https://www.linkedin.com/feed/';
 
-type Change = 'id-encoding' | 'author';
+type Change = 'id-encoding' | 'author' | 'list-items';
 
 /** `el` with a new tag name, its attributes and children kept. */
 function retag(el: Element, tag: string): void {
@@ -52,6 +52,15 @@ function changedItem(html: string, commentKey: string, changes: readonly Change[
       b.setAttribute('aria-label', b.getAttribute('aria-label')!.replace(/^(Open control menu for post|Hide post) by .*$/s, '$1'));
     }
   }
+  if (changes.includes('list-items')) {
+    // The list items and their keys renamed: nothing Satchel's post finder anchors on is left
+    // (docs/sites/linkedin.md "Three generations"), but the cards still look like posts.
+    for (const el of doc.querySelectorAll('[role="listitem"]')) el.setAttribute('role', 'article');
+    for (const el of doc.querySelectorAll('[componentkey]')) {
+      el.setAttribute('data-key', el.getAttribute('componentkey')!);
+      el.removeAttribute('componentkey');
+    }
+  }
   return doc.body.innerHTML;
 }
 
@@ -74,6 +83,19 @@ async function healthOf(sw: Worker, url: string): Promise<Record<string, unknown
     const [tab] = await tabs.query({ url: u });
     const r = (await tabs.sendMessage(tab!.id!, { type: 'health/get' })) as { ok: boolean; health: Record<string, unknown> };
     return r.health;
+  }, url);
+}
+
+/** What the popup's health probe (lib/platform/health-probe.ts) counts in the tab at `url`: post-like elements Satchel did not recognise. */
+async function unrecognisedOf(sw: Worker, url: string): Promise<unknown> {
+  return sw.evaluate(async (u) => {
+    type Scripting = { executeScript(d: object): Promise<Array<{ result?: unknown }>> };
+    const { tabs, scripting } = (globalThis as unknown as { chrome: Tabs & { scripting: Scripting } }).chrome;
+    const [tab] = await tabs.query({ url: u });
+    const target = { tabId: tab!.id!, frameIds: [0] };
+    await scripting.executeScript({ target, files: ['/health-probe.js'] });
+    const [r] = await scripting.executeScript({ target, func: () => (globalThis as unknown as { __satchelHealthProbe: () => unknown }).__satchelHealthProbe() });
+    return r?.result;
   }, url);
 }
 
@@ -120,6 +142,27 @@ test('This page: LinkedIn posts that cannot be read are counted, and the popup s
   expect(pageErrors).toEqual([]);
 });
 
+test('This page: a LinkedIn feed where Satchel finds no post at all is told, not left silent', async ({ context, server, sw, extensionId, pageErrors }) => {
+  // All 7 posts of the real SDUI capture, their list items and keys renamed: no post root, no control.
+  const page = changedFeedPage(() => ['list-items']);
+  server.setPage(FEED_URL, page.html);
+  const site = await firstPage(context);
+  const feed = new FeedPage(site, 'linkedin');
+  await feed.goto(FEED_URL);
+  await expect(site.getByRole('heading', { name: 'Feed post' })).toHaveCount(page.posts);
+  await expect.poll(() => healthOf(sw, FEED_URL), { timeout: FIRST_CONTROLS_MS }).toMatchObject({ site: 'linkedin', postsFound: 0 });
+  expect(await unrecognisedOf(sw, FEED_URL)).toBe(page.posts);
+  await expect(site.locator('satchel-save')).toHaveCount(0);
+
+  const popup = await popupFor(site, extensionId);
+  await expect(line(popup)).toHaveText(
+    'This page: Satchel can’t find the posts on this LinkedIn page: LinkedIn may have changed its layout. Report this page helps us fix it.',
+  );
+  expect(await axeLightDark(popup.page, '[data-testid="page-health"]')).toEqual([]);
+  await shotsLightDark(popup.page, SCREENS_DIR, 'page-health-none-found');
+  expect(pageErrors).toEqual([]);
+});
+
 test('This page: a healthy feed shows no line at all', async ({ context, sw, extensionId, pageErrors }) => {
   const site = await firstPage(context);
   const feed = new FeedPage(site, 'linkedin');
@@ -127,12 +170,29 @@ test('This page: a healthy feed shows no line at all', async ({ context, sw, ext
   await expect(feed.control(9)).toBeAttached({ timeout: FIRST_CONTROLS_MS });
   const health = await healthOf(sw, DEMO_URLS.linkedinFeed);
   expect(health, 'the content script counted the posts (so silence is not a missing answer)').toMatchObject({ site: 'linkedin', postsUnreadable: 0 });
+  expect(await unrecognisedOf(sw, DEMO_URLS.linkedinFeed), 'no false alarm on the demo feed').toBe(0);
   expect(health.postsFound).toBeGreaterThanOrEqual(10);
 
   const popup = await popupFor(site, extensionId);
   await expect(line(popup)).toHaveCount(0);
   await expect(popup.page.getByText(/^This page:/)).toHaveCount(0);
   await shotsLightDark(popup.page, SCREENS_DIR, 'page-health-none');
+  expect(pageErrors).toEqual([]);
+});
+
+test('This page: the other demo pages have no unrecognised posts (no false alarm)', async ({ context, sw, pageErrors }) => {
+  const site = await firstPage(context);
+  for (const [name, url, kind] of [
+    ['LinkedIn React feed', DEMO_URLS.linkedinReact, 'linkedin'],
+    ['X home', DEMO_URLS.xHome, 'x'],
+    ['Viva Engage thread', DEMO_URLS.engageThread, 'yammer'],
+  ] as const) {
+    const feed = new FeedPage(site, kind);
+    await feed.goto(url);
+    await expect(site.locator('satchel-save').first(), name).toBeAttached({ timeout: FIRST_CONTROLS_MS });
+    expect(await healthOf(sw, url), name).toMatchObject({ site: kind });
+    expect(await unrecognisedOf(sw, url), name).toBe(0);
+  }
   expect(pageErrors).toEqual([]);
 });
 
