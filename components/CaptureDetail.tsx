@@ -1,15 +1,10 @@
 import type { Ref } from 'preact';
-import type { Intent, QuotedDraft } from '../lib/schema';
+import type { Intent } from '../lib/schema';
 import type { Translate } from '../lib/util/i18n';
-import { safeHttpUrl, hostOf } from '../lib/util/url';
-import { absoluteTime, friendlyTime } from '../lib/util/time';
+import { safeHttpUrl } from '../lib/util/url';
 import { fmt } from './format';
 import { SiteIcon } from './SiteIcon';
-import { TagEditor } from './TagEditor';
 import { CollectionPicker } from './CollectionPicker';
-import { TextField } from './TextField';
-import { INTENTS } from './IntentChips';
-import { MediaThumb, firstMedia } from './cards/MediaThumb';
 import './cards/cards.css';
 import { originalLink, sourceOf, type CaptureRight, type CaptureView, type CollectionView } from './capture-view';
 import { flagWords, moreLinks, originalLabel } from './cards/flags';
@@ -18,6 +13,8 @@ import { QuestionBlock } from './discussion/QuestionBlock';
 import { indexMembers } from './discussion/members';
 import type { DiscussionProps } from './discussion/types';
 import { ConversationStarter, type ConversationStarterData } from './ConversationStarter';
+import { EditFields } from './detail/EditFields';
+import { PostBody, SafeLink, When } from './detail/post-parts';
 
 /** Props of {@link CaptureDetail}. */
 export interface CaptureDetailProps {
@@ -92,47 +89,6 @@ function ReadOnlyFields({ c, collections, t, teamNote }: { c: CaptureView; colle
   );
 }
 
-/** A link that only exists for http(s) URLs; anything else is shown as inert text. */
-function SafeLink({ url, children, class: cls }: { url: string | null | undefined; children: preact.ComponentChildren; class?: string }) {
-  const href = safeHttpUrl(url);
-  if (!href) return <span class={cls} data-inert-url="">{children}</span>;
-  return (
-    <a class={cls} href={href} target="_blank" rel="noopener noreferrer">
-      {children}
-    </a>
-  );
-}
-
-/**
- * A point in time as people read it everywhere else (lib/util/time friendlyTime: relative when
- * recent, like the library rows), the date and time in the title and `datetime`.
- */
-function When({ ms, now, locale }: { ms: number; now: number; locale?: string }) {
-  return <time dateTime={new Date(ms).toISOString()} title={absoluteTime(ms, locale)}>{friendlyTime(ms, now, locale)}</time>;
-}
-
-function Quoted({ q, t, locale, now }: { q: QuotedDraft; t: Translate; locale?: string; now: number }) {
-  const posted = q.postedAt ? Date.parse(q.postedAt) : NaN;
-  const quotedMedia = firstMedia(q.media);
-  return (
-    <blockquote class="quoted" data-testid="detail-quoted">
-      {q.unavailable ? (
-        <p class="muted">{t('detailQuoteUnavailable')}</p>
-      ) : (
-        <>
-          <p class="quoted__author" dir="auto">
-            {q.author?.name ?? t('detailUnknownAuthor')}
-            {Number.isNaN(posted) ? null : <span class="muted"> · <When ms={posted} now={now} locale={locale} /></span>}
-          </p>
-          <p class="post-text" dir="auto" lang={q.lang ?? undefined}>{q.text}</p>
-          {quotedMedia ? <MediaThumb media={quotedMedia} t={t} class="thumb--quoted" /> : null}
-          {q.permalink && safeHttpUrl(q.permalink) ? <SafeLink url={q.permalink} class="link">{t('detailOpenQuoted')}</SafeLink> : null}
-        </>
-      )}
-    </blockquote>
-  );
-}
-
 /**
  * A capture in full: the whole text as written (line breaks kept, `dir="auto"`), images (a neutral box
  * naming one that fails to load), the quoted post with its first image, link cards, thread parts,
@@ -191,41 +147,7 @@ export function CaptureDetail(p: CaptureDetailProps) {
       {c.platform === 'web' && c.title && c.title !== source ? <p class="detail__title" dir="auto">{c.title}</p> : null}
       <p class="post-text" dir="auto" lang={c.lang ?? undefined} data-testid="detail-text">{c.text || t('popupNoText')}</p>
 
-      {c.media.length > 0 ? (
-        <div class="detail__media" data-testid="detail-media">
-          {c.media.map((m, i) => <MediaThumb key={i} media={m} t={t} class="thumb--card" />)}
-        </div>
-      ) : null}
-
-      {c.poll ? (
-        <ul class="poll" aria-label={t('detailPoll')}>
-          {c.poll.options.map((o, i) => <li key={i} dir="auto">{o.label}{o.votes !== null ? ` — ${o.votes}` : ''}</li>)}
-        </ul>
-      ) : null}
-
-      {c.quoted ? <Quoted q={c.quoted} t={t} locale={locale} now={now} /> : null}
-
-      {c.thread.length > 1 ? (
-        <section class="thread" aria-label={t('detailThread')}>
-          <h3>{t('detailThread')}</h3>
-          <ol>
-            {c.thread.slice(1).map((part) => <li key={part.postId} class="post-text" dir="auto">{part.text}</li>)}
-          </ol>
-        </section>
-      ) : null}
-
-      {c.links.length > 0 ? (
-        <ul class="link-cards" aria-label={t('detailLinks')}>
-          {c.links.map((l, i) => (
-            <li key={i} class="link-card">
-              <SafeLink url={l.url} class="link-card__a">
-                <span class="link-card__title" dir="auto">{l.title || l.url}</span>
-                <span class="link-card__host">{hostOf(l.url) ?? l.url}</span>
-              </SafeLink>
-            </li>
-          ))}
-        </ul>
-      ) : null}
+      <PostBody c={c} t={t} locale={locale} now={now} />
 
       <p>
         <SafeLink url={orig?.href} class="btn btn--link">{origLabel}</SafeLink>
@@ -247,58 +169,7 @@ export function CaptureDetail(p: CaptureDetailProps) {
           <ReadOnlyFields c={p.discussion?.isQuestion ? { ...c, note: null } : c} collections={right === 'file' ? [] : p.collections} t={t} teamNote={p.sharedBy !== undefined} />
         </>
       ) : (
-      <>
-      <section class="detail__section">
-        <label class="field">
-          <span class="field__label">{t('detailIntent')}</span>
-          <select class="input" value={c.intent ?? ''} data-testid="detail-intent" onChange={(e) => p.onIntent(((e.currentTarget as HTMLSelectElement).value || null) as Intent | null)}>
-            <option value="">{t('filterIntentNone')}</option>
-            {INTENTS.map((i) => <option key={i.value} value={i.value}>{t(i.key)}</option>)}
-          </select>
-        </label>
-      </section>
-      <section class="detail__section" aria-label={t('tagsLabel')}>
-        <h3>{t('tagsLabel')}</h3>
-        <TagEditor tags={c.tags} known={p.knownTags} onChange={p.onTags} t={t} idPrefix={`d-${c.id}`} />
-      </section>
-      <section class="detail__section">
-        <h3>{t('collectionsTitle')}</h3>
-        <CollectionPicker collections={p.collections} value={c.collectionIds} onChange={p.onCollections} t={t} />
-      </section>
-      <section class="detail__section">
-        <TextField label={t(p.sharedBy !== undefined ? 'detailTeamNote' : 'detailNote')} value={c.note} onCommit={p.onNote} placeholder={t('savePanelNotePlaceholder')} testId="detail-note" savedText={t('savedShort')} />
-        {p.replacedNotes?.length ? (
-          <div class="detail__replaced" data-testid="detail-replaced-notes">
-            <p class="muted">{t('detailReplacedNotes')}</p>
-            <ul>
-              {p.replacedNotes.map((n, i) => (
-                <li key={i}>
-                  <span class="detail__replaced-text" dir="auto">{n}</span>{' '}
-                  <button type="button" class="btn btn--small" onClick={() => p.onNote(n)}>{t('detailUseReplacedNote')}</button>
-                </li>
-              ))}
-            </ul>
-          </div>
-        ) : null}
-        <TextField label={t('reviewReflection')} value={c.reflection ?? null} onCommit={p.onReflection} placeholder={t('reviewReflectionPlaceholder')} testId="detail-reflection" savedText={t('savedShort')} />
-        {c.followUp?.answer ? (
-          <div class="followup-answer">
-            <h3>{t('followUpAnswerTitle')}</h3>
-            <p class="post-text" dir="auto">{c.followUp.answer}</p>
-          </div>
-        ) : null}
-      </section>
-      <div class="detail__actions">
-        <button type="button" class="btn" aria-pressed={!!c.reviewedAt} onClick={() => p.onReviewed(!c.reviewedAt)}>
-          {t(c.reviewedAt ? 'reviewMarkUnreviewed' : 'reviewMarkReviewed')}
-        </button>
-        <button type="button" class="btn" onClick={() => p.onArchived(!c.archivedAt)}>
-          {t(c.archivedAt ? 'detailUnarchive' : 'reviewArchive')}
-        </button>
-        {p.onShare ? <button type="button" class="btn" onClick={p.onShare} data-testid="detail-share">{t('shareOpen')}</button> : null}
-        <button type="button" class="btn btn--danger" onClick={p.onDelete}>{t('detailDelete')}</button>
-      </div>
-      </>
+        <EditFields {...p} />
       )}
       {p.discussion ? <Discussion {...p.discussion} t={t} locale={locale} /> : null}
     </article>
