@@ -30,11 +30,17 @@ export function layoutOf(postEl: Element): string | null {
   return postEl.querySelector(S.any(S.guestCommentary)) ? g : null;
 }
 
-/** The largest ancestor of each `sel` match in `doc` that holds no other match (a card). */
+/**
+ * The largest ancestor of each `sel` match in `doc` (below `<body>`) that holds no other match (a
+ * card). One pass counts the matches under every ancestor, so a long feed costs O(matches × depth).
+ */
 function cardsOf(doc: Document, sel: string): Element[] {
-  return [...doc.querySelectorAll(sel)].map((b) => {
+  const hits = [...doc.querySelectorAll(sel)];
+  const under = new Map<Element, number>();
+  for (const b of hits) for (let p = b.parentElement; p && p !== doc.body; p = p.parentElement) under.set(p, (under.get(p) ?? 0) + 1);
+  return hits.map((b) => {
     let card = b;
-    for (let p = b.parentElement; p && p !== doc.body && p.querySelectorAll(sel).length < 2; p = p.parentElement) card = p;
+    for (let p = b.parentElement; p && under.get(p) === 1; p = p.parentElement) card = p;
     return card;
   });
 }
