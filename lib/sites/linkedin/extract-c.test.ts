@@ -5,9 +5,11 @@ import { join } from 'node:path';
 import { CaptureDraft, contentKeyOf } from '../../schema';
 import { ExtractError, type ExtractContext } from '../types';
 import { linkedinAdapter as li } from './index';
-import { NO_ID_NO_TEXT_MESSAGE } from './extract';
+import { NO_ID_NO_TEXT_MESSAGE, extractPost } from './extract';
 import { urnFromCommentToolsKey } from './ids';
 import { mergeLinks } from './links';
+import * as S from './selectors';
+import { labelTimeC } from './time-label';
 import { FIXTURES_DIR, loadDocument } from '../../../tests/helpers/load-fixture';
 
 // Gen C (SDUI) quirks, each named after what it checks, on the real SDUI feed capture and the
@@ -129,14 +131,16 @@ describe('LinkedIn SDUI feed (real capture)', () => {
     expect(d.mediaMissing).toBe(false);
   });
 
-  it('safety/go links: the saved link is the decoded target, the text shows it; an lnkd.in target is kept; the author block link is not the post', SLOW, () => {
+  it('safety/go links: the saved link is the decoded target, the text is what the page shows; an lnkd.in target is kept; the author block link is not the post', SLOW, () => {
     const { ctx, posts } = load(F.feed);
     const [a, , google, , tableau, nvidia] = posts.map((p) => extractValid(p, ctx));
     expect(a!.links).toEqual([]); // its only safety/go link is the author's "Visit my website"
     expect(google!.links).toEqual([{ url: 'https://lnkd.in/g922Pj_n', title: null }]);
     expect(google!.text.endsWith('Register → https://lnkd.in/g922Pj_n')).toBe(true);
     expect(tableau!.links).toEqual([{ url: 'http://tabsoft.co/sftc26', title: null }]);
-    expect(tableau!.text.endsWith('see it in action: http://tabsoft.co/sftc26')).toBe(true);
+    // the page shows "tabsoft.co/sftc26": the text keeps it verbatim, the full target is in links
+    expect(tableau!.text.endsWith('see it in action: tabsoft.co/sftc26')).toBe(true);
+    expect(tableau!.text).not.toContain('http://tabsoft.co');
     expect(nvidia!.links.map((l) => l.url)).toEqual(['https://lnkd.in/dsqy3W9y', 'https://lnkd.in/d2E2v4Kp']);
     for (const d of [a, google, tableau, nvidia]) expect(d!.text).not.toContain('safety/go');
   });
@@ -160,6 +164,27 @@ describe('LinkedIn SDUI feed (real capture)', () => {
     // ugcPost ids carry the time too: "17h" and "5h" before the capture
     expect(extractValid(posts[2]!, ctx).postedAt).toBe('2026-04-30T03:00:01.595Z');
     expect(extractValid(posts[6]!, ctx).postedAt).toBe('2026-04-30T15:09:02.099Z');
+  });
+
+  it("post time: each card's relative label, read at the capture time, agrees with its id's time (the approximation an id-less card gets)", SLOW, () => {
+    // The ids give the capture time: "4h" at 16:18:24, "17h" at 03:00:01 and "5h" at 15:09:02 put it in [20:18, 21:00).
+    const T = Date.parse('2026-04-30T20:30:00Z');
+    const { ctx, posts } = load(F.feed);
+    const labels: string[] = [];
+    for (const p of posts) {
+      const exact = Date.parse(extractValid(p, ctx).postedAt!);
+      const label = p.querySelector(S.timeVisibilityIcon)?.closest('p')?.textContent?.trim();
+      if (!label) {
+        expect(labelTimeC(p, S.any(S.comments), T)).toBeNull(); // ads show "Promoted", not a time
+        continue;
+      }
+      labels.push(label);
+      const approx = Date.parse(labelTimeC(p, S.any(S.comments), T)!);
+      const step = /\dh/.test(label) ? 36e5 : 864e5;
+      expect(Math.abs(approx - exact), `${label} ${new Date(exact).toISOString()}`).toBeLessThan(step);
+      expect(approx).toBeLessThanOrEqual(T);
+    }
+    expect(labels).toEqual(['5d •', '17h •', '4h • Edited •', '1d •', '5h •']);
   });
 
   it('"Promoted"/"Suggested" labels and "likes/loves this" headers are not the text, the author or a repost', SLOW, () => {
@@ -274,7 +299,7 @@ describe('LinkedIn posts without an id (issue 9)', () => {
     for (let i = 0; i < 3; i++) {
       const d1 = extractValid(first.posts[i]!, first.ctx);
       const d2 = extractValid(again.posts[i]!, again.ctx);
-      expect(d1).toMatchObject({ permalink: null, permalinkMissing: true, postedAt: null });
+      expect(d1).toMatchObject({ permalink: null, permalinkMissing: true });
       expect(d1.postId).toMatch(/^content:[0-9a-f]{32}$/);
       expect(d2.postId).toBe(d1.postId);
       expect(li.postId(first.posts[i]!, first.ctx)).toBe(d1.postId);
@@ -283,6 +308,26 @@ describe('LinkedIn posts without an id (issue 9)', () => {
     const cell = again.posts[0]!.closest('[data-display-contents]')!;
     cell.parentElement!.append(cell);
     expect(li.postId(again.posts[0]!, again.ctx)).toBe(li.postId(first.posts[0]!, first.ctx));
+  });
+
+  it('an id-less card is dated from its relative label ("5d", "4h • Edited •"), approximately: rounded down, never in the future', () => {
+    const NOW = Date.parse('2026-12-07T13:58:42.123Z');
+    const { ctx, posts } = load(F.undecodable);
+    for (const p of posts) {
+      expect(p.querySelector(S.timeVisibilityIcon)!.closest('p')!.textContent).toContain('5d •');
+      expect(extractPost(p, { ...ctx, now: NOW })).toMatchObject({ permalinkMissing: true, postedAt: '2026-12-02T00:00:00.000Z' });
+    }
+    // the outer post of a reshare takes its own label ("4h • Edited •"), never the reshared post's ("6d")
+    const reshare = load(F.reshare);
+    const d = extractPost(reshare.posts[1]!, { ...reshare.ctx, now: NOW });
+    expect(reshare.posts[1]!.querySelector(S.timeVisibilityIcon)!.closest('p')!.textContent).toContain('4h • Edited •');
+    expect(d).toMatchObject({ permalinkMissing: true, postedAt: '2026-12-07T09:00:00.000Z' });
+    expect(d.quoted!.postedAt).toBe('2026-12-01T08:30:00.250Z'); // its share id's exact time
+    // the key does not depend on the time: a later save (another "now") gives the same key
+    expect(extractPost(reshare.posts[1]!, { ...reshare.ctx, now: NOW + 9 * 36e5 }).postId).toBe(d.postId);
+    // with the id (recovered at click time), the id's exact time wins over the label
+    const withId = extractPost(posts[0]!, { ...ctx, now: NOW, recoveredId: 'urn:li:activity:7535300000000000001' });
+    expect(withId.postedAt).toBe('2026-12-06T11:11:59.104Z');
   });
 
   it('two different id-less posts get different keys: same author with another text, same text by another author', () => {

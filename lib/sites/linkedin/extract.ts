@@ -18,7 +18,7 @@ import { ownAll, ownFirst } from './dom';
 import { quotedC, scopeC } from './extract-c';
 import { repostedByOf } from './header';
 import { type PostUrn, permalinkFor, preferActivity, urnFromPostUrl } from './ids';
-import { type Scope, readParts, sharedFields, toQuoted } from './parts';
+import { type LinkedInContext, type Scope, readParts, sharedFields, toQuoted } from './parts';
 import { postUrnOf, recoveredUrn, urnsFromAttrs, urnsFromLinks } from './post-id';
 import { type LinkedInGen, genOf } from './roots';
 
@@ -57,7 +57,8 @@ function scopeOf(postEl: Element, gen: LinkedInGen, ctx: ExtractContext): { scop
 
 /**
  * Reads one post root into a CaptureDraft (contract in lib/sites/types.ts).
- * - Id: {@link postUrnOf}, else `ctx.recoveredId` when it is exactly a post URN; `postedAt` from the id.
+ * - Id: {@link postUrnOf}, else `ctx.recoveredId` when it is exactly a post URN; `postedAt` from the id,
+ *   else (Gen C) approximated from the relative label at `ctx.now` (docs/sites/linkedin.md "Post time").
  * - A Gen C card with neither (docs/sites/linkedin.md "Posts without an id") is saved by its content:
  *   `postId` = `contentKeyOf({author, text})`, `permalink: null`, `permalinkMissing: true`.
  * - `author` is the original poster; a "X reposted this" header goes to `repostedBy`; other headers
@@ -68,7 +69,7 @@ function scopeOf(postEl: Element, gen: LinkedInGen, ctx: ExtractContext): { scop
  *   id-less Gen C card without text or media ({@link NO_ID_NO_TEXT_MESSAGE}); `author` when no author is
  *   found; `text` when the post shows neither text, media, links nor a reshared post.
  */
-export function extractPost(postEl: Element, ctx: ExtractContext): CaptureDraft {
+export function extractPost(postEl: Element, ctx: LinkedInContext): CaptureDraft {
   const gen = genOf(postEl);
   const urn: PostUrn | null = postUrnOf(postEl, ctx) ?? recoveredUrn(ctx);
   if (!urn && gen !== 'c') throw new ExtractError('linkedin', 'postId', gen === 'ab' ? 'postRootAB' : 'guestRoot', NO_ID_MESSAGE);

@@ -20,6 +20,11 @@ export interface LabelPack {
   readonly visibility: string;
   /** A header line saying the post was reposted into the feed by someone else. */
   readonly reposted: RegExp;
+  /**
+   * Units of the relative post time ("18h", "1 sem"), case-sensitive, space-separated, in the order
+   * minute, hour, day, week, month, year (lib/sites/linkedin/time-label.ts `UNIT_MS`).
+   */
+  readonly ago: string;
 }
 
 /** English: every label seen in the real captures (2024-09 … 2026-07 fixtures, the 2026-05 SDUI feed). */
@@ -30,6 +35,8 @@ const EN: LabelPack = {
   feedPost: 'Feed post',
   visibility: 'Visibility',
   reposted: /\breposted this\b|\breposted\b/i,
+  // "45m", "17h", "5d", "1w" (real captures); "3mo", "1yr" reported
+  ago: 'm h d w mo yr',
 };
 
 /**
@@ -44,6 +51,9 @@ const PT_BR: LabelPack = {
   feedPost: 'Publicação no feed',
   visibility: 'Visibilidade',
   reposted: /\b(?:compartilhou|republicou) isso\b/i,
+  // "4 h", "1 sem" reported from real pt-BR feeds; "min", "d", "m" (months), "a" (years) follow
+  // LinkedIn's pt-BR abbreviations, unverified
+  ago: 'min h d sem m a',
 };
 
 /** Every pack, English first. */

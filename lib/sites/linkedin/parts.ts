@@ -13,6 +13,13 @@ import { cardLinks, mergeLinks, previewLinksC, textEntities } from './links';
 import { readMedia } from './media';
 import type { LinkedInGen } from './roots';
 import { readText } from './text';
+import { labelTimeC } from './time-label';
+
+/**
+ * The extract context with the clock: `now` (ms since the epoch) dates a relative post-time label
+ * ("18h") when the id gives no time; `Date.now()` when absent. Tests pin it.
+ */
+export type LinkedInContext = ExtractContext & { now?: number };
 
 /** Where a post body is read: its root, markup family, blocks to skip, and (Gen C) the card layout. */
 export interface Scope {
@@ -33,6 +40,8 @@ export interface Parts {
   links: Link[];
   hashtags: string[];
   mentions: string[];
+  /** Gen C: the start of the bucket the relative post-time label names (time-label.ts), else null. */
+  labelTime: string | null;
 }
 
 /**
@@ -51,25 +60,30 @@ export function readAuthorAndText(scope: Scope, ctx: ExtractContext): Pick<Parts
 }
 
 /** Every shared field of a post body (main post or reshared post). */
-export function readParts(scope: Scope, ctx: ExtractContext): Parts {
+export function readParts(scope: Scope, ctx: LinkedInContext): Parts {
   const { root, gen, exclude, card } = scope;
   const base = ctx.url;
   const { author, textEl, text } = readAuthorAndText(scope, ctx);
   const lang = textEl?.getAttribute('lang') || textEl?.querySelector('[lang]')?.getAttribute('lang') || null;
   const ents = textEntities(textEl, base);
-  if (gen === 'guest') return { author, textEl, text, lang, media: [], mediaMissing: false, ...ents };
+  if (gen === 'guest') return { author, textEl, text, lang, media: [], mediaMissing: false, labelTime: null, ...ents };
   const { media, mediaMissing } = readMedia(root, exclude, base, card?.isBody);
   const cards = [...cardLinks(root, exclude, base), ...(card ? previewLinksC(root, exclude, base, card.isBody) : [])];
-  return { author, textEl, text, lang, media, mediaMissing, hashtags: ents.hashtags, mentions: ents.mentions, links: mergeLinks(ents.links, cards) };
+  const labelTime = card ? labelTimeC(root, exclude, ctx.now ?? Date.now()) : null;
+  return { author, textEl, text, lang, media, mediaMissing, hashtags: ents.hashtags, mentions: ents.mentions, links: mergeLinks(ents.links, cards), labelTime };
 }
 
-/** The fields a draft and a quoted draft share, from a post body's parts and its id (time from the id). */
+/**
+ * The fields a draft and a quoted draft share, from a post body's parts and its id. `postedAt` is the
+ * id's exact time, else (no id, or one that gives no time) the approximate time of the post's
+ * relative label (docs/sites/linkedin.md "Post time"), else null.
+ */
 export function sharedFields(p: Parts, urn: PostUrn | null) {
   return {
     author: p.author,
     text: p.text,
     lang: p.lang,
-    postedAt: postedAtFromUrn(urn),
+    postedAt: postedAtFromUrn(urn) ?? p.labelTime,
     media: p.media,
     links: p.links,
     hashtags: p.hashtags,

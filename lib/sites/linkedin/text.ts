@@ -4,15 +4,9 @@
  */
 import { textOf } from '../../dom/text';
 import * as S from './selectors';
-import { decodeRedirect } from './urls';
 
 /** Gen C text box: laid out `white-space: pre-wrap` by a hashed class. */
 const PRE_WRAP_C = '[data-testid="expandable-text-box"]';
-
-/** Text that reads like a URL (the display text of a wrapped link: `https://lnkd.in/x`, `tabsoft.co/x`). */
-export function looksLikeUrl(s: string): boolean {
-  return /^(https?:\/\/)?[\w-]+(\.[\w-]+)+(\/\S*)?$/i.test(s.trim());
-}
 
 /** Guest pages keep line breaks as literal `\n` in a pre-wrap element: a clone with `<br>`s instead. */
 function withBreaks(el: Element): Element {
@@ -38,9 +32,9 @@ function withBreaks(el: Element): Element {
  * Text of a commentary element: `<br>` → `\n`, emoji kept, visually-hidden copies skipped, the
  * "…more" toggle skipped (the full text is in the DOM; never clicked: all logged-in fixtures and the
  * SDUI feed's `expandable-text-button`), literal newlines of a Gen C text box kept, Unicode kept as is (math-bold letters of the SDUI feed
- * fixture's NVIDIA post). Guest pages' literal `\n`s become line breaks (guest fixture). A wrapped
- * link (`/redir/redirect?url=`, `/safety/go/?url=`) whose shown text is a URL reads as its target;
- * other links read as shown (lnkd.in targets are unknown without following them).
+ * fixture's NVIDIA post). Guest pages' literal `\n`s become line breaks (guest fixture). Links read
+ * as the page shows them, verbatim: a wrapped link shown as "tabsoft.co/sftc26" stays that in the
+ * text (SDUI feed fixture, Tableau post); its full target is in `links` (links.ts).
  */
 export function readText(el: Element): string {
   const cls = el.getAttribute('class') ?? '';
@@ -50,10 +44,5 @@ export function readText(el: Element): string {
     // with <br> (SDUI feed fixture, Member A's post vs the others).
     keepNewlines: el.matches(PRE_WRAP_C),
     skip: S.any(S.seeMoreButton),
-    replace: (e) => {
-      if (e.tagName !== 'A') return null;
-      const target = decodeRedirect(e.getAttribute('href'));
-      return target && looksLikeUrl((e.textContent ?? '').trim()) ? target : null;
-    },
   });
 }
