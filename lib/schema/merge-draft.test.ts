@@ -32,6 +32,20 @@ describe('isIdlessReadOf (issue 9: an id-less read of a post kept with its id)',
   });
 });
 
+describe('merging an id-less capture with its id (issue 9)', () => {
+  const exact = '2026-04-25T16:56:09.858Z'; // the URN's time (id >> 22)
+  it("the id's exact time replaces the approximate time read from the card's '18h' label", () => {
+    const old = { ...idless(), postedAt: '2026-04-25T16:00:00.000Z' };
+    const r = mergeDraftContent(old, post({ postedAt: exact }));
+    expect(r.draft).toMatchObject({ postId: URN, permalinkMissing: false, postedAt: exact });
+    expect(r.completed).toBe(true);
+  });
+  it('keeps the approximate time when the read with the id has none, and an id-less read never changes an exact time', () => {
+    expect(mergeDraftContent({ ...idless(), postedAt: '2026-04-25T16:00:00.000Z' }, post({ postedAt: null })).draft.postedAt).toBe('2026-04-25T16:00:00.000Z');
+    expect(mergeDraftContent(post({ postedAt: exact }), { ...idless(), postedAt: '2026-04-25T16:00:00.000Z' }).draft.postedAt).toBe(exact);
+  });
+});
+
 // docs/cards.md "Completeness flags": the quoted post's own cut text and missing media count too.
 
 const QID = '1790000000000000001';

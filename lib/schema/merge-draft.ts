@@ -151,6 +151,9 @@ export function mergeDraftContent<T extends CaptureDraft>(old: T, d: CaptureDraf
     set('postId', d.postId);
     set('permalink', d.permalink);
     set('permalinkMissing', false);
+    // The time an id-less post was saved with is read from the card's "18h" label (approximate,
+    // docs/sites/linkedin.md "Post time"); the id's time is exact and wins.
+    if (d.postedAt !== null) set('postedAt', d.postedAt);
   }
   if (old.author === null && d.author !== null) set('author', d.author);
   if (old.lang === null && d.lang !== null) set('lang', d.lang);

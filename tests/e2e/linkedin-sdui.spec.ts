@@ -5,6 +5,7 @@ import { DEMO_URLS, LINKEDIN_FEED, LINKEDIN_SDUI_FEED, REPO_ROOT } from './demo-
 import { REACT_A, REACT_B, REACT_C, REACT_C_LATER, REACT_D } from './demo-react/cards';
 import { FeedPage } from './pages/feed-page';
 import { PopupPage } from './pages/popup-page';
+import { activityIdToIso } from '../../lib/sites/linkedin/ids';
 import { expectOneControlPerPost, openReactFeed, readExpectation, saveAndWait, waitForCapture } from './pages/flows';
 
 // Issue 9, "End to end, in real Chromium": LinkedIn's SDUI feed, whose posts show no readable id.
@@ -128,6 +129,10 @@ test('LinkedIn React feed: card C, with no id anywhere, saves id-less once; the 
   expect(saved.permalink).toBeNull();
   expect(saved.author).toMatchObject({ name: REACT_C.author.name, profileUrl: profileOf(REACT_C.author) });
   expect(collapse(saved.text)).toBe(textOf(REACT_C));
+  // Its time comes from the card's '18h •' label (approximate: the start of that hour, never in the future).
+  const ago = Date.now() - Date.parse(String(saved.postedAt));
+  expect(ago, `postedAt ${saved.postedAt} reads '18h'`).toBeGreaterThanOrEqual(18 * 3600_000);
+  expect(ago).toBeLessThan(20 * 3600_000);
   await expect.poll(() => feed.probeMarks(), { message: 'no probe mark left after the save', timeout: SAVE_MS }).toBe(0);
 
   // Saving it again finds the same capture.
@@ -167,6 +172,7 @@ test('LinkedIn React feed: met later with its id, the id-less capture quietly ge
   const all = await db.captures();
   expect(all.map((c) => c.id), 'still one capture: completed, not duplicated').toEqual([idless.id]);
   expect(all[0]!.postId).toBe(REACT_C.urn);
+  expect(all[0]!.postedAt, "the id's exact time replaces the approximate one from the label").toBe(activityIdToIso(REACT_C.urn.split(':').pop()!));
   await expect.poll(() => feed.state(feed.control(1)), { message: 'the control on the later card says saved', timeout: MERGE_MS }).toBe('saved');
   await expect.poll(() => feed.state(feed.control(0)), { message: 'the other card there is not saved' }).toBe('save');
   expect(await feed.control(0).getAttribute('data-post-id')).toBe(REACT_D.urn);
