@@ -4,12 +4,12 @@ import type { FixtureServer } from '../../tests/e2e/fixture-server';
 import { FeedPage } from '../../tests/e2e/pages/feed-page';
 import { PopupPage } from '../../tests/e2e/pages/popup-page';
 import { readExpectation } from '../../tests/e2e/pages/flows';
-import { changedFeedPage } from './changed-feed';
+import { changedFeedPage } from '../../tests/e2e/pages/changed-feed';
 import type { Recorder } from './recorder';
 
 /**
  * Tour steps for capture health (issue 9 part 3): a LinkedIn feed whose layout changed under
- * Satchel (changed-feed.ts: 3 of its 7 real SDUI posts can no longer be read), the popup's
+ * Satchel (tests/e2e/pages/changed-feed.ts: 3 of its 7 real SDUI posts can no longer be read), the popup's
  * "This page" line saying so, then "Report this page": pick the first post (one that cannot be
  * read) and the dialog shows the anonymised sample that would be saved as a file. The e2e proofs
  * are tests/e2e/page-health.spec.ts and tests/e2e/report-page.spec.ts.

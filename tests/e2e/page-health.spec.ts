@@ -1,9 +1,8 @@
-import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import { JSDOM } from 'jsdom';
 import type { Page, Worker } from '@playwright/test';
 import { test, expect, firstPage, SCREENS_DIR } from './fixtures';
-import { DEMO_URLS, loadSduiFeed, siteCss, wrapFragment } from './demo-feeds';
+import { DEMO_URLS } from './demo-feeds';
+import { changedFeedPage } from './pages/changed-feed';
 import { FeedPage } from './pages/feed-page';
 import { PopupPage } from './pages/popup-page';
 import { axeLightDark, shotsLightDark } from './pages/screens';
@@ -17,61 +16,10 @@ import { axeLightDark, shotsLightDark } from './pages/screens';
 //   longer names the author (docs/sites/linkedin.md "Author").
 // A card with both changes shows no id and no author, so it gets no content key either: it cannot
 // be read at all. A card with only the second change keeps its id and control, but its Save fails.
-// The healthy mixed demo feed shows no line. Budgets are sized for a slow, busy 2-core machine.
+// The healthy mixed demo feed shows no line. The changed pages are built by ./pages/changed-feed.ts. Budgets are sized for a slow, busy 2-core machine.
 const FIRST_CONTROLS_MS = 30_000;
 const SAVE_MS = 20_000;
 const FEED_URL = 'https://www.linkedin.com/feed/';
-
-type Change = 'id-encoding' | 'author' | 'list-items';
-
-/** `el` with a new tag name, its attributes and children kept. */
-function retag(el: Element, tag: string): void {
-  const next = el.ownerDocument.createElement(tag);
-  for (const at of Array.from(el.attributes)) next.setAttribute(at.name, at.value);
-  next.append(...Array.from(el.childNodes));
-  el.replaceWith(next);
-}
-
-/** One SDUI feed item (its real markup) after the given layout changes. */
-function changedItem(html: string, commentKey: string, changes: readonly Change[]): string {
-  const doc = new JSDOM(`<body>${html}</body>`).window.document;
-  if (changes.includes('id-encoding')) {
-    // The encoded id part of the comment bar key, in a new encoding of another length (does not decode).
-    const encoded = commentKey.slice(0, commentKey.indexOf('-replaceableCommentTools'));
-    const other = createHash('sha256').update(encoded).digest('base64url');
-    for (const el of doc.querySelectorAll('[componentkey], [id]')) {
-      for (const at of ['componentkey', 'id']) {
-        const v = el.getAttribute(at);
-        if (v?.includes(encoded)) el.setAttribute(at, v.split(encoded).join(other));
-      }
-    }
-  }
-  if (changes.includes('author')) {
-    for (const p of doc.querySelectorAll('a[href] p')) retag(p, 'span');
-    for (const b of doc.querySelectorAll('button[aria-label]')) {
-      b.setAttribute('aria-label', b.getAttribute('aria-label')!.replace(/^(Open control menu for post|Hide post) by .*$/s, '$1'));
-    }
-  }
-  if (changes.includes('list-items')) {
-    // The list items and their keys renamed: nothing Satchel's post finder anchors on is left
-    // (docs/sites/linkedin.md "Three generations"), but the cards still look like posts.
-    for (const el of doc.querySelectorAll('[role="listitem"]')) el.setAttribute('role', 'article');
-    for (const el of doc.querySelectorAll('[componentkey]')) {
-      el.setAttribute('data-key', el.getAttribute('componentkey')!);
-      el.removeAttribute('componentkey');
-    }
-  }
-  return doc.body.innerHTML;
-}
-
-/** The real SDUI feed's 7 posts as a LinkedIn home feed, post i changed by `changesOf(i)`. */
-function changedFeedPage(changesOf: (i: number) => readonly Change[]): { html: string; posts: number } {
-  const feed = loadSduiFeed();
-  if (!feed) throw new Error('page-health: the SDUI capture is missing from tests/fixtures/linkedin');
-  const items = feed.templates.map((t, i) => changedItem(t.html, t.commentKey, changesOf(i)));
-  const body = `<main aria-label="Main Feed">${feed.listOpen}${items.join('\n')}</div></main>`;
-  return { html: wrapFragment(body, 'Feed | LinkedIn', siteCss('linkedin')), posts: feed.templates.length };
-}
 
 /** The part of the extension API the checks below use, in an extension context (service worker or page). */
 type Tabs = { tabs: { query(q: object): Promise<Array<{ id?: number }>>; sendMessage(id: number, m: unknown): Promise<unknown> } };

@@ -1,22 +1,22 @@
 import { createHash } from 'node:crypto';
 import { JSDOM } from 'jsdom';
-import { loadSduiFeed, siteCss, wrapFragment } from '../../tests/e2e/demo-feeds';
+import { loadSduiFeed, siteCss, wrapFragment } from '../demo-feeds';
 
 /**
- * A LinkedIn home feed whose markup "changed under Satchel", for the tour's capture-health steps:
+ * A LinkedIn home feed whose markup "changed under Satchel", for the capture-health e2e
+ * (tests/e2e/page-health.spec.ts) and the tour's capture-health steps (scripts/tour/health.ts):
  * the real SDUI capture's 7 posts (tests/fixtures/linkedin/linkedin-2026-05_sdui-home-feed_8-items_no-ids)
  * with two changes LinkedIn could ship any day, made with a DOM parser:
  * - `id-encoding`: the comment bar's key no longer decodes (docs/sites/linkedin.md "Post id");
  * - `author`: the name is no longer a `<p>` in the profile link, and the "…" menu label no longer
  *   names the author (docs/sites/linkedin.md "Author").
- * A card with both changes shows no id and no author: it cannot be read at all.
- *
- * The same builder as tests/e2e/page-health.spec.ts (a spec file cannot be imported: it registers
- * its tests); keep the two in step.
+ * - `list-items`: the list items and their keys renamed, so nothing Satchel's post finder anchors on
+ *   is left (docs/sites/linkedin.md "Three generations"), but the cards still look like posts.
+ * A card with both of the first two changes shows no id and no author: it cannot be read at all.
  */
 
 /** A layout change applied to one card. */
-export type LayoutChange = 'id-encoding' | 'author';
+export type LayoutChange = 'id-encoding' | 'author' | 'list-items';
 
 /** `el` with a new tag name, its attributes and children kept. */
 function retag(el: Element, tag: string): void {
@@ -46,11 +46,21 @@ function moveAuthor(doc: Document): void {
   }
 }
 
+/** The list items and their componentkeys renamed (role article, data-key). */
+function renameListItems(doc: Document): void {
+  for (const el of doc.querySelectorAll('[role="listitem"]')) el.setAttribute('role', 'article');
+  for (const el of doc.querySelectorAll('[componentkey]')) {
+    el.setAttribute('data-key', el.getAttribute('componentkey')!);
+    el.removeAttribute('componentkey');
+  }
+}
+
 /** One SDUI feed item (its real markup) after the given layout changes. */
 function changedItem(html: string, commentKey: string, changes: readonly LayoutChange[]): string {
   const doc = new JSDOM(`<body>${html}</body>`).window.document;
   if (changes.includes('id-encoding')) breakIdEncoding(doc, commentKey);
   if (changes.includes('author')) moveAuthor(doc);
+  if (changes.includes('list-items')) renameListItems(doc);
   return doc.body.innerHTML;
 }
 
@@ -60,7 +70,7 @@ function changedItem(html: string, commentKey: string, changes: readonly LayoutC
  */
 export function changedFeedPage(changesOf: (i: number) => readonly LayoutChange[]): { html: string; posts: number } {
   const feed = loadSduiFeed();
-  if (!feed) throw new Error('tour: the SDUI capture is missing from tests/fixtures/linkedin');
+  if (!feed) throw new Error('changed feed: the SDUI capture is missing from tests/fixtures/linkedin');
   const items = feed.templates.map((t, i) => changedItem(t.html, t.commentKey, changesOf(i)));
   const body = `<main aria-label="Main Feed">${feed.listOpen}${items.join('\n')}</div></main>`;
   return { html: wrapFragment(body, 'Feed | LinkedIn', siteCss('linkedin')), posts: feed.templates.length };
