@@ -4,6 +4,7 @@ import { SaveButton, type Translate } from '../../components/SaveButton';
 import { SavePanel, type CloseReason } from '../../components/SavePanel';
 import type { ControlActions, ControlView } from '../../lib/capture/types';
 import { platformOfKey } from '../../lib/capture/keys';
+import { createPanelEdits } from '../../lib/capture/panel-edits';
 import { SITE_META, type SiteId } from '../../lib/sites/meta';
 import panelCss from './panel.css?inline';
 import { usePanelTheme } from './panel-theme';
@@ -21,8 +22,17 @@ export interface ControlUi {
    * so an announcement made before the UI loaded survives it (issue 12).
    */
   render(root: Element, view: ControlView, actions: ControlActions, t: Translate, announce: (text: string) => void): void;
+  /**
+   * Takes over a static control's shadow root: everything but its stylesheet and the live region
+   * `live` makes way for a new `<span class="satchel-root">` before `live`, rendered like
+   * {@link render}; a focus inside the control stays inside it. Returns that root. Here rather than
+   * in mount-control.ts, because it runs only once this UI is loaded (content-size bench).
+   */
+  adopt(shadow: ShadowRoot, live: Element | null, view: ControlView, actions: ControlActions, t: Translate, announce: (text: string) => void): Element;
   /** Unmounts the Preact tree from `root`. */
   unmount(root: Element): void;
+  /** What the open panel does (update, collections, thread), for the content script's controller (`CaptureDeps.panelEdits`). */
+  panelEdits: typeof createPanelEdits;
 }
 
 /** The {@link ControlUi} implementation. */
@@ -31,9 +41,20 @@ export const controlUi: ControlUi = {
     adoptPanelCss(root);
     render(<Control view={view} actions={actions} t={t} announce={announce} />, root);
   },
+  adopt(shadow, live, view, actions, t, announce) {
+    const hadFocus = shadow.activeElement !== null;
+    const root = shadow.ownerDocument.createElement('span');
+    root.className = 'satchel-root';
+    for (const n of [...shadow.childNodes]) if ((n as Element).localName !== 'style' && n !== live) n.remove();
+    shadow.insertBefore(root, live);
+    controlUi.render(root, view, actions, t, announce);
+    if (hadFocus && shadow.activeElement === null) root.querySelector('button')?.focus();
+    return root;
+  },
   unmount(root) {
     render(null, root);
   },
+  panelEdits: createPanelEdits,
 };
 
 

@@ -72,7 +72,7 @@ export function createMountControl(t: Translate, loadUi: LoadControlUi, log: (ms
     let painted: SaveStatus = 'save';
     let alive = true;
     let ui: ControlUi | null = null;
-    let root: HTMLElement | null = null;
+    let root: Element | null = null;
     let loading = false;
 
     // The page must not see our clicks and keys: on X a click anywhere in a post opens it, and
@@ -129,20 +129,14 @@ export function createMountControl(t: Translate, loadUi: LoadControlUi, log: (ms
         loadUi().then(
           (loaded) => {
             if (!alive || ui) return;
-            const hadFocus = shadow.activeElement !== null;
             ui = loaded;
             takeOver();
-            root = doc.createElement('span');
-            root.className = 'satchel-root';
             // The live region stays (with what it announced); the rest is Preact's from now on.
             const live = ensureLiveRegion(shadow);
-            for (const n of [...shadow.childNodes]) if ((n as Element).localName !== 'style' && n !== live) n.remove();
-            shadow.insertBefore(root, live);
             announce = (text) => {
               if (live) live.textContent = text;
             };
-            ui.render(root, current, actions, t, announce);
-            if (hadFocus && shadow.activeElement === null) root.querySelector('button')?.focus();
+            root = ui.adopt(shadow, live, current, actions, t, announce);
           },
           (err: unknown) => {
             loading = false;
@@ -199,15 +193,17 @@ function sharedSheet(doc: Document): CSSStyleSheet | null {
   }
 }
 
+/** Every event type the page could act on (clicks, presses, keys): the page never sees them on a control. */
+const PAGE_EVENTS = ['click', 'keydown', 'keyup', 'keypress', 'dblclick', 'auxclick', 'mousedown', 'mouseup', 'pointerdown', 'pointerup', 'touchstart', 'touchend'];
+
 /** Event types stopped at the host once Preact renders the control (its panel holds inputs). */
-const STOPPED_EVENTS = ['click', 'keydown', 'dblclick', 'auxclick', 'mousedown', 'mouseup', 'pointerdown', 'pointerup', 'touchstart', 'touchend', 'keyup', 'keypress', 'input', 'paste', 'copy', 'cut'];
+const STOPPED_EVENTS = [...PAGE_EVENTS, 'input', 'paste', 'copy', 'cut'];
 
 /**
- * Event types the document-level listeners route to static controls: every type the page could act
- * on (clicks, presses, keys), stopped; plus pointerover/focusin, which only mark the learner reaching
- * the control (not stopped).
+ * Event types the document-level listeners route to static controls: {@link PAGE_EVENTS}, stopped;
+ * plus pointerover/focusin, which only mark the learner reaching the control (not stopped).
  */
-const STATIC_EVENTS = ['click', 'keydown', 'keyup', 'keypress', 'dblclick', 'auxclick', 'mousedown', 'mouseup', 'pointerdown', 'pointerup', 'touchstart', 'touchend', 'pointerover', 'focusin'];
+const STATIC_EVENTS = [...PAGE_EVENTS, 'pointerover', 'focusin'];
 /** Registered passive so a document-level touch listener never delays scrolling. */
 const PASSIVE = new Set(['touchstart', 'touchend', 'pointerover']);
 

@@ -51,6 +51,8 @@ export function runContent(ctx: ContentScriptContext, adapter: SiteAdapter): voi
     url: () => location.href,
     send,
     mount: createMountControl(t, loadControlUi(send), (m, e) => console.warn(`[Satchel] ${m}`, e), ctx.signal),
+    // Only the open panel calls these, so panel-ui.js is loaded by then.
+    panelEdits: () => loadedControlUi()?.panelEdits ?? null,
     signal: ctx.signal,
     t,
     idAttributes: SITE_META[adapter.id].idAttributes,
@@ -95,7 +97,7 @@ export function runContent(ctx: ContentScriptContext, adapter: SiteAdapter): voi
  */
 function loadControlUi(send: Send): () => Promise<ControlUi> {
   let pending: Promise<ControlUi> | null = null;
-  const present = () => (globalThis as Record<string, unknown>)[CONTROL_UI_GLOBAL] as ControlUi | undefined;
+  const present = loadedControlUi;
   return () => {
     const ui = present();
     if (ui) return Promise.resolve(ui);
@@ -110,4 +112,9 @@ function loadControlUi(send: Send): () => Promise<ControlUi> {
     });
     return pending;
   };
+}
+
+/** The Preact control UI if panel-ui.js has been injected into this frame's world (see {@link loadControlUi}). */
+function loadedControlUi(): ControlUi | undefined {
+  return (globalThis as Record<string, unknown>)[CONTROL_UI_GLOBAL] as ControlUi | undefined;
 }

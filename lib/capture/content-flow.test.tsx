@@ -35,6 +35,7 @@ function start(html: string, fs = makeFakeSend()) {
     url: () => 'https://fake.test/home',
     send: fs.send,
     mount: createMountControl(t, async () => controlUi),
+    panelEdits: () => controlUi.panelEdits,
     signal: ac.signal,
     t,
     schedule: queueMicrotask,

@@ -8,6 +8,7 @@ import { isOnlyHosts, removedOnlyOurUnmounts } from './host';
 import { createKeyStore } from './keys';
 import { createLogOnce } from './log-once';
 import { createPanel } from './panel';
+import type { PanelEdits } from './panel-edits';
 import { reasonOf } from './replies';
 import type { Runtime } from './runtime';
 import { createSaver } from './save';
@@ -29,7 +30,7 @@ const ALL_ID_ATTRIBUTES = [...new Set(SITE_IDS.flatMap((id) => SITE_META[id].idA
  * every control is removed when `deps.signal` aborts. Never throws into the page.
  *
  * Composition only: scan.ts keeps the controls, status.ts asks what is saved, save.ts saves,
- * panel.ts runs the panel, complete.ts completes saved posts quietly, alias-merge.ts gives id-less
+ * panel.ts opens the panel (panel-edits.ts, loaded with the panel UI, acts in it), complete.ts completes saved posts quietly, alias-merge.ts gives id-less
  * captures their id, health.ts counts; they share a {@link Runtime}.
  */
 export function startCapture(deps: CaptureDeps): CaptureController {
@@ -67,6 +68,15 @@ export function startCapture(deps: CaptureDeps): CaptureController {
     actionsFor,
   });
 
+  // The open panel's edits come with the panel UI (panel-edits.ts), made on first use.
+  let panelEdits: PanelEdits | null = null;
+  const edits = (): PanelEdits => {
+    const make = panelEdits ? null : deps.panelEdits?.();
+    if (make) panelEdits = make(rt);
+    if (!panelEdits) throw new Error('the save panel is not loaded');
+    return panelEdits;
+  };
+
   /** The callbacks of the control of `el`; each one is isolated (a failure is logged, never thrown into the page). */
   function actionsFor(el: Element): ControlActions {
     const guard = (name: string, fn: () => unknown) => {
@@ -80,9 +90,9 @@ export function startCapture(deps: CaptureDeps): CaptureController {
     return {
       activate: (viaKeyboard) => guard('activate', () => saver.activate(el, viaKeyboard)),
       closePanel: () => guard('closePanel', () => panel.close(el)),
-      update: (patch) => guard('update', () => panel.update(el, patch)),
-      createCollection: (name) => guard('createCollection', () => panel.createCollection(el, name)),
-      saveThread: () => guard('saveThread', () => panel.saveThread(el)),
+      update: (patch) => guard('update', () => edits().update(el, patch)),
+      createCollection: (name) => guard('createCollection', () => edits().createCollection(el, name)),
+      saveThread: () => guard('saveThread', () => edits().saveThread(el)),
     };
   }
 

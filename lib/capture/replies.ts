@@ -1,6 +1,6 @@
 import type { ContentToBackground, ErrorReply, ReplyFor } from '../messages';
 import { isSiteId, SITE_META } from '../sites/meta';
-import { ExtractError, type ExtractField } from '../sites/types';
+import { isExtractError, type ExtractField } from '../sites/types';
 import type { Send, Translate } from './types';
 
 /**
@@ -38,9 +38,10 @@ const UNREADABLE_KEY: Record<ExtractField, string> = { author: 'saveFailedAuthor
  * logs it, and health counts the refusal (issue 9).
  */
 export function unreadableReason(err: unknown, site: string, t: Translate): string {
-  const id = err instanceof ExtractError ? err.site : site;
+  const x = isExtractError(err) ? err : null;
+  const id = x ? x.site : site;
   const name = isSiteId(id) ? SITE_META[id].name : id;
-  const key = (err instanceof ExtractError && UNREADABLE_KEY[err.field]) || 'saveFailedPost';
+  const key = (x && UNREADABLE_KEY[x.field]) || 'saveFailedPost';
   return `${t(key, [name])} ${t('saveFailedReport')}`;
 }
 

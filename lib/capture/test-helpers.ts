@@ -16,6 +16,7 @@ import { ExtractError } from '../sites/types';
 import type { ContentToBackground } from '../messages';
 import type { CaptureDeps, ControlActions, ControlView, MountControl, MountedControl, Send } from './types';
 import { startCapture } from './controller';
+import { createPanelEdits } from './panel-edits';
 
 /** A draft with every field filled with a neutral value; override what a test needs. */
 export function makeDraft(over: Partial<CaptureDraft> = {}): CaptureDraft {
@@ -186,6 +187,7 @@ export function startTestCapture(opts: { adapter?: SiteAdapter; send?: ReturnTyp
     urlCheckMs: 0,
     idle: queueMicrotask,
     log: (m) => logs.push(m),
+    panelEdits: () => createPanelEdits,
     ...opts.deps,
   });
   const feed = document.getElementById('feed')!;

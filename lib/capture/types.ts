@@ -2,6 +2,8 @@ import type { ContentToBackground, ReplyFor } from '../messages';
 import type { CaptureHealth, SaveInViewReply } from '../messages/to-content';
 import type { Intent } from '../schema';
 import type { SiteAdapter } from '../sites/types';
+import type { PanelEdits } from './panel-edits';
+import type { Runtime } from './runtime';
 
 /**
  * Types shared by the content-side capture flow and the UI mount that entrypoints/content injects.
@@ -132,6 +134,13 @@ export interface CaptureDeps {
   idle?: (cb: () => void) => void;
   /** How long a Save waits for `capture/probe-id` before extracting without it, ms (default 1500). */
   probeTimeoutMs?: number;
+  /**
+   * The open panel's edits (lib/capture/panel-edits.ts), asked for the first time the panel calls
+   * `update`, `createCollection` or `saveThread`: the content script takes them from the loaded panel
+   * UI (entrypoints/content/control-ui.tsx), tests pass `() => createPanelEdits`. Null, or absent:
+   * not loaded; the call is logged and does nothing.
+   */
+  panelEdits?: () => ((rt: Runtime) => PanelEdits) | null;
 }
 
 /** Handle of a running capture flow. */

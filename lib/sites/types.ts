@@ -81,3 +81,12 @@ export class ExtractError extends Error {
     super(message ?? `${site}: could not read the post's ${field} (selector ${selector})`);
   }
 }
+
+/**
+ * True for an {@link ExtractError}, also one made by another bundle's copy of the class: the panel
+ * UI (panel-ui.js, lib/capture/panel-edits.ts) reads errors thrown by the content script's adapter,
+ * where `instanceof` would be false. Checks the name and the field.
+ */
+export function isExtractError(err: unknown): err is ExtractError {
+  return err instanceof Error && err.name === 'ExtractError' && typeof (err as ExtractError).field === 'string';
+}

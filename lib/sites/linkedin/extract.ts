@@ -22,10 +22,14 @@ import { type LinkedInContext, type Scope, readParts, sharedFields, toQuoted } f
 import { postUrnOf, recoveredUrn, urnsFromAttrs, urnsFromLinks } from './post-id';
 import { type LinkedInGen, genOf } from './roots';
 
-/** Message of the ExtractError thrown when no id can be recovered on a Gen A/B or guest page. */
-export const NO_ID_MESSAGE = "LinkedIn did not show this post's id; open the post to save it";
+/**
+ * Message of the ExtractError thrown when no id can be recovered on a Gen A/B or guest page. These
+ * messages are for developers (console, `npm run extract`; the site and field are on the error):
+ * short, since they ship in the content script (content-size bench).
+ */
+export const NO_ID_MESSAGE = 'no post id shown; open the post';
 /** Message of the ExtractError thrown for a Gen C card with neither an id nor any text to key it by. */
-export const NO_ID_NO_TEXT_MESSAGE = "LinkedIn did not show this post's id, and it has no text or media to recognise it by; open the post to save it";
+export const NO_ID_NO_TEXT_MESSAGE = 'no post id, text or media shown; open the post';
 
 const RESHARED = S.any([...S.resharedAB, ...S.resharedC]);
 const COMMENTS = S.any(S.comments);
@@ -81,7 +85,7 @@ export function extractPost(postEl: Element, ctx: LinkedInContext): CaptureDraft
   if (!urn && !p.text && p.media.length === 0) throw new ExtractError('linkedin', 'postId', 'commentToolsKey', NO_ID_NO_TEXT_MESSAGE);
   const { quoted, missing } = reshare;
   if (!p.text && p.media.length === 0 && p.links.length === 0 && !quoted && !missing) {
-    throw new ExtractError('linkedin', 'text', 'postText', 'LinkedIn: this post shows no text or media to save; open the post to save it');
+    throw new ExtractError('linkedin', 'text', 'postText', 'no text, media or links shown; open the post');
   }
   return {
     platform: 'linkedin',
