@@ -72,7 +72,11 @@ export function runFixture(argv: string[]): FixtureRun {
 
   // The draft expectation, exactly what the generic runner checks (tests/sites.fixtures.test.ts).
   const document = new JSDOM(html, { url: header.pageUrl }).window.document;
-  const ctx = { document, url: header.pageUrl };
+  // The sample's relative times ("5d") were shown on its capture day; the fixture pins that read
+  // time (noon UTC of that day) so its expected facts do not drift as days pass.
+  const day = /^\d{4}-\d{2}-\d{2}/.test(header.capturedAt) ? header.capturedAt.slice(0, 10) : `${header.capturedAt.slice(0, 7)}-01`;
+  const now = `${day}T12:00:00.000Z`;
+  const ctx = { document, url: header.pageUrl, now: Date.parse(now) };
   const roots = adapter.findPosts(document);
   const warnings: string[] = [];
   const posts = roots.map((el, i) => {
@@ -83,7 +87,7 @@ export function runFixture(argv: string[]): FixtureRun {
       return { refused: (e as Error).message };
     }
   });
-  const expected: Record<string, unknown> = { url: header.pageUrl, posts };
+  const expected: Record<string, unknown> = { url: header.pageUrl, now, posts };
   const thread = roots[0] && adapter.extractThread ? safe(() => adapter.extractThread!(roots[0]!, ctx)) : null;
   if (thread && thread.thread.length > 1) expected.thread = thread;
   for (const other of ADAPTERS.filter((a) => a !== adapter)) {

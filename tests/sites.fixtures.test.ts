@@ -31,7 +31,9 @@ for (const fx of fixtures) {
     });
     it(`the ${fx.site} adapter finds ${exp.posts.length} post(s) and extracts the expected facts`, SLOW, () => {
       const document = loadDocument(fx.html, exp.url);
-      const ctx = { document, url: exp.url };
+      const now = exp.now === undefined ? undefined : Date.parse(exp.now);
+      if (now !== undefined) expect(Number.isNaN(now), `"now" of ${fx.name} is an ISO time`).toBe(false);
+      const ctx = { document, url: exp.url, ...(now === undefined ? {} : { now }) };
       const posts = own!.findPosts(document);
       expect(posts.length).toBe(exp.posts.length);
       posts.forEach((el, i) => {

@@ -11,6 +11,12 @@ export interface ExtractContext {
    * only when the adapter's own sources find none; must parse as a post URN (else ignored).
    */
   recoveredId?: string | null;
+  /**
+   * The time of the read, epoch ms (default `Date.now()`): adapters that turn a relative label into
+   * a time use it (LinkedIn's "18h •" on a post without an id, docs/sites/linkedin.md "Post time").
+   * Tests and fixtures pin it (`now` in a fixture's `.expected.json`).
+   */
+  now?: number;
 }
 
 /**

@@ -12,6 +12,11 @@ export const FIXTURES_DIR = join(import.meta.dirname, '..', 'fixtures');
 export interface FixtureExpectation {
   /** Page URL the fixture was captured at (the document's URL in the test). */
   url: string;
+  /**
+   * Optional: the time of the read (ISO 8601), passed to the adapter as `ExtractContext.now`, for
+   * pages whose facts depend on it (a LinkedIn post without an id dated from its "5d" label).
+   */
+  now?: string;
   posts: Array<Record<string, unknown>>;
   /** Optional: subset of the draft `extractThread(firstPost)` returns on this page. */
   thread?: Record<string, unknown>;

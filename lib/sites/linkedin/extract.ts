@@ -18,7 +18,7 @@ import { ownAll, ownFirst } from './dom';
 import { quotedC, scopeC } from './extract-c';
 import { repostedByOf } from './header';
 import { type PostUrn, permalinkFor, preferActivity, urnFromPostUrl } from './ids';
-import { type LinkedInContext, type Scope, readParts, sharedFields, toQuoted } from './parts';
+import { type Scope, readParts, sharedFields, toQuoted } from './parts';
 import { postUrnOf, recoveredUrn, urnsFromAttrs, urnsFromLinks } from './post-id';
 import { type LinkedInGen, genOf } from './roots';
 
@@ -73,7 +73,7 @@ function scopeOf(postEl: Element, gen: LinkedInGen, ctx: ExtractContext): { scop
  *   id-less Gen C card without text or media ({@link NO_ID_NO_TEXT_MESSAGE}); `author` when no author is
  *   found; `text` when the post shows neither text, media, links nor a reshared post.
  */
-export function extractPost(postEl: Element, ctx: LinkedInContext): CaptureDraft {
+export function extractPost(postEl: Element, ctx: ExtractContext): CaptureDraft {
   const gen = genOf(postEl);
   const urn: PostUrn | null = postUrnOf(postEl, ctx) ?? recoveredUrn(ctx);
   if (!urn && gen !== 'c') throw new ExtractError('linkedin', 'postId', gen === 'ab' ? 'postRootAB' : 'guestRoot', NO_ID_MESSAGE);

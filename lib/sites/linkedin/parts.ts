@@ -15,12 +15,6 @@ import type { LinkedInGen } from './roots';
 import { readText } from './text';
 import { labelTimeC } from './time-label';
 
-/**
- * The extract context with the clock: `now` (ms since the epoch) dates a relative post-time label
- * ("18h") when the id gives no time; `Date.now()` when absent. Tests pin it.
- */
-export type LinkedInContext = ExtractContext & { now?: number };
-
 /** Where a post body is read: its root, markup family, blocks to skip, and (Gen C) the card layout. */
 export interface Scope {
   root: Element;
@@ -60,7 +54,7 @@ export function readAuthorAndText(scope: Scope, ctx: ExtractContext): Pick<Parts
 }
 
 /** Every shared field of a post body (main post or reshared post). */
-export function readParts(scope: Scope, ctx: LinkedInContext): Parts {
+export function readParts(scope: Scope, ctx: ExtractContext): Parts {
   const { root, gen, exclude, card } = scope;
   const base = ctx.url;
   const { author, textEl, text } = readAuthorAndText(scope, ctx);
