@@ -57,7 +57,7 @@ export function App({ db, t, locale, pageHealth = askPageHealth }: AppProps) {
   const write = (p: Promise<unknown>) => void p.catch((e: unknown) => console.error('[satchel] popup write failed', e));
 
   return (
-    <main class="popup" data-list-source={state.status === 'ready' ? (state.cached ? 'snapshot' : 'db') : state.status}>
+    <main class="popup" data-list-source={state.status === 'ready' ? (state.cached ? 'snapshot' : 'db') : state.status} data-page-health={page.settled ? 'settled' : 'pending'}>
       <header class="popup__head">
         <h1 class="popup__brand"><Logo size={20} />{t('popupTitle')}</h1>
         <a class="btn btn--small" href={LIBRARY_PATH} target="_blank" rel="noopener" aria-keyshortcuts={letterKeys ? 'L' : undefined} title={letterKeys ? `${t('libraryOpen')} (L)` : undefined} data-testid="open-library">
@@ -65,7 +65,7 @@ export function App({ db, t, locale, pageHealth = askPageHealth }: AppProps) {
         </a>
       </header>
       {extras ? <PopupFigures waiting={extras.waiting} due={extras.due.length} t={t} locale={locale} /> : null}
-      <PageHealthLine issue={judgeHealth(page)} t={t} locale={locale} />
+      <PageHealthLine issue={judgeHealth(page.health)} t={t} locale={locale} />
       <PopupReport t={t} />
       {sync ? (
         <div class="popup__sync" data-testid="popup-sync">

@@ -118,6 +118,13 @@ describe('a post met without its id after it was saved with it (fresh-eyes trial
     expect(await statusForKeys(db, [`linkedin:${idless().postId}`])).toEqual([]);
   });
 
+  it("status: an id-less capture is not 'incomplete' for its missing id alone (no re-read to send), but is when a part is missing too", async () => {
+    const a = await saveCapture(db, idless(), { clock, inbox: false });
+    expect(await statusForKeys(db, [a.capture.key])).toEqual([{ key: a.capture.key, id: a.capture.id, incomplete: false, truncated: false }]);
+    const b = await saveCapture(db, { ...idless('with a photo still loading'), mediaMissing: true }, { clock, inbox: false });
+    expect((await statusForKeys(db, [b.capture.key]))[0]?.incomplete).toBe(true);
+  });
+
   describe('sharing into a team that holds the post under its other key: the team capture it has, no second one', () => {
     const TEAM = 'team:t1';
     beforeEach(() => db.kv.put({ key: SYNC_SCOPES_KEY, value: [{ id: TEAM, role: 'editor', name: 'Cohort' }] }));

@@ -2,7 +2,7 @@
 import { Dexie } from 'dexie';
 import { CONTENT_KEY_PREFIX, type Capture } from '../schema';
 import { LOCAL_SCOPE, type CollectionRow, type SatchelDb, type Stage } from './database';
-import { isIncomplete } from './merge';
+import { flagsOf } from '../schema';
 
 /** Default page size of the popup list. */
 export const PAGE_SIZE = 50;
@@ -68,11 +68,19 @@ export interface KeyStatus {
   key: string;
   /** Capture id (UUIDv7). */
   id: string;
-  /** True when a completeness flag is still set (the content script may send `capture/complete`). */
+  /**
+   * True when the capture lacks a part a later read of the post can fill in (a completeness flag
+   * other than `permalinkMissing`, the quoted post's included): the content script may then send
+   * `capture/complete`. The missing id is left to the alias merge (lib/capture/alias-merge.ts): an
+   * id-less capture with nothing else missing is not re-read for it.
+   */
   incomplete: boolean;
   /** The stored text is cut short (the save panel says so; other flags do not make it say that). */
   truncated: boolean;
 }
+
+/** A completeness flag other than `permalinkMissing` is set (see {@link KeyStatus.incomplete}). */
+const lacksReadablePart = (c: Capture): boolean => flagsOf(c).some((f) => f !== 'permalinkMissing');
 
 /**
  * Which of `keys` are saved (live) in the scope; unknown and deleted keys are simply absent. A
@@ -87,12 +95,12 @@ export async function statusForKeys(db: SatchelDb, keys: readonly string[], scop
     .where('[scopeId+key]')
     .anyOf(asked.map((k) => [scopeId, k]))
     .toArray();
-  const out = rows.filter(live).map((c) => ({ key: c.key, id: c.id, incomplete: isIncomplete(c), truncated: c.truncated }));
+  const out = rows.filter(live).map((c) => ({ key: c.key, id: c.id, incomplete: lacksReadablePart(c), truncated: c.truncated }));
   const found = new Set(out.map((o) => o.key));
   for (const k of asked) {
     if (found.has(k) || !k.includes(`:${CONTENT_KEY_PREFIX}`)) continue;
     const c = await contentAliasOf(db, scopeId, k);
-    if (c) out.push({ key: k, id: c.id, incomplete: isIncomplete(c), truncated: c.truncated });
+    if (c) out.push({ key: k, id: c.id, incomplete: lacksReadablePart(c), truncated: c.truncated });
   }
   return out;
 }

@@ -9,8 +9,8 @@ export const HEALTH_PROBE_GLOBAL = '__satchelHealthProbe';
 /**
  * Runs the health probe (issue 9 part 3) in the top frame of tab `tabId`: injects health-probe.js
  * into the content-script world, then calls it there. Resolves with the number of post-like elements
- * the page shows that Satchel did not recognise (lib/sites/post-like.ts `unrecognisedPosts`), 0 on a
- * page no adapter reads, or null when it could not run (no `scripting.executeScript` with a function
+ * the page shows that Satchel did not recognise (lib/sites/post-like.ts `unrecognisedPosts`), or null
+ * on a page no adapter reads or when it could not run (no `scripting.executeScript` with a function
  * (Firefox MV2), no host access, the tab navigated away). Never rejects. Needs the `scripting`
  * permission and host access to the tab, which every content-script host has.
  */

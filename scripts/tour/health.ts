@@ -50,6 +50,11 @@ function originalsOf(post: Record<string, unknown>): string[] {
   return [p.author?.name, p.author?.handle, p.text?.slice(0, 24)].filter((s): s is string => !!s && s.length >= 3);
 }
 
+/**
+ * The tour's capture-health steps (issue 9): a LinkedIn feed that changed under Satchel, the popup's
+ * "This page" line on it, then Report this page → pick a post → the anonymised sample. Each step
+ * asserts what its caption says. Throws (fails the tour) when a check does not hold.
+ */
 export async function healthSteps(rec: Recorder, context: BrowserContext, extensionId: string, server: FixtureServer): Promise<void> {
   const changed = changedFeedPage((i) => (UNREADABLE.includes(i) ? ['id-encoding', 'author'] : []));
   server.setPage(FEED_URL, changed.html);

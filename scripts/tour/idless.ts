@@ -52,6 +52,11 @@ async function centre(control: ReturnType<FeedPage['control']>): Promise<void> {
   await control.evaluate((el) => el.scrollIntoView({ block: 'center' }));
 }
 
+/**
+ * The tour's steps for a post without an id (issue 9): card C of the React feed saved id-less and
+ * flagged with "Find on LinkedIn" in the popup, then met with its id and merged quietly. Each step
+ * asserts what its caption says. Throws (fails the tour) when a check does not hold.
+ */
 export async function idlessSteps(rec: Recorder, page: Page, extensionId: string): Promise<void> {
   const saved = await rec.step('LinkedIn React feed: a post with no id anywhere saves, flagged, with "Find on LinkedIn"', async () => {
     const feed = new FeedPage(page, 'linkedin');

@@ -8,6 +8,7 @@ import { absolute, all, clean, HANDLE_PATH, type Scope } from './dom';
 import * as S from './selectors';
 import { expandedUrl } from './text';
 
+/** What a post's text links to: its links (t.co expanded), hashtags (without #) and mentioned handles (without @). */
 export interface TextEntities {
   links: Link[];
   hashtags: string[];
