@@ -1,8 +1,9 @@
 import { join } from 'node:path';
-import type { Page, Worker } from '@playwright/test';
+import type { BrowserContext, Page, Worker } from '@playwright/test';
 import { test, expect, firstPage, SCREENS_DIR } from './fixtures';
 import { DEMO_URLS } from './demo-feeds';
-import { changedFeedPage } from './pages/changed-feed';
+import { changedFeedPage, type LayoutChange } from './pages/changed-feed';
+import type { FixtureServer } from './fixture-server';
 import { FeedPage } from './pages/feed-page';
 import { PopupPage } from './pages/popup-page';
 import { axeLightDark, shotsLightDark } from './pages/screens';
@@ -73,13 +74,19 @@ async function popupFor(site: Page, extensionId: string): Promise<PopupPage> {
 
 const line = (popup: PopupPage) => popup.page.getByTestId('page-health');
 
-test('This page: LinkedIn posts that cannot be read are counted, and the popup says how many', async ({ context, server, sw, extensionId, pageErrors }) => {
-  // Posts 1, 3 and 5 of 7: new id encoding and moved author; the other 4 as LinkedIn served them.
-  const page = changedFeedPage((i) => (i % 2 === 0 && i < 6 ? ['id-encoding', 'author'] : []));
+/** Serves the changed LinkedIn feed (./pages/changed-feed.ts) at {@link FEED_URL} and opens it in the first tab. */
+async function openChangedFeed(context: BrowserContext, server: Pick<FixtureServer, 'setPage'>, changesOf: (i: number) => readonly LayoutChange[]) {
+  const page = changedFeedPage(changesOf);
   server.setPage(FEED_URL, page.html);
   const site = await firstPage(context);
   const feed = new FeedPage(site, 'linkedin');
   await feed.goto(FEED_URL);
+  return { page, site, feed };
+}
+
+test('This page: LinkedIn posts that cannot be read are counted, and the popup says how many', async ({ context, server, sw, extensionId, pageErrors }) => {
+  // Posts 1, 3 and 5 of 7: new id encoding and moved author; the other 4 as LinkedIn served them.
+  const { page, site, feed } = await openChangedFeed(context, server, (i) => (i % 2 === 0 && i < 6 ? ['id-encoding', 'author'] : []));
   await expect(feed.posts()).toHaveCount(page.posts);
   await expect(site.locator('satchel-save')).toHaveCount(4, { timeout: FIRST_CONTROLS_MS });
   for (const i of [0, 2, 4]) await expect(feed.control(i), `changed post ${i + 1} gets no control`).toHaveCount(0);
@@ -95,11 +102,7 @@ test('This page: LinkedIn posts that cannot be read are counted, and the popup s
 
 test('This page: a LinkedIn feed where Satchel finds no post at all is told, not left silent', async ({ context, server, sw, extensionId, pageErrors }) => {
   // All 7 posts of the real SDUI capture, their list items and keys renamed: no post root, no control.
-  const page = changedFeedPage(() => ['list-items']);
-  server.setPage(FEED_URL, page.html);
-  const site = await firstPage(context);
-  const feed = new FeedPage(site, 'linkedin');
-  await feed.goto(FEED_URL);
+  const { page, site, feed } = await openChangedFeed(context, server, () => ['list-items']);
   await expect(site.getByRole('heading', { name: 'Feed post' })).toHaveCount(page.posts);
   await expect.poll(() => healthOf(sw, FEED_URL), { timeout: FIRST_CONTROLS_MS }).toMatchObject({ site: 'linkedin', postsFound: 0 });
   expect(await unrecognisedOf(sw, FEED_URL)).toBe(page.posts);
@@ -149,11 +152,7 @@ test('This page: the other demo pages have no unrecognised posts (no false alarm
 
 test('This page: a Save that fails because the author moved is told, in the singular', async ({ context, server, sw, extensionId, pageErrors }) => {
   // Every post keeps its id (so its control), but none shows its author where Satchel reads it.
-  const page = changedFeedPage(() => ['author']);
-  server.setPage(FEED_URL, page.html);
-  const site = await firstPage(context);
-  const feed = new FeedPage(site, 'linkedin');
-  await feed.goto(FEED_URL);
+  const { page, site, feed } = await openChangedFeed(context, server, () => ['author']);
   await expect(site.locator('satchel-save')).toHaveCount(page.posts, { timeout: FIRST_CONTROLS_MS });
 
   // Before any click the page looks fine: nothing to say.

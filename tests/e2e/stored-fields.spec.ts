@@ -1,7 +1,6 @@
 import { test, expect, firstPage } from './fixtures';
-import { siteCss, wrapFragment } from './demo-feeds';
 import { FeedPage, type Site } from './pages/feed-page';
-import { readExpectation, readFixture } from './pages/flows';
+import { openFixturePost } from './pages/flows';
 
 // Issue 2: the stored capture equals the fixture's expected facts. Each fixture page is served
 // unchanged at the URL it was captured at; the first (not refused) post is saved by clicking its
@@ -20,14 +19,8 @@ test('stored captures equal the fixtures\' expected facts', async ({ context, se
   const page = await firstPage(context);
   for (const [site, name] of CASES) {
     await test.step(`${site}/${name}`, async () => {
-      const exp = readExpectation(site, name);
-      const want = exp.posts.find((p) => !('refused' in p))!;
-      const postId = String(want.postId);
-      server.setPage(exp.url, wrapFragment(readFixture(site, name), name, siteCss(site)));
       const feed = new FeedPage(page, site);
-      await feed.goto(exp.url);
-      const control = page.locator(`satchel-save[data-post-id="${postId}"]`);
-      await expect(control, `a control for ${postId}`).toHaveCount(1);
+      const { want, postId, control } = await openFixturePost(feed, server, name);
       await feed.clickSave(control);
       await expect.poll(() => feed.state(control)).toBe('saved');
       const key = `${site}:${postId}`;

@@ -1,8 +1,7 @@
 import { join } from 'node:path';
 import { test, expect, firstPage, SCREENS_DIR } from './fixtures';
-import { siteCss, wrapFragment } from './demo-feeds';
 import { FeedPage } from './pages/feed-page';
-import { readExpectation, readFixture, saveAndWait, waitForCapture } from './pages/flows';
+import { openFixturePost, saveAndWait, waitForCapture } from './pages/flows';
 import { shotsLightDark } from './pages/screens';
 
 // Issue 9: on an X Article's own page (/<handle>/article/<id>, the read view is the page's only
@@ -13,15 +12,9 @@ import { shotsLightDark } from './pages/screens';
 const ARTICLE = 'x-2026-11_article-page_read-view-standalone_itemprop-author__synthetic';
 
 test('X Article on its own page: Save sits in the action row, takes a real click, and saves title and body', async ({ context, server, db, pageErrors }) => {
-  const exp = readExpectation('x', ARTICLE);
-  const want = exp.posts[0]!;
-  const postId = String(want.postId);
   const page = await firstPage(context);
   const feed = new FeedPage(page, 'x');
-  server.setPage(exp.url, wrapFragment(readFixture('x', ARTICLE), ARTICLE, siteCss('x')));
-  await feed.goto(exp.url);
-  const control = page.locator(`satchel-save[data-post-id="${postId}"]`);
-  await expect(control, 'one control on the article').toHaveCount(1);
+  const { want, postId, control } = await openFixturePost(feed, server, ARTICLE);
 
   // Mounted in the article's own action row (reply, repost, like, views, bookmark), not elsewhere.
   const inRow = await control.evaluate((host) => host.closest('article[data-testid="twitterArticleReadView"] [role="group"]') !== null);

@@ -3,7 +3,7 @@ import { test, expect, firstPage, SCREENS_DIR, type ExtensionDb } from './fixtur
 import { siteCss, wrapFragment } from './demo-feeds';
 import { FeedPage } from './pages/feed-page';
 import { LibraryPage } from './pages/library-page';
-import { capturesByKey, readExpectation, readFixture, saveAndWait, waitForCapture } from './pages/flows';
+import { capturesByKey, openFixturePost, readExpectation, readFixture, saveAndWait, waitForCapture } from './pages/flows';
 import { shotsLightDark } from './pages/screens';
 
 // Issue 9 part 2 in real Chromium (docs/sites/x.md "Photos and other media", "Articles"):
@@ -85,13 +85,9 @@ test('X photo not loaded when saved: flagged mediaMissing and shown so; the next
 });
 
 test('X photo that loads after the Save, while the learner is still on the page: the capture gets it at once, no reload', async ({ context, server, db, pageErrors, shot }) => {
-  const exp = readExpectation('x', PLACEHOLDER);
   const page = await firstPage(context);
   const feed = new FeedPage(page, 'x');
-  const control = page.locator(`satchel-save[data-post-id="${POST_ID}"]`);
-  server.setPage(exp.url, wrapFragment(readFixture('x', PLACEHOLDER), PLACEHOLDER, siteCss('x')));
-  await feed.goto(exp.url);
-  await expect(control, 'one control for the post').toHaveCount(1);
+  const { control } = await openFixturePost(feed, server, PLACEHOLDER, POST_ID);
   await saveAndWait(feed, control);
   const first = await waitForCapture(db, (c) => c.key === KEY, 'the post is saved once');
   expect(first).toMatchObject({ mediaMissing: true, media: [] });
@@ -113,15 +109,9 @@ test('X photo that loads after the Save, while the learner is still on the page:
 });
 
 test('X Article on its status page: saved with its title and the whole body as text', async ({ context, server, db, pageErrors, shot }) => {
-  const exp = readExpectation('x', ARTICLE);
-  const want = exp.posts[0]!;
-  const postId = String(want.postId);
   const page = await firstPage(context);
   const feed = new FeedPage(page, 'x');
-  server.setPage(exp.url, wrapFragment(readFixture('x', ARTICLE), ARTICLE, siteCss('x')));
-  await feed.goto(exp.url);
-  const control = page.locator(`satchel-save[data-post-id="${postId}"]`);
-  await expect(control, 'one control on the article').toHaveCount(1);
+  const { want, postId, control } = await openFixturePost(feed, server, ARTICLE);
   await saveAndWait(feed, control);
   await shot(page, 'x-article-status-saved');
   const row = await waitForCapture(db, (c) => c.key === `x:${postId}`, 'the article is saved once');

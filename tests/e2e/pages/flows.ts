@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, type Locator, type Page } from '@playwright/test';
-import { REPO_ROOT, FEED_TOTAL } from '../demo-feeds';
+import { REPO_ROOT, FEED_TOTAL, siteCss, wrapFragment } from '../demo-feeds';
+import type { FixtureServer } from '../fixture-server';
 import type { ExtensionDb, StoredCapture } from '../fixtures';
 import type { FeedPage } from './feed-page';
 
@@ -91,6 +92,31 @@ export function readExpectation(site: string, name: string): Expectation {
 
 export function readFixture(site: string, name: string): string {
   return readFileSync(join(REPO_ROOT, 'tests', 'fixtures', site, `${name}.html`), 'utf8');
+}
+
+/** What {@link openFixturePost} opened: the fixture's expectation, the post's expected facts, its id and its control. */
+export interface FixturePost {
+  exp: Expectation;
+  want: Record<string, unknown>;
+  postId: string;
+  control: Locator;
+}
+
+/**
+ * Serves fixture `name` of `feed.site` (tests/fixtures/<site>/<name>.html) unchanged, in the site's
+ * demo style, at the URL it was captured at, opens it, and checks that post `postId` (default: the
+ * first post its expectation does not refuse) has exactly one Save control.
+ */
+export async function openFixturePost(feed: FeedPage, server: Pick<FixtureServer, 'setPage'>, name: string, postId?: string): Promise<FixturePost> {
+  const exp = readExpectation(feed.site, name);
+  const want = postId === undefined ? exp.posts.find((p) => !('refused' in p)) : exp.posts.find((p) => String(p.postId) === postId);
+  if (!want) throw new Error(`${feed.site}/${name}: no post ${postId ?? 'that saves'} in its expectation`);
+  const id = String(want.postId);
+  server.setPage(exp.url, wrapFragment(readFixture(feed.site, name), name, siteCss(feed.site)));
+  await feed.goto(exp.url);
+  const control = feed.page.locator(`satchel-save[data-post-id="${id}"]`);
+  await expect(control, `one control for ${id}`).toHaveCount(1);
+  return { exp, want, postId: id, control };
 }
 
 /** Marks the page's JS realm, to prove a later navigation did not reload it. */
